@@ -1,0 +1,42 @@
+"""Snapshots and provenance survive restarts; a corrupt file is set aside."""
+
+import json
+
+from thoughtful.settings import builtin_home_file
+from thoughtful.state.device import Change
+from thoughtful.state.home import Home
+from thoughtful.state.persistence import StateFile
+from thoughtful.state.registry import load_home_config
+
+
+def _home(models, path):
+    return Home.from_config(load_home_config(builtin_home_file(), models), models, StateFile(path))
+
+
+def test_state_round_trips(models, tmp_path):
+    path = tmp_path / "state.json"
+    home = _home(models, path)
+    home.apply("lamp", Change(state="on", set={"brightness": 42}), by="voice", why="asked")
+    StateFile(path).save(home.to_json())
+    again = _home(models, path)
+    assert again["lamp"].snapshot["brightness"] == 42
+    assert again.provenance.latest("lamp").why == "asked"
+    assert not list(tmp_path.glob(".state.json.*")), "no temporary file left behind"
+
+
+def test_corrupt_file_is_set_aside_not_fatal(models, tmp_path):
+    path = tmp_path / "state.json"
+    path.write_text('{"devices": {"lamp": ')
+    store = StateFile(path)
+    home = Home.from_config(load_home_config(builtin_home_file(), models), models, store)
+    assert home["lamp"].snapshot == {"state": "off"}
+    assert "unreadable state" in store.problem
+    aside = list(tmp_path.glob("state.json.corrupt-*"))
+    assert len(aside) == 1 and aside[0].read_text() == '{"devices": {"lamp": '
+
+
+def test_invalid_saved_snapshot_falls_back_to_defaults(models, tmp_path):
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps({"devices": {"lamp": {"snapshot": {"state": "on", "brightness": 9000}}}}))
+    home = _home(models, path)
+    assert home["lamp"].snapshot == {"state": "off"}

@@ -1,0 +1,3 @@
+from thoughtful.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,69 @@
+"""A home: its devices, their provenance log, and saving both."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from thoughtful.errors import StateError
+from thoughtful.state.device import Applied, Change, Device
+from thoughtful.state.persistence import StateFile
+from thoughtful.state.provenance import ProvenanceLog, Source
+from thoughtful.state.registry import HomeConfig, Units
+from thoughtful.state.schema import StateModel
+
+log = logging.getLogger(__name__)
+
+
+class Home:
+    """Devices by name, the provenance log, and the home's units."""
+
+    def __init__(self, devices: list[Device], units: Units | None = None,
+                 provenance: ProvenanceLog | None = None) -> None:
+        self.devices: dict[str, Device] = {d.name: d for d in devices}
+        self.units = units or Units()
+        self.provenance = provenance or ProvenanceLog()
+
+    def __getitem__(self, name: str) -> Device:
+        return self.devices[name]
+
+    def snapshots(self) -> dict[str, dict[str, Any]]:
+        return {name: dict(d.snapshot) for name, d in self.devices.items()}
+
+    def apply(self, name: str, change: Change, *, by: Source, why: str,
+              at: datetime | None = None) -> Applied:
+        return self.devices[name].apply(change, by=by, why=why, log=self.provenance, at=at)
+
+    # --- persistence -----------------------------------------------------------------
+    @classmethod
+    def from_config(cls, config: HomeConfig, models: dict[str, StateModel],
+                    state_file: StateFile | None = None) -> "Home":
+        saved = state_file.load() if state_file else {}
+        saved_devices = saved.get("devices", {})
+        devices = []
+        for dc in config.devices:
+            entry = saved_devices.get(dc.name) or {}
+            device = Device(dc.name, models[dc.type], room=dc.room)
+            if entry.get("snapshot") is not None:
+                try:
+                    device = Device(dc.name, models[dc.type], room=dc.room,
+                                    snapshot=entry["snapshot"], memory=entry.get("memory"))
+                except (StateError, TypeError, AttributeError) as exc:
+                    log.error("%s: saved state is not valid any more (%s); using defaults", dc.name, exc)
+            devices.append(device)
+        try:
+            provenance = ProvenanceLog.from_json(saved.get("provenance", []))
+        except (ValidationError, TypeError) as exc:
+            log.error("saved provenance log is not valid (%s); starting a new one", exc)
+            provenance = ProvenanceLog()
+        return cls(devices, config.units, provenance)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "devices": {name: {"snapshot": d.snapshot, "memory": d.memory} for name, d in self.devices.items()},
+            "provenance": self.provenance.to_json(),
+        }

@@ -1,0 +1,75 @@
+"""Running ``interpret --batch`` lines through the interpreter, one JSON line each."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, Iterable, Iterator
+
+from pydantic import ValidationError
+
+from thoughtful.errors import ThoughtfulError
+from thoughtful.state.device import Device
+from thoughtful.state.home import Home
+from thoughtful.state.provenance import Event, ProvenanceLog
+from thoughtful.state.schema import StateModel
+from thoughtful.understanding.contract import CaseInput, CaseOutput, Turn
+from thoughtful.understanding.interpreter import Interpreter, Request
+from thoughtful.yamlfile import format_location
+
+
+def home_from_case(case: CaseInput, models: dict[str, StateModel]) -> Home:
+    devices = []
+    for i, d in enumerate(case.home):
+        if d.type not in models:
+            raise ThoughtfulError(f"home[{i}]: unknown device type {d.type!r}")
+        try:
+            devices.append(Device(d.name, models[d.type], room=d.room, snapshot=d.snapshot))
+        except ThoughtfulError as exc:
+            raise ThoughtfulError(f"home[{i}].snapshot: {exc}") from exc
+    events = [h for h in case.history if isinstance(h, Event)]
+    return Home(devices, case.units, ProvenanceLog(events))
+
+
+def request_from_case(case: CaseInput, home: Home, text: str) -> Request:
+    return Request(
+        text=text,
+        home=home,
+        speaker_room=case.speaker_room,
+        now=case.now or datetime.now().astimezone(),
+        turns=[h for h in case.history if isinstance(h, Turn)],
+    )
+
+
+def run_line(line: str, interpreter: Interpreter, transcribe=None) -> dict[str, Any]:
+    """One input line → one output object (``{"id", "error"}`` for a malformed line)."""
+    case_id = None
+    try:
+        raw = json.loads(line)
+        if not isinstance(raw, dict):
+            raise ValueError("a line must be a JSON object")
+        case_id = raw.get("id")
+        case = CaseInput.model_validate(raw)
+        home = home_from_case(case, interpreter.models)
+        transcript = None
+        text = case.utterance
+        if text is None:
+            if transcribe is None:
+                raise ThoughtfulError("audio input needs a speech recognizer, and none is configured")
+            transcript = text = transcribe(case.audio)
+        result = interpreter.interpret(request_from_case(case, home, text))
+        return CaseOutput(id=case.id, kind=result.kind, after=home.snapshots(), say=result.say,
+                          transcript=transcript).to_json()
+    except json.JSONDecodeError as exc:
+        return {"id": case_id, "error": f"not valid JSON: {exc.msg} at column {exc.colno}"}
+    except ValidationError as exc:
+        problems = "; ".join(f"{format_location(e['loc'])}: {e['msg']}" for e in exc.errors())
+        return {"id": case_id, "error": f"invalid line: {problems}"}
+    except (ThoughtfulError, ValueError) as exc:
+        return {"id": case_id, "error": str(exc)}
+
+
+def run_batch(lines: Iterable[str], interpreter: Interpreter, transcribe=None) -> Iterator[dict[str, Any]]:
+    for line in lines:
+        if line.strip():
+            yield run_line(line, interpreter, transcribe)

@@ -1,0 +1,50 @@
+"""Loading YAML files into pydantic models with errors that name the file and path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from thoughtful.errors import ConfigError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def format_location(loc: tuple) -> str:
+    """``('states', 'on', 'settings', 0)`` → ``states.on.settings[0]``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(top level)"
+
+
+def validation_message(source: str, error: ValidationError) -> str:
+    lines = [f"{source}: invalid"]
+    for item in error.errors():
+        lines.append(f"  at {format_location(item['loc'])}: {item['msg']}")
+    return "\n".join(lines)
+
+
+def load_yaml_model(path: Path, model: type[M], *, text: str | None = None) -> M:
+    """Parse ``path`` (or ``text`` read from it) and validate it as ``model``."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8") if text is None else text)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{path}:{where}: not valid YAML: {problem}") from exc
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: expected a mapping at the top level, got {type(raw).__name__}")
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise ConfigError(validation_message(str(path), exc)) from exc
