@@ -1,0 +1,48 @@
+"""Where a trained language model lives and whether it fits the current state models.
+
+A model directory holds ``model.onnx`` (int8), ``tokenizer.json``, ``meta.json``
+(labels, the hash of the state models it was trained on, training figures) and
+``README.md`` (the model card).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from thoughtful.errors import ModelMissingError
+from thoughtful.state.schema import StateModel
+
+FIX = "run `thoughtful train` (or `make run`, which trains when needed)"
+
+
+def statemodel_hash(models: dict[str, StateModel]) -> str:
+    """A hash of the state models' content (not their formatting)."""
+    canonical = json.dumps({t: models[t].model_dump(mode="json", by_alias=True) for t in sorted(models)},
+                           sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+def read_meta(model_dir: Path) -> dict[str, Any]:
+    meta_path = model_dir / "meta.json"
+    for name in ("model.onnx", "tokenizer.json", "meta.json"):
+        if not (model_dir / name).is_file():
+            raise ModelMissingError(f"{model_dir}: no trained language model ({name} missing); {FIX}")
+    try:
+        meta = json.loads(meta_path.read_text())
+        for key in ("kinds", "ops", "statemodel_hash", "max_length"):
+            meta[key]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelMissingError(f"{meta_path}: corrupt model metadata ({exc}); {FIX}") from exc
+    return meta
+
+
+def check_fresh(model_dir: Path, models: dict[str, StateModel]) -> dict[str, Any]:
+    """The model's metadata; raises :class:`ModelMissingError` when missing or trained on other state models."""
+    meta = read_meta(model_dir)
+    if meta["statemodel_hash"] != statemodel_hash(models):
+        raise ModelMissingError(f"{model_dir}: the model was trained on other state models "
+                                f"(hash {meta['statemodel_hash']}, now {statemodel_hash(models)}); {FIX}")
+    return meta

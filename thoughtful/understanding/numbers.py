@@ -1,0 +1,97 @@
+"""Spoken numbers: "seventy two" → 72, and the numbers an utterance carries, with units."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ONES = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+         "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[^\sa-z\d]+")
+
+
+def words_to_digits(text: str) -> str:
+    """Rewrite number words as digits: "set it to sixty five percent" → "set it to 65 percent"."""
+    tokens = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        value, used = _parse_number(tokens, i)
+        if used:
+            out.append(_fmt(value))
+            i += used
+        else:
+            out.append(tokens[i])
+            i += 1
+    return " ".join(out)
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _parse_number(tokens: list[str], i: int) -> tuple[float, int]:
+    """Parse a spoken number starting at ``tokens[i]``; return (value, tokens used)."""
+    j, total, seen = i, 0.0, False
+    if j < len(tokens) and tokens[j] in ("a", "one") and j + 1 < len(tokens) and tokens[j + 1] == "hundred":
+        total, j, seen = 100, j + 2, True
+    elif j < len(tokens) and tokens[j] in _ONES and j + 1 < len(tokens) and tokens[j + 1] == "hundred":
+        total, j, seen = _ONES[tokens[j]] * 100, j + 2, True
+    if seen and j < len(tokens) and tokens[j] == "and":
+        if j + 1 < len(tokens) and (tokens[j + 1] in _ONES or tokens[j + 1] in _TENS):
+            j += 1
+    if j < len(tokens) and tokens[j] in _TENS:
+        total += _TENS[tokens[j]]
+        j, seen = j + 1, True
+        if j < len(tokens) and tokens[j] in _ONES and 0 < _ONES[tokens[j]] < 10:
+            total += _ONES[tokens[j]]
+            j += 1
+    elif j < len(tokens) and tokens[j] in _ONES and tokens[j] != "oh":
+        total += _ONES[tokens[j]]
+        j, seen = j + 1, True
+    if not seen:
+        return 0, 0
+    if j + 1 < len(tokens) and tokens[j] == "point" and tokens[j + 1] in _ONES:
+        total += _ONES[tokens[j + 1]] / 10
+        j += 2
+    return total, j - i
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    position: int
+    """Index of the number among the utterance's words."""
+    unit: str | None
+    """``percent``, ``degrees`` or ``kelvin`` when the utterance says so."""
+    relative: bool
+    """"by 3", "3 degrees warmer", "3 more": a change rather than a target."""
+
+
+_UNITS = {"percent": "percent", "%": "percent", "per": "percent", "degrees": "degrees",
+          "degree": "degrees", "°": "degrees", "°f": "degrees", "°c": "degrees", "kelvin": "kelvin", "k": "kelvin"}
+_RELATIVE_AFTER = {"more", "less", "warmer", "cooler", "colder", "hotter", "higher", "lower",
+                   "up", "down", "brighter", "dimmer", "darker", "extra", "fewer"}
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Numbers in ``text`` (already lower-case, digits or words), with unit and relative hints."""
+    words = words_to_digits(text.replace("%", " %")).split()
+    found = []
+    for i, word in enumerate(words):
+        match = re.fullmatch(r"(\d+(?:\.\d+)?)(%|°[fc]?|k)?", word)
+        if not match:
+            continue
+        unit = _UNITS.get(match.group(2) or "")
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if unit is None and after in _UNITS:
+            unit = _UNITS[after]
+        nxt = words[i + 2] if unit and i + 2 < len(words) and after in _UNITS else after
+        before = words[i - 1] if i else ""
+        relative = before == "by" or nxt in _RELATIVE_AFTER
+        found.append(Number(float(match.group(1)), i, unit, relative))
+    return found
