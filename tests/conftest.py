@@ -14,3 +14,27 @@ DEV_CASES = REPO.parent / "shared" / "eval" / "dev-cases.jsonl"
 @pytest.fixture(scope="session")
 def models():
     return load_state_models([builtin_statemodels_dir()])
+
+
+TEST_TRAINING = {"examples": 8000, "epochs": 2}
+"""A smaller, faster configuration than the default, trained once and cached in .cache/."""
+
+
+@pytest.fixture(scope="session")
+def model_dir(models):
+    """A real trained model (trained once per state-model hash, then reused)."""
+    from thoughtful.understanding.modelfiles import statemodel_hash
+    from thoughtful.understanding.train import TrainConfig, train
+
+    config = TrainConfig(**TEST_TRAINING)
+    path = REPO / ".cache" / f"test-model-{statemodel_hash(models)}-{config.examples}x{config.epochs}"
+    if not (path / "meta.json").exists():
+        train(models, path, config, progress=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def interpreter(models, model_dir):
+    from thoughtful.understanding.loader import load_interpreter
+
+    return load_interpreter(model_dir, models)

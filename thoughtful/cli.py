@@ -21,6 +21,10 @@ def _load(settings: Settings) -> tuple[dict[str, StateModel], HomeConfig]:
     return models, load_home_config(settings.home_file, models)
 
 
+def _model_dir(args: argparse.Namespace, settings: Settings) -> Path:
+    return getattr(args, "model", None) or settings.language_model_dir
+
+
 def cmd_check(args: argparse.Namespace, settings: Settings) -> int:
     models, home = _load(settings)
     for name, model in sorted(models.items()):
@@ -39,33 +43,112 @@ def cmd_state(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_interpret(args: argparse.Namespace, settings: Settings) -> int:
-    from thoughtful.understanding.batch import run_batch
-    from thoughtful.understanding.interpreter import Interpreter
+def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
+    from thoughtful.understanding.train import TrainConfig, train
 
     models, _ = _load(settings)
-    interpreter = Interpreter(models)
-    if args.batch is None:
-        parser_error = "give --batch FILE (or - for standard input)"
-        print(f"thoughtful interpret: {parser_error}", file=sys.stderr)
-        return 2
-    stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
-    with stream:
-        for out in run_batch(stream, interpreter):
-            print(json.dumps(out, ensure_ascii=False), flush=True)
+    config = TrainConfig(examples=args.examples, epochs=args.epochs)
+    meta = train(models, _model_dir(args, settings), config)
+    print(f"trained on {meta['train_examples']} examples in {meta['train_seconds']} s; "
+          f"{meta['size_bytes'] / 1e6:.1f} MB; held-out accuracy "
+          + ", ".join(f"{c} {a:.2f}" for c, a in meta["held_out_accuracy"].items()))
+    print(f"model card: {_model_dir(args, settings) / 'README.md'}")
     return 0
 
 
+def cmd_interpret(args: argparse.Namespace, settings: Settings) -> int:
+    from thoughtful.understanding.batch import run_batch, run_line
+    from thoughtful.understanding.loader import load_interpreter
+
+    models, config = _load(settings)
+    interpreter = load_interpreter(_model_dir(args, settings), models)
+    if args.batch is not None:
+        stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
+        with stream:
+            for out in run_batch(stream, interpreter):
+                print(json.dumps(out, ensure_ascii=False), flush=True)
+        return 0
+    if not args.utterance:
+        print("thoughtful interpret: give an utterance, or --batch FILE", file=sys.stderr)
+        return 2
+    home = Home.from_config(config, models, StateFile(settings.state_file))
+    line = {"id": None, "utterance": " ".join(args.utterance), "speaker_room": settings.speaker_room,
+            "units": home.units.model_dump(),
+            "home": [{"name": d.name, "type": d.type, "room": d.room, "snapshot": d.snapshot}
+                     for d in home.devices.values()]}
+    out = run_line(json.dumps(line), interpreter)
+    print(json.dumps(out, ensure_ascii=False, indent=1))
+    return 0 if "error" not in out else 1
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from thoughtful.understanding.batch import run_line
+    from thoughtful.understanding.evaluate import check_case
+    from thoughtful.understanding.loader import load_interpreter
+
+    models, _ = _load(settings)
+    interpreter = load_interpreter(_model_dir(args, settings), models)
+    per: dict[str, list[int]] = {}
+    for line in open(args.cases, encoding="utf-8"):
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        output = run_line(line, interpreter)
+        problems = check_case(case.get("expect", {}), case, output)
+        per.setdefault(case.get("category", "-"), []).append(0 if problems else 1)
+        if problems and args.verbose:
+            print(f"FAIL {case.get('id')} [{case.get('category')}] {case.get('utterance')!r}: "
+                  f"{'; '.join(problems)} | {output.get('kind')}: {output.get('say')}")
+    total = [x for v in per.values() for x in v]
+    for category, results in per.items():
+        print(f"{category:20s} {sum(results):3d}/{len(results):<3d} {sum(results) / len(results):6.1%}")
+    print(f"{'all':20s} {sum(total):3d}/{len(total):<3d} {sum(total) / max(1, len(total)):6.1%}")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
+    from thoughtful.bench import run_bench
+
+    models, _ = _load(settings)
+    run_bench(_model_dir(args, settings), models, args.cases)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    from thoughtful.daemon import run_daemon
+
+    return run_daemon(settings, train_if_needed=not args.no_train)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="thoughtful", description=__doc__)
+    parser = argparse.ArgumentParser(prog="thoughtful", description="An offline smart-home daemon.")
     parser.add_argument("--config", type=Path, help="configuration file (thoughtful.yaml)")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.add_argument("-v", "--verbose", action="store_true", help="say more (debug logs, eval failures)")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("check", help="validate configuration, state models and devices").set_defaults(func=cmd_check)
     sub.add_parser("state", help="print the current snapshots").set_defaults(func=cmd_state)
-    p = sub.add_parser("interpret", help="interpret utterances (see shared/spec/contract.md)")
+
+    def with_model(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--model", type=Path, help="model directory (default: <data_dir>/model)")
+        return p
+
+    p = with_model(sub.add_parser("train", help="synthesize data and train the language model"))
+    p.add_argument("--examples", type=int, default=14000, help="synthesized examples (default 14000)")
+    p.add_argument("--epochs", type=int, default=3)
+    p.set_defaults(func=cmd_train)
+    p = with_model(sub.add_parser("interpret", help="interpret an utterance, or a batch (shared/spec/contract.md)"))
     p.add_argument("--batch", metavar="FILE", help="JSON Lines file, or - for standard input")
+    p.add_argument("utterance", nargs="*", help="an utterance, acted on the configured home (without saving)")
     p.set_defaults(func=cmd_interpret)
+    p = with_model(sub.add_parser("eval", help="score a case file (per-category accuracy)"))
+    p.add_argument("cases", type=Path)
+    p.set_defaults(func=cmd_eval)
+    p = with_model(sub.add_parser("bench", help="print load time, latency, memory and model size"))
+    p.add_argument("--cases", type=Path, help="utterances to time (JSON Lines with 'utterance')")
+    p.set_defaults(func=cmd_bench)
+    p = sub.add_parser("run", help="run the daemon (text on standard input)")
+    p.add_argument("--no-train", action="store_true", help="fail instead of training a missing model")
+    p.set_defaults(func=cmd_run)
     return parser
 
 

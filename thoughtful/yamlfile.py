@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TypeVar
 
@@ -11,6 +12,23 @@ from pydantic import BaseModel, ValidationError
 from thoughtful.errors import ConfigError
 
 M = TypeVar("M", bound=BaseModel)
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only true/false. ``on``, ``off``, ``yes`` and ``no`` stay strings,
+    because they are state and setting names here (YAML 1.1 would read ``on:`` as ``True``)."""
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+def load_yaml(text: str):
+    return yaml.load(text, Loader=_Loader)
 
 
 def format_location(loc: tuple) -> str:
@@ -34,7 +52,7 @@ def validation_message(source: str, error: ValidationError) -> str:
 def load_yaml_model(path: Path, model: type[M], *, text: str | None = None) -> M:
     """Parse ``path`` (or ``text`` read from it) and validate it as ``model``."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8") if text is None else text)
+        raw = load_yaml(path.read_text(encoding="utf-8") if text is None else text)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     except yaml.YAMLError as exc:

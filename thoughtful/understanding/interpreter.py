@@ -1,14 +1,30 @@
-"""The understanding pipeline: one utterance in a home → an interpretation."""
+"""The understanding pipeline: one utterance in a home → an interpretation.
+
+normalize → find names and rooms (:mod:`resolve`) → classify (:mod:`runtime`) →
+plan changes (:mod:`planner`) → pick devices → validate every change through
+the state model → apply → reply (:mod:`explain`). Below the confidence
+threshold, or when a detail is missing, it asks; it never guesses an action.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from thoughtful.state.device import Applied
+from thoughtful.errors import StateError
+from thoughtful.state.device import Applied, Change
 from thoughtful.state.home import Home
+from thoughtful.state.provenance import Event
 from thoughtful.state.schema import StateModel
+from thoughtful.understanding import explain
 from thoughtful.understanding.contract import Kind, Turn
+from thoughtful.understanding.planner import NeedsClarification, Planner, TypePlan
+from thoughtful.understanding.resolve import Mentions, Resolver
+from thoughtful.understanding.runtime import LanguageModel, Prediction
+from thoughtful.understanding.synthesis import normalize
+
+CONFIDENCE = 0.5
+"""Below this kind probability the interpreter asks instead of acting."""
 
 
 @dataclass
@@ -25,13 +41,156 @@ class Interpretation:
     kind: Kind
     say: str
     applied: list[Applied] = field(default_factory=list)
+    prediction: Prediction | None = None
 
 
 class Interpreter:
-    """Placeholder until the language model lands: declines everything."""
+    """Turns utterances into actions or explanations for a :class:`Home`."""
 
-    def __init__(self, models: dict[str, StateModel]) -> None:
+    def __init__(self, models: dict[str, StateModel], language_model: LanguageModel) -> None:
         self.models = models
+        self.lm = language_model
+        self.resolver = Resolver(models)
+        self.planner = Planner(models)
 
     def interpret(self, request: Request) -> Interpretation:
-        return Interpretation("reject", "I can't understand requests yet: no language model is installed.")
+        text = normalize(request.text)
+        if not text:
+            return Interpretation("clarify", "I didn't catch anything. Could you say that again?")
+        found = self.resolver.mentions(text, request.home)
+        prediction = self.lm.predict(found.masked)
+        result = self._decide(request, found, prediction)
+        result.prediction = prediction
+        return result
+
+    # --- deciding ----------------------------------------------------------------------
+    def _decide(self, request: Request, found: Mentions, prediction: Prediction) -> Interpretation:
+        kind = prediction.kind
+        if prediction.confidence < CONFIDENCE and kind != "out_of_scope":
+            return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
+        if kind == "out_of_scope" or (prediction.confidence < CONFIDENCE):
+            return Interpretation("reject", f"Sorry, that's not something I can do. {self._abilities(request.home)}")
+        if kind == "negated":
+            return Interpretation("reject", "OK, I'll leave everything as it is.")
+        if kind == "undo":
+            return self._undo(request)
+        if kind == "more":
+            return self._more(request)
+        if found.unknown:
+            return Interpretation("reject", f"I don't know the {found.unknown}. {self._inventory(request.home)}")
+        try:
+            plans = self.planner.plan(list(prediction.ops), found.masked, request.home.units)
+        except NeedsClarification as exc:
+            return Interpretation("clarify", str(exc))
+        if kind == "question" or all(p.change.is_empty() and not p.goals for p in plans.values()):
+            if not plans and kind == "command":
+                return Interpretation("clarify", "Sorry, what would you like me to do?")
+            return self._explain(request, found, plans)
+        return self._act(request, found, plans)
+
+    def _recent(self, request: Request) -> list[str]:
+        """Devices talked about lately, most recent last."""
+        names = [e.device for e in request.home.provenance if e.by == "voice"]
+        for turn in request.turns[-3:]:
+            names += self.resolver.mentions(normalize(turn.utterance), request.home).devices
+        return names
+
+    def _targets(self, request: Request, found: Mentions, device_type: str) -> list[str] | str:
+        return self.resolver.select(device_type, found, request.home, request.speaker_room, self._recent(request))
+
+    # --- acting --------------------------------------------------------------------------
+    def _act(self, request: Request, found: Mentions, plans: dict[str, TypePlan]) -> Interpretation:
+        home = request.home
+        changes: list[tuple[str, Change, str]] = []
+        for device_type, plan in plans.items():
+            if plan.change.is_empty():
+                continue
+            targets = self._targets(request, found, device_type)
+            if isinstance(targets, str):
+                return Interpretation("clarify", targets)
+            why = "; ".join(self.models[device_type].language.goals[g].why for g in plan.goals) \
+                or f'you asked: "{request.text.strip()}"'
+            changes += [(name, plan.change, why) for name in targets]
+        return self._apply(request, changes)
+
+    def _apply(self, request: Request, changes: list[tuple[str, Change, str]]) -> Interpretation:
+        home = request.home
+        try:  # validate everything first so a bad part changes nothing
+            for name, change, _ in changes:
+                home[name].plan(change)
+        except StateError as exc:
+            return Interpretation("clarify", f"I can't do that: {exc}.")
+        applied = [home.apply(name, change, by="voice", why=why, at=request.now) for name, change, why in changes]
+        parts = [explain.describe_applied(a, home[a.device], home.units) for a in applied]
+        notes = [n for a in applied for n in a.notes]
+        whys = sorted({why for _, _, why in changes if not why.startswith("you asked")})
+        say = " ".join(parts + [n[0].upper() + n[1:] + "." for n in notes] + [w[0].upper() + w[1:] + "." for w in whys])
+        if not any(a.changed for a in applied):
+            return Interpretation("explanation", "Nothing to change. " + " ".join(
+                explain.describe(home[a.device], home.units) for a in applied), applied)
+        return Interpretation("action", say, applied)
+
+    def _undo(self, request: Request) -> Interpretation:
+        voice = [e for e in request.home.provenance if e.by == "voice" and e.device in request.home.devices]
+        if not voice or voice[-1].from_ is None:
+            return Interpretation("clarify", "There's nothing I changed that I could undo.")
+        last = [e for e in voice if e.at == voice[-1].at and e.from_ is not None]
+        changes = []
+        for event in last:
+            previous = dict(event.from_)
+            state = previous.pop("state", None)
+            settings = {k: v for k, v in previous.items() if v is not None}
+            changes.append((event.device, Change(state=state, set=settings), "you asked to undo the last change"))
+        return self._apply(request, changes)
+
+    def _more(self, request: Request) -> Interpretation:
+        voice = [e for e in request.home.provenance if e.by == "voice" and e.device in request.home.devices]
+        if voice and voice[-1].from_:
+            event = voice[-1]
+            device = request.home[event.device]
+            adjust = {}
+            for key, new in event.changed.items():
+                old = event.from_.get(key)
+                if key in device.model.settings and device.model.settings[key].numeric and old is not None and new != old:
+                    step = device.model.settings[key].step or 1
+                    adjust[key] = step if new > old else -step
+            if adjust:
+                return self._apply(request, [(event.device, Change(adjust=adjust), "you asked for more")])
+        if request.turns:
+            previous = request.turns[-1].utterance
+            text = normalize(previous)
+            found = self.resolver.mentions(text, request.home)
+            prediction = self.lm.predict(found.masked)
+            if prediction.kind == "command":
+                return self._decide(Request(previous, request.home, request.speaker_room, request.now,
+                                            request.turns[:-1]), found, prediction)
+        return Interpretation("clarify", "More of what?")
+
+    # --- explaining ----------------------------------------------------------------------
+    def _explain(self, request: Request, found: Mentions, plans: dict[str, TypePlan]) -> Interpretation:
+        home = request.home
+        answers: list[str] = []
+        for device_type, plan in plans.items():
+            targets = self._targets(request, found, device_type)
+            if isinstance(targets, str):
+                targets = [d.name for d in home.devices.values() if d.type == device_type]
+            for name in targets:
+                device = home[name]
+                for question in plan.questions or ["state"]:
+                    if question == "why":
+                        answers.append(explain.explain_why(device, list(home.provenance), home.units, request.now))
+                    elif question == "state":
+                        answers.append(explain.answer_state(device, found.masked, home.units))
+                    else:
+                        answers.append(explain.answer_key(device, question, home.units))
+        if not answers:
+            answers = [explain.describe(d, home.units) for d in home.devices.values()]
+        return Interpretation("explanation", " ".join(dict.fromkeys(answers)))
+
+    def _abilities(self, home: Home) -> str:
+        kinds = sorted({d.model.display_name for d in home.devices.values()})
+        return f"I can control and explain the {' and '.join(kinds)} here."
+
+    def _inventory(self, home: Home) -> str:
+        listed = ", ".join(f"{d.name}" + (f" ({d.room})" if d.room else "") for d in home.devices.values())
+        return f"This home has: {listed}."

@@ -12,8 +12,8 @@ FILLERS = ["um", "uh", "so", "okay", "ok", "well", "hmm", "alright", "right", "o
 SMALL = ["a bit", "a little", "a little bit", "a tad", "slightly", "a notch", "somewhat", "just a bit"]
 ROOMS = ["kitchen", "bedroom", "living room", "office", "study", "hallway", "bathroom", "nursery",
          "dining room", "garage", "porch", "basement", "attic", "hall", "den", "lounge", "guest room"]
-DESCRIPTORS = ["main", "big", "little", "small", "overhead", "ceiling", "desk", "floor", "reading",
-               "bedside", "table", "corner", "pendant", "night", "front", "back"]
+DESCRIPTORS = ["main", "big", "little", "small", "overhead", "ceiling", "desk", "floor",
+               "bedside", "table", "corner", "pendant", "porch", "garden", "front", "back", "fairy", "string"]
 
 # ASR confusions seen with Vosk and PocketSphinx: word → what the recognizer may write.
 HOMOPHONES = {"lamp": ["lamb", "lamps", "lam"], "off": ["of"], "to": ["two", "too"], "light": ["lite", "lights"],

@@ -1,0 +1,36 @@
+"""The command line: check, state, and readable errors."""
+
+import json
+import subprocess
+import sys
+
+
+def thoughtful(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "thoughtful", *args], capture_output=True, text=True,
+                          timeout=60, cwd=cwd)
+
+
+def test_check_passes_on_the_embedded_default():
+    run = thoughtful("check")
+    assert run.returncode == 0, run.stderr
+    assert "device 'lamp': lamp in living room" in run.stdout
+
+
+def test_check_reports_broken_files(tmp_path):
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "fan.yaml").write_text("type: fan\nstates: {on: {settings: [speed]}}\nlanguage: {names: [fan]}\n")
+    (tmp_path / "thoughtful.yaml").write_text("statemodel_dirs: [models]\n")
+    run = thoughtful("--config", str(tmp_path / "thoughtful.yaml"), "check")
+    assert run.returncode == 1
+    assert "fan.yaml: invalid" in run.stderr and "unknown setting 'speed'" in run.stderr
+    (tmp_path / "thoughtful.yaml").write_text("statemodel_dir: [models]\n")
+    run = thoughtful("--config", str(tmp_path / "thoughtful.yaml"), "check")
+    assert run.returncode == 1 and "statemodel_dir" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_state_prints_snapshots(tmp_path):
+    (tmp_path / "thoughtful.yaml").write_text(f"data_dir: {tmp_path / 'data'}\n")
+    run = thoughtful("--config", str(tmp_path / "thoughtful.yaml"), "state")
+    assert run.returncode == 0, run.stderr
+    snapshots = json.loads(run.stdout)
+    assert snapshots["lamp"] == {"state": "off"} and snapshots["thermostat"]["state"] == "off"

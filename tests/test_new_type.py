@@ -1,0 +1,49 @@
+"""A device type added in YAML alone is synthesized, trained and understood."""
+
+import json
+
+from thoughtful.settings import builtin_statemodels_dir
+from thoughtful.state.schema import load_state_models
+from thoughtful.understanding.batch import run_line
+from thoughtful.understanding.labels import label_space
+from thoughtful.understanding.loader import load_interpreter
+from thoughtful.understanding.synthesis import Synthesizer
+from thoughtful.understanding.train import TrainConfig, train
+
+PLUG = """
+type: plug
+description: a smart plug that switches an appliance on and off
+sensors:
+  power: {kind: number, unit: W, default: 0, description: the power drawn}
+states:
+  "off": {description: the socket is off}
+  "on": {description: the socket is on}
+transitions:
+  - {from: "off", to: "on"}
+  - {from: "on", to: "off"}
+language:
+  names: [plug, socket, outlet, smart plug]
+  states:
+    "on": {say: "on", verbs: [turn on, switch on, power up, plug in]}
+    "off": {say: "off", verbs: [turn off, switch off, cut the power to, unplug]}
+  questions:
+    state: [is the <device> on, is the <device> switched on]
+    power: [how much power is the <device> using, what is the <device> drawing]
+"""
+
+
+def test_a_plug_in_yaml_trains_and_works(tmp_path):
+    extra = tmp_path / "statemodels"
+    extra.mkdir()
+    (extra / "plug.yaml").write_text(PLUG)
+    models = load_state_models([builtin_statemodels_dir(), extra])
+    assert "plug:state=on" in label_space(models) and "plug:ask=power" in label_space(models)
+    assert any("plug:state=on" in e.ops for e in Synthesizer(models, 1).examples(400))
+    model_dir = tmp_path / "model"
+    train(models, model_dir, TrainConfig(examples=5000, epochs=1), progress=False)
+    interpreter = load_interpreter(model_dir, models)
+    home = [{"name": "kettle plug", "type": "plug", "room": "kitchen", "snapshot": {"state": "off", "power": 0}},
+            {"name": "lamp", "type": "lamp", "room": "kitchen", "snapshot": {"state": "off"}}]
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "switch on the kettle plug"}), interpreter)
+    assert out["kind"] == "action" and out["after"]["kettle plug"]["state"] == "on", out
+    assert out["after"]["lamp"] == {"state": "off"}

@@ -1,0 +1,144 @@
+"""The trained model in the real pipeline: commands, goals, questions, compound, out of scope,
+real homes (names, rooms, speaker room, Celsius, history)."""
+
+import json
+
+import pytest
+
+from thoughtful.understanding.batch import run_line
+
+LAMP_ON = {"name": "lamp", "type": "lamp", "room": "living room",
+           "snapshot": {"state": "on", "brightness": 50, "color_temp": 3500}}
+LAMP_OFF = {"name": "lamp", "type": "lamp", "room": "living room", "snapshot": {"state": "off"}}
+THERMO = {"name": "thermostat", "type": "thermostat", "room": "living room",
+          "snapshot": {"state": "heat", "setpoint": 69, "room_temperature": 68, "fan": "auto"}}
+THERMO_OFF_COLD = {"name": "thermostat", "type": "thermostat", "room": "living room",
+                   "snapshot": {"state": "off", "room_temperature": 62, "fan": "auto"}}
+BIG_HOME = [
+    {"name": "desk lamp", "type": "lamp", "room": "office", "snapshot": {"state": "on", "brightness": 60, "color_temp": 4000}},
+    {"name": "ceiling light", "type": "lamp", "room": "kitchen", "snapshot": {"state": "on", "brightness": 80, "color_temp": 3000}},
+    {"name": "bedside lamp", "type": "lamp", "room": "bedroom", "snapshot": {"state": "off"}},
+    {"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": {"state": "off", "room_temperature": 66, "fan": "auto"}},
+]
+
+
+def ask(interpreter, utterance, home=(LAMP_ON, THERMO), **extra):
+    out = run_line(json.dumps({"id": "t", "home": list(home), "utterance": utterance, **extra}), interpreter)
+    assert "error" not in out, out
+    return out
+
+
+def unchanged(out, home):
+    return all(out["after"][d["name"]] == d["snapshot"] for d in home)
+
+
+@pytest.mark.parametrize("utterance, device, check", [
+    ("turn off the lamp", "lamp", lambda s: s["state"] == "off"),
+    ("set the light to forty percent", "lamp", lambda s: s["brightness"] == 40),
+    ("dim the light a bit", "lamp", lambda s: s["brightness"] < 50),
+    ("make the light blue", "lamp", lambda s: "color" in s and abs(s["color"]["hue"] - 230) <= 30),
+    ("heat to seventy two", "thermostat", lambda s: s["state"] == "heat" and s["setpoint"] == 72),
+    ("raise the temperature by three degrees", "thermostat", lambda s: s["setpoint"] == 72),
+    ("turn on the air conditioning", "thermostat", lambda s: s["state"] == "cool"),
+])
+def test_commands(interpreter, utterance, device, check):
+    out = ask(interpreter, utterance)
+    assert out["kind"] == "action", out
+    assert check(out["after"][device]), out
+
+
+def test_goals_imply_settings(interpreter):
+    out = ask(interpreter, "I'm freezing", home=(LAMP_OFF, THERMO_OFF_COLD))
+    assert out["kind"] == "action"
+    assert out["after"]["thermostat"]["state"] == "heat" and out["after"]["thermostat"]["setpoint"] >= 68
+    out = ask(interpreter, "make it cozy", home=(LAMP_ON, THERMO))
+    assert out["kind"] == "action"
+    assert out["after"]["lamp"]["brightness"] <= 50 and out["after"]["lamp"]["color_temp"] <= 3000
+
+
+def test_complaints_go_the_right_way(interpreter):
+    assert ask(interpreter, "it's way too bright in here")["after"]["lamp"]["brightness"] < 50
+    out = ask(interpreter, "I can barely see", home=(LAMP_OFF, THERMO))
+    assert out["after"]["lamp"]["state"] == "on"
+
+
+def test_questions_answer_from_the_snapshot(interpreter):
+    out = ask(interpreter, "is the light on", home=(LAMP_OFF, THERMO))
+    assert out["kind"] == "explanation" and "off" in out["say"].lower()
+    out = ask(interpreter, "how warm is it in here")
+    assert out["kind"] == "explanation" and "68" in out["say"]
+    assert unchanged(out, (LAMP_ON, THERMO))
+
+
+def test_why_uses_the_history(interpreter):
+    history = [{"at": "2026-11-28T19:30:00", "device": "thermostat", "changed": {"state": "off"},
+                "by": "home_assistant", "why": "turned off from the app"}]
+    out = ask(interpreter, "why is the heat off", home=(LAMP_ON, THERMO_OFF_COLD), history=history,
+              now="2026-11-28T20:00:00")
+    assert out["kind"] == "explanation"
+    assert "home assistant" in out["say"].lower() and "19:30" in out["say"]
+
+
+def test_compound(interpreter):
+    out = ask(interpreter, "turn off the lamp and the heat")
+    assert out["kind"] == "action"
+    assert out["after"]["lamp"]["state"] == "off" and out["after"]["thermostat"]["state"] == "off"
+
+
+@pytest.mark.parametrize("utterance", ["play some jazz", "what's the weather tomorrow", "lock the front door",
+                                       "add eggs to my shopping list", "warm up some soup"])
+def test_out_of_scope_does_not_act(interpreter, utterance):
+    out = ask(interpreter, utterance)
+    assert out["kind"] in ("reject", "clarify"), out
+    assert unchanged(out, (LAMP_ON, THERMO))
+
+
+def test_negation_does_not_act(interpreter):
+    out = ask(interpreter, "don't turn off the lamp")
+    assert out["kind"] in ("reject", "clarify", "explanation") and unchanged(out, (LAMP_ON, THERMO))
+
+
+def test_named_devices_rooms_and_speaker_room(interpreter):
+    out = ask(interpreter, "dim the desk lamp", home=BIG_HOME)
+    assert out["after"]["desk lamp"]["brightness"] < 60
+    assert out["after"]["ceiling light"] == BIG_HOME[1]["snapshot"]
+    out = ask(interpreter, "turn off the kitchen light", home=BIG_HOME)
+    assert out["after"]["ceiling light"]["state"] == "off" and out["after"]["desk lamp"]["state"] == "on"
+    out = ask(interpreter, "turn on the light", home=BIG_HOME, speaker_room="bedroom")
+    assert out["after"]["bedside lamp"]["state"] == "on" and out["after"]["desk lamp"] == BIG_HOME[0]["snapshot"]
+    out = ask(interpreter, "turn off all the lights", home=BIG_HOME)
+    assert all(out["after"][n]["state"] == "off" for n in ("desk lamp", "ceiling light", "bedside lamp"))
+
+
+def test_unknown_name_is_not_guessed(interpreter):
+    out = ask(interpreter, "turn on the porch light", home=BIG_HOME)
+    assert out["kind"] in ("reject", "clarify") and unchanged(out, BIG_HOME)
+    assert "porch" in out["say"]
+
+
+def test_ambiguous_device_asks(interpreter):
+    out = ask(interpreter, "turn the light off", home=BIG_HOME)
+    assert out["kind"] == "clarify" and unchanged(out, BIG_HOME)
+
+
+def test_celsius_home(interpreter):
+    out = ask(interpreter, "heat to twenty one degrees", units={"temperature": "C"})
+    assert out["after"]["thermostat"]["setpoint"] == pytest.approx(69.8, abs=0.1)
+    out = ask(interpreter, "how warm is it", units={"temperature": "C"})
+    assert "20°C" in out["say"]
+
+
+def test_follow_ups(interpreter):
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "dim the light", "say": "Dimmed."},
+               {"at": "2026-11-28T19:59:40", "device": "lamp", "changed": {"brightness": 40},
+                "from": {"brightness": 50}, "by": "voice", "why": "asked"}]
+    lamp40 = {**LAMP_ON, "snapshot": {**LAMP_ON["snapshot"], "brightness": 40}}
+    out = ask(interpreter, "undo that", home=(lamp40, THERMO), history=history, now="2026-11-28T20:00:00")
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 50
+    out = ask(interpreter, "a bit more", home=(lamp40, THERMO), history=history, now="2026-11-28T20:00:00")
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] < 40
+
+
+def test_out_of_range_is_clamped_and_said(interpreter):
+    out = ask(interpreter, "set the thermostat to forty")
+    assert out["after"]["thermostat"]["setpoint"] == 50 and "out of range" in out["say"]

@@ -1,0 +1,145 @@
+"""From predicted operations to :class:`Change` objects, one per device type.
+
+The model says *what* ("lamp:brightness=down", "thermostat:goal=too_cold");
+numbers, named values and units come from the utterance and the state model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thoughtful.state.device import Change
+from thoughtful.state.registry import Units
+from thoughtful.state.schema import StateModel, Toward
+from thoughtful.understanding.numbers import Number, find_numbers
+
+_BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
+_UNIT_FOR = {"%": "percent", "K": "kelvin", "°F": "degrees"}
+
+
+class NeedsClarification(Exception):
+    """The request is understood but a detail is missing ("set the lamp to… what?")."""
+
+
+@dataclass
+class TypePlan:
+    """What to do to the devices of one type, and why (for the reply)."""
+
+    change: Change = field(default_factory=Change)
+    goals: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    """Snapshot keys asked about, or ``why``."""
+
+
+def c_to_f(value: float, relative: bool) -> float:
+    return value * 9 / 5 if relative else value * 9 / 5 + 32
+
+
+class Planner:
+    def __init__(self, models: dict[str, StateModel]) -> None:
+        self.models = models
+
+    def plan(self, ops: list[str], text: str, units: Units) -> dict[str, TypePlan]:
+        """Group ``ops`` by device type and fill in their values from ``text``."""
+        numbers = find_numbers(text)
+        used: set[int] = set()
+        plans: dict[str, TypePlan] = {}
+        for op in self._ordered(ops, text):
+            t, what = op.split(":", 1)
+            model = self.models[t]
+            plan = plans.setdefault(t, TypePlan())
+            if what == "why":
+                plan.questions.append("why")
+            elif what.startswith("ask="):
+                plan.questions.append(what[4:])
+            elif what.startswith("state="):
+                plan.change.state = what[6:]
+            elif what.startswith("goal="):
+                self._goal(model, what[5:], plan)
+            else:
+                key, how = what.split("=", 1)
+                self._setting(model, key, how, text, numbers, used, units, plan.change)
+        return plans
+
+    def _ordered(self, ops: list[str], text: str) -> list[str]:
+        """Operations in the order their device type is mentioned, so numbers pair up in order."""
+        def position(op: str) -> int:
+            t = op.split(":")[0]
+            hits = [m.start() for name in self.models[t].language.names
+                    for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
+            return min(hits, default=len(text))
+        return sorted(ops, key=position)
+
+    def _goal(self, model: StateModel, name: str, plan: TypePlan) -> None:
+        goal = model.language.goals[name]
+        plan.goals.append(name)
+        for key, value in goal.effect.items():
+            if key == "state":
+                plan.change.state = plan.change.state or value
+            else:
+                plan.change.set.setdefault(key, value)
+
+    def _setting(self, model: StateModel, key: str, how: str, text: str, numbers: list[Number],
+                 used: set[int], units: Units, change: Change) -> None:
+        spec = model.settings[key]
+        if spec.kind == "enum":
+            change.set[key] = how
+        elif how == "named":
+            change.set[key] = self._named(model, key, text)
+        elif how in ("max", "min"):
+            change.set[key] = spec.max if how == "max" else spec.min
+        elif how == "set":
+            number = self._take(numbers, used, spec, relative=False)
+            if number is None:
+                raise NeedsClarification(f"To what {self._word(model, key)}?")
+            change.set[key] = self._convert(number, spec, units, relative=False)
+        else:  # up / down
+            number = self._take(numbers, used, spec, relative=True)
+            if number is None and (target := self._take(numbers, used, spec, relative=False)):
+                change.set[key] = self._convert(target, spec, units, relative=False)  # "turn it up to 75"
+                return
+            sign = 1 if how == "up" else -1
+            if number is not None:
+                amount = self._convert(number, spec, units, relative=True)
+            else:
+                amount = (spec.step or 1) * (2 if _BIG & set(text.split()) else 1)
+            change.adjust[key] = sign * abs(amount)
+
+    @staticmethod
+    def _take(numbers: list[Number], used: set[int], spec, relative: bool) -> Number | None:
+        """The first unused number of the right unit that is (or is not) a relative amount."""
+        wanted = _UNIT_FOR.get(spec.unit)
+        for n in numbers:
+            if n.position in used or n.relative != relative or (n.unit and wanted and n.unit != wanted):
+                continue
+            used.add(n.position)
+            return n
+        return None
+
+    @staticmethod
+    def _convert(number: Number, spec, units: Units, relative: bool) -> float:
+        value = number.value
+        if spec.quantity == "temperature" and units.temperature == "C":
+            return round(c_to_f(value, relative), 1)
+        return value
+
+    @staticmethod
+    def _word(model: StateModel, key: str) -> str:
+        lang = model.language.settings.get(key)
+        return lang.names[0] if lang and lang.names else key.replace("_", " ")
+
+    @staticmethod
+    def _named(model: StateModel, key: str, text: str):
+        lang = model.language.settings[key]
+        best = None
+        for name, named in lang.named.items():
+            for synonym in [name, *named.synonyms]:
+                if re.search(rf"\b{re.escape(synonym)}\b", text) and (best is None or len(synonym) > len(best[0])):
+                    best = (synonym, named.value)
+        if best is None:
+            raise NeedsClarification(f"Which {Planner._word(model, key)}: {', '.join(lang.named)}?")
+        return best[1]
+
+
+__all__ = ["Planner", "TypePlan", "NeedsClarification", "Toward"]

@@ -1,0 +1,116 @@
+"""Which devices an utterance means, in the actual home.
+
+Names and rooms come from the home, never from training: the model sees the
+utterance with device names and rooms replaced by a type word ("dim the
+reading lamp" → "dim the lamp"), and this module decides which devices that
+means: named ones, a room's, all of them, the speaker's room, the one just
+talked about, or the only one there is. A name that matches nothing is
+reported, never mapped onto another device.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thoughtful.state.home import Home
+from thoughtful.state.schema import StateModel
+from thoughtful.understanding.vocabulary import known_words, type_nouns, unknown_name_words, words
+
+_ALL = {"all", "every", "everything", "both", "whole"}
+
+
+@dataclass
+class Mentions:
+    masked: str
+    """The utterance with names and rooms replaced, as the model sees it."""
+    devices: list[str] = field(default_factory=list)
+    rooms: list[str] = field(default_factory=list)
+    everything: bool = False
+    plural: bool = False
+    unknown: str | None = None
+    """A device or room the utterance names that this home does not have."""
+
+
+class Resolver:
+    def __init__(self, models: dict[str, StateModel]) -> None:
+        self.models = models
+        self.nouns = type_nouns(models)
+        self.known = known_words(models)
+        self.name_words = unknown_name_words()
+
+    def _distinctive(self, name: str) -> list[str]:
+        return [w for w in words(name) if w not in self.nouns]
+
+    def mentions(self, text: str, home: Home) -> Mentions:
+        """Find device names and rooms of ``home`` in ``text`` (normalized, lower case)."""
+        found = Mentions(masked=text)
+        masked = f" {text} "
+        by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
+        for device in by_length:
+            noun = next((w for w in reversed(words(device.name)) if w in self.nouns), device.model.display_name)
+            distinct = self._distinctive(device.name)
+            patterns = [re.escape(device.name.lower())]
+            if distinct:
+                head = r"\s+".join(map(re.escape, distinct))
+                nouns = "|".join(map(re.escape, self.nouns))
+                patterns.append(rf"{head}\s+(?:{nouns}|one)s?")
+            for pattern in patterns:
+                new, n = re.subn(rf"(?<=\s){pattern}(?=\s)", noun, masked)
+                if n:
+                    masked = new
+                    found.devices.append(device.name)
+                    break
+        rooms = sorted({d.room.lower() for d in home.devices.values() if d.room}, key=len, reverse=True)
+        for room in rooms:
+            pattern = rf"(?:\s+in\s+the|\s+in)?\s+{re.escape(room)}(?=\s)"
+            if re.search(pattern, masked):
+                masked = re.sub(pattern, "", masked)
+                found.rooms.append(room)
+        tokens = masked.split()
+        found.everything = any(t in _ALL for t in tokens)
+        found.plural = any(t.endswith("s") and t[:-1] in self.nouns for t in tokens)
+        found.unknown = self._unknown(tokens)
+        found.masked = " ".join(tokens)
+        return found
+
+    def _unknown(self, tokens: list[str]) -> str | None:
+        for i, token in enumerate(tokens):
+            noun = token[:-1] if token.endswith("s") and token[:-1] in self.nouns else token
+            if noun not in self.nouns or i == 0:
+                continue
+            before = tokens[i - 1]
+            if before in self.name_words or (before not in self.known and not before.isdigit()):
+                return f"{before} {token}"
+        for i, token in enumerate(tokens[:-2]):
+            if token == "in" and tokens[i + 1] == "the" and tokens[i + 2] in self.name_words:
+                return f"the {tokens[i + 2]}"
+        return None
+
+    def select(self, device_type: str, found: Mentions, home: Home, speaker_room: str | None,
+               recent: list[str]) -> list[str] | str:
+        """Names of the devices of ``device_type`` meant; or a question to ask when unsure."""
+        of_type = [d for d in home.devices.values() if d.type == device_type]
+        display = self.models[device_type].display_name
+        if not of_type:
+            return f"There is no {display} here."
+        named = [n for n in found.devices if home[n].type == device_type]
+        if named:
+            return named
+        if found.rooms:
+            in_rooms = [d.name for d in of_type if d.room.lower() in found.rooms]
+            return in_rooms or f"There is no {display} in the {' or '.join(found.rooms)}."
+        if found.everything or (found.plural and not speaker_room):
+            return [d.name for d in of_type]
+        if speaker_room:
+            here = [d.name for d in of_type if d.room.lower() == speaker_room.lower()]
+            if here:
+                return here
+        for name in reversed(recent):
+            if name in home.devices and home[name].type == device_type:
+                return [name]
+        if len(of_type) == 1:
+            return [of_type[0].name]
+        if found.plural:
+            return [d.name for d in of_type]
+        return f"Which {display} do you mean: {', '.join(d.name for d in of_type)}?"

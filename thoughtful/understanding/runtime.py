@@ -1,0 +1,53 @@
+"""Running the trained language model with onnxruntime (no torch at run time)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from thoughtful.errors import ModelMissingError
+from thoughtful.state.schema import StateModel
+from thoughtful.understanding.modelfiles import FIX, check_fresh
+
+
+@dataclass
+class Prediction:
+    kind: str
+    confidence: float
+    ops: dict[str, float]
+    """Operations above the threshold, with their probabilities."""
+
+
+class LanguageModel:
+    """The int8 ONNX classifier: normalized text → :class:`Prediction`."""
+
+    def __init__(self, model_dir: Path, models: dict[str, StateModel], threads: int | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        meta = check_fresh(model_dir, models)
+        self.meta = meta
+        self.kinds: list[str] = meta["kinds"]
+        self.ops: list[str] = meta["ops"]
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or os.cpu_count() or 1
+        options.inter_op_num_threads = 1
+        try:
+            self.session = ort.InferenceSession(str(model_dir / "model.onnx"), options,
+                                                providers=["CPUExecutionProvider"])
+            self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        except Exception as exc:  # onnxruntime raises its own exception types
+            raise ModelMissingError(f"{model_dir}: cannot load the language model ({exc}); {FIX}") from exc
+        self.tokenizer.enable_truncation(int(meta["max_length"]))
+
+    def predict(self, text: str, threshold: float = 0.5) -> Prediction:
+        enc = self.tokenizer.encode(text)
+        ids = np.array([enc.ids], dtype=np.int64)
+        mask = np.array([enc.attention_mask], dtype=np.int64)
+        kind, ops = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+        k = int(kind[0].argmax())
+        chosen = {self.ops[i]: float(p) for i, p in enumerate(ops[0]) if p >= threshold}
+        return Prediction(self.kinds[k], float(kind[0][k]), chosen)

@@ -1,0 +1,48 @@
+"""Words the language layer knows, derived from the state models and the phrasebook.
+
+Used to tell a device name that matches nothing ("the porch light") from
+ordinary words ("the main light").
+"""
+
+from __future__ import annotations
+
+import re
+
+from thoughtful.state.schema import StateModel
+from thoughtful.understanding import phrasebook as pb
+
+_COMMON = set("""a an the my our your this that these those it its all every each both one ones any some
+in on at of off to up down for from with by and or but then also too so very really just please
+is are was were be been do does did not no yes i i'm me we you he she they them there here now
+turn switch set make put get keep let go can could would will should may might what how why who
+when where which main big little small other whole entire house home room place""".split())
+
+
+def words(phrase: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", phrase.lower())
+
+
+def type_nouns(models: dict[str, StateModel]) -> dict[str, str]:
+    """Single words that name a device type ("lamp", "light", "heater") → the type."""
+    nouns: dict[str, str] = {}
+    for t, model in models.items():
+        for name in model.language.names:
+            nouns.setdefault(words(name)[-1], t)
+    return nouns
+
+
+def known_words(models: dict[str, StateModel]) -> set[str]:
+    known = set(_COMMON)
+    for model in models.values():
+        text = model.language.model_dump_json()
+        known.update(words(text))
+    for phrases in (pb.WAKE, pb.POLITE_BEFORE, pb.POLITE_AFTER, pb.FILLERS, pb.SMALL, pb.NEGATIONS,
+                    pb.CANCELS, pb.UNDO, pb.MORE):
+        for p in phrases:
+            known.update(words(p))
+    return (known - unknown_name_words()) - {"device"}
+
+
+def unknown_name_words() -> set[str]:
+    """Words that usually name a particular device or room ("porch", "desk")."""
+    return {w for phrase in pb.ROOMS + pb.DESCRIPTORS for w in words(phrase)} - _COMMON
