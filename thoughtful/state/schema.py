@@ -76,7 +76,11 @@ class NamedValue(_Strict):
 class SettingLanguage(_Strict):
     names: list[str] = []
     up: list[str] = []
+    """Comparatives that raise the value: "brighter", "warmer"."""
     down: list[str] = []
+    raise_: list[str] = Field(default=[], alias="raise")
+    """Verbs that raise it, taking the device as object: "brighten the lamp", "turn up the heat"."""
+    lower: list[str] = []
     max: list[str] = []
     min: list[str] = []
     named: dict[str, NamedValue] = {}

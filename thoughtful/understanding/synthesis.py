@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import phrasebook as pb
+from thoughtful.understanding.labels import operations
 from thoughtful.understanding.numbers import words_to_digits
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -79,115 +80,126 @@ class Synthesizer:
             return name
         return f"the {name}"
 
-    # --- per-type generators: each returns (text, ops) ----------------------------------
-    def state_command(self, t: str) -> tuple[str, set[str]]:
-        model = self.models[t]
-        state = self.pick(model.language.states)
-        lang = model.language.states[state]
-        verb = self.pick(lang.verbs)
-        names = model.language.names
-        if any(f" {n}" in f" {verb}" for n in names) or self.maybe(0.1):
-            text = verb
-        else:
-            dev = self.device(t)
-            parts = verb.split()
-            r = self.rng.random()
-            if len(parts) == 2 and parts[1] in ("on", "off", "out", "up") and r < 0.35:
-                text = f"{parts[0]} {dev} {parts[1]}"
-            elif r < 0.5 and lang.say:
-                text = f"{dev} {lang.say}" if dev != "it" else f"{lang.say}"
-            else:
-                text = f"{verb} {dev}"
-        return text, {f"{t}:state={state}"}
+    # --- per-type generators: each returns the text for one operation -----------------
+    def command_ops(self, t: str) -> list[str]:
+        """The operations a command can ask for (everything but questions)."""
+        return [op for op in operations(self.models[t]) if ":ask=" not in op and not op.endswith(":why")]
 
-    def numeric_command(self, t: str) -> tuple[str, set[str]] | None:
+    def command(self, t: str) -> tuple[str, set[str]]:
+        """A command for one operation of type ``t``, chosen uniformly so every label is seen."""
+        op = self.pick(self.command_ops(t))
+        what = op.split(":", 1)[1]
+        if what.startswith("state="):
+            return self.state_command(t, what[6:]), {op}
+        if what.startswith("goal="):
+            return self.goal(t, what[5:]), {op}
+        key, how = what.split("=", 1)
+        spec = self.models[t].settings[key]
+        if how == "named":
+            return self.named_command(t, key), {op}
+        if spec.kind == "enum":
+            return self.enum_command(t, key, how), {op}
+        return self.numeric_command(t, key, how, op)
+
+    def state_command(self, t: str, state: str) -> str:
         model = self.models[t]
-        numeric = [k for k, s in model.settings.items() if s.numeric]
-        if not numeric:
-            return None
-        key = self.pick(numeric)
+        lang = model.language.states.get(state)
+        verb = self.pick(lang.verbs) if lang and lang.verbs else f"set it to {state}"
+        if any(f" {n} " in f" {verb} " for n in model.language.names) or self.maybe(0.1):
+            return verb
+        dev = self.device(t)
+        parts = verb.split()
+        r = self.rng.random()
+        if len(parts) == 2 and parts[1] in ("on", "off", "out", "up", "down") and r < 0.35:
+            return f"{parts[0]} {dev} {parts[1]}"
+        if r < 0.5 and lang and lang.say:
+            return f"{dev} {lang.say}" if dev != "it" else lang.say
+        return f"{verb} {dev}"
+
+    def _unit_word(self, spec) -> str:
+        return {"%": self.pick(["percent", "%", ""]), "K": self.pick(["kelvin", "k", ""]),
+                "°F": self.pick(["degrees", "", "degrees", "degrees fahrenheit"])}.get(spec.unit, "")
+
+    def numeric_command(self, t: str, key: str, how: str, op: str) -> tuple[str, set[str]]:
+        model = self.models[t]
         spec, lang = model.settings[key], model.language.settings.get(key)
         kname = self.pick(lang.names) if lang and lang.names else key.replace("_", " ")
         dev = self.device(t)
-        op = self.pick(["set", "set", "up", "down", "up", "down", "max", "min"])
-        unit_word = {"%": self.pick(["percent", "%", ""]), "K": self.pick(["kelvin", "k", ""]),
-                     "°F": self.pick(["degrees", "", "degrees fahrenheit"])}.get(spec.unit, "")
-        ops = {f"{t}:{key}={op}"}
-        if op == "set":
+        ops = {op}
+        if how == "set":
             lo, hi = spec.min if spec.min is not None else 0, spec.max if spec.max is not None else 100
             value = self.rng.uniform(lo - (hi - lo) * 0.1, hi + (hi - lo) * 0.1)
             if spec.unit == "K":
                 value = round(value / 100) * 100
-            num = f"{self.number(value)} {unit_word}".strip()
-            frames = [f"set {dev} to {num}", f"set the {kname} to {num}", f"{dev} to {num}",
-                      f"{kname} {num}", f"{kname} to {num}", f"set {dev} {kname} to {num}",
-                      f"put {dev} at {num}", f"{dev} at {num}", f"make {dev} {num}", f"change the {kname} to {num}",
-                      f"i want {dev} at {num}", f"can you set {dev} to {num}", f"adjust {dev} to {num}",
-                      f"{num} please", f"go to {num}", f"make it {num} in here" if spec.quantity else f"{dev} {num}"]
-            if spec.quantity == "temperature":
-                for state, sl in model.language.states.items():
-                    if key in model.states[state].settings and self.maybe(0.35):
-                        word = self.pick([state, sl.say, f"{sl.say} the house", f"{state} it"])
-                        return self.pick([f"{word} to {num}", f"{word} {dev} to {num}",
-                                          f"set it to {state} at {num}"]), ops | {f"{t}:state={state}"}
-            return self.pick(frames), ops
-        words = getattr(lang, op, []) if lang else []
-        if op in ("up", "down"):
-            step = spec.step or 1
-            if self.maybe(0.25):
-                amount = max(1, int(round(self.rng.uniform(1, 4) * step)))
-                num = f"{self.number(amount)} {unit_word}".strip()
-                direction = self.pick(words) if words else ("more" if op == "up" else "less")
-                verb = "raise" if op == "up" else "lower"
-                return self.pick([f"{direction} by {num}", f"{verb} the {kname} by {num}",
-                                  f"make it {num} {direction.split()[-1]}", f"{kname} {op} by {num}",
-                                  f"turn {dev} {op} by {num}", f"{op} {num}", f"{num} {direction.split()[-1]}"]), ops
-            if not words:
-                return None
-            w = self.pick(words)
+            num = f"{self.number(value)} {self._unit_word(spec)}".strip()
+            if spec.quantity == "temperature" and self.maybe(0.35):
+                states = [s for s in model.language.states if key in model.states[s].settings]
+                if states:
+                    state = self.pick(states)
+                    word = self.pick([state, model.language.states[state].say, f"{state} the house", f"{state} it"])
+                    text = self.pick([f"{word} to {num}", f"{word} {dev} to {num}", f"set it to {state} at {num}",
+                                      f"{word} at {num}"])
+                    return text, ops | {f"{t}:state={state}"}
+            return self.pick([
+                f"set {dev} to {num}", f"set the {kname} to {num}", f"{dev} to {num}", f"{kname} {num}",
+                f"{kname} to {num}", f"set {dev} {kname} to {num}", f"put {dev} at {num}", f"{dev} at {num}",
+                f"make {dev} {num}", f"change the {kname} to {num}", f"i want {dev} at {num}",
+                f"can you set {dev} to {num}", f"adjust {dev} to {num}", f"{num} please", f"go to {num}",
+                f"make it {num} in here" if spec.quantity else f"{dev} {num}", f"{kname} at {num}",
+            ]), ops
+        if how in ("up", "down"):
+            comparatives = (lang.up if how == "up" else lang.down) if lang else []
+            verbs = (lang.raise_ if how == "up" else lang.lower) if lang else []
             small = self.pick(pb.SMALL)
-            return self.pick([f"make {dev} {w}", f"{w}", f"{w} please", f"{small} {w}", f"{w} {dev}",
-                              f"make it {small} {w}", f"{dev} {w}", f"{w} {dev} {small}", f"even {w}",
-                              f"can you make {dev} {w}", f"turn {dev} {op} {small}", f"turn {dev} {op}",
-                              f"{kname} {op}", f"{op} {small}", f"turn the {kname} {op}"]), ops
-        if not words:
-            return None
-        w = self.pick(words)
+            if self.maybe(0.25) or not (comparatives or verbs):
+                amount = max(1, int(round(self.rng.uniform(1, 4) * (spec.step or 1))))
+                num = f"{self.number(amount)} {self._unit_word(spec)}".strip()
+                verb = self.pick(verbs) if verbs else ("raise" if how == "up" else "lower")
+                comp = self.pick(comparatives).split()[-1] if comparatives else ("more" if how == "up" else "less")
+                return self.pick([f"{verb} {dev} by {num}", f"{verb} the {kname} by {num}", f"make it {num} {comp}",
+                                  f"{kname} {how} by {num}", f"{num} {comp}", f"{kname} {how} {num}",
+                                  f"turn {dev} {how} by {num}", f"{how} {num}", f"{num} {comp} please"]), ops
+            if verbs and (not comparatives or self.maybe(0.5)):
+                verb = self.pick(verbs)
+                parts = verb.split()
+                if len(parts) == 2 and parts[1] in ("up", "down") and self.maybe(0.5):
+                    return self.pick([f"{parts[0]} {dev} {parts[1]}", f"{parts[0]} {dev} {parts[1]} {small}",
+                                      f"{parts[0]} the {kname} {parts[1]}"]), ops
+                return self.pick([f"{verb} {dev}", f"{verb} {dev} {small}", f"{verb} it", f"{verb} the {kname}",
+                                  f"please {verb} {dev}", f"{verb} {dev} a notch", f"could you {verb} {dev}",
+                                  f"{verb} {dev} some more", f"{verb} it {small}"]), ops
+            w = self.pick(comparatives)
+            return self.pick([f"make {dev} {w}", w, f"{w} please", f"{small} {w}", f"make it {small} {w}",
+                              f"{dev} {w}", f"even {w}", f"can you make {dev} {w}", f"i want {dev} {w}",
+                              f"{w} {dev}", f"{w} in here", f"make it {w}", f"i'd like it {w}", f"still {w}",
+                              f"get {dev} {w}", f"{small} {w} please"]), ops
+        words = (lang.max if how == "max" else lang.min) if lang else []
+        w = self.pick(words) if words else f"{how}imum {kname}"
         return self.pick([w, f"{dev} {w}", f"set {dev} to {w}", f"{w} please", f"make {dev} {w}",
-                          f"{kname} all the way {op == 'max' and 'up' or 'down'}"]), ops
+                          f"{kname} all the way {'up' if how == 'max' else 'down'}", f"put {dev} on {w}"]), ops
 
-    def named_command(self, t: str) -> tuple[str, set[str]] | None:
+    def named_command(self, t: str, key: str) -> str:
         model = self.models[t]
-        named = [(k, l) for k, l in model.language.settings.items() if l.named]
-        if not named:
-            return None
-        key, lang = self.pick(named)
-        value = self.pick(lang.named.values())
-        word = self.pick(value.synonyms)
+        lang = model.language.settings[key]
+        word = self.pick(self.pick(list(lang.named.values())).synonyms)
         dev = self.device(t)
-        text = self.pick([f"change {dev} to {word}", f"make {dev} {word}", f"{word} {self.pick(model.language.names)} please",
-                          f"set {dev} to {word}", f"turn {dev} {word}", f"{word}", f"go back to {word}",
-                          f"i want {word} light", f"can you make it {word}", f"switch to {word}",
-                          f"{dev} {word}", f"{word} please", f"make the {self.pick(lang.names or [key])} {word}"])
-        return text, {f"{t}:{key}=named"}
+        noun = self.pick(model.language.names)
+        return self.pick([f"change {dev} to {word}", f"make {dev} {word}", f"{word} {noun} please",
+                          f"set {dev} to {word}", f"turn {dev} {word}", word, f"go back to {word}",
+                          f"i want {word} {noun}", f"can you make it {word}", f"switch to {word}", f"{dev} {word}",
+                          f"{word} please", f"make the {self.pick(lang.names or [key])} {word}", f"{word} {noun}",
+                          f"set the {self.pick(lang.names or [key])} to {word}"])
 
-    def enum_command(self, t: str) -> tuple[str, set[str]] | None:
-        model = self.models[t]
-        options = [(k, v, p) for k, l in model.language.settings.items() for v, ps in l.values.items() for p in ps]
-        if not options:
-            return None
-        key, value, phrase = self.pick(options)
-        return phrase, {f"{t}:{key}={value}"}
+    def enum_command(self, t: str, key: str, value: str) -> str:
+        phrases = self.models[t].language.settings[key].values.get(value)
+        return self.pick(phrases) if phrases else f"set the {key} to {value}"
 
-    def goal(self, t: str) -> tuple[str, set[str]] | None:
-        goals = self.models[t].language.goals
-        if not goals:
-            return None
-        name = self.pick(goals)
-        phrase = self.pick(goals[name].phrases)
+    def goal(self, t: str, name: str) -> str:
+        phrase = self.pick(self.models[t].language.goals[name].phrases)
         frame = self.pick(["{p}", "{p}", "{p}", "ugh {p}", "{p} please", "i think {p}", "honestly {p}",
-                           "wow {p}", "{p} can you fix it", "{p} do something", "man {p}", "{p} right now"])
-        return frame.format(p=phrase), {f"{t}:goal={name}"}
+                           "wow {p}", "{p} can you fix it", "{p} do something", "man {p}", "{p} right now",
+                           "{p} in here", "it's just that {p}"])
+        return frame.format(p=phrase)
 
     def question(self, t: str) -> tuple[str, set[str]] | None:
         model = self.models[t]
@@ -207,24 +219,16 @@ class Synthesizer:
         q = self.pick(whys).replace("<device>", self.pick(self.models[t].language.names))
         return self.pick(["{q}", "{q}", "can you explain {q}", "tell me {q}", "{q} exactly"]).format(q=q), {f"{t}:why"}
 
-    def command(self, t: str) -> tuple[str, set[str]]:
-        generators = [self.state_command, self.state_command, self.numeric_command, self.numeric_command,
-                      self.numeric_command, self.named_command, self.enum_command, self.goal, self.goal]
-        while True:
-            result = self.pick(generators)(t)
-            if result:
-                return result
-
     # --- whole examples ------------------------------------------------------------------
     def example(self) -> Example:
         r = self.rng.random()
         t = self.pick(self.types)
-        if r < 0.48:
+        if r < 0.46:
             text, ops = self.command(t)
             return self.dress(Example(text, "command", frozenset(ops), "command"))
-        if r < 0.56:
+        if r < 0.54:
             return self.dress(self.compound())
-        if r < 0.68:
+        if r < 0.70:
             got = self.question(t) if self.maybe(0.65) else self.why(t)
             if got:
                 return self.dress(Example(got[0], "question", frozenset(got[1]), "question"))
@@ -252,12 +256,14 @@ class Synthesizer:
                 text = self.pick([f"{verb} {s} the {na} and the {nb}", f"{na} and {nb} {s}", f"{verb} the {na} and {nb} {s}"])
                 return Example(text, "command", frozenset({f"{a}:state={s}", f"{b}:state={s}"}), "compound")
         (ta, oa), (tb, ob) = self.command(a), self.command(b)
+        while a == b and {o.split("=")[0] for o in oa} & {o.split("=")[0] for o in ob}:
+            tb, ob = self.command(b)  # two changes of the same thing would contradict each other
         joiner = self.pick([" and ", " and ", ", ", " then ", " and also ", " and then ", ", and "])
         return Example(ta + joiner + tb, "command", frozenset(oa | ob), "compound")
 
     def negated(self, t: str) -> Example:
         if self.maybe(0.5):
-            text, _ = self.state_command(t) if self.maybe(0.6) else self.command(t)
+            text = self.state_command(t, self.pick(self.models[t].states)) if self.maybe(0.6) else self.command(t)[0]
             return Example(self.pick(pb.NEGATIONS).format(c=text), "negated", category="negated")
         return Example(self.pick(pb.CANCELS).format(d=self.pick(self.models[t].language.names)),
                        "negated", category="negated")

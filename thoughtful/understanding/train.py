@@ -131,7 +131,8 @@ def train(models: dict[str, StateModel], out_dir: Path, config: TrainConfig | No
     steps = config.epochs * ((len(train_set) + config.batch_size - 1) // config.batch_size)
     scheduler = torch.optim.lr_scheduler.OneCycleLR(
         optimizer, max_lr=[config.learning_rate, 2e-3], total_steps=steps, pct_start=0.1)
-    ce, bce = nn.CrossEntropyLoss(), nn.BCEWithLogitsLoss()
+    # Each operation is rare among all examples; weighting positives keeps recall up.
+    ce, bce = nn.CrossEntropyLoss(), nn.BCEWithLogitsLoss(pos_weight=torch.full((len(ops),), 3.0))
     bar = tqdm(total=steps, desc="training", unit="batch", disable=not progress)
     for _epoch in range(config.epochs):
         clf.train()
