@@ -84,7 +84,8 @@ def test_sensors_and_unknown_keys_cannot_be_set(thermostat):
 
 
 def test_ambiguous_state_for_a_setting_asks(models):
-    off = Device("t", models["thermostat"], snapshot={"state": "off", "fan": "auto", "room_temperature": 60})
+    """With no sensor reading there is nothing to compare with, so it asks."""
+    off = Device("t", models["thermostat"], snapshot={"state": "off", "fan": "auto"})
     with pytest.raises(StateError, match="heat, cool"):
         off.plan(Change(set={"setpoint": 70}))
 
@@ -104,3 +105,11 @@ def test_provenance_records_who_what_why(lamp):
     assert event.changed == {"brightness": 30} and event.from_ == {"brightness": 50}
     assert event.by == "home_assistant" and event.why == "dimmed in the app"
     assert event.to_json()["from"] == {"brightness": 50}
+
+
+def test_setpoint_while_off_implies_heat_or_cool(models):
+    cold = Device("t", models["thermostat"], snapshot={"state": "off", "fan": "auto", "room_temperature": 60})
+    assert cold.plan(Change(set={"setpoint": 70}))[0]["state"] == "heat"
+    assert cold.plan(Change(adjust={"setpoint": 1}))[0]["state"] == "heat"
+    hot = Device("t", models["thermostat"], snapshot={"state": "off", "fan": "auto", "room_temperature": 85})
+    assert hot.plan(Change(set={"setpoint": 74}))[0]["state"] == "cool"

@@ -1,4 +1,9 @@
-"""``thoughtful bench``: model load time, latency per utterance, peak memory, model size."""
+"""``thoughtful bench``: model load time, latency per utterance, peak memory, model size.
+
+Latency is for the whole pipeline the daemon runs per utterance (normalize,
+names, model, planning, state-model validation, reply) on the embedded default
+home, first on one thread, then on all cores.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,15 @@ import statistics
 import time
 from pathlib import Path
 
+from thoughtful.state.device import Device
+from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
+from thoughtful.understanding.interpreter import Interpreter, Request
 from thoughtful.understanding.runtime import LanguageModel
-from thoughtful.understanding.synthesis import Synthesizer, normalize
+from thoughtful.understanding.synthesis import Synthesizer
+
+HOME = {"lamp": {"state": "on", "brightness": 50, "color_temp": 3500},
+        "thermostat": {"state": "heat", "setpoint": 69, "room_temperature": 68, "fan": "auto"}}
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -18,26 +29,32 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def run_bench(model_dir: Path, models: dict[str, StateModel], cases: Path | None = None) -> None:
+def _texts(models: dict[str, StateModel], cases: Path | None) -> list[str]:
     if cases:
-        texts = [json.loads(l)["utterance"] for l in open(cases) if l.strip() and "utterance" in json.loads(l)]
-    else:
-        texts = [e.text for e in Synthesizer(models, seed=123).examples(200)]
-    texts = [normalize(t) for t in texts]
-    print(f"model: {model_dir} ({(model_dir / 'model.onnx').stat().st_size / 1e6:.1f} MB)")
-    for threads in (1, None):
+        rows = [json.loads(line) for line in cases.read_text().splitlines() if line.strip()]
+        return [r["utterance"] for r in rows if "utterance" in r]
+    return [e.text for e in Synthesizer(models, seed=123).examples(300)]
+
+
+def run_bench(model_dir: Path, models: dict[str, StateModel], cases: Path | None = None) -> str:
+    """Time the interpreter; return the figures as text lines."""
+    texts = _texts(models, cases)
+    lines = [f"model size {(model_dir / 'model.onnx').stat().st_size / 1e6:.1f} MB (int8 ONNX)"]
+    peak = 0.0
+    for threads, label in ((1, "1 thread"), (None, "all cores")):
         started = time.perf_counter()
-        lm = LanguageModel(model_dir, models, threads=threads)
+        interpreter = Interpreter(models, LanguageModel(model_dir, models, threads=threads))
         load = time.perf_counter() - started
-        for t in texts[:10]:
-            lm.predict(t)  # warm up
         times = []
-        for t in texts:
+        for i, text in enumerate(texts[:10] + texts):
+            home = Home([Device(name, models[name], snapshot=dict(s)) for name, s in HOME.items()])
             s = time.perf_counter()
-            lm.predict(t)
-            times.append((time.perf_counter() - s) * 1000)
-        label = "1 thread" if threads == 1 else "all cores"
-        print(f"{label:10s} load {load * 1000:6.0f} ms   p50 {statistics.median(times):5.1f} ms   "
-              f"p95 {_percentile(times, 0.95):5.1f} ms   ({len(times)} utterances)")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak RSS {peak:.0f} MB (this process: interpreter, tokenizer, both sessions)")
+            interpreter.interpret(Request(text, home))
+            if i >= 10:  # the first ten warm up
+                times.append((time.perf_counter() - s) * 1000)
+        if threads == 1:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        lines.append(f"{label:10s} load {load * 1000:5.0f} ms   p50 {statistics.median(times):5.1f} ms   "
+                     f"p95 {_percentile(times, 0.95):5.1f} ms   ({len(times)} utterances)")
+    lines.append(f"peak RSS {peak:.0f} MB (the process with one interpreter loaded and run)")
+    return "\n".join(f"    {line}" for line in lines)

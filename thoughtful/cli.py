@@ -103,6 +103,12 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     for category, results in per.items():
         print(f"{category:20s} {sum(results):3d}/{len(results):<3d} {sum(results) / len(results):6.1%}")
     print(f"{'all':20s} {sum(total):3d}/{len(total):<3d} {sum(total) / max(1, len(total)):6.1%}")
+    if args.record:
+        from thoughtful.understanding.modelfiles import record
+
+        accuracy = {c: sum(r) / len(r) for c, r in per.items()}
+        accuracy["all"] = sum(total) / max(1, len(total))
+        record(_model_dir(args, settings), "case_accuracy", {args.cases.name: accuracy})
     return 0
 
 
@@ -110,7 +116,12 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
     from thoughtful.bench import run_bench
 
     models, _ = _load(settings)
-    run_bench(_model_dir(args, settings), models, args.cases)
+    report = run_bench(_model_dir(args, settings), models, args.cases)
+    print(report)
+    if args.record:
+        from thoughtful.understanding.modelfiles import record
+
+        record(_model_dir(args, settings), "bench", report)
     return 0
 
 
@@ -142,9 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_interpret)
     p = with_model(sub.add_parser("eval", help="score a case file (per-category accuracy)"))
     p.add_argument("cases", type=Path)
+    p.add_argument("--record", action="store_true", help="add the scores to the model card")
     p.set_defaults(func=cmd_eval)
     p = with_model(sub.add_parser("bench", help="print load time, latency, memory and model size"))
     p.add_argument("--cases", type=Path, help="utterances to time (JSON Lines with 'utterance')")
+    p.add_argument("--record", action="store_true", help="add the figures to the model card")
     p.set_defaults(func=cmd_bench)
     p = sub.add_parser("run", help="run the daemon (text on standard input)")
     p.add_argument("--no-train", action="store_true", help="fail instead of training a missing model")

@@ -156,7 +156,7 @@ class Device:
     def plan(self, change: Change) -> tuple[Snapshot, list[str]]:
         """The snapshot ``change`` would produce, and notes on what was clamped. Changes nothing."""
         current = self.snapshot
-        target = change.state or self._implied_state(list(change.set) + list(change.adjust))
+        target = change.state or self._implied_state(change)
         if target not in self.model.states:
             raise StateError(f"{self.name}: unknown state {target!r} (one of {', '.join(self.model.states)})")
         if not self.model.can_transition(current["state"], target):
@@ -194,9 +194,11 @@ class Device:
                 after[key] = current[key]
         return after, notes
 
-    def _implied_state(self, keys: list[str]) -> str:
-        """The current state, or the one state where ``keys`` are valid (dimming an off lamp turns it on)."""
+    def _implied_state(self, change: Change) -> str:
+        """The current state, or the state a change implies: dimming an off lamp turns it on;
+        setting an off thermostat to 72 in a 64° room heats (the setting's ``implies_state``)."""
         current = self.snapshot["state"]
+        keys = list(change.set) + list(change.adjust)
         if all(k in self.model.states[current].settings for k in keys):
             return current
         candidates = [name for name, st in self.model.states.items()
@@ -205,6 +207,18 @@ class Device:
             return candidates[0]
         if not candidates:
             return current  # plan() reports which key is not valid
+        for key in keys:
+            hint = self.model.settings[key].implies_state
+            reading = self.snapshot.get(hint.sensor) if hint else None
+            if hint is None or reading is None:
+                continue
+            value = change.set.get(key)
+            if not isinstance(value, (int, float)):
+                start = self._pick(key, candidates[0], {}, {})
+                value = start + change.adjust.get(key, 0)
+            chosen = hint.above if value > reading else hint.below if value < reading else None
+            if chosen in candidates:
+                return chosen
         raise StateError(f"{self.name}: is {current!r}; say which of {', '.join(candidates)} you mean")
 
     def apply(self, change: Change, *, by: Source, why: str, log: ProvenanceLog | None = None,

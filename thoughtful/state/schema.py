@@ -22,6 +22,15 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class ImpliesState(_Strict):
+    """Which state a setting implies when set from a state that lacks it: ``above`` when the
+    new value is above the ``sensor`` reading, ``below`` when below (a setpoint → heat or cool)."""
+
+    sensor: str
+    above: str
+    below: str
+
+
 class Setting(_Strict):
     """One setting or sensor: what values it takes and how people speak of it."""
 
@@ -37,6 +46,7 @@ class Setting(_Strict):
     """For ``enum`` settings: the allowed values."""
     default: Any = None
     description: str = ""
+    implies_state: ImpliesState | None = None
 
     @model_validator(mode="after")
     def _consistent(self) -> "Setting":
@@ -149,6 +159,14 @@ class StateModel(_Strict):
             for key in state.defaults:
                 if key not in state.settings:
                     problems.append(f"states.{name}.defaults names {key!r}, not a setting of this state")
+        for key, spec in self.settings.items():
+            hint = spec.implies_state
+            if hint:
+                if hint.sensor not in self.sensors:
+                    problems.append(f"settings.{key}.implies_state.sensor names unknown sensor {hint.sensor!r}")
+                for end in (hint.above, hint.below):
+                    if end not in self.states:
+                        problems.append(f"settings.{key}.implies_state names unknown state {end!r}")
         for i, tr in enumerate(self.transitions):
             for end in (tr.from_, tr.to):
                 if end not in self.states:

@@ -25,6 +25,8 @@ from thoughtful.understanding.synthesis import normalize
 
 CONFIDENCE = 0.5
 """Below this kind probability the interpreter asks instead of acting."""
+WEAK_OPERATION = 0.25
+"""A sure command with no operation above 0.5 takes its best one if at least this probable."""
 
 
 @dataclass
@@ -78,8 +80,11 @@ class Interpreter:
             return self._more(request)
         if found.unknown:
             return Interpretation("reject", f"I don't know the {found.unknown}. {self._inventory(request.home)}")
+        ops = list(prediction.ops)
+        if not ops and kind in ("command", "question") and prediction.best[1] >= WEAK_OPERATION:
+            ops = [prediction.best[0]]
         try:
-            plans = self.planner.plan(list(prediction.ops), found.masked, request.home.units)
+            plans = self.planner.plan(ops, found.masked, request.home.units)
         except NeedsClarification as exc:
             return Interpretation("clarify", str(exc))
         if kind == "question" or all(p.change.is_empty() and not p.goals for p in plans.values()):

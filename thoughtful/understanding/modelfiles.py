@@ -46,3 +46,16 @@ def check_fresh(model_dir: Path, models: dict[str, StateModel]) -> dict[str, Any
         raise ModelMissingError(f"{model_dir}: the model was trained on other state models "
                                 f"(hash {meta['statemodel_hash']}, now {statemodel_hash(models)}); {FIX}")
     return meta
+
+
+def record(model_dir: Path, key: str, value: Any) -> None:
+    """Add a measurement (case-file scores, bench figures) to the metadata and the model card."""
+    from thoughtful.understanding.card import model_card
+
+    meta = read_meta(model_dir)
+    if isinstance(value, dict) and isinstance(meta.get(key), dict):
+        meta[key].update(value)
+    else:
+        meta[key] = value
+    (model_dir / "meta.json").write_text(json.dumps(meta, indent=1))
+    (model_dir / "README.md").write_text(model_card(meta))

@@ -19,6 +19,8 @@ class Prediction:
     confidence: float
     ops: dict[str, float]
     """Operations above the threshold, with their probabilities."""
+    best: tuple[str, float]
+    """The most probable operation, even when it is below the threshold."""
 
 
 class LanguageModel:
@@ -50,4 +52,5 @@ class LanguageModel:
         kind, ops = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
         k = int(kind[0].argmax())
         chosen = {self.ops[i]: float(p) for i, p in enumerate(ops[0]) if p >= threshold}
-        return Prediction(self.kinds[k], float(kind[0][k]), chosen)
+        top = int(ops[0].argmax())
+        return Prediction(self.kinds[k], float(kind[0][k]), chosen, (self.ops[top], float(ops[0][top])))

