@@ -47,8 +47,7 @@ def describe(device: Device, units: Units) -> str:
     """ "The lamp is on: brightness 45%, color temperature 2700 K." """
     snap = device.snapshot
     state = snap["state"]
-    lang = device.model.language.states.get(state)
-    word = lang.say if lang and lang.say else state
+    word = _state_word(device, state)
     parts = [describe_value(device, k, v, units) for k, v in snap.items()
              if k != "state" and k in device.model.settings]
     sensors = [f"{setting_name(device, k).replace('_', ' ')} {to_home_unit(v, device.model.sensors[k], units)}"
@@ -83,7 +82,8 @@ def answer_key(device: Device, key: str, units: Units) -> str:
     if key in device.model.sensors:
         where = f" in the {device.room}" if device.room else ""
         return f"It's {to_home_unit(value, device.model.sensors[key], units)}{where} (the {device.name} reads it)."
-    return f"The {device.name}'s {describe_value(device, key, value, units)}."
+    described = describe_value(device, key, value, units).removeprefix(setting_name(device, key) + " ")
+    return f"The {device.name}'s {setting_name(device, key)} is {described}."
 
 
 def _when(at: datetime, now: datetime | None) -> str:
@@ -93,14 +93,14 @@ def _when(at: datetime, now: datetime | None) -> str:
 
 
 def describe_event(event: Event, device: Device, units: Units, now: datetime | None) -> str:
-    changes = []
-    for key, value in event.changed.items():
-        if key == "state":
-            lang = device.model.language.states.get(value)
-            changes.append(f"went {lang.say if lang and lang.say else value}")
-        elif key in device.model.settings or key in device.model.sensors:
-            changes.append(f"changed {describe_value(device, key, value, units)}")
-    what = " and ".join(changes) or "changed"
+    """ "The lamp went on (brightness 50%) at 17:05 because the schedule did it (sunset routine)." """
+    state = event.changed.get("state")
+    details = [describe_value(device, k, v, units) for k, v in event.changed.items()
+               if k != "state" and (k in device.model.settings or k in device.model.sensors)]
+    if state is not None:
+        what = f"went {_state_word(device, state)}" + (f" ({', '.join(details)})" if details else "")
+    else:
+        what = "changed to " + ", ".join(details) if details else "changed"
     who = SOURCE_WORDS.get(event.by, event.by)
     why = f" ({event.why})" if event.why else ""
     return f"The {device.name} {what} {_when(event.at, now)} because {who}{why}."
@@ -129,7 +129,7 @@ def control_reason(device: Device, units: Units) -> str:
     targets = [(k, v) for k, v in snap.items() if k in device.model.settings
                and device.model.settings[k].quantity == "temperature"]
     if not temps or not targets:
-        return f"In {state} it is {description}." if description else ""
+        return ""
     (sk, sensed), (tk, target) = temps[0], targets[0]
     s_txt = to_home_unit(sensed, device.model.sensors[sk], units)
     t_txt = to_home_unit(target, device.model.settings[tk], units)
@@ -141,27 +141,39 @@ def control_reason(device: Device, units: Units) -> str:
         busy = "running" if sensed > target else "idle"
         side = "above" if sensed > target else "at or below"
         return f"Cooling is {busy} because the room is {s_txt}, {side} the {t_txt} setpoint."
-    return f"It is {description}; the room is {s_txt}." if description else ""
+    return f"It is {description}; the room is {s_txt}." if description else f"The room is {s_txt}."
 
 
 def describe_applied(applied: Applied, device: Device, units: Units) -> str:
-    """A short reply for one device's change: "Dimmed the lamp: brightness 50% → 40%." """
+    """A short reply for one device's change: "The lamp is now on (brightness 80%…)." or
+    "The lamp's brightness went from 50% to 40%." """
+    changed = applied.changed
+    if not changed:
+        return f"The {device.name} was already {_state_word(device, applied.after['state'])}."
+    if "state" in changed:
+        details = [describe_value(device, k, v, units) for k, v in applied.after.items()
+                   if k in device.model.settings]
+        text = f"The {device.name} is now {_state_word(device, changed['state'])}"
+        if details:
+            text += f" ({', '.join(details)})"
+        temps = [(k, v) for k, v in applied.after.items()
+                 if k in device.model.sensors and device.model.sensors[k].quantity == "temperature"]
+        if temps:
+            k, v = temps[0]
+            text += f"; the room is {to_home_unit(v, device.model.sensors[k], units)}"
+        return text + "."
     parts = []
-    for key, value in applied.changed.items():
-        if key == "state":
-            lang = device.model.language.states.get(value)
-            parts.append(f"now {lang.say if lang and lang.say else value}")
-            continue
+    for key, value in changed.items():
+        spec = device.model.spec(key)
         old = applied.before.get(key)
-        new_txt = describe_value(device, key, value, units)
-        if old is not None and device.model.spec(key).numeric:
-            spec = device.model.spec(key)
-            new_txt = f"{setting_name(device, key)} {to_home_unit(old, spec, units)} → {to_home_unit(value, spec, units)}"
-        parts.append(new_txt)
-    text = f"The {device.name}: {', '.join(parts)}" if parts else f"The {device.name} was already like that"
-    temps = [(k, v) for k, v in applied.after.items() if k in device.model.sensors
-             and device.model.sensors[k].quantity == "temperature"]
-    if temps and "state" in applied.changed:
-        k, v = temps[0]
-        text += f"; the room is {to_home_unit(v, device.model.sensors[k], units)}"
-    return text + "."
+        if old is not None and spec.numeric:
+            parts.append(f"{setting_name(device, key)} went from {to_home_unit(old, spec, units)} "
+                         f"to {to_home_unit(value, spec, units)}")
+        else:
+            parts.append(f"{setting_name(device, key)} is now {describe_value(device, key, value, units).removeprefix(setting_name(device, key) + ' ')}")
+    return f"The {device.name}'s {' and '.join(parts)}."
+
+
+def _state_word(device: Device, state: str) -> str:
+    lang = device.model.language.states.get(state)
+    return lang.say if lang and lang.say else state
