@@ -24,7 +24,8 @@ TEST_TRAINING = {"examples": 8000, "epochs": 2}
 def model_dir(models):
     """A real trained model (trained once per state-model hash, then reused)."""
     from thoughtful.understanding.modelfiles import statemodel_hash
-    from thoughtful.understanding.train import TrainConfig, train
+    from thoughtful.understanding.train import train
+    from thoughtful.understanding.trainconfig import TrainConfig
 
     config = TrainConfig(**TEST_TRAINING)
     path = REPO / ".cache" / f"test-model-{statemodel_hash(models)}-{config.examples}x{config.epochs}"

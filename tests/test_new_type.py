@@ -8,7 +8,8 @@ from thoughtful.understanding.batch import run_line
 from thoughtful.understanding.labels import label_space
 from thoughtful.understanding.loader import load_interpreter
 from thoughtful.understanding.synthesis import Synthesizer
-from thoughtful.understanding.train import TrainConfig, train
+from thoughtful.understanding.train import train
+from thoughtful.understanding.trainconfig import TrainConfig
 
 PLUG = """
 type: plug

@@ -44,7 +44,8 @@ def cmd_state(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
-    from thoughtful.understanding.train import TrainConfig, train
+    from thoughtful.understanding.train import train
+    from thoughtful.understanding.trainconfig import TrainConfig
 
     models, _ = _load(settings)
     config = TrainConfig(examples=args.examples, epochs=args.epochs)
@@ -144,8 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     p = with_model(sub.add_parser("train", help="synthesize data and train the language model"))
-    p.add_argument("--examples", type=int, default=14000, help="synthesized examples (default 14000)")
-    p.add_argument("--epochs", type=int, default=3)
+    from thoughtful.understanding.trainconfig import TrainConfig
+
+    defaults = TrainConfig()
+    p.add_argument("--examples", type=int, default=defaults.examples, help="synthesized examples")
+    p.add_argument("--epochs", type=int, default=defaults.epochs)
     p.set_defaults(func=cmd_train)
     p = with_model(sub.add_parser("interpret", help="interpret an utterance, or a batch (shared/spec/contract.md)"))
     p.add_argument("--batch", metavar="FILE", help="JSON Lines file, or - for standard input")

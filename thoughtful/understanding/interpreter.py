@@ -68,10 +68,10 @@ class Interpreter:
     # --- deciding ----------------------------------------------------------------------
     def _decide(self, request: Request, found: Mentions, prediction: Prediction) -> Interpretation:
         kind = prediction.kind
-        if prediction.confidence < CONFIDENCE and kind != "out_of_scope":
-            return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
-        if kind == "out_of_scope" or (prediction.confidence < CONFIDENCE):
+        if kind == "out_of_scope":
             return Interpretation("reject", f"Sorry, that's not something I can do. {self._abilities(request.home)}")
+        if prediction.confidence < CONFIDENCE:
+            return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
         if kind == "negated":
             return Interpretation("reject", "OK, I'll leave everything as it is.")
         if kind == "undo":
@@ -80,7 +80,7 @@ class Interpreter:
             return self._more(request)
         if found.unknown:
             return Interpretation("reject", f"I don't know the {found.unknown}. {self._inventory(request.home)}")
-        ops = list(prediction.ops)
+        ops = sorted(prediction.ops, key=prediction.ops.get, reverse=True)  # surest first, for numbers
         if not ops and kind in ("command", "question") and prediction.best[1] >= WEAK_OPERATION:
             ops = [prediction.best[0]]
         try:
@@ -105,7 +105,6 @@ class Interpreter:
 
     # --- acting --------------------------------------------------------------------------
     def _act(self, request: Request, found: Mentions, plans: dict[str, TypePlan]) -> Interpretation:
-        home = request.home
         changes: list[tuple[str, Change, str]] = []
         for device_type, plan in plans.items():
             if plan.change.is_empty():

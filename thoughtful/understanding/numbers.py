@@ -78,9 +78,14 @@ _RELATIVE_AFTER = {"more", "less", "warmer", "cooler", "colder", "hotter", "high
                    "up", "down", "brighter", "dimmer", "darker", "extra", "fewer"}
 
 
+def tokens(text: str) -> list[str]:
+    """The words :class:`Number` positions count in."""
+    return words_to_digits(text.replace("%", " %")).split()
+
+
 def find_numbers(text: str) -> list[Number]:
     """Numbers in ``text`` (already lower-case, digits or words), with unit and relative hints."""
-    words = words_to_digits(text.replace("%", " %")).split()
+    words = tokens(text)
     found = []
     for i, word in enumerate(words):
         match = re.fullmatch(r"(\d+(?:\.\d+)?)(%|°[fc]?|k)?", word)

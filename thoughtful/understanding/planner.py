@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from thoughtful.state.device import Change
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel, Toward
-from thoughtful.understanding.numbers import Number, find_numbers
+from thoughtful.understanding.numbers import Number, find_numbers, tokens
+from thoughtful.understanding.vocabulary import COMMON_WORDS, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
 _UNIT_FOR = {"%": "percent", "K": "kelvin", "°F": "degrees"}
@@ -39,14 +40,41 @@ def c_to_f(value: float, relative: bool) -> float:
 class Planner:
     def __init__(self, models: dict[str, StateModel]) -> None:
         self.models = models
+        self.cues = self._cue_words(models)
+
+    @staticmethod
+    def _cue_words(models: dict[str, StateModel]) -> dict[str, str]:
+        """Single words that point to exactly one device type ("lamp", "brightness", "cool")."""
+        owners: dict[str, set[str]] = {}
+        for t, model in models.items():
+            lang = model.language
+            phrases = list(lang.names) + list(model.states) + [s.say for s in lang.states.values()]
+            for key, sl in lang.settings.items():
+                phrases += [key, *sl.names, *sl.up, *sl.down, *sl.raise_, *sl.lower]
+                phrases += [w for named in sl.named.values() for w in named.synonyms]
+            for phrase in phrases:
+                if len(words(phrase)) == 1:  # "cool" is a thermostat word; "cool white" is not a lamp one
+                    owners.setdefault(words(phrase)[0], set()).add(t)
+        return {w: next(iter(ts)) for w, ts in owners.items() if len(ts) == 1 and w not in COMMON_WORDS}
 
     def plan(self, ops: list[str], text: str, units: Units) -> dict[str, TypePlan]:
-        """Group ``ops`` by device type and fill in their values from ``text``."""
+        """Group ``ops`` (surest first) by device type and fill in their values from ``text``.
+
+        An operation that lacks a detail (a number, a colour) is dropped when others are
+        complete, and asked about when it is all there is.
+        """
         numbers = find_numbers(text)
+        owners = self._number_owners(numbers, text)
         used: set[int] = set()
         plans: dict[str, TypePlan] = {}
-        for op in self._ordered(ops, text):
+        missing: list[str] = []
+        handled: set[tuple[str, str]] = set()
+        for op in ops:
             t, what = op.split(":", 1)
+            target = (t, what.split("=")[0])
+            if target in handled and not what.startswith(("ask=", "goal=")):
+                continue  # the surer operation on the same thing wins ("up" over "down")
+            handled.add(target)
             model = self.models[t]
             plan = plans.setdefault(t, TypePlan())
             if what == "why":
@@ -59,17 +87,26 @@ class Planner:
                 self._goal(model, what[5:], plan)
             else:
                 key, how = what.split("=", 1)
-                self._setting(model, key, how, text, numbers, used, units, plan.change)
+                mine = [n for n in numbers if owners.get(n.position) in (None, t)]
+                try:
+                    self._setting(model, key, how, text, mine, used, units, plan.change)
+                except NeedsClarification as exc:
+                    missing.append(str(exc))
+        plans = {t: p for t, p in plans.items() if not p.change.is_empty() or p.goals or p.questions}
+        if missing and not plans:
+            raise NeedsClarification(missing[0])
         return plans
 
-    def _ordered(self, ops: list[str], text: str) -> list[str]:
-        """Operations in the order their device type is mentioned, so numbers pair up in order."""
-        def position(op: str) -> int:
-            t = op.split(":")[0]
-            hits = [m.start() for name in self.models[t].language.names
-                    for m in re.finditer(rf"\b{re.escape(name)}\b", text)]
-            return min(hits, default=len(text))
-        return sorted(ops, key=position)
+    def _number_owners(self, numbers: list[Number], text: str) -> dict[int, str]:
+        """Which device type each number belongs to: the nearest cue word before it, else after it."""
+        words_ = tokens(text)
+        owners: dict[int, str] = {}
+        for n in numbers:
+            before = [self.cues[w] for w in reversed(words_[:n.position]) if w in self.cues]
+            after = [self.cues[w] for w in words_[n.position + 1:] if w in self.cues]
+            if before or after:
+                owners[n.position] = (before or after)[0]
+        return owners
 
     def _goal(self, model: StateModel, name: str, plan: TypePlan) -> None:
         goal = model.language.goals[name]

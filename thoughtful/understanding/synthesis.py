@@ -34,6 +34,10 @@ def spoken(n: int) -> str:
     return _TENS[tens] + (f" {_ONES[ones]}" if ones else "")
 
 
+_WEIGHTS = {"state": 3, "up": 3, "down": 3, "set": 2, "named": 2, "max": 1, "min": 1, "enum": 1, "goal": 1}
+"""How often each form of command is drawn: plain switching and relative changes are the most common."""
+
+
 @dataclass(frozen=True)
 class Example:
     text: str
@@ -87,7 +91,8 @@ class Synthesizer:
 
     def command(self, t: str) -> tuple[str, set[str]]:
         """A command for one operation of type ``t``, chosen uniformly so every label is seen."""
-        op = self.pick(self.command_ops(t))
+        ops = self.command_ops(t)
+        op = self.rng.choices(ops, weights=[_WEIGHTS.get(self._op_form(o), 1) for o in ops])[0]
         what = op.split(":", 1)[1]
         if what.startswith("state="):
             return self.state_command(t, what[6:]), {op}
@@ -100,6 +105,14 @@ class Synthesizer:
         if spec.kind == "enum":
             return self.enum_command(t, key, how), {op}
         return self.numeric_command(t, key, how, op)
+
+    def _op_form(self, op: str) -> str:
+        """``state``, ``goal``, ``named``, ``enum`` or the numeric operation (``up``, ``set``…)."""
+        what = op.split(":", 1)[1]
+        head, _, how = what.partition("=")
+        if head in ("state", "goal") or how == "named":
+            return head if head in ("state", "goal") else "named"
+        return how if self.models[op.split(":")[0]].settings[head].numeric else "enum"
 
     def state_command(self, t: str, state: str) -> str:
         model = self.models[t]
@@ -172,7 +185,8 @@ class Synthesizer:
             return self.pick([f"make {dev} {w}", w, f"{w} please", f"{small} {w}", f"make it {small} {w}",
                               f"{dev} {w}", f"even {w}", f"can you make {dev} {w}", f"i want {dev} {w}",
                               f"{w} {dev}", f"{w} in here", f"make it {w}", f"i'd like it {w}", f"still {w}",
-                              f"get {dev} {w}", f"{small} {w} please"]), ops
+                              f"get {dev} {w}", f"{small} {w} please", f"no {w}", f"actually {w}",
+                              f"{w} still", f"a bit {w} than that"]), ops
         words = (lang.max if how == "max" else lang.min) if lang else []
         w = self.pick(words) if words else f"{how}imum {kname}"
         return self.pick([w, f"{dev} {w}", f"set {dev} to {w}", f"{w} please", f"make {dev} {w}",
@@ -223,12 +237,12 @@ class Synthesizer:
     def example(self) -> Example:
         r = self.rng.random()
         t = self.pick(self.types)
-        if r < 0.46:
+        if r < 0.44:
             text, ops = self.command(t)
             return self.dress(Example(text, "command", frozenset(ops), "command"))
-        if r < 0.54:
+        if r < 0.56:
             return self.dress(self.compound())
-        if r < 0.70:
+        if r < 0.71:
             got = self.question(t) if self.maybe(0.65) else self.why(t)
             if got:
                 return self.dress(Example(got[0], "question", frozenset(got[1]), "question"))

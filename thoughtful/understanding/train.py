@@ -10,7 +10,7 @@ import json
 import random
 import shutil
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -23,17 +23,7 @@ from thoughtful.understanding.card import model_card
 from thoughtful.understanding.labels import KINDS, label_space
 from thoughtful.understanding.modelfiles import statemodel_hash
 from thoughtful.understanding.synthesis import Example, Synthesizer, normalize
-
-
-@dataclass
-class TrainConfig:
-    examples: int = 12000
-    epochs: int = 2
-    batch_size: int = 32
-    learning_rate: float = 8e-5
-    max_length: int = 40
-    held_out: float = 0.08
-    seed: int = 0
+from thoughtful.understanding.trainconfig import TrainConfig
 
 
 def base_model_dir() -> Path:

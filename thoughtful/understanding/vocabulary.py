@@ -11,7 +11,7 @@ import re
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import phrasebook as pb
 
-_COMMON = set("""a an the my our your this that these those it its all every each both one ones any some
+COMMON_WORDS = set("""a an the my our your this that these those it its all every each both one ones any some
 in on at of off to up down for from with by and or but then also too so very really just please
 is are was were be been do does did not no yes i i'm me we you he she they them there here now
 turn switch set make put get keep let go can could would will should may might what how why who
@@ -32,7 +32,7 @@ def type_nouns(models: dict[str, StateModel]) -> dict[str, str]:
 
 
 def known_words(models: dict[str, StateModel]) -> set[str]:
-    known = set(_COMMON)
+    known = set(COMMON_WORDS)
     for model in models.values():
         text = model.language.model_dump_json()
         known.update(words(text))
@@ -45,4 +45,4 @@ def known_words(models: dict[str, StateModel]) -> set[str]:
 
 def unknown_name_words() -> set[str]:
     """Words that usually name a particular device or room ("porch", "desk")."""
-    return {w for phrase in pb.ROOMS + pb.DESCRIPTORS for w in words(phrase)} - _COMMON
+    return {w for phrase in pb.ROOMS + pb.DESCRIPTORS for w in words(phrase)} - COMMON_WORDS
