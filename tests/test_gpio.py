@@ -1,0 +1,85 @@
+"""GPIO drivers on gpiozero's mock pin factory: pin values for every lamp mode and the relays."""
+
+import pytest
+from gpiozero.pins.mock import MockFactory, MockPWMPin
+
+from thoughtful.drivers.control import ControlSettings
+from thoughtful.drivers.gpio import GpioLamp, GpioThermostat
+from thoughtful.drivers.sensors import PushedReading, parse_w1_slave
+from thoughtful.errors import ConfigError
+
+
+@pytest.fixture
+def factory():
+    f = MockFactory(pin_class=MockPWMPin)
+    yield f
+    f.reset()
+
+
+def test_pwm_lamp(factory):
+    lamp = GpioLamp({"pwm": 18}, pin_factory=factory)
+    lamp.apply({"state": "on", "brightness": 40, "color_temp": 3000})
+    assert factory.pin(18).state == pytest.approx(0.4)
+    lamp.apply({"state": "off"})
+    assert factory.pin(18).state == 0
+
+
+def test_relay_lamp_active_low(factory):
+    lamp = GpioLamp({"relay": 17}, active_high=False, pin_factory=factory)
+    lamp.apply({"state": "on", "brightness": 40, "color_temp": 3000})
+    assert factory.pin(17).state == 0  # active low: on is a low pin
+    lamp.apply({"state": "off"})
+    assert factory.pin(17).state == 1
+
+
+def test_warm_cool_white(factory):
+    lamp = GpioLamp({"warm": 12, "cool": 13}, pin_factory=factory)
+    lamp.apply({"state": "on", "brightness": 100, "color_temp": 2200})
+    assert (factory.pin(12).state, factory.pin(13).state) == (pytest.approx(1.0), pytest.approx(0.0))
+    lamp.apply({"state": "on", "brightness": 50, "color_temp": 4350})
+    assert factory.pin(12).state == pytest.approx(0.25) and factory.pin(13).state == pytest.approx(0.25)
+
+
+def test_rgb_colour_and_white(factory):
+    lamp = GpioLamp({"red": 17, "green": 27, "blue": 22}, pin_factory=factory)
+    lamp.apply({"state": "on", "brightness": 100, "color": {"hue": 120, "saturation": 100}})
+    assert [factory.pin(p).state for p in (17, 27, 22)] == [pytest.approx(0), pytest.approx(1), pytest.approx(0)]
+    lamp.apply({"state": "on", "brightness": 50, "color": {"hue": 0, "saturation": 100}})
+    assert [factory.pin(p).state for p in (17, 27, 22)] == [pytest.approx(0.5), pytest.approx(0), pytest.approx(0)]
+    lamp.apply({"state": "on", "brightness": 100, "color_temp": 2200})
+    r, g, b = (factory.pin(p).state for p in (17, 27, 22))
+    assert r == pytest.approx(1) and r > g > b, "warm white is red-heavy"
+    lamp.apply({"state": "off"})
+    assert [factory.pin(p).state for p in (17, 27, 22)] == [0, 0, 0]
+
+
+def test_bad_pin_roles(factory):
+    with pytest.raises(ConfigError, match="expected one of"):
+        GpioLamp({"pwm": 18, "red": 17}, pin_factory=factory)
+    with pytest.raises(ConfigError, match="heat and/or cool"):
+        GpioThermostat({"fan": 5}, sensor=PushedReading(), pin_factory=factory)
+
+
+def test_thermostat_relays_follow_the_loop(factory):
+    clock = [0.0]
+    sensor = PushedReading(clock=lambda: clock[0])
+    stat = GpioThermostat({"heat": 5, "cool": 6, "fan": 13}, sensor=sensor, pin_factory=factory,
+                          control=ControlSettings(min_on=0, min_off=0))
+    stat.apply({"state": "heat", "setpoint": 68, "fan": "auto"})
+    sensor.push(60)
+    stat.tick(0)
+    assert (factory.pin(5).state, factory.pin(6).state, factory.pin(13).state) == (1, 0, 1)
+    clock[0] = 1000
+    stat.tick(1000)  # the reading is now stale: failsafe
+    assert (factory.pin(5).state, factory.pin(6).state) == (0, 0)
+    assert "old" in stat.controller.fault
+    stat.close()
+
+
+def test_ds18b20_parsing():
+    good = "72 01 4b 46 7f ff 0e 10 57 : crc=57 YES\n72 01 4b 46 7f ff 0e 10 57 t=23125\n"
+    assert parse_w1_slave(good) == pytest.approx(73.625)
+    with pytest.raises(ValueError, match="CRC"):
+        parse_w1_slave(good.replace("YES", "NO"))
+    with pytest.raises(ValueError, match="85"):
+        parse_w1_slave(good.replace("t=23125", "t=85000"))

@@ -1,0 +1,40 @@
+"""The driver interface every device backend implements."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import Any, Callable
+
+ExternalChange = Callable[[dict[str, Any]], None]
+"""Called with the snapshot keys that changed outside the daemon (at the device, by its own app)."""
+
+
+class Driver(ABC):
+    """Makes one device match its snapshot.
+
+    Subclasses must override :meth:`apply`; they may override :meth:`read` (sensor
+    values, default none), :meth:`tick` (periodic work such as a control loop)
+    and :meth:`close`. A driver that learns of a change made outside the daemon
+    calls :attr:`on_external_change`.
+    """
+
+    def __init__(self) -> None:
+        self.on_external_change: ExternalChange | None = None
+
+    @abstractmethod
+    def apply(self, snapshot: dict[str, Any]) -> None:
+        """Make the device match ``snapshot`` (already valid against the state model)."""
+
+    def read(self) -> dict[str, Any]:
+        """Current sensor readings, by snapshot key."""
+        return {}
+
+    def tick(self, now: float) -> None:
+        """Periodic work; ``now`` is a monotonic time in seconds."""
+
+    def close(self) -> None:
+        """Release hardware (pins, connections)."""
+
+    def report_external(self, changed: dict[str, Any]) -> None:
+        if self.on_external_change and changed:
+            self.on_external_change(changed)

@@ -1,0 +1,58 @@
+"""Temperature sensors for the thermostat: a DS18B20 on 1-wire, or the last value pushed to it."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+
+def c_to_f(celsius: float) -> float:
+    return celsius * 9 / 5 + 32
+
+
+def parse_w1_slave(text: str) -> float:
+    """°F from a DS18B20's ``w1_slave`` file; ValueError when the CRC failed or it is malformed."""
+    lines = text.strip().splitlines()
+    if len(lines) < 2 or not lines[0].strip().endswith("YES"):
+        raise ValueError("CRC check failed or incomplete reading")
+    _, sep, milli = lines[1].rpartition("t=")
+    if not sep:
+        raise ValueError("no 't=' value")
+    celsius = int(milli) / 1000
+    if celsius == 85.0:  # the power-on reset value, not a measurement
+        raise ValueError("power-on reset value 85 °C")
+    return c_to_f(celsius)
+
+
+class DS18B20:
+    """Reads ``/sys/bus/w1/devices/28-*/w1_slave`` (path configurable). Failures return
+    ``(None, None)`` and are logged, so the control loop's failsafe takes over."""
+
+    def __init__(self, path: Path, clock=time.monotonic) -> None:
+        self.path = path
+        self.clock = clock
+
+    def __call__(self) -> tuple[float | None, float | None]:
+        try:
+            return parse_w1_slave(self.path.read_text()), self.clock()
+        except (OSError, ValueError) as exc:
+            log.warning("%s: cannot read temperature: %s", self.path, exc)
+            return None, None
+
+
+class PushedReading:
+    """A reading someone else delivers (an MQTT sensor topic, a simulation)."""
+
+    def __init__(self, clock=time.monotonic) -> None:
+        self.clock = clock
+        self.value: float | None = None
+        self.at: float | None = None
+
+    def push(self, value: float) -> None:
+        self.value, self.at = value, self.clock()
+
+    def __call__(self) -> tuple[float | None, float | None]:
+        return self.value, self.at
