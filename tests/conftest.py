@@ -39,3 +39,12 @@ def interpreter(models, model_dir):
     from thoughtful.understanding.loader import load_interpreter
 
     return load_interpreter(model_dir, models)
+
+
+@pytest.fixture
+def broker(tmp_path):
+    from broker import Broker
+
+    b = Broker(tmp_path).start()
+    yield b
+    b.stop()

@@ -1,0 +1,1 @@
+"""Integrations with the outside world: the MQTT connection and Home Assistant."""

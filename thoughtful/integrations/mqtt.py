@@ -1,0 +1,125 @@
+"""One MQTT connection for the whole daemon (paho-mqtt 2.x, MQTT 3.1.1 by default).
+
+- reconnects with backoff on its own (paho's network thread);
+- re-subscribes and re-publishes every retained message after each (re)connect, so
+  state published while the broker was down reaches it once it is back;
+- hands incoming messages to handlers; handlers must be quick (the daemon's
+  handlers only put them on its queue).
+"""
+
+from __future__ import annotations
+
+import logging
+import ssl
+import threading
+from pathlib import Path
+from typing import Callable
+
+import paho.mqtt.client as paho
+from paho.mqtt.client import topic_matches_sub
+from pydantic import BaseModel, ConfigDict
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[str, bytes], None]
+
+
+class MqttSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    host: str = "localhost"
+    port: int = 1883
+    username: str | None = None
+    password: str | None = None
+    tls: bool = False
+    ca_certs: Path | None = None
+    client_id: str | None = None
+    keepalive: int = 30
+    protocol: str = "3.1.1"
+    reconnect_min: float = 1.0
+    reconnect_max: float = 30.0
+
+
+class MqttConnection:
+    def __init__(self, settings: MqttSettings, will: tuple[str, str] | None = None) -> None:
+        self.settings = settings
+        protocol = paho.MQTTv5 if settings.protocol == "5" else paho.MQTTv311
+        self.client = paho.Client(paho.CallbackAPIVersion.VERSION2, client_id=settings.client_id or "",
+                                  protocol=protocol)
+        if settings.username:
+            self.client.username_pw_set(settings.username, settings.password)
+        if settings.tls:
+            self.client.tls_set(ca_certs=str(settings.ca_certs) if settings.ca_certs else None,
+                                cert_reqs=ssl.CERT_REQUIRED)
+        if will:
+            self.client.will_set(will[0], will[1], qos=1, retain=True)
+        self.client.reconnect_delay_set(int(settings.reconnect_min), int(settings.reconnect_max))
+        self.client.on_connect = self._on_connect
+        self.client.on_disconnect = self._on_disconnect
+        self.client.on_message = self._on_message
+        self._handlers: list[tuple[str, Handler]] = []
+        self._retained: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self.connected = threading.Event()
+        self.on_connect_callbacks: list[Callable[[], None]] = []
+
+    # --- lifecycle ---------------------------------------------------------------------
+    def start(self) -> None:
+        self.client.connect_async(self.settings.host, self.settings.port, self.settings.keepalive)
+        self.client.loop_start()
+
+    def stop(self, last_words: tuple[str, str] | None = None) -> None:
+        """Publish ``last_words`` (retained) if connected, then disconnect."""
+        if last_words and self.connected.is_set():
+            info = self.client.publish(last_words[0], last_words[1], qos=1, retain=True)
+            try:
+                info.wait_for_publish(timeout=2)
+            except (RuntimeError, ValueError):
+                pass
+        self.client.disconnect()
+        self.client.loop_stop()
+
+    # --- messaging -----------------------------------------------------------------------
+    def subscribe(self, topic_filter: str, handler: Handler) -> None:
+        with self._lock:
+            self._handlers.append((topic_filter, handler))
+        if self.connected.is_set():
+            self.client.subscribe(topic_filter, qos=1)
+
+    def publish(self, topic: str, payload: str, retain: bool = False, qos: int = 1) -> None:
+        """Publish now if connected; retained messages are also re-sent after every reconnect."""
+        if retain:
+            with self._lock:
+                self._retained[topic] = payload
+        if self.connected.is_set():
+            self.client.publish(topic, payload, qos=qos, retain=retain)
+
+    # --- paho callbacks (network thread) -------------------------------------------------
+    def _on_connect(self, client, userdata, flags, reason_code, properties) -> None:
+        if reason_code.is_failure:
+            log.error("MQTT %s:%d refused the connection: %s", self.settings.host, self.settings.port, reason_code)
+            return
+        log.info("MQTT connected to %s:%d", self.settings.host, self.settings.port)
+        self.connected.set()
+        with self._lock:
+            filters = sorted({f for f, _ in self._handlers})
+            retained = dict(self._retained)
+        for topic_filter in filters:
+            client.subscribe(topic_filter, qos=1)
+        for topic, payload in retained.items():
+            client.publish(topic, payload, qos=1, retain=True)
+        for callback in list(self.on_connect_callbacks):
+            callback()
+
+    def _on_disconnect(self, client, userdata, flags, reason_code, properties) -> None:
+        self.connected.clear()
+        if reason_code != 0:
+            log.warning("MQTT connection lost (%s); reconnecting", reason_code)
+
+    def _on_message(self, client, userdata, message) -> None:
+        with self._lock:
+            handlers = [h for f, h in self._handlers if topic_matches_sub(f, message.topic)]
+        for handler in handlers:
+            try:
+                handler(message.topic, message.payload)
+            except Exception:  # a handler bug must not kill the network thread
+                log.exception("MQTT handler for %s failed", message.topic)
