@@ -22,10 +22,11 @@ def test_driver_kinds(models, tmp_path):
         "units: {temperature: C}\n"
         "devices:\n"
         "  - {name: desk lamp, type: lamp, room: office, driver: {kind: gpio, pins: {pwm: 18}}}\n"
-        "  - {name: hall, type: lamp, driver: {kind: mqtt, protocol: zigbee2mqtt, command_topic: z2m/hall/set}}\n")
+        "  - {name: hall, type: lamp, driver: {kind: mqtt, protocol: zigbee2mqtt, topic: zigbee2mqtt/hall}}\n")
     config = load_home_config(path, models)
     assert config.units.temperature == "C"
     assert config.devices[0].driver.pins == {"pwm": 18}
+    assert config.devices[1].driver.topic == "zigbee2mqtt/hall"
     path.write_text("devices:\n  - {name: x, type: lamp, driver: {kind: gpio}}\n")
     with pytest.raises(ConfigError, match=r"devices\[0\].driver.gpio.pins"):
         load_home_config(path, models)

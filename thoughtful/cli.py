@@ -129,7 +129,7 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from thoughtful.daemon import run_daemon
 
-    return run_daemon(settings, train_if_needed=not args.no_train)
+    return run_daemon(settings, train_if_needed=not args.no_train, read_stdin=not args.no_stdin)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -165,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_bench)
     p = sub.add_parser("run", help="run the daemon (text on standard input)")
     p.add_argument("--no-train", action="store_true", help="fail instead of training a missing model")
+    p.add_argument("--no-stdin", action="store_true", help="do not read utterances from standard input")
     p.set_defaults(func=cmd_run)
     return parser
 

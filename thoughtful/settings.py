@@ -7,11 +7,13 @@ home (a simulated lamp and thermostat) from the built-in state models.
 from __future__ import annotations
 
 import os
+import socket
 from importlib import resources
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from thoughtful.integrations.mqtt import MqttSettings
 from thoughtful.yamlfile import load_yaml_model
 
 
@@ -43,6 +45,16 @@ def default_data_dir() -> Path:
     return Path(base) / "thoughtful"
 
 
+def default_node_id() -> str:
+    return "".join(c if c.isalnum() else "_" for c in socket.gethostname().lower()) or "thoughtful"
+
+
+class HomeAssistantSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    enabled: bool = True
+    discovery_prefix: str = "homeassistant"
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -56,6 +68,15 @@ class Settings(BaseModel):
     """The room the microphone is in ("turn off the light" means the light there)."""
     model_dir: Path | None = None
     """The trained language model; ``<data_dir>/model`` when unset."""
+    mqtt: MqttSettings | None = None
+    """The broker; no MQTT (and no Home Assistant) when unset."""
+    node_id: str = Field(default_factory=default_node_id, pattern=r"^[A-Za-z0-9_-]+$")
+    """Keeps several daemons on one broker apart (topics ``<base_topic>/<node_id>/…``)."""
+    node_name: str = "thoughtful"
+    base_topic: str = "thoughtful"
+    homeassistant: HomeAssistantSettings = Field(default_factory=HomeAssistantSettings)
+    tick: float = Field(default=1.0, gt=0)
+    """Seconds between control-loop and sensor updates."""
 
     @property
     def all_statemodel_dirs(self) -> list[Path]:

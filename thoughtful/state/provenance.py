@@ -12,7 +12,7 @@ from typing import Any, Iterable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Source = Literal["voice", "home_assistant", "schedule", "control_loop", "device", "system"]
+Source = Literal["voice", "home_assistant", "mqtt", "schedule", "control_loop", "device", "system"]
 
 SOURCE_WORDS: dict[str, str] = {
     "voice": "you asked",
@@ -20,6 +20,7 @@ SOURCE_WORDS: dict[str, str] = {
     "schedule": "the schedule did it",
     "control_loop": "the control loop decided",
     "device": "it was changed at the device",
+    "mqtt": "another MQTT client changed it",
     "system": "the system did it",
 }
 

@@ -7,6 +7,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from thoughtful.drivers.control import ControlSettings
 from thoughtful.errors import ConfigError
 from thoughtful.state.schema import StateModel
 from thoughtful.yamlfile import load_yaml_model
@@ -17,7 +18,28 @@ class _Strict(BaseModel):
 
 
 class SimulatedDriver(_Strict):
+    """No hardware: a lamp that remembers, a thermostat with a simulated room."""
+
     kind: Literal["simulated"] = "simulated"
+    control: ControlSettings = Field(default_factory=ControlSettings)
+    outside_temperature: float = 45.0
+    """°F the simulated room drifts toward."""
+
+
+class Ds18b20Sensor(_Strict):
+    kind: Literal["ds18b20"]
+    path: Path
+    """The sensor's ``w1_slave`` file, e.g. ``/sys/bus/w1/devices/28-0316a2795fff/w1_slave``."""
+
+
+class MqttSensor(_Strict):
+    kind: Literal["mqtt"]
+    topic: str
+    """A topic carrying the temperature: a bare number, or JSON with ``temperature``."""
+    unit: Literal["F", "C"] = "C"
+
+
+SensorConfig = Annotated[Union[Ds18b20Sensor, MqttSensor], Field(discriminator="kind")]
 
 
 class GpioDriver(_Strict):
@@ -25,15 +47,22 @@ class GpioDriver(_Strict):
 
     kind: Literal["gpio"]
     pins: dict[str, int | str]
-    """Role → pin, e.g. ``{pwm: 18}``, ``{red: 17, green: 27, blue: 22}``, ``{heat: 5, cool: 6, fan: 13}``."""
+    """Role → pin. Lamps: ``{relay}``, ``{pwm}``, ``{warm, cool}`` or ``{red, green, blue}``;
+    thermostats: ``{heat, cool, fan}``."""
     active_high: bool = True
+    sensor: SensorConfig | None = None
+    """A thermostat's temperature sensor."""
+    control: ControlSettings = Field(default_factory=ControlSettings)
 
 
 class MqttDriver(_Strict):
+    """A device that already speaks MQTT."""
+
     kind: Literal["mqtt"]
     protocol: Literal["zigbee2mqtt", "tasmota", "json"] = "json"
-    command_topic: str
-    state_topic: str | None = None
+    topic: str
+    """Zigbee2MQTT: the device topic (``zigbee2mqtt/Desk Lamp``); Tasmota: its topic
+    (``tasmota_5A1B2C``); json: the state topic (commands go to ``<topic>/set``)."""
 
 
 DriverConfig = Annotated[Union[SimulatedDriver, GpioDriver, MqttDriver], Field(discriminator="kind")]

@@ -95,8 +95,8 @@ def _when(at: datetime, now: datetime | None) -> str:
 def describe_event(event: Event, device: Device, units: Units, now: datetime | None) -> str:
     """ "The lamp went on (brightness 50%) at 17:05 because the schedule did it (sunset routine)." """
     state = event.changed.get("state")
-    details = [describe_value(device, k, v, units) for k, v in event.changed.items()
-               if k != "state" and (k in device.model.settings or k in device.model.sensors)]
+    details = [describe_value(device, k, v, units) if k in device.model.settings or k in device.model.sensors
+               else f"{k.replace('_', ' ')} {v}" for k, v in event.changed.items() if k != "state"]
     if state is not None:
         what = f"went {_state_word(device, state)}" + (f" ({', '.join(details)})" if details else "")
     else:

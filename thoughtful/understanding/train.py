@@ -7,6 +7,7 @@ daemon runs the result with onnxruntime alone.
 from __future__ import annotations
 
 import json
+import logging
 import random
 import shutil
 import time
@@ -177,5 +178,11 @@ def _export(clf: Classifier, tokenizer, out_dir: Path, max_length: int) -> None:
                       output_names=["kind", "ops"], opset_version=17, dynamo=False,
                       dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
                                     "kind": {0: "batch"}, "ops": {0: "batch"}})
-    quantize_dynamic(str(fp32), str(out_dir / "model.onnx"), weight_type=QuantType.QInt8)
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.WARNING)  # the quantizer logs every tensor at INFO
+    try:
+        quantize_dynamic(str(fp32), str(out_dir / "model.onnx"), weight_type=QuantType.QInt8)
+    finally:
+        root.setLevel(level)
     fp32.unlink()

@@ -1,0 +1,163 @@
+"""The daemon end to end: a subprocess against a real mosquitto, a test client playing Home Assistant."""
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from broker import Client, wait_until
+
+
+def write_config(tmp_path, model_dir, port, node_id, extra=""):
+    config = tmp_path / f"{node_id}.yaml"
+    config.write_text(
+        f"data_dir: {tmp_path / node_id}\n"
+        f"model_dir: {model_dir}\n"
+        f"node_id: {node_id}\n"
+        f"tick: 0.2\n"
+        f"mqtt: {{host: 127.0.0.1, port: {port}, reconnect_min: 1, reconnect_max: 2}}\n" + extra)
+    return config
+
+
+class DaemonProcess:
+    def __init__(self, config):
+        self.config = config
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen([sys.executable, "-m", "thoughtful", "--config", str(self.config), "run",
+                                         "--no-train", "--no-stdin"], stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, text=True)
+        return self
+
+    def stop(self, sig=signal.SIGTERM):
+        self.process.send_signal(sig)
+        out, err = self.process.communicate(timeout=20)
+        return self.process.returncode, err
+
+    def alive(self):
+        return self.process.poll() is None
+
+
+@pytest.fixture
+def daemon(tmp_path, model_dir, broker):
+    d = DaemonProcess(write_config(tmp_path, model_dir, broker.port, "pi1")).start()
+    yield d
+    if d.alive():
+        d.stop()
+
+
+def latest(client, topic):
+    matches = [p for t, p, _ in client.messages if t == topic]
+    return json.loads(matches[-1]) if matches else None
+
+
+def test_discovery_commands_and_utterances(daemon, broker):
+    ha = Client(broker.port, "homeassistant/#", "thoughtful/pi1/#")
+    _, payload, retained = ha.wait_for(lambda t, p, r: t == "homeassistant/device/pi1/config", timeout=60)
+    config = json.loads(payload)
+    assert retained
+    components = {c["p"] for c in config["cmps"].values()}
+    assert components == {"light", "climate", "sensor", "event"}
+    climate = next(c for c in config["cmps"].values() if c["p"] == "climate")
+    assert climate["modes"] == ["off", "heat", "cool"] and climate["fan_modes"] == ["auto", "on"]
+    assert config["availability_topic"] == "thoughtful/pi1/availability"
+    ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/availability" and p == b"online")
+
+    ha.publish("thoughtful/pi1/lamp/light/set", json.dumps({"state": "ON", "brightness": 40}))
+    ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/lamp/light" and json.loads(p).get("brightness") == 40)
+    ha.publish("thoughtful/pi1/thermostat/climate/mode/set", "heat")
+    ha.publish("thoughtful/pi1/thermostat/climate/temperature/set", "71")
+    ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/thermostat" and json.loads(p).get("setpoint") == 71)
+    ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/thermostat/action")
+
+    ha.publish("thoughtful/pi1/command", json.dumps({"text": "turn off the lamp", "id": "q1"}))
+    _, payload, _ = ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/response")
+    response = json.loads(payload)
+    assert response["id"] == "q1" and response["kind"] == "action"
+    ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/lamp" and json.loads(p)["state"] == "off")
+    ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/utterance" and json.loads(p)["event_type"] == "command")
+    ha.publish("thoughtful/pi1/command", "why is the lamp off")
+    _, payload, _ = ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/explanation/attributes"
+                                and "why" in json.loads(p)["utterance"])
+    assert "you asked" in json.loads(payload)["text"]
+    ha.close()
+
+
+def test_malformed_payloads_change_nothing(daemon, broker):
+    ha = Client(broker.port, "thoughtful/pi1/#")
+    ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/availability" and p == b"online", timeout=60)
+    before = latest(ha, "thoughtful/pi1/lamp"), latest(ha, "thoughtful/pi1/thermostat")
+    for topic, payload in [("thoughtful/pi1/lamp/light/set", b"{bad json"),
+                           ("thoughtful/pi1/lamp/light/set", json.dumps({"state": "SIDEWAYS"})),
+                           ("thoughtful/pi1/lamp/light/set", json.dumps({"brightness": "lots"})),
+                           ("thoughtful/pi1/lamp/set", json.dumps([1, 2, 3])),
+                           ("thoughtful/pi1/lamp/set", json.dumps({"state": "on", "brightness": 9000, "color": "x"})),
+                           ("thoughtful/pi1/thermostat/climate/temperature/set", b"hot"),
+                           ("thoughtful/pi1/thermostat/climate/mode/set", b"turbo"),
+                           ("thoughtful/pi1/command", b"\xff\xfe"),
+                           ("thoughtful/pi1/command", b"")]:
+        ha.publish(topic, payload)
+    ha.publish("thoughtful/pi1/command", json.dumps({"text": "is the lamp on", "id": "alive"}))
+    _, payload, _ = ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/response" and b"alive" in p)
+    assert json.loads(payload)["kind"] == "explanation"
+    assert daemon.alive()
+    assert (latest(ha, "thoughtful/pi1/lamp"), latest(ha, "thoughtful/pi1/thermostat")[ "state"]) == \
+        (before[0], before[1]["state"])
+    code, err = daemon.stop()
+    assert code == 0
+    assert "ignored message on thoughtful/pi1/lamp/light/set" in err
+    assert "ignored message on thoughtful/pi1/thermostat/climate/temperature/set" in err
+    ha.close()
+
+
+def test_broker_restart_and_sigterm_restart(daemon, broker, tmp_path, model_dir):
+    ha = Client(broker.port, "thoughtful/pi1/#")
+    ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/availability" and p == b"online", timeout=60)
+    ha.publish("thoughtful/pi1/lamp/light/set", json.dumps({"state": "ON", "brightness": 33}))
+    ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/lamp" and json.loads(p).get("brightness") == 33)
+    ha.close()
+    broker.stop()
+    time.sleep(1)
+    broker.start()
+    again = Client(broker.port, "thoughtful/pi1/#")  # the broker kept nothing: the daemon re-publishes
+    again.wait_for(lambda t, p, r: t == "thoughtful/pi1/lamp" and json.loads(p).get("brightness") == 33, timeout=30)
+    again.wait_for(lambda t, p, r: t == "thoughtful/pi1/availability" and p == b"online")
+    code, _ = daemon.stop()
+    assert code == 0
+    again.wait_for(lambda t, p, r: t == "thoughtful/pi1/availability" and p == b"offline")
+    again.close()
+    restarted = DaemonProcess(daemon.config).start()
+    try:
+        watcher = Client(broker.port, "thoughtful/pi1/#")
+        watcher.wait_for(lambda t, p, r: t == "thoughtful/pi1/availability" and p == b"online", timeout=60)
+        watcher.wait_for(lambda t, p, r: t == "thoughtful/pi1/lamp" and json.loads(p).get("brightness") == 33)
+        watcher.close()
+    finally:
+        restarted.stop()
+
+
+def test_two_daemons_share_a_broker(tmp_path, model_dir, broker):
+    first = DaemonProcess(write_config(tmp_path, model_dir, broker.port, "kitchen")).start()
+    # The study daemon also drives the kitchen daemon's lamp through its topics.
+    home = tmp_path / "study-home.yaml"
+    home.write_text("devices:\n"
+                    "  - {name: desk lamp, type: lamp, room: study}\n"
+                    "  - {name: kitchen lamp, type: lamp, room: kitchen,"
+                    " driver: {kind: mqtt, protocol: json, topic: thoughtful/kitchen/lamp}}\n")
+    second = DaemonProcess(write_config(tmp_path, model_dir, broker.port, "study",
+                                        f"home: {home}\nspeaker_room: study\n")).start()
+    try:
+        ha = Client(broker.port, "thoughtful/#", "homeassistant/#")
+        ha.wait_for(lambda t, p, r: t == "homeassistant/device/kitchen/config", timeout=60)
+        ha.wait_for(lambda t, p, r: t == "homeassistant/device/study/config", timeout=60)
+        ha.publish("thoughtful/study/command", json.dumps({"text": "turn on the kitchen lamp", "id": 1}))
+        ha.wait_for(lambda t, p, r: t == "thoughtful/kitchen/lamp" and json.loads(p)["state"] == "on")
+        ha.wait_for(lambda t, p, r: t == "thoughtful/study/kitchen_lamp" and json.loads(p)["state"] == "on")
+        assert latest(ha, "thoughtful/study/desk_lamp")["state"] == "off"
+        ha.close()
+    finally:
+        for d in (first, second):
+            d.stop()

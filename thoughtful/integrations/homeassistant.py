@@ -1,0 +1,190 @@
+"""Home Assistant over MQTT: device-based discovery and the payload formats, as pure functions.
+
+Topics, under ``<base>/<node_id>`` (``thoughtful/<node_id>`` by default):
+
+- ``availability``: ``online`` / ``offline`` (retained, also the last will);
+- ``<device>``: the device's snapshot as JSON (retained); ``<device>/set`` takes a
+  partial snapshot — the same convention as Zigbee2MQTT, so another thoughtful daemon
+  can drive this device with an ``mqtt``/``json`` driver;
+- ``<device>/light`` and ``<device>/light/set``: the Home Assistant JSON light schema;
+- ``<device>/climate/<mode|temperature|fan_mode>/set``: climate commands;
+- ``<device>/action``: heating / cooling / idle / off;
+- ``explanation`` (≤ 255 characters) and ``explanation/attributes`` (the full text);
+- ``utterance``: an event per utterance (command, question, rejected);
+- ``command``: any client sends text here (plain, or JSON ``{"text", "id"}``) and gets
+  the reply on ``response``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from thoughtful import __version__
+from thoughtful.state.device import Change, Device
+
+EVENT_TYPES = ["command", "question", "rejected"]
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "device"
+
+
+class Topics:
+    def __init__(self, base: str, node_id: str, discovery_prefix: str = "homeassistant") -> None:
+        self.root = f"{base}/{node_id}"
+        self.node_id = node_id
+        self.discovery = f"{discovery_prefix}/device/{node_id}/config"
+        self.ha_status = f"{discovery_prefix}/status"
+        self.availability = f"{self.root}/availability"
+        self.explanation = f"{self.root}/explanation"
+        self.explanation_attributes = f"{self.root}/explanation/attributes"
+        self.utterance = f"{self.root}/utterance"
+        self.command = f"{self.root}/command"
+        self.response = f"{self.root}/response"
+
+    def device(self, name: str) -> str:
+        return f"{self.root}/{slug(name)}"
+
+
+def discovery_payload(topics: Topics, devices: list[Device], node_name: str) -> dict[str, Any]:
+    """The retained device-based discovery config for this daemon and all its devices."""
+    components: dict[str, Any] = {}
+    for device in devices:
+        base = topics.device(device.name)
+        uid = f"thoughtful_{topics.node_id}_{slug(device.name)}"
+        if device.type == "thermostat":
+            components[f"{slug(device.name)}_climate"] = climate_config(device, base, uid)
+        elif device.type == "lamp":
+            components[f"{slug(device.name)}_light"] = light_config(device, base, uid)
+        elif {"on", "off"} <= set(device.model.states):
+            components[f"{slug(device.name)}_switch"] = {
+                "p": "switch", "unique_id": uid, "name": device.name, "command_topic": f"{base}/set",
+                "state_topic": base, "value_template": "{{ value_json.state }}",
+                "payload_on": '{"state": "on"}', "payload_off": '{"state": "off"}',
+                "state_on": "on", "state_off": "off"}
+    components["explanation"] = {
+        "p": "sensor", "unique_id": f"thoughtful_{topics.node_id}_explanation", "name": "Last explanation",
+        "state_topic": topics.explanation, "json_attributes_topic": topics.explanation_attributes,
+        "icon": "mdi:comment-text-outline"}
+    components["utterance"] = {
+        "p": "event", "unique_id": f"thoughtful_{topics.node_id}_utterance", "name": "Utterance",
+        "state_topic": topics.utterance, "event_types": EVENT_TYPES, "icon": "mdi:microphone-message"}
+    return {
+        "dev": {"ids": [f"thoughtful_{topics.node_id}"], "name": node_name, "mf": "thoughtful",
+                "mdl": "offline voice daemon", "sw": __version__},
+        "o": {"name": "thoughtful", "sw": __version__},
+        "availability_topic": topics.availability,
+        "qos": 1,
+        "cmps": components,
+    }
+
+
+def light_config(device: Device, base: str, uid: str) -> dict[str, Any]:
+    settings = device.model.settings
+    modes = [m for m, key in (("color_temp", "color_temp"), ("hs", "color")) if key in settings]
+    config: dict[str, Any] = {
+        "p": "light", "unique_id": uid, "name": device.name, "schema": "json",
+        "command_topic": f"{base}/light/set", "state_topic": f"{base}/light",
+        "brightness": "brightness" in settings, "brightness_scale": 100,
+        "supported_color_modes": modes or (["brightness"] if "brightness" in settings else ["onoff"]),
+    }
+    if "color_temp" in settings:
+        spec = settings["color_temp"]
+        config.update(color_temp_kelvin=True, min_kelvin=int(spec.min), max_kelvin=int(spec.max))
+    return config
+
+
+def climate_config(device: Device, base: str, uid: str) -> dict[str, Any]:
+    setpoint = device.model.settings["setpoint"]
+    return {
+        "p": "climate", "unique_id": uid, "name": device.name,
+        "modes": list(device.model.states),
+        "mode_command_topic": f"{base}/climate/mode/set",
+        "mode_state_topic": base, "mode_state_template": "{{ value_json.state }}",
+        "temperature_command_topic": f"{base}/climate/temperature/set",
+        "temperature_state_topic": base,
+        "temperature_state_template": "{{ value_json.setpoint | default('') }}",
+        "current_temperature_topic": base,
+        "current_temperature_template": "{{ value_json.room_temperature | default('') }}",
+        "action_topic": f"{base}/action",
+        "fan_modes": list(device.model.settings["fan"].values),
+        "fan_mode_command_topic": f"{base}/climate/fan_mode/set",
+        "fan_mode_state_topic": base, "fan_mode_state_template": "{{ value_json.fan }}",
+        "min_temp": setpoint.min, "max_temp": setpoint.max, "temp_step": setpoint.step or 1,
+        "temperature_unit": "F", "precision": 0.1,
+    }
+
+
+def light_state(snapshot: dict[str, Any]) -> dict[str, Any]:
+    """Our lamp snapshot in the Home Assistant JSON light schema."""
+    state: dict[str, Any] = {"state": "ON" if snapshot["state"] == "on" else "OFF"}
+    if snapshot["state"] == "on":
+        if "brightness" in snapshot:
+            state["brightness"] = snapshot["brightness"]
+        if "color" in snapshot:
+            state["color_mode"] = "hs"
+            state["color"] = {"h": snapshot["color"]["hue"], "s": snapshot["color"]["saturation"]}
+        elif "color_temp" in snapshot:
+            state["color_mode"] = "color_temp"
+            state["color_temp"] = snapshot["color_temp"]
+    return state
+
+
+def light_command(payload: bytes) -> Change:
+    """A Home Assistant JSON light command → a :class:`Change`; ValueError when malformed."""
+    try:
+        data = json.loads(payload)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ValueError(f"not JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ValueError("expected a JSON object")
+    change = Change()
+    if "state" in data:
+        if data["state"] not in ("ON", "OFF"):
+            raise ValueError(f"state {data['state']!r} is not ON or OFF")
+        change.state = data["state"].lower()
+    if "brightness" in data:
+        change.set["brightness"] = data["brightness"]
+    if "color_temp" in data:
+        change.set["color_temp"] = data["color_temp"]
+    if "color" in data:
+        color = data["color"]
+        if not isinstance(color, dict) or "h" not in color:
+            raise ValueError(f"color {color!r} has no 'h'")
+        change.set["color"] = {"hue": color["h"], "saturation": color.get("s", 100)}
+    if change.state == "off":
+        change.set.clear()
+    elif change.set and change.state is None:
+        change.state = "on"
+    if change.is_empty():
+        raise ValueError("nothing to change")
+    return change
+
+
+def climate_command(kind: str, payload: bytes) -> Change:
+    """``mode``, ``temperature`` or ``fan_mode`` command → a :class:`Change`; ValueError when malformed."""
+    text = payload.decode("utf-8", "replace").strip()
+    if kind == "mode":
+        return Change(state=text)
+    if kind == "fan_mode":
+        return Change(set={"fan": text})
+    if kind == "temperature":
+        try:
+            return Change(set={"setpoint": float(text)})
+        except ValueError as exc:
+            raise ValueError(f"temperature {text!r} is not a number") from exc
+    raise ValueError(f"unknown climate command {kind!r}")
+
+
+def snapshot_command(payload: bytes) -> Change:
+    """A (partial) snapshot sent to ``<device>/set`` → a :class:`Change`."""
+    try:
+        data = json.loads(payload)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ValueError(f"not JSON: {exc}") from exc
+    if not isinstance(data, dict) or not data:
+        raise ValueError("expected a non-empty JSON object")
+    state = data.pop("state", None)
+    return Change(state=state, set=data)
