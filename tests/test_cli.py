@@ -34,3 +34,13 @@ def test_state_prints_snapshots(tmp_path):
     assert run.returncode == 0, run.stderr
     snapshots = json.loads(run.stdout)
     assert snapshots["lamp"] == {"state": "off"} and snapshots["thermostat"]["state"] == "off"
+
+
+def test_install_service_renders_the_unit(tmp_path):
+    run = thoughtful("--config", str(tmp_path / "thoughtful.yaml"), "install-service", "--dry-run")
+    assert run.returncode == 0, run.stderr
+    unit = run.stdout
+    assert "Type=notify" in unit and "WatchdogSec=" in unit and "Restart=on-failure" in unit
+    assert f"--config {tmp_path / 'thoughtful.yaml'} run --no-stdin" in unit
+    assert "SupplementaryGroups=gpio audio" in unit and "StateDirectory=thoughtful" in unit
+    assert "\nPrivateDevices" not in unit and "@" not in unit.split("[Service]")[1]

@@ -64,9 +64,10 @@ def cmd_interpret(args: argparse.Namespace, settings: Settings) -> int:
     models, config = _load(settings)
     interpreter = load_interpreter(_model_dir(args, settings), models)
     if args.batch is not None:
+        transcribe = _lazy_transcriber(settings, models, args.stt)
         stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
         with stream:
-            for out in run_batch(stream, interpreter):
+            for out in run_batch(stream, interpreter, transcribe):
                 print(json.dumps(out, ensure_ascii=False), flush=True)
         return 0
     if not args.utterance:
@@ -80,6 +81,69 @@ def cmd_interpret(args: argparse.Namespace, settings: Settings) -> int:
     out = run_line(json.dumps(line), interpreter)
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0 if "error" not in out else 1
+
+
+def _lazy_transcriber(settings: Settings, models, engine: str | None):
+    """A WAV path → transcript function that builds the recognizer on first use."""
+    from thoughtful.speech.audio import read_wav
+    from thoughtful.speech.factory import make_recognizer
+
+    recognizer = None
+
+    def transcribe(path: str) -> str:
+        nonlocal recognizer
+        if recognizer is None:
+            recognizer = make_recognizer(settings.speech, models, None, settings.data_dir, engine)
+        return recognizer.transcribe(read_wav(path))
+    return transcribe
+
+
+def cmd_listen(args: argparse.Namespace, settings: Settings) -> int:
+    from thoughtful.speech.audio import Microphone, read_wav
+    from thoughtful.speech.factory import make_recognizer
+    from thoughtful.understanding.batch import run_line
+
+    models, config = _load(settings)
+    home = Home.from_config(config, models, StateFile(settings.state_file))
+    recognizer = make_recognizer(settings.speech, models, home, settings.data_dir, args.stt)
+    interpreter = None
+    if not args.no_understanding:
+        from thoughtful.understanding.loader import load_interpreter
+
+        interpreter = load_interpreter(_model_dir(args, settings), models)
+
+    def show(transcript: str) -> None:
+        print(f"heard: {transcript!r}", flush=True)
+        if interpreter and transcript:
+            line = {"id": None, "utterance": transcript, "speaker_room": settings.speaker_room,
+                    "units": home.units.model_dump(),
+                    "home": [{"name": d.name, "type": d.type, "room": d.room, "snapshot": d.snapshot}
+                             for d in home.devices.values()]}
+            out = run_line(json.dumps(line), interpreter)
+            print(f"  {out.get('kind')}: {out.get('say') or out.get('error')}", flush=True)
+
+    if args.wav:
+        show(recognizer.transcribe(read_wav(args.wav)))
+        return 0
+    from thoughtful.speech.endpoint import Endpointer
+
+    endpointer = Endpointer()
+    print("listening (Ctrl-C to stop)", flush=True)
+    try:
+        for chunk in Microphone(args.mic).chunks():
+            for segment in endpointer.feed(chunk):
+                show(recognizer.transcribe(segment.audio))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def cmd_models_pull(args: argparse.Namespace, settings: Settings) -> int:
+    from thoughtful.speech.download import pull
+
+    path = pull(args.name, args.dest or settings.data_dir / "models", args.url, args.sha256)
+    print(f"{args.name}: {path}")
+    return 0
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
@@ -129,7 +193,14 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from thoughtful.daemon import run_daemon
 
-    return run_daemon(settings, train_if_needed=not args.no_train, read_stdin=not args.no_stdin)
+    return run_daemon(settings, train_if_needed=not args.no_train, read_stdin=not args.no_stdin, wav=args.wav)
+
+
+def cmd_install_service(args: argparse.Namespace, settings: Settings) -> int:
+    from thoughtful.service import install
+
+    print(install(args.config or Path("/etc/thoughtful/thoughtful.yaml"), dry_run=args.dry_run))
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -154,7 +225,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_model(sub.add_parser("interpret", help="interpret an utterance, or a batch (shared/spec/contract.md)"))
     p.add_argument("--batch", metavar="FILE", help="JSON Lines file, or - for standard input")
     p.add_argument("utterance", nargs="*", help="an utterance, acted on the configured home (without saving)")
+    p.add_argument("--stt", choices=["pocketsphinx", "vosk"], help="recognizer for lines with 'audio'")
     p.set_defaults(func=cmd_interpret)
+    p = with_model(sub.add_parser("listen", help="transcribe speech and show what it would do"))
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--wav", type=Path, help="a WAV file")
+    source.add_argument("--mic", nargs="?", const="default", help="an ALSA device (default: default)")
+    p.add_argument("--stt", choices=["pocketsphinx", "vosk"], help="override speech.engine")
+    p.add_argument("--no-understanding", action="store_true", help="only print transcripts")
+    p.set_defaults(func=cmd_listen)
+    p = sub.add_parser("models", help="speech models")
+    models_sub = p.add_subparsers(dest="models_command", required=True)
+    p = models_sub.add_parser("pull", help="download, verify and unpack a speech model")
+    p.add_argument("name", help="vosk-en-us-small")
+    p.add_argument("--dest", type=Path, help="where to unpack (default: <data_dir>/models)")
+    p.add_argument("--url", help="download from this address instead (a mirror)")
+    p.add_argument("--sha256", help="the archive's SHA-256, with --url")
+    p.set_defaults(func=cmd_models_pull)
     p = with_model(sub.add_parser("eval", help="score a case file (per-category accuracy)"))
     p.add_argument("cases", type=Path)
     p.add_argument("--record", action="store_true", help="add the scores to the model card")
@@ -166,7 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("run", help="run the daemon (text on standard input)")
     p.add_argument("--no-train", action="store_true", help="fail instead of training a missing model")
     p.add_argument("--no-stdin", action="store_true", help="do not read utterances from standard input")
+    p.add_argument("--wav", type=Path, help="feed this recording to the listener, as if heard by the microphone")
     p.set_defaults(func=cmd_run)
+    p = sub.add_parser("install-service", help="install and start the systemd service (as root)")
+    p.add_argument("--dry-run", action="store_true", help="print the unit instead of installing it")
+    p.set_defaults(func=cmd_install_service)
     return parser
 
 
@@ -175,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
-        settings = load_settings(args.config)
+        settings = load_settings(args.config if args.command != "install-service" else None)
         return args.func(args, settings)
     except ThoughtfulError as exc:
         print(f"thoughtful: {exc}", file=sys.stderr)

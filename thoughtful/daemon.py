@@ -20,12 +20,13 @@ import sys
 import threading
 import time
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Callable
 
 from thoughtful.conversation import Conversation
 from thoughtful.drivers.base import Driver
 from thoughtful.drivers.factory import make_driver
-from thoughtful.errors import StateError
+from thoughtful.errors import StateError, ThoughtfulError
 from thoughtful.integrations import homeassistant as ha
 from thoughtful.integrations.mqtt import MqttConnection
 from thoughtful.settings import Settings
@@ -272,7 +273,8 @@ class Daemon:
             self._publish(f"{self.topics.device(name)}/action", action, retain=True)
 
 
-def run_daemon(settings: Settings, train_if_needed: bool = True, read_stdin: bool = True) -> int:
+def run_daemon(settings: Settings, train_if_needed: bool = True, read_stdin: bool = True,
+               wav: Path | None = None) -> int:
     daemon = Daemon(settings, train_if_needed=train_if_needed)
 
     def stop(signum, _frame):
@@ -283,10 +285,40 @@ def run_daemon(settings: Settings, train_if_needed: bool = True, read_stdin: boo
     signal.signal(signal.SIGINT, stop)
     if read_stdin and sys.stdin and not sys.stdin.closed:
         threading.Thread(target=_read_stdin, args=(daemon,), name="stdin", daemon=True).start()
+    if settings.speech.microphone or wav:
+        threading.Thread(target=_listen, args=(daemon, wav), name="listener", daemon=True).start()
     names = ", ".join(f"{d.name} ({d.room})" for d in daemon.home.devices.values())
     print(f"thoughtful is running. Devices: {names}. Type a request.", flush=True)
     daemon.run()
     return 0
+
+
+def _listen(daemon: Daemon, wav: Path | None) -> None:
+    """The audio thread: microphone (or a recording) → transcripts on the daemon's queue."""
+    from thoughtful.speech.audio import AudioError, Microphone, read_wav
+    from thoughtful.speech.factory import make_recognizer
+    from thoughtful.speech.listener import Listener, speak
+
+    speech = daemon.settings.speech
+    try:
+        recognizer = make_recognizer(speech, daemon.models, daemon.home, daemon.settings.data_dir)
+        if wav is not None:
+            audio = read_wav(wav)
+            chunks = (audio[i:i + 480] for i in range(0, len(audio), 480))
+        else:
+            chunks = Microphone(speech.microphone or "default").chunks()
+
+        def reply(text: str) -> None:
+            say = daemon.handle_text(text).say
+            if speech.reply_command:  # speaking takes a while: not on the daemon's thread
+                threading.Thread(target=speak, args=(speech, say), name="speak", daemon=True).start()
+
+        def heard(text: str) -> None:
+            daemon.submit(lambda: reply(text))
+
+        Listener(recognizer, speech, heard, chunks).run()
+    except (AudioError, ThoughtfulError) as exc:
+        log.error("listening stopped: %s", exc)
 
 
 def _read_stdin(daemon: Daemon) -> None:

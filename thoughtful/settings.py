@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from thoughtful.integrations.mqtt import MqttSettings
+from thoughtful.speech.settings import SpeechSettings
 from thoughtful.yamlfile import load_yaml_model
 
 
@@ -34,6 +35,11 @@ def builtin_statemodels_dir() -> Path:
 def builtin_home_file() -> Path:
     """The embedded default home (the repository's ``devices/home.yaml``)."""
     return _builtin_dir("thoughtful.builtin_devices", "devices") / "home.yaml"
+
+
+def builtin_systemd_dir() -> Path:
+    """The service unit template (the repository's ``systemd/``)."""
+    return _builtin_dir("thoughtful.builtin_systemd", "systemd")
 
 
 def default_data_dir() -> Path:
@@ -75,6 +81,7 @@ class Settings(BaseModel):
     node_name: str = "thoughtful"
     base_topic: str = "thoughtful"
     homeassistant: HomeAssistantSettings = Field(default_factory=HomeAssistantSettings)
+    speech: SpeechSettings = Field(default_factory=SpeechSettings)
     tick: float = Field(default=1.0, gt=0)
     """Seconds between control-loop and sensor updates."""
 
@@ -106,4 +113,6 @@ def load_settings(path: Path | None) -> Settings:
         "statemodel_dirs": [base / p for p in settings.statemodel_dirs],
         "home": base / settings.home if settings.home else None,
         "model_dir": base / settings.model_dir if settings.model_dir else None,
+        "speech": settings.speech.model_copy(update={
+            "vosk_model": base / settings.speech.vosk_model if settings.speech.vosk_model else None}),
     })

@@ -1,0 +1,53 @@
+"""``thoughtful install-service``: install the systemd unit for this installation."""
+
+from __future__ import annotations
+
+import grp
+import pwd
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from thoughtful.settings import builtin_systemd_dir
+
+UNIT = "thoughtful.service"
+DEFAULT_CONFIG = """\
+# thoughtful configuration. See the README for every key.
+# home: /etc/thoughtful/home.yaml      # your devices; the simulated default home when unset
+# speaker_room: living room
+# mqtt: {host: localhost, port: 1883}
+"""
+
+
+def render_unit(executable: Path, config: Path, docs: Path) -> str:
+    return ((builtin_systemd_dir() / UNIT).read_text().replace("@EXEC@", str(executable)).replace("@CONFIG@", str(config))
+            .replace("@DOCS@", str(docs)))
+
+
+def install(config: Path, dry_run: bool = False, unit_dir: Path = Path("/etc/systemd/system")) -> str:
+    executable = Path(sys.executable).parent / "thoughtful"
+    docs = Path(__file__).resolve().parent.parent / "README.md"
+    unit = render_unit(executable, config, docs)
+    if dry_run:
+        return unit
+    if not shutil.which("systemctl"):
+        raise SystemExit("systemctl not found: is this a systemd system?")
+    try:
+        pwd.getpwnam("thoughtful")
+    except KeyError:
+        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "thoughtful"],
+                       check=True)
+    for group in ("gpio", "audio"):
+        try:
+            grp.getgrnam(group)
+            subprocess.run(["usermod", "-aG", group, "thoughtful"], check=True)
+        except KeyError:
+            pass
+    config.parent.mkdir(parents=True, exist_ok=True)
+    if not config.exists():
+        config.write_text(DEFAULT_CONFIG)
+    (unit_dir / UNIT).write_text(unit)
+    subprocess.run(["systemctl", "daemon-reload"], check=True)
+    subprocess.run(["systemctl", "enable", "--now", UNIT], check=True)
+    return f"installed {unit_dir / UNIT}; follow it with: journalctl -u thoughtful -f"

@@ -1,0 +1,98 @@
+"""Listening: microphone → endpointing → recognizer → activation → the daemon.
+
+Runs in its own thread and only hands transcripts to a callback (the daemon's
+queue). Activation decides which utterances count:
+
+- ``wake_phrase``: only utterances that start with the wake phrase (it is removed);
+- ``button``: only while a GPIO push-to-talk button is held;
+- ``continuous``: every utterance (the understanding layer's reject path is the last guard).
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import threading
+from typing import Callable
+
+import numpy as np
+
+from thoughtful.speech.endpoint import EndpointSettings, Endpointer
+from thoughtful.speech.recognizer import Recognizer
+from thoughtful.speech.settings import SpeechSettings
+
+log = logging.getLogger(__name__)
+
+
+def strip_wake_phrase(transcript: str, wake_phrase: str) -> str | None:
+    """The command after the wake phrase, or None when the transcript does not start with it."""
+    words, wake = transcript.lower().split(), wake_phrase.lower().split()
+    if words[:len(wake)] != wake:
+        return None
+    return " ".join(words[len(wake):])
+
+
+class Activation:
+    def __init__(self, settings: SpeechSettings, pin_factory=None) -> None:
+        self.settings = settings
+        self.button = None
+        if settings.activation == "button":
+            from gpiozero import Button
+
+            if settings.button_pin is None:
+                raise ValueError("speech.activation is button, but speech.button_pin is not set")
+            self.button = Button(settings.button_pin, pin_factory=pin_factory)
+
+    def listening(self) -> bool:
+        return self.button is None or self.button.is_pressed
+
+    def accept(self, transcript: str) -> str | None:
+        if not transcript.strip():
+            return None
+        if self.settings.activation == "wake_phrase":
+            return strip_wake_phrase(transcript, self.settings.wake_phrase) or None
+        return transcript
+
+
+class Listener:
+    def __init__(self, recognizer: Recognizer, settings: SpeechSettings, on_text: Callable[[str], None],
+                 chunks, pin_factory=None) -> None:
+        self.recognizer = recognizer
+        self.settings = settings
+        self.on_text = on_text
+        self.chunks = chunks
+        self.activation = Activation(settings, pin_factory)
+        e = settings.endpoint
+        self.endpointer = Endpointer(EndpointSettings(end_ms=e.end_ms, max_seconds=e.max_seconds,
+                                                      ratio=e.ratio, min_rms=e.min_rms))
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        for chunk in self.chunks:
+            if self.stopping.is_set():
+                break
+            if not self.activation.listening():
+                continue
+            for segment in self.endpointer.feed(chunk):
+                self.handle(segment.audio)
+        last = self.endpointer.flush()
+        if last is not None:
+            self.handle(last.audio)
+
+    def handle(self, audio: np.ndarray) -> None:
+        transcript = self.recognizer.transcribe(audio)
+        command = self.activation.accept(transcript)
+        log.info("heard %r%s", transcript, "" if command else " (not addressed to me)")
+        if command:
+            self.on_text(command)
+
+
+def speak(settings: SpeechSettings, text: str) -> None:
+    """Say a reply with the configured text-to-speech command (off by default)."""
+    if not settings.reply_command or not text:
+        return
+    try:
+        subprocess.run([*settings.reply_command, text], timeout=30, check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        log.warning("cannot speak the reply with %s: %s", settings.reply_command[0], exc)

@@ -1,0 +1,35 @@
+"""The ``speech`` section of the configuration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class EndpointConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    end_ms: int = 600
+    max_seconds: float = 10.0
+    ratio: float = 3.0
+    min_rms: float = 150.0
+
+
+class SpeechSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    engine: Literal["pocketsphinx", "vosk"] = "pocketsphinx"
+    """PocketSphinx works with no download; Vosk needs a model (``thoughtful models pull``)."""
+    vosk_model: Path | None = None
+    """A Vosk model directory; ``<data_dir>/models/vosk-model-small-en-us-0.15`` when unset."""
+    grammar: bool = True
+    """Narrow Vosk to the devices' vocabulary (words checked against its lexicon)."""
+    microphone: str | None = None
+    """An ALSA device ("default", "plughw:1,0") to listen on; no listening when unset."""
+    activation: Literal["wake_phrase", "button", "continuous"] = "wake_phrase"
+    wake_phrase: str = "hey thoughtful"
+    button_pin: int | None = None
+    """Push-to-talk: a GPIO button; an utterance is heard while it is held."""
+    reply_command: list[str] | None = None
+    """Speak replies, e.g. ``[espeak-ng, -v, en-us]`` (the text is appended); off when unset."""
+    endpoint: EndpointConfig = Field(default_factory=EndpointConfig)
