@@ -56,9 +56,11 @@ def latest(client, topic):
 
 def test_discovery_commands_and_utterances(daemon, broker):
     ha = Client(broker.port, "homeassistant/#", "thoughtful/pi1/#")
-    _, payload, retained = ha.wait_for(lambda t, p, r: t == "homeassistant/device/pi1/config", timeout=60)
+    _, payload, _ = ha.wait_for(lambda t, p, r: t == "homeassistant/device/pi1/config", timeout=60)
     config = json.loads(payload)
-    assert retained
+    late = Client(broker.port, "homeassistant/#")  # a Home Assistant that starts later still finds it
+    late.wait_for(lambda t, p, r: t == "homeassistant/device/pi1/config" and r)
+    late.close()
     components = {c["p"] for c in config["cmps"].values()}
     assert components == {"light", "climate", "sensor", "event"}
     climate = next(c for c in config["cmps"].values() if c["p"] == "climate")
@@ -161,3 +163,23 @@ def test_two_daemons_share_a_broker(tmp_path, model_dir, broker):
     finally:
         for d in (first, second):
             d.stop()
+
+
+def test_a_wav_file_ends_in_a_published_state_change(tmp_path, model_dir, broker):
+    from speech_audio import synthesize
+
+    wav = synthesize("it's freezing in here", tmp_path / "command.wav", rate=22050)
+    config = write_config(tmp_path, model_dir, broker.port, "voice", "speech: {activation: continuous}\n")
+    watcher = Client(broker.port, "thoughtful/voice/#")
+    daemon = DaemonProcess(config)
+    daemon.process = subprocess.Popen([sys.executable, "-m", "thoughtful", "--config", str(config), "run",
+                                       "--no-train", "--no-stdin", "--wav", str(wav)],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        watcher.wait_for(lambda t, p, r: t == "thoughtful/voice/thermostat" and json.loads(p)["state"] == "heat",
+                         timeout=90)
+        _, payload, _ = watcher.wait_for(lambda t, p, r: t == "thoughtful/voice/utterance")
+        assert json.loads(payload)["event_type"] == "command"
+    finally:
+        daemon.stop()
+        watcher.close()

@@ -178,15 +178,26 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
-    from thoughtful.bench import run_bench
-
     models, _ = _load(settings)
-    report = run_bench(_model_dir(args, settings), models, args.cases)
-    print(report)
+    reports = []
+    if args.part in ("language", "all"):
+        from thoughtful.bench.language import run_bench
+
+        reports.append(("language", run_bench(_model_dir(args, settings), models, args.cases)))
+    if args.part in ("speech", "all"):
+        from thoughtful.bench.speech import run_speech_bench
+
+        reports.append(("speech", run_speech_bench(models, settings.data_dir)))
+    if args.part in ("daemon", "all"):
+        from thoughtful.bench.daemon import run_daemon_bench
+
+        reports.append(("daemon", run_daemon_bench(_model_dir(args, settings))))
+    for part, report in reports:
+        print(f"{part}:\n{report}")
     if args.record:
         from thoughtful.understanding.modelfiles import record
 
-        record(_model_dir(args, settings), "bench", report)
+        record(_model_dir(args, settings), "bench", "\n".join(f"{p}:\n{r}" for p, r in reports))
     return 0
 
 
@@ -248,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
     p = with_model(sub.add_parser("bench", help="print load time, latency, memory and model size"))
     p.add_argument("--cases", type=Path, help="utterances to time (JSON Lines with 'utterance')")
+    p.add_argument("--part", choices=["language", "speech", "daemon", "all"], default="language")
     p.add_argument("--record", action="store_true", help="add the figures to the model card")
     p.set_defaults(func=cmd_bench)
     p = sub.add_parser("run", help="run the daemon (text on standard input)")

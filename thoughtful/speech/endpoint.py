@@ -60,8 +60,8 @@ class Endpointer:
         return level > max(self.s.min_rms, floor * self.s.ratio)
 
     def _update_floor(self, level: float) -> None:
-        if self.floor is None:
-            self.floor = max(level, 1.0)
+        if self.floor is None:  # start low, so speech at the very start of a stream still counts
+            self.floor = min(level, self.s.min_rms / self.s.ratio) or 1.0
         elif level < self.floor:
             self.floor = 0.7 * self.floor + 0.3 * level  # falls fast
         elif not self._in_speech:

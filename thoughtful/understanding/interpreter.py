@@ -8,6 +8,7 @@ threshold, or when a detail is missing, it asks; it never guesses an action.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -60,10 +61,39 @@ class Interpreter:
         if not text:
             return Interpretation("clarify", "I didn't catch anything. Could you say that again?")
         found = self.resolver.mentions(text, request.home)
-        prediction = self.lm.predict(found.masked)
+        prediction = self._predict(found, request.home)
+        if len(set(found.devices)) > 1 and prediction.kind == "command":
+            split = self._per_clause(request, text)
+            if split is not None:
+                return split
         result = self._decide(request, found, prediction)
         result.prediction = prediction
         return result
+
+    def _predict(self, found: Mentions, home: Home) -> Prediction:
+        return self.lm.predict(found.masked, types={d.type for d in home.devices.values()})
+
+    def _per_clause(self, request: Request, text: str) -> Interpretation | None:
+        """ "the desk lamp off and the floor lamp on": each clause names its own device and
+        says its own thing. None when the utterance does not split that way."""
+        clauses = [c.strip() for c in re.split(r"\s*(?:,\s*and|\band then\b|\band\b|\bthen\b|,)\s+", text) if c.strip()]
+        if len(clauses) < 2:
+            return None
+        changes: list[tuple[str, Change, str]] = []
+        for clause in clauses:
+            found = self.resolver.mentions(clause, request.home)
+            prediction = self._predict(found, request.home)
+            if found.unknown or prediction.kind != "command" or prediction.confidence < CONFIDENCE:
+                return None
+            try:
+                plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units)
+            except NeedsClarification:
+                return None
+            planned = self._changes(request, found, plans)
+            if isinstance(planned, Interpretation):
+                return None
+            changes += planned
+        return self._apply(request, changes) if changes else None
 
     # --- deciding ----------------------------------------------------------------------
     def _decide(self, request: Request, found: Mentions, prediction: Prediction) -> Interpretation:
@@ -80,11 +110,8 @@ class Interpreter:
             return self._more(request)
         if found.unknown:
             return Interpretation("reject", f"I don't know the {found.unknown}. {self._inventory(request.home)}")
-        ops = sorted(prediction.ops, key=prediction.ops.get, reverse=True)  # surest first, for numbers
-        if not ops and kind in ("command", "question") and prediction.best[1] >= WEAK_OPERATION:
-            ops = [prediction.best[0]]
         try:
-            plans = self.planner.plan(ops, found.masked, request.home.units)
+            plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units)
         except NeedsClarification as exc:
             return Interpretation("clarify", str(exc))
         if kind == "question" or all(p.change.is_empty() and not p.goals for p in plans.values()):
@@ -92,6 +119,14 @@ class Interpreter:
                 return Interpretation("clarify", "Sorry, what would you like me to do?")
             return self._explain(request, found, plans)
         return self._act(request, found, plans)
+
+    @staticmethod
+    def _ops(prediction: Prediction) -> list[str]:
+        """The operations to plan, surest first (so numbers go to the surest)."""
+        ops = sorted(prediction.ops, key=prediction.ops.get, reverse=True)
+        if not ops and prediction.kind in ("command", "question") and prediction.best[1] >= WEAK_OPERATION:
+            ops = [prediction.best[0]]
+        return ops
 
     def _recent(self, request: Request) -> list[str]:
         """Devices talked about lately, most recent last."""
@@ -105,6 +140,12 @@ class Interpreter:
 
     # --- acting --------------------------------------------------------------------------
     def _act(self, request: Request, found: Mentions, plans: dict[str, TypePlan]) -> Interpretation:
+        changes = self._changes(request, found, plans)
+        return changes if isinstance(changes, Interpretation) else self._apply(request, changes)
+
+    def _changes(self, request: Request, found: Mentions,
+                 plans: dict[str, TypePlan]) -> list[tuple[str, Change, str]] | Interpretation:
+        """(device, change, why) for every planned change, or a question when a device is unclear."""
         changes: list[tuple[str, Change, str]] = []
         for device_type, plan in plans.items():
             if plan.change.is_empty():
@@ -115,7 +156,7 @@ class Interpreter:
             why = "; ".join(self.models[device_type].language.goals[g].why for g in plan.goals) \
                 or f'you asked: "{request.text.strip()}"'
             changes += [(name, plan.change, why) for name in targets]
-        return self._apply(request, changes)
+        return changes
 
     def _apply(self, request: Request, changes: list[tuple[str, Change, str]]) -> Interpretation:
         home = request.home
@@ -162,9 +203,8 @@ class Interpreter:
                 return self._apply(request, [(event.device, Change(adjust=adjust), "you asked for more")])
         if request.turns:
             previous = request.turns[-1].utterance
-            text = normalize(previous)
-            found = self.resolver.mentions(text, request.home)
-            prediction = self.lm.predict(found.masked)
+            found = self.resolver.mentions(normalize(previous), request.home)
+            prediction = self._predict(found, request.home)
             if prediction.kind == "command":
                 return self._decide(Request(previous, request.home, request.speaker_room, request.now,
                                             request.turns[:-1]), found, prediction)

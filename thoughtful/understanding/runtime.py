@@ -45,12 +45,17 @@ class LanguageModel:
             raise ModelMissingError(f"{model_dir}: cannot load the language model ({exc}); {FIX}") from exc
         self.tokenizer.enable_truncation(int(meta["max_length"]))
 
-    def predict(self, text: str, threshold: float = 0.5) -> Prediction:
+    def predict(self, text: str, types: set[str] | None = None, threshold: float = 0.5) -> Prediction:
+        """Classify ``text``; with ``types``, operations on other device types are left out
+        (a home without lamps has no lamp operations)."""
         enc = self.tokenizer.encode(text)
         ids = np.array([enc.ids], dtype=np.int64)
         mask = np.array([enc.attention_mask], dtype=np.int64)
         kind, ops = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
         k = int(kind[0].argmax())
-        chosen = {self.ops[i]: float(p) for i, p in enumerate(ops[0]) if p >= threshold}
-        top = int(ops[0].argmax())
-        return Prediction(self.kinds[k], float(kind[0][k]), chosen, (self.ops[top], float(ops[0][top])))
+        probs = ops[0].copy()
+        if types is not None:
+            probs[[i for i, op in enumerate(self.ops) if op.split(":")[0] not in types]] = 0.0
+        chosen = {self.ops[i]: float(p) for i, p in enumerate(probs) if p >= threshold}
+        top = int(probs.argmax())
+        return Prediction(self.kinds[k], float(kind[0][k]), chosen, (self.ops[top], float(probs[top])))

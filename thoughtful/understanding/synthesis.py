@@ -277,8 +277,12 @@ class Synthesizer:
                 text = self.pick([f"{verb} {s} the {na} and the {nb}", f"{na} and {nb} {s}", f"{verb} the {na} and {nb} {s}"])
                 return Example(text, "command", frozenset({f"{a}:state={s}", f"{b}:state={s}"}), "compound")
         (ta, oa), (tb, ob) = self.command(a), self.command(b)
-        while a == b and {o.split("=")[0] for o in oa} & {o.split("=")[0] for o in ob}:
-            tb, ob = self.command(b)  # two changes of the same thing would contradict each other
+        for _ in range(20):  # two changes of the same thing would contradict each other
+            if a != b or not {o.split("=")[0] for o in oa} & {o.split("=")[0] for o in ob}:
+                break
+            tb, ob = self.command(b)
+        else:
+            return Example(ta, "command", frozenset(oa), "command")
         joiner = self.pick([" and ", " and ", ", ", " then ", " and also ", " and then ", ", and "])
         return Example(ta + joiner + tb, "command", frozenset(oa | ob), "compound")
 

@@ -1,4 +1,4 @@
-"""``thoughtful bench``: model load time, latency per utterance, peak memory, model size.
+"""Language model figures: load time, latency per utterance, peak memory, model size.
 
 Latency is for the whole pipeline the daemon runs per utterance (normalize,
 names, model, planning, state-model validation, reply) on the embedded default
@@ -13,6 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
+from thoughtful.bench import percentile
 from thoughtful.state.device import Device
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
@@ -22,11 +23,6 @@ from thoughtful.understanding.synthesis import Synthesizer
 
 HOME = {"lamp": {"state": "on", "brightness": 50, "color_temp": 3500},
         "thermostat": {"state": "heat", "setpoint": 69, "room_temperature": 68, "fan": "auto"}}
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def _texts(models: dict[str, StateModel], cases: Path | None) -> list[str]:
@@ -55,6 +51,6 @@ def run_bench(model_dir: Path, models: dict[str, StateModel], cases: Path | None
         if threads == 1:
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         lines.append(f"{label:10s} load {load * 1000:5.0f} ms   p50 {statistics.median(times):5.1f} ms   "
-                     f"p95 {_percentile(times, 0.95):5.1f} ms   ({len(times)} utterances)")
+                     f"p95 {percentile(times, 0.95):5.1f} ms   ({len(times)} utterances)")
     lines.append(f"peak RSS {peak:.0f} MB (the process with one interpreter loaded and run)")
     return "\n".join(f"    {line}" for line in lines)
