@@ -28,7 +28,7 @@ from thoughtful.drivers.base import Driver
 from thoughtful.drivers.factory import make_driver
 from thoughtful.errors import StateError, ThoughtfulError
 from thoughtful.integrations import homeassistant as ha
-from thoughtful.integrations.mqtt import MqttConnection
+from thoughtful.integrations.mqtt import MqttConnection, parsing
 from thoughtful.settings import Settings
 from thoughtful.state.device import Change
 from thoughtful.state.home import Home
@@ -215,14 +215,7 @@ class Daemon:
                            and self.submit(self.publish_all))
 
     def _command_handler(self, name: str, parse: Callable[[bytes], Change], by: Source):
-        def handle(topic: str, payload: bytes) -> None:
-            try:
-                change = parse(payload)
-            except ValueError as exc:
-                log.warning("ignored message on %s: %s (payload %r)", topic, exc, payload[:200])
-                return
-            self.submit(lambda: self.apply_change(name, change, by))
-        return handle
+        return parsing(parse, lambda change: self.submit(lambda: self.apply_change(name, change, by)))
 
     def _text_command(self, payload: bytes) -> None:
         request_id = None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 from typing import Any
 
 from thoughtful.drivers.base import Driver
@@ -13,9 +12,8 @@ from thoughtful.drivers.mqtt import CODECS, MqttDevice
 from thoughtful.drivers.sensors import DS18B20, PushedReading, c_to_f
 from thoughtful.drivers.simulated import RoomModel, SimulatedLamp, SimulatedThermostat
 from thoughtful.errors import ConfigError
+from thoughtful.integrations.mqtt import parsing
 from thoughtful.state.registry import DeviceConfig, Ds18b20Sensor, GpioDriver, MqttDriver, MqttSensor
-
-log = logging.getLogger(__name__)
 
 
 def make_driver(config: DeviceConfig, *, connection=None, record: Record | None = None,
@@ -53,16 +51,8 @@ def make_sensor(name: str, config, connection):
     if connection is None:
         raise ConfigError(f"device {name!r}: an MQTT sensor needs the mqtt section configured")
     reading = PushedReading()
-
-    def on_message(topic: str, payload: bytes) -> None:
-        try:
-            value = parse_temperature(payload)
-        except ValueError as exc:
-            log.warning("ignored message on %s: %s (payload %r)", topic, exc, payload[:200])
-            return
-        reading.push(c_to_f(value) if config.unit == "C" else value)
-
-    connection.subscribe(config.topic, on_message)
+    connection.subscribe(config.topic, parsing(
+        parse_temperature, lambda value: reading.push(c_to_f(value) if config.unit == "C" else value)))
     return reading
 
 

@@ -11,12 +11,11 @@ its topic and ignores it.
 from __future__ import annotations
 
 import json
-import logging
+from functools import partial
 from typing import Any, Protocol
 
 from thoughtful.drivers.base import Driver
-
-log = logging.getLogger(__name__)
+from thoughtful.integrations.mqtt import parsing
 
 
 class Codec(Protocol):
@@ -140,17 +139,9 @@ class MqttDevice(Driver):
         super().__init__()
         self.codec = codec
         self.connection = connection
-        for topic in codec.state_topics():
-            connection.subscribe(topic, self._on_message)
+        for topic in codec.state_topics():  # concrete topics, so the codec knows which one spoke
+            connection.subscribe(topic, parsing(partial(codec.parse, topic), self.report_external))
 
     def apply(self, snapshot: dict[str, Any]) -> None:
         for topic, payload in self.codec.commands(snapshot):
             self.connection.publish(topic, payload)
-
-    def _on_message(self, topic: str, payload: bytes) -> None:
-        try:
-            changed = self.codec.parse(topic, payload)
-        except ValueError as exc:
-            log.warning("ignored message on %s: %s (payload %r)", topic, exc, payload[:200])
-            return
-        self.report_external(changed)

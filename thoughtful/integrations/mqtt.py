@@ -13,7 +13,7 @@ import logging
 import ssl
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import paho.mqtt.client as paho
 from paho.mqtt.client import topic_matches_sub
@@ -22,6 +22,19 @@ from pydantic import BaseModel, ConfigDict
 log = logging.getLogger(__name__)
 
 Handler = Callable[[str, bytes], None]
+
+
+def parsing(parse: Callable[[bytes], Any], deliver: Callable[[Any], None]) -> Handler:
+    """A handler that parses the payload and delivers the result; a payload ``parse`` rejects
+    (ValueError) is logged with its topic and ignored."""
+    def handle(topic: str, payload: bytes) -> None:
+        try:
+            value = parse(payload)
+        except ValueError as exc:
+            log.warning("ignored message on %s: %s (payload %r)", topic, exc, payload[:200])
+            return
+        deliver(value)
+    return handle
 
 
 class MqttSettings(BaseModel):

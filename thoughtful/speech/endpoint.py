@@ -11,12 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from pydantic import BaseModel, ConfigDict
 
 from thoughtful.speech.audio import RATE
 
 
-@dataclass
-class EndpointSettings:
+class EndpointSettings(BaseModel):
+    """The ``speech.endpoint`` section of the configuration."""
+
+    model_config = ConfigDict(extra="forbid")
     frame_ms: int = 30
     start_ms: int = 90
     end_ms: int = 600

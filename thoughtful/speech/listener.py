@@ -17,7 +17,7 @@ from typing import Callable
 
 import numpy as np
 
-from thoughtful.speech.endpoint import EndpointSettings, Endpointer
+from thoughtful.speech.endpoint import Endpointer
 from thoughtful.speech.recognizer import Recognizer
 from thoughtful.speech.settings import SpeechSettings
 
@@ -62,9 +62,7 @@ class Listener:
         self.on_text = on_text
         self.chunks = chunks
         self.activation = Activation(settings, pin_factory)
-        e = settings.endpoint
-        self.endpointer = Endpointer(EndpointSettings(end_ms=e.end_ms, max_seconds=e.max_seconds,
-                                                      ratio=e.ratio, min_rms=e.min_rms))
+        self.endpointer = Endpointer(settings.endpoint)
         self.stopping = threading.Event()
 
     def run(self) -> None:

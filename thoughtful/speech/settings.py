@@ -7,13 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-
-class EndpointConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    end_ms: int = 600
-    max_seconds: float = 10.0
-    ratio: float = 3.0
-    min_rms: float = 150.0
+from thoughtful.speech.endpoint import EndpointSettings
 
 
 class SpeechSettings(BaseModel):
@@ -32,4 +26,4 @@ class SpeechSettings(BaseModel):
     """Push-to-talk: a GPIO button; an utterance is heard while it is held."""
     reply_command: list[str] | None = None
     """Speak replies, e.g. ``[espeak-ng, -v, en-us]`` (the text is appended); off when unset."""
-    endpoint: EndpointConfig = Field(default_factory=EndpointConfig)
+    endpoint: EndpointSettings = Field(default_factory=EndpointSettings)
