@@ -165,7 +165,8 @@ class Daemon:
                           turns=self.conversation.recent(now))
         result = self.interpreter.interpret(request)
         self.conversation.add(text, result.say, now)
-        log.info("%r → %s: %s", text, result.kind, result.say)
+        log.info("%r → %s", text, result.kind)
+        log.debug("reply: %s", result.say)
         for applied in result.applied:
             if applied.changed:
                 self.drivers[applied.device].apply(self.home[applied.device].snapshot)

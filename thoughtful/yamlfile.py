@@ -60,6 +60,8 @@ def load_yaml_model(path: Path, model: type[M], *, text: str | None = None) -> M
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise ConfigError(f"{path}:{where}: not valid YAML: {problem}") from exc
+    if raw is None:  # an empty file: every key takes its default
+        raw = {}
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: expected a mapping at the top level, got {type(raw).__name__}")
     try:
