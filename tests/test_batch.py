@@ -76,3 +76,21 @@ def test_cli_reports_missing_model(tmp_path):
     run = subprocess.run([sys.executable, "-m", "thoughtful", "interpret", "--model", str(tmp_path / "none"),
                           "turn", "on"], capture_output=True, text=True, timeout=60)
     assert run.returncode == 1 and "thoughtful train" in run.stderr
+
+
+def test_batch_audio_lines_go_through_the_recognizer(model_dir, tmp_path):
+    from speech_audio import synthesize
+
+    wav = synthesize("turn on the lamp", tmp_path / "lamp.wav", rate=44100, channels=2)
+    config = tmp_path / "thoughtful.yaml"
+    config.write_text(f"data_dir: {tmp_path / 'data'}\n")
+    lines = [json.dumps({"id": "v", "home": HOME, "audio": str(wav)}),
+             json.dumps({"id": "w", "home": HOME, "audio": str(tmp_path / "missing.wav")})]
+    run = subprocess.run([sys.executable, "-m", "thoughtful", "--config", str(config), "interpret", "--model",
+                          str(model_dir), "--stt", "pocketsphinx", "--batch", "-"], input="\n".join(lines),
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    heard, missing = [json.loads(line) for line in run.stdout.splitlines()]
+    assert heard["transcript"] == "turn on the lamp" and heard["kind"] == "action"
+    assert heard["after"]["lamp"]["state"] == "on"
+    assert missing["id"] == "w" and "no such file" in missing["error"]
