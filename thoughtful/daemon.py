@@ -73,6 +73,8 @@ class Daemon:
             driver.on_external_change = self._external_reporter(dc.name, "device")
             self.drivers[dc.name] = driver
         self.actions: dict[str, str] = {}
+        self.unsaved = False
+        """Changes not yet in the state file; saved as soon as the queue is empty."""
 
     # --- threads other than the owner call only this -----------------------------------
     def submit(self, work: Callable[[], Any]) -> None:
@@ -108,6 +110,8 @@ class Daemon:
                         work()
                     except Exception:  # one bad event must not stop the daemon
                         log.exception("handling an event failed")
+                if self.unsaved and self.events.empty():  # after replying, not before
+                    self.save()
                 if self.clock() >= next_tick:
                     self.tick(self.clock())
                     next_tick = self.clock() + self.settings.tick
@@ -126,6 +130,7 @@ class Daemon:
 
     def save(self) -> None:
         self.state_file.save(self.home.to_json())
+        self.unsaved = False
 
     # --- periodic work -----------------------------------------------------------------
     def tick(self, now: float) -> None:
@@ -172,7 +177,7 @@ class Daemon:
                 self.drivers[applied.device].apply(self.home[applied.device].snapshot)
                 self.publish_device(applied.device)
         if result.applied:
-            self.save()
+            self.unsaved = True
         self.publish_utterance(text, result)
         return result
 
@@ -195,7 +200,7 @@ class Daemon:
             self.drivers[name].apply(device.snapshot)
         if sensors or (applied and applied.changed):
             self.publish_device(name)
-            self.save()
+            self.unsaved = True
 
     # --- MQTT --------------------------------------------------------------------------
     def _subscribe(self) -> None:

@@ -19,7 +19,8 @@ class Broker:
     def __init__(self, workdir: Path) -> None:
         self.port = free_port()
         self.config = workdir / "mosquitto.conf"
-        self.config.write_text(f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence false\n")
+        self.config.write_text(f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence false\n"
+                               "set_tcp_nodelay true\n")
         self.process: subprocess.Popen | None = None
 
     def start(self) -> "Broker":
