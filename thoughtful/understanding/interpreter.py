@@ -44,7 +44,6 @@ class Interpretation:
     kind: Kind
     say: str
     applied: list[Applied] = field(default_factory=list)
-    prediction: Prediction | None = None
 
 
 class Interpreter:
@@ -66,9 +65,7 @@ class Interpreter:
             split = self._per_clause(request, text)
             if split is not None:
                 return split
-        result = self._decide(request, found, prediction)
-        result.prediction = prediction
-        return result
+        return self._decide(request, found, prediction)
 
     def _predict(self, found: Mentions, home: Home) -> Prediction:
         return self.lm.predict(found.masked, types={d.type for d in home.devices.values()})

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from thoughtful.state.device import Change
 from thoughtful.state.registry import Units
-from thoughtful.state.schema import StateModel, Toward
+from thoughtful.state.schema import StateModel
 from thoughtful.understanding.numbers import Number, find_numbers, tokens
 from thoughtful.understanding.vocabulary import COMMON_WORDS, words
 
@@ -178,5 +178,3 @@ class Planner:
             raise NeedsClarification(f"Which {Planner._word(model, key)}: {', '.join(lang.named)}?")
         return best[1]
 
-
-__all__ = ["Planner", "TypePlan", "NeedsClarification", "Toward"]
