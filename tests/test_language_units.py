@@ -102,3 +102,12 @@ def test_planner_numbers_units_and_goals(models):
     assert plans["lamp"].goals == ["cozy"] and plans["lamp"].change.state == "on"
     with pytest.raises(NeedsClarification, match="brightness"):
         planner.plan(["lamp:brightness=set"], "set the brightness", Units())
+
+
+def test_except_leaves_a_device_out(models):
+    resolver = Resolver(models)
+    home = _home(models)
+    found = resolver.mentions("turn off all the lights except the reading lamp", home)
+    assert found.excluded == ["reading lamp"] and found.devices == []
+    assert "reading" not in found.masked
+    assert resolver.select("lamp", found, home, None, []) == ["pendant light"]

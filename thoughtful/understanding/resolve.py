@@ -18,6 +18,8 @@ from thoughtful.state.schema import StateModel
 from thoughtful.understanding.vocabulary import known_words, type_nouns, unknown_name_words, words
 
 _ALL = {"all", "every", "everything", "both", "whole"}
+_EXCEPT = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|excluding|not)"
+"""Words that take a device out of a selection: "all the lights except the desk lamp"."""
 
 
 @dataclass
@@ -25,6 +27,8 @@ class Mentions:
     masked: str
     """The utterance with names and rooms replaced, as the model sees it."""
     devices: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+    """Devices named after "except", "but not"…: never selected."""
     rooms: list[str] = field(default_factory=list)
     everything: bool = False
     plural: bool = False
@@ -56,6 +60,11 @@ class Resolver:
                 nouns = "|".join(map(re.escape, self.nouns))
                 patterns.append(rf"{head}\s+(?:{nouns}|one)s?")
             for pattern in patterns:
+                new, n = re.subn(rf"\s{_EXCEPT}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", masked)
+                if n:  # "except the desk lamp": leave it out, and out of what the model sees
+                    masked = new
+                    found.excluded.append(device.name)
+                    break
                 new, n = re.subn(rf"(?<=\s){pattern}(?=\s)", noun, masked)
                 if n:
                     masked = new
@@ -90,7 +99,7 @@ class Resolver:
     def select(self, device_type: str, found: Mentions, home: Home, speaker_room: str | None,
                recent: list[str]) -> list[str] | str:
         """Names of the devices of ``device_type`` meant; or a question to ask when unsure."""
-        of_type = [d for d in home.devices.values() if d.type == device_type]
+        of_type = [d for d in home.devices.values() if d.type == device_type and d.name not in found.excluded]
         display = self.models[device_type].display_name
         if not of_type:
             return f"There is no {display} here."
