@@ -67,6 +67,9 @@ def test_discovery_commands_and_utterances(daemon, broker):
     assert climate["modes"] == ["off", "heat", "cool"] and climate["fan_modes"] == ["auto", "on"]
     assert config["availability_topic"] == "thoughtful/pi1/availability"
     ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/availability" and p == b"online")
+    seen = sum(t == "homeassistant/device/pi1/config" for t, _, _ in ha.messages)
+    ha.publish("homeassistant/status", "online")  # Home Assistant restarted: discovery again
+    wait_until(lambda: sum(t == "homeassistant/device/pi1/config" for t, _, _ in ha.messages) > seen)
 
     ha.publish("thoughtful/pi1/lamp/light/set", json.dumps({"state": "ON", "brightness": 40}))
     ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/lamp/light" and json.loads(p).get("brightness") == 40)

@@ -159,3 +159,38 @@ def test_models_pull_verifies_and_unpacks(tmp_path):
             pull("vosk-en-us-small", tmp_path / "other", url + ".missing", digest)
     finally:
         server.shutdown()
+
+
+def test_listen_raw_pcm_on_stdin(tmp_path):
+    import subprocess
+    import sys
+
+    wav = synthesize("what time is it", tmp_path / "q.wav", rate=22050)
+    raw = subprocess.run(["sox", "-D", str(wav), "-t", "raw", "-e", "signed", "-b", "16", "-c", "1", "-"],
+                         capture_output=True, check=True).stdout
+    config = tmp_path / "thoughtful.yaml"
+    config.write_text(f"data_dir: {tmp_path / 'data'}\n")
+    run = subprocess.run([sys.executable, "-m", "thoughtful", "--config", str(config), "listen", "--raw",
+                          "--rate", "22050", "--no-understanding"], input=raw, capture_output=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert b"heard: 'what time is it'" in run.stdout
+
+
+def test_push_to_talk_button_gates_listening():
+    from gpiozero.pins.mock import MockFactory
+
+    from thoughtful.speech.listener import Activation
+    from thoughtful.speech.settings import SpeechSettings
+
+    factory = MockFactory()
+    activation = Activation(SpeechSettings(activation="button", button_pin=17), pin_factory=factory)
+    assert not activation.listening()
+    factory.pin(17).drive_low()  # pressed (the button pulls up by default)
+    assert activation.listening()
+    assert activation.accept("turn on the lamp") == "turn on the lamp"
+    factory.pin(17).drive_high()
+    assert not activation.listening()
+    with pytest.raises(ValueError, match="button_pin"):
+        Activation(SpeechSettings(activation="button"), pin_factory=factory)
+    wake = Activation(SpeechSettings(activation="wake_phrase"))
+    assert wake.accept("turn on the lamp") is None and wake.accept("hey thoughtful lights on") == "lights on"

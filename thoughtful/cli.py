@@ -99,7 +99,7 @@ def _lazy_transcriber(settings: Settings, models, engine: str | None):
 
 
 def cmd_listen(args: argparse.Namespace, settings: Settings) -> int:
-    from thoughtful.speech.audio import Microphone, read_wav
+    from thoughtful.speech.audio import Microphone, read_raw, read_wav
     from thoughtful.speech.factory import make_recognizer
     from thoughtful.understanding.batch import run_line
 
@@ -124,6 +124,9 @@ def cmd_listen(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.wav:
         show(recognizer.transcribe(read_wav(args.wav)))
+        return 0
+    if args.raw:
+        show(recognizer.transcribe(read_raw(sys.stdin.buffer, rate=args.rate)))
         return 0
     from thoughtful.speech.endpoint import Endpointer
 
@@ -242,6 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
     source = p.add_mutually_exclusive_group(required=True)
     source.add_argument("--wav", type=Path, help="a WAV file")
     source.add_argument("--mic", nargs="?", const="default", help="an ALSA device (default: default)")
+    source.add_argument("--raw", action="store_true", help="raw 16-bit little-endian mono PCM on standard input")
+    p.add_argument("--rate", type=int, default=16000, help="sample rate of --raw audio (default 16000)")
     p.add_argument("--stt", choices=["pocketsphinx", "vosk"], help="override speech.engine")
     p.add_argument("--no-understanding", action="store_true", help="only print transcripts")
     p.set_defaults(func=cmd_listen)
