@@ -94,3 +94,26 @@ def test_codecs_reject_bad_values():
         Zigbee2Mqtt("z").parse("z", json.dumps({"color_temp": 0}).encode())
     with pytest.raises(ValueError, match="not a number"):
         Tasmota("t").parse("stat/t/RESULT", json.dumps({"Dimmer": "high"}).encode())
+
+
+def test_username_and_password(tmp_path, caplog):
+    import subprocess
+
+    from broker import Broker
+
+    passwords = tmp_path / "passwords"
+    subprocess.run(["mosquitto_passwd", "-c", "-b", str(passwords), "thoughtful", "s3cret"], check=True)
+    broker = Broker(tmp_path, f"allow_anonymous false\npassword_file {passwords}\n").start()
+    try:
+        good = MqttConnection(MqttSettings(port=broker.port, username="thoughtful", password="s3cret"))
+        good.start()
+        wait_until(good.connected.is_set)
+        good.stop()
+        with caplog.at_level(logging.ERROR):
+            bad = MqttConnection(MqttSettings(port=broker.port, username="thoughtful", password="wrong"))
+            bad.start()
+            wait_until(lambda: any("refused" in r.getMessage() for r in caplog.records))
+            assert not bad.connected.is_set()
+            bad.stop()
+    finally:
+        broker.stop()

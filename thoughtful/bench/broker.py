@@ -16,11 +16,13 @@ def free_port() -> int:
 
 
 class Broker:
-    def __init__(self, workdir: Path) -> None:
+    def __init__(self, workdir: Path, settings: str = "allow_anonymous true\n") -> None:
         self.port = free_port()
         self.config = workdir / "mosquitto.conf"
-        self.config.write_text(f"listener {self.port} 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                               "set_tcp_nodelay true\n")
+        # user root: started as root, mosquitto would otherwise drop to its own user and lose
+        # access to files in a private temporary folder (a password file).
+        self.config.write_text(f"listener {self.port} 127.0.0.1\npersistence false\nset_tcp_nodelay true\n"
+                               "user root\n" + settings)
         self.process: subprocess.Popen | None = None
 
     def start(self) -> "Broker":
