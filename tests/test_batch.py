@@ -81,7 +81,7 @@ def test_cli_reports_missing_model(tmp_path):
 def test_batch_audio_lines_go_through_the_recognizer(model_dir, tmp_path):
     from speech_audio import synthesize
 
-    wav = synthesize("turn on the lamp", tmp_path / "lamp.wav", rate=44100, channels=2)
+    wav = synthesize("it's freezing in here", tmp_path / "cold.wav", rate=44100, channels=2)
     config = tmp_path / "thoughtful.yaml"
     config.write_text(f"data_dir: {tmp_path / 'data'}\n")
     lines = [json.dumps({"id": "v", "home": HOME, "audio": str(wav)}),
@@ -91,6 +91,12 @@ def test_batch_audio_lines_go_through_the_recognizer(model_dir, tmp_path):
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     heard, missing = [json.loads(line) for line in run.stdout.splitlines()]
-    assert heard["transcript"] == "turn on the lamp" and heard["kind"] == "action"
-    assert heard["after"]["lamp"]["state"] == "on"
+    # Recognition quality is tested in test_speech; here: the line went through the recognizer
+    # and on into the same pipeline as its transcript typed.
+    assert "freezing" in heard["transcript"]
+    typed = subprocess.run([sys.executable, "-m", "thoughtful", "interpret", "--model", str(model_dir), "--batch",
+                            "-"], input=json.dumps({"id": "v", "home": HOME, "utterance": heard["transcript"]}),
+                           capture_output=True, text=True, timeout=120)
+    expected = json.loads(typed.stdout)
+    assert {k: heard[k] for k in ("kind", "after", "say")} == {k: expected[k] for k in ("kind", "after", "say")}
     assert missing["id"] == "w" and "no such file" in missing["error"]

@@ -22,6 +22,13 @@ class AudioError(ThoughtfulError):
     """Unreadable audio, an unsupported format or a missing device."""
 
 
+def _lowpass(cutoff: float, taps: int = 101) -> np.ndarray:
+    """A windowed-sinc FIR low-pass; ``cutoff`` is a fraction of the input sample rate."""
+    n = np.arange(taps) - (taps - 1) / 2
+    kernel = np.sinc(2 * cutoff * n) * np.blackman(taps)
+    return (kernel / kernel.sum()).astype(np.float32)
+
+
 def to_mono_16k(samples: np.ndarray, rate: int, channels: int) -> np.ndarray:
     """Interleaved int16 samples at ``rate`` → mono int16 at 16 kHz."""
     if channels > 1:
@@ -30,9 +37,8 @@ def to_mono_16k(samples: np.ndarray, rate: int, channels: int) -> np.ndarray:
     if rate != RATE and len(samples):
         duration = len(samples) / rate
         n_out = max(1, int(round(duration * RATE)))
-        if rate > RATE:  # a simple low-pass (moving average) before decimating limits aliasing
-            width = int(np.ceil(rate / RATE))
-            samples = np.convolve(samples, np.ones(width) / width, mode="same")
+        if rate > RATE:  # low-pass below the new Nyquist frequency before decimating (no aliasing)
+            samples = np.convolve(samples, _lowpass(0.45 * RATE / rate), mode="same")
         positions = np.linspace(0, len(samples) - 1, n_out)
         samples = np.interp(positions, np.arange(len(samples)), samples)
     return np.clip(np.round(samples), -32768, 32767).astype(np.int16)

@@ -142,6 +142,8 @@ class Synthesizer:
         if how == "set":
             lo, hi = spec.min if spec.min is not None else 0, spec.max if spec.max is not None else 100
             value = self.rng.uniform(lo - (hi - lo) * 0.1, hi + (hi - lo) * 0.1)
+            if spec.quantity == "temperature" and self.maybe(0.3):
+                value = self.rng.uniform(10, 32)  # homes that speak Celsius: "heat to 21"
             if spec.unit == "K":
                 value = round(value / 100) * 100
             num = f"{self.number(value)} {self._unit_word(spec)}".strip()
