@@ -142,3 +142,10 @@ def test_follow_ups(interpreter):
 def test_out_of_range_is_clamped_and_said(interpreter):
     out = ask(interpreter, "set the thermostat to forty")
     assert out["after"]["thermostat"]["setpoint"] == 50 and "out of range" in out["say"]
+
+
+def test_why_without_history_explains_the_control_state(interpreter):
+    cool = {**THERMO, "snapshot": {"state": "cool", "setpoint": 74, "room_temperature": 72, "fan": "auto"}}
+    out = ask(interpreter, "why isn't the ac running", home=(LAMP_ON, cool))
+    assert out["kind"] == "explanation"
+    assert "Cooling is idle because the room is 72°F, at or below the 74°F setpoint" in out["say"]

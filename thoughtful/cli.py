@@ -57,6 +57,14 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _case_line(home: Home, settings: Settings, utterance: str) -> str:
+    """The configured home and one utterance as an ``interpret --batch`` line (nothing is saved)."""
+    return json.dumps({"id": None, "utterance": utterance, "speaker_room": settings.speaker_room,
+                       "units": home.units.model_dump(),
+                       "home": [{"name": d.name, "type": d.type, "room": d.room, "snapshot": d.snapshot}
+                                for d in home.devices.values()]})
+
+
 def cmd_interpret(args: argparse.Namespace, settings: Settings) -> int:
     from thoughtful.understanding.batch import run_batch, run_line
     from thoughtful.understanding.loader import load_interpreter
@@ -74,11 +82,7 @@ def cmd_interpret(args: argparse.Namespace, settings: Settings) -> int:
         print("thoughtful interpret: give an utterance, or --batch FILE", file=sys.stderr)
         return 2
     home = Home.from_config(config, models, StateFile(settings.state_file))
-    line = {"id": None, "utterance": " ".join(args.utterance), "speaker_room": settings.speaker_room,
-            "units": home.units.model_dump(),
-            "home": [{"name": d.name, "type": d.type, "room": d.room, "snapshot": d.snapshot}
-                     for d in home.devices.values()]}
-    out = run_line(json.dumps(line), interpreter)
+    out = run_line(_case_line(home, settings, " ".join(args.utterance)), interpreter)
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0 if "error" not in out else 1
 
@@ -115,11 +119,7 @@ def cmd_listen(args: argparse.Namespace, settings: Settings) -> int:
     def show(transcript: str) -> None:
         print(f"heard: {transcript!r}", flush=True)
         if interpreter and transcript:
-            line = {"id": None, "utterance": transcript, "speaker_room": settings.speaker_room,
-                    "units": home.units.model_dump(),
-                    "home": [{"name": d.name, "type": d.type, "room": d.room, "snapshot": d.snapshot}
-                             for d in home.devices.values()]}
-            out = run_line(json.dumps(line), interpreter)
+            out = run_line(_case_line(home, settings, transcript), interpreter)
             print(f"  {out.get('kind')}: {out.get('say') or out.get('error')}", flush=True)
 
     if args.wav:

@@ -29,7 +29,8 @@ def setting_name(device: Device, key: str) -> str:
     return lang.names[0] if lang and lang.names else key.replace("_", " ")
 
 
-def describe_value(device: Device, key: str, value: Any, units: Units) -> str:
+def value_text(device: Device, key: str, value: Any, units: Units) -> str:
+    """A value as said in a reply: "45%", "auto", "20°C", "green (hue 120)"."""
     spec = device.model.spec(key)
     if spec.kind == "color":
         lang = device.model.language.settings.get(key)
@@ -39,8 +40,19 @@ def describe_value(device: Device, key: str, value: Any, units: Units) -> str:
                       default=None)
         return f"{nearest[0]} (hue {hue})" if nearest else f"hue {hue}"
     if spec.kind == "enum":
-        return f"{setting_name(device, key)} {value}"
-    return f"{setting_name(device, key)} {to_home_unit(value, spec, units)}"
+        return str(value)
+    return to_home_unit(value, spec, units)
+
+
+def describe_value(device: Device, key: str, value: Any, units: Units) -> str:
+    """ "brightness 45%", "fan auto"; a colour by its name alone ("green (hue 120)")."""
+    text = value_text(device, key, value, units)
+    return text if device.model.spec(key).kind == "color" else f"{setting_name(device, key)} {text}"
+
+
+def _temperature(device: Device, snapshot: dict[str, Any], table: dict) -> tuple[str, float] | None:
+    """The first temperature among the snapshot's sensors (or settings), as (key, value)."""
+    return next(((k, v) for k, v in snapshot.items() if k in table and table[k].quantity == "temperature"), None)
 
 
 def describe(device: Device, units: Units) -> str:
@@ -50,8 +62,7 @@ def describe(device: Device, units: Units) -> str:
     word = _state_word(device, state)
     parts = [describe_value(device, k, v, units) for k, v in snap.items()
              if k != "state" and k in device.model.settings]
-    sensors = [f"{setting_name(device, k).replace('_', ' ')} {to_home_unit(v, device.model.sensors[k], units)}"
-               for k, v in snap.items() if k in device.model.sensors]
+    sensors = [describe_value(device, k, v, units) for k, v in snap.items() if k in device.model.sensors]
     text = f"The {device.name} is {word}"
     if parts:
         text += ": " + ", ".join(parts)
@@ -82,8 +93,7 @@ def answer_key(device: Device, key: str, units: Units) -> str:
     if key in device.model.sensors:
         where = f" in the {device.room}" if device.room else ""
         return f"It's {to_home_unit(value, device.model.sensors[key], units)}{where} (the {device.name} reads it)."
-    described = describe_value(device, key, value, units).removeprefix(setting_name(device, key) + " ")
-    return f"The {device.name}'s {setting_name(device, key)} is {described}."
+    return f"The {device.name}'s {setting_name(device, key)} is {value_text(device, key, value, units)}."
 
 
 def _when(at: datetime, now: datetime | None) -> str:
@@ -120,27 +130,25 @@ def explain_why(device: Device, events: list[Event], units: Units, now: datetime
 
 
 def control_reason(device: Device, units: Units) -> str:
-    """What a setpoint-and-sensor device is doing and why (e.g. heating is idle: room above setpoint)."""
+    """What a setpoint-and-sensor device is doing and why ("Heating is idle because the room is
+    70°F, at or above the 68°F setpoint"). Which state pushes the sensor up or down comes from
+    the setpoint's ``implies_state`` in the state model."""
     snap = device.snapshot
-    state = snap["state"]
-    description = device.model.states[state].description
-    temps = [(k, v) for k, v in snap.items() if k in device.model.sensors
-             and device.model.sensors[k].quantity == "temperature"]
-    targets = [(k, v) for k, v in snap.items() if k in device.model.settings
-               and device.model.settings[k].quantity == "temperature"]
-    if not temps or not targets:
+    sensed, target = _temperature(device, snap, device.model.sensors), _temperature(device, snap, device.model.settings)
+    if sensed is None or target is None:
         return ""
-    (sk, sensed), (tk, target) = temps[0], targets[0]
-    s_txt = to_home_unit(sensed, device.model.sensors[sk], units)
-    t_txt = to_home_unit(target, device.model.settings[tk], units)
-    if state == "heat":
-        busy = "running" if sensed < target else "idle"
-        side = "below" if sensed < target else "at or above"
-        return f"Heating is {busy} because the room is {s_txt}, {side} the {t_txt} setpoint."
-    if state == "cool":
-        busy = "running" if sensed > target else "idle"
-        side = "above" if sensed > target else "at or below"
-        return f"Cooling is {busy} because the room is {s_txt}, {side} the {t_txt} setpoint."
+    (sk, reading), (tk, goal) = sensed, target
+    s_txt = to_home_unit(reading, device.model.sensors[sk], units)
+    t_txt = to_home_unit(goal, device.model.settings[tk], units)
+    hint = device.model.settings[tk].implies_state
+    state = snap["state"]
+    if hint and state in (hint.above, hint.below):
+        raising = state == hint.above  # heating: runs while the room is below the setpoint
+        busy = "running" if (reading < goal if raising else reading > goal) else "idle"
+        side = ("below" if busy == "running" else "at or above") if raising else \
+            ("above" if busy == "running" else "at or below")
+        return f"{_state_word(device, state).capitalize()} is {busy} because the room is {s_txt}, {side} the {t_txt} setpoint."
+    description = device.model.states[state].description
     return f"It is {description}; the room is {s_txt}." if description else f"The room is {s_txt}."
 
 
@@ -156,11 +164,9 @@ def describe_applied(applied: Applied, device: Device, units: Units) -> str:
         text = f"The {device.name} is now {_state_word(device, changed['state'])}"
         if details:
             text += f" ({', '.join(details)})"
-        temps = [(k, v) for k, v in applied.after.items()
-                 if k in device.model.sensors and device.model.sensors[k].quantity == "temperature"]
-        if temps:
-            k, v = temps[0]
-            text += f"; the room is {to_home_unit(v, device.model.sensors[k], units)}"
+        sensed = _temperature(device, applied.after, device.model.sensors)
+        if sensed:
+            text += f"; the room is {to_home_unit(sensed[1], device.model.sensors[sensed[0]], units)}"
         return text + "."
     parts = []
     for key, value in changed.items():
@@ -170,7 +176,7 @@ def describe_applied(applied: Applied, device: Device, units: Units) -> str:
             parts.append(f"{setting_name(device, key)} went from {to_home_unit(old, spec, units)} "
                          f"to {to_home_unit(value, spec, units)}")
         else:
-            parts.append(f"{setting_name(device, key)} is now {describe_value(device, key, value, units).removeprefix(setting_name(device, key) + ' ')}")
+            parts.append(f"{setting_name(device, key)} is now {value_text(device, key, value, units)}")
     return f"The {device.name}'s {' and '.join(parts)}."
 
 
