@@ -210,6 +210,11 @@ class StateModel(_Strict):
     def display_name(self) -> str:
         return self.language.names[0]
 
+    def setting_name(self, key: str) -> str:
+        """What a setting or sensor is called in replies: its first language name, else its key."""
+        lang = self.language.settings.get(key)
+        return lang.names[0] if lang and lang.names else key.replace("_", " ")
+
 
 def load_state_model(path: Path) -> StateModel:
     model = load_yaml_model(path, StateModel)

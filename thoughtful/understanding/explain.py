@@ -24,11 +24,6 @@ def to_home_unit(value: float, spec: Setting, units: Units) -> str:
     return f"{format_number(value)}{unit if unit in ('%', '°F') else ' ' + unit if unit else ''}"
 
 
-def setting_name(device: Device, key: str) -> str:
-    lang = device.model.language.settings.get(key)
-    return lang.names[0] if lang and lang.names else key.replace("_", " ")
-
-
 def value_text(device: Device, key: str, value: Any, units: Units) -> str:
     """A value as said in a reply: "45%", "auto", "20°C", "green (hue 120)"."""
     spec = device.model.spec(key)
@@ -47,7 +42,7 @@ def value_text(device: Device, key: str, value: Any, units: Units) -> str:
 def describe_value(device: Device, key: str, value: Any, units: Units) -> str:
     """ "brightness 45%", "fan auto"; a colour by its name alone ("green (hue 120)")."""
     text = value_text(device, key, value, units)
-    return text if device.model.spec(key).kind == "color" else f"{setting_name(device, key)} {text}"
+    return text if device.model.spec(key).kind == "color" else f"{device.model.setting_name(key)} {text}"
 
 
 def _temperature(device: Device, snapshot: dict[str, Any], table: dict) -> tuple[str, float] | None:
@@ -88,12 +83,12 @@ def answer_key(device: Device, key: str, units: Units) -> str:
         return describe(device, units)
     value = device.snapshot.get(key)
     if value is None:
-        return f"The {device.name} has no {setting_name(device, key)} while it is {device.snapshot['state']}. " \
+        return f"The {device.name} has no {device.model.setting_name(key)} while it is {device.snapshot['state']}. " \
                + describe(device, units)
     if key in device.model.sensors:
         where = f" in the {device.room}" if device.room else ""
         return f"It's {to_home_unit(value, device.model.sensors[key], units)}{where} (the {device.name} reads it)."
-    return f"The {device.name}'s {setting_name(device, key)} is {value_text(device, key, value, units)}."
+    return f"The {device.name}'s {device.model.setting_name(key)} is {value_text(device, key, value, units)}."
 
 
 def _when(at: datetime, now: datetime | None) -> str:
@@ -173,10 +168,10 @@ def describe_applied(applied: Applied, device: Device, units: Units) -> str:
         spec = device.model.spec(key)
         old = applied.before.get(key)
         if old is not None and spec.numeric:
-            parts.append(f"{setting_name(device, key)} went from {to_home_unit(old, spec, units)} "
+            parts.append(f"{device.model.setting_name(key)} went from {to_home_unit(old, spec, units)} "
                          f"to {to_home_unit(value, spec, units)}")
         else:
-            parts.append(f"{setting_name(device, key)} is now {value_text(device, key, value, units)}")
+            parts.append(f"{device.model.setting_name(key)} is now {value_text(device, key, value, units)}")
     return f"The {device.name}'s {' and '.join(parts)}."
 
 

@@ -129,7 +129,7 @@ class Planner:
         elif how == "set":
             number = self._take(numbers, used, spec, relative=False)
             if number is None:
-                raise NeedsClarification(f"To what {self._word(model, key)}?")
+                raise NeedsClarification(f"To what {model.setting_name(key)}?")
             change.set[key] = self._convert(number, spec, units, relative=False)
         else:  # up / down
             number = self._take(numbers, used, spec, relative=True)
@@ -162,11 +162,6 @@ class Planner:
         return value
 
     @staticmethod
-    def _word(model: StateModel, key: str) -> str:
-        lang = model.language.settings.get(key)
-        return lang.names[0] if lang and lang.names else key.replace("_", " ")
-
-    @staticmethod
     def _named(model: StateModel, key: str, text: str):
         lang = model.language.settings[key]
         best = None
@@ -175,6 +170,6 @@ class Planner:
                 if re.search(rf"\b{re.escape(synonym)}\b", text) and (best is None or len(synonym) > len(best[0])):
                     best = (synonym, named.value)
         if best is None:
-            raise NeedsClarification(f"Which {Planner._word(model, key)}: {', '.join(lang.named)}?")
+            raise NeedsClarification(f"Which {model.setting_name(key)}: {', '.join(lang.named)}?")
         return best[1]
 
