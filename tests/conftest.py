@@ -24,12 +24,12 @@ Trained once per state-model hash and cached in .cache/."""
 @pytest.fixture(scope="session")
 def model_dir(models):
     """A real trained model (trained once per state-model hash, then reused)."""
-    from thoughtful.understanding.modelfiles import statemodel_hash
+    from thoughtful.understanding.modelfiles import heard_hash, statemodel_hash
     from thoughtful.understanding.train import train
     from thoughtful.understanding.trainconfig import TrainConfig
 
     config = TrainConfig(**TEST_TRAINING)
-    path = REPO / ".cache" / f"test-model-{statemodel_hash(models)}-{config.examples}x{config.epochs}"
+    path = REPO / ".cache" / f"test-model-{statemodel_hash(models)}-{heard_hash()}-{config.examples}x{config.epochs}"
     if not (path / "meta.json").exists():
         train(models, path, config, progress=False)
     return path

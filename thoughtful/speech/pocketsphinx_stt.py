@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from thoughtful.errors import ModelMissingError
-from thoughtful.speech.recognizer import Recognizer, Stream
+from thoughtful.speech.recognizer import Recognizer, Stream, Transcript
 
 PAD_SECONDS = 0.3
 NOISE_STD = 30.0
@@ -84,8 +84,8 @@ class _SphinxStream(Stream):
         hyp = self.decoder.hyp()
         return hyp.hypstr if hyp else ""
 
-    def final(self) -> str:
+    def final(self) -> Transcript:
         self._feed(np.zeros(int(16000 * PAD_SECONDS), np.int16))
         self.decoder.end_utt()
         hyp = self.decoder.hyp()
-        return hyp.hypstr if hyp else ""
+        return Transcript(hyp.hypstr if hyp else "")

@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 
 import numpy as np
+
+
+@dataclass(frozen=True)
+class Transcript:
+    """What a recognizer heard, and how sure it is."""
+
+    text: str
+    confidence: float | None = None
+    """0–1, comparable within one engine; None when the engine gives no usable figure."""
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class Stream(ABC):
@@ -12,10 +25,11 @@ class Stream(ABC):
 
     @abstractmethod
     def accept(self, chunk: np.ndarray) -> str:
-        """Add 16 kHz mono int16 audio; return the partial transcript so far."""
+        """Add 16 kHz mono int16 audio; return the partial transcript so far ("" when the
+        engine only decodes at the end)."""
 
     @abstractmethod
-    def final(self) -> str:
+    def final(self) -> Transcript:
         """End of the utterance: the final transcript."""
 
 
@@ -29,7 +43,12 @@ class Recognizer(ABC):
     def stream(self) -> Stream:
         """A new utterance."""
 
-    def transcribe(self, audio: np.ndarray) -> str:
+    def bias(self, phrases: list[str]) -> None:
+        """Lean towards these words and phrases (the home's device names, rooms and the state
+        models' words). Called again whenever the home changes; engines that cannot be biased
+        after loading ignore it."""
+
+    def transcribe(self, audio: np.ndarray) -> Transcript:
         stream = self.stream()
         for start in range(0, len(audio), 4000):
             stream.accept(audio[start:start + 4000])

@@ -12,8 +12,13 @@ from thoughtful.speech.endpoint import EndpointSettings
 
 class SpeechSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    engine: Literal["pocketsphinx", "vosk"] = "pocketsphinx"
-    """PocketSphinx works with no download; Vosk needs a model (``thoughtful models pull``)."""
+    engine: Literal["whisper", "pocketsphinx", "vosk"] = "whisper"
+    """Whisper tiny.en (the default, installed with thoughtful) hears best in a room;
+    PocketSphinx is the 7 MB fallback; Vosk needs a model (``thoughtful models pull``)."""
+    whisper_model: Path | None = None
+    """A CTranslate2 Whisper model directory; the one installed with thoughtful when unset."""
+    threads: int = Field(default=2, ge=1, le=64)
+    """CPU threads for Whisper."""
     vosk_model: Path | None = None
     """A Vosk model directory; ``<data_dir>/models/vosk-model-small-en-us-0.15`` when unset."""
     grammar: bool = True

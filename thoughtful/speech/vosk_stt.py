@@ -16,7 +16,7 @@ import numpy as np
 
 from thoughtful.errors import ModelMissingError
 from thoughtful.speech.audio import RATE
-from thoughtful.speech.recognizer import Recognizer, Stream
+from thoughtful.speech.recognizer import Recognizer, Stream, Transcript
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ class _VoskStream(Stream):
         partial = json.loads(self.recognizer.PartialResult()).get("partial", "")
         return " ".join(self.done + ([partial] if partial else []))
 
-    def final(self) -> str:
+    def final(self) -> Transcript:
         text = json.loads(self.recognizer.FinalResult()).get("text", "")
         words = " ".join(self.done + ([text] if text else []))
-        return " ".join(w for w in words.split() if w not in ("[unk]", "<UNK>", "<unk>"))
+        return Transcript(" ".join(w for w in words.split() if w not in ("[unk]", "<UNK>", "<unk>")))

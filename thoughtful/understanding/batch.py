@@ -31,9 +31,10 @@ def home_from_case(case: CaseInput, models: dict[str, StateModel]) -> Home:
     return Home(devices, case.units, ProvenanceLog(events))
 
 
-def request_from_case(case: CaseInput, home: Home, text: str) -> Request:
+def request_from_case(case: CaseInput, home: Home, text: str, confidence: float | None = None) -> Request:
     return Request(
         text=text,
+        heard_confidence=confidence,
         home=home,
         speaker_room=case.speaker_room,
         now=case.now or datetime.now().astimezone(),
@@ -41,8 +42,12 @@ def request_from_case(case: CaseInput, home: Home, text: str) -> Request:
     )
 
 
-def run_line(line: str, interpreter: Interpreter, transcribe=None) -> dict[str, Any]:
-    """One input line → one output object (``{"id", "error"}`` for a malformed line)."""
+def run_line(line: str, interpreter: Interpreter, transcribe=None,
+             confidence: float | None = None) -> dict[str, Any]:
+    """One input line → one output object (``{"id", "error"}`` for a malformed line).
+
+    ``transcribe(path, home)`` turns an ``"audio"`` line into a :class:`Transcript`;
+    ``confidence`` is the recognizer's, when ``"utterance"`` is itself a transcript."""
     case_id = None
     try:
         raw = json.loads(line)
@@ -56,8 +61,10 @@ def run_line(line: str, interpreter: Interpreter, transcribe=None) -> dict[str, 
         if text is None:
             if transcribe is None:
                 raise ThoughtfulError("audio input needs a speech recognizer, and none is configured")
-            transcript = text = transcribe(case.audio)
-        result = interpreter.interpret(request_from_case(case, home, text))
+            heard = transcribe(case.audio, home)
+            transcript = text = heard.text
+            confidence = heard.confidence
+        result = interpreter.interpret(request_from_case(case, home, text, confidence))
         return CaseOutput(id=case.id, kind=result.kind, after=home.snapshots(), say=result.say,
                           transcript=transcript).to_json()
     except json.JSONDecodeError as exc:

@@ -72,3 +72,11 @@ def check_case(expect: dict, case: dict, output: dict) -> list[str]:
     if mentions and not any(m.lower() in output.get("say", "").lower() for m in mentions):
         problems.append(f"say {output.get('say')!r} mentions none of {mentions}")
     return problems
+
+
+def wrong_action(case: dict, output: dict, problems: list[str]) -> bool:
+    """A failed case that changed a device: worse than doing nothing."""
+    if not problems or "error" in output:
+        return False
+    after = output.get("after", {})
+    return any(after.get(d["name"]) != d["snapshot"] for d in case["home"])

@@ -175,6 +175,14 @@ def describe_applied(applied: Applied, device: Device, units: Units) -> str:
     return f"The {device.name}'s {' and '.join(parts)}."
 
 
+def describe_planned(applied: Applied, device: Device, units: Units) -> str:
+    """A change not yet made, for a question: "the lamp off", "the thermostat heat, setpoint 72°F"."""
+    changed = applied.changed
+    parts = [_state_word(device, changed["state"])] if "state" in changed else []
+    parts += [describe_value(device, k, v, units) for k, v in changed.items() if k in device.model.settings]
+    return f"the {device.name} {', '.join(parts) or 'as it is'}"
+
+
 def _state_word(device: Device, state: str) -> str:
     lang = device.model.language.states.get(state)
     return lang.say if lang and lang.say else state

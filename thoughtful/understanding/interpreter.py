@@ -17,7 +17,7 @@ from thoughtful.state.device import Applied, Change
 from thoughtful.state.home import Home
 from thoughtful.state.provenance import Event
 from thoughtful.state.schema import StateModel
-from thoughtful.understanding import explain
+from thoughtful.understanding import explain, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.planner import NeedsClarification, Planner, TypePlan
 from thoughtful.understanding.resolve import Mentions, Resolver
@@ -26,6 +26,15 @@ from thoughtful.understanding.synthesis import normalize
 
 CONFIDENCE = 0.5
 """Below this kind probability the interpreter asks instead of acting."""
+HEARD_CONFIDENCE = 0.5
+"""Below this recognizer confidence a spoken command is confirmed, not carried out: a garbled
+transcript must not switch things (see the spoken benchmark). A transcript with words the
+language layer does not know is confirmed too, whatever the recognizer's confidence."""
+CONFIRM = "I'm not sure I heard you right"
+"""How a confirmation question starts; "yes" after it carries out what was asked."""
+YES = {"yes", "yeah", "yep", "sure", "correct", "right", "ok", "okay"}
+AFFIRM = YES | {"please", "do", "it", "that's", "that", "is", "thanks", "thank", "you", "go", "ahead", "exactly"}
+"""An answer made only of these words, with one of ``YES``, confirms."""
 WEAK_OPERATION = 0.25
 """A sure command with no operation above 0.5 takes its best one if at least this probable."""
 
@@ -37,6 +46,8 @@ class Request:
     speaker_room: str | None = None
     now: datetime = field(default_factory=lambda: datetime.now().astimezone())
     turns: list[Turn] = field(default_factory=list)
+    heard_confidence: float | None = None
+    """The speech recognizer's confidence when ``text`` was heard, not typed."""
 
 
 @dataclass
@@ -54,11 +65,15 @@ class Interpreter:
         self.lm = language_model
         self.resolver = Resolver(models)
         self.planner = Planner(models)
+        self.known_words = vocabulary.known_words(models)
 
     def interpret(self, request: Request) -> Interpretation:
         text = normalize(request.text)
         if not text:
             return Interpretation("clarify", "I didn't catch anything. Could you say that again?")
+        confirmed = self._confirmed(request, text)
+        if confirmed is not None:
+            return self.interpret(confirmed)
         found = self.resolver.mentions(text, request.home)
         prediction = self._predict(found, request.home)
         if len(set(found.devices)) > 1 and prediction.kind == "command":
@@ -162,6 +177,8 @@ class Interpreter:
                 home[name].plan(change)
         except StateError as exc:
             return Interpretation("clarify", f"I can't do that: {exc}.")
+        if not self._heard_well(request):
+            return self._confirm(request, changes)
         applied = [home.apply(name, change, by="voice", why=why, at=request.now) for name, change, why in changes]
         parts = [explain.describe_applied(a, home[a.device], home.units) for a in applied]
         notes = [n for a in applied for n in a.notes]
@@ -171,6 +188,35 @@ class Interpreter:
             return Interpretation("explanation", "Nothing to change. " + " ".join(
                 explain.describe(home[a.device], home.units) for a in applied), applied)
         return Interpretation("action", say, applied)
+
+    def _heard_well(self, request: Request) -> bool:
+        """Typed text, or a transcript the recognizer is sure of and whose every word is known."""
+        if request.heard_confidence is None:
+            return True
+        if request.heard_confidence < HEARD_CONFIDENCE:
+            return False
+        home_words = {w for d in request.home.devices.values() for w in vocabulary.words(f"{d.name} {d.room}")}
+        return not vocabulary.unknown_words(normalize(request.text), self.models, home_words, self.known_words)
+
+    def _confirmed(self, request: Request, text: str) -> Request | None:
+        """ "yes" right after a confirmation question: the request it asked about, now trusted."""
+        if not request.turns or not request.turns[-1].say.startswith(CONFIRM):
+            return None
+        if not set(vocabulary.words(text)) <= AFFIRM or not set(vocabulary.words(text)) & YES:
+            return None
+        asked = request.turns[-1].utterance
+        return Request(asked, request.home, request.speaker_room, request.now, request.turns[:-1])
+
+    def _confirm(self, request: Request, changes: list[tuple[str, Change, str]]) -> Interpretation:
+        """Heard, but not surely: say what would be done and change nothing."""
+        home = request.home
+        planned = []
+        for name, change, _ in changes:
+            after, notes = home[name].plan(change)
+            planned.append(explain.describe_planned(Applied(name, home[name].snapshot, after, notes),
+                                                    home[name], home.units))
+        return Interpretation("clarify", f'{CONFIRM} ("{request.text.strip()}"). '
+                                         f'Did you want {" and ".join(planned)}?')
 
     def _undo(self, request: Request) -> Interpretation:
         voice = [e for e in request.home.provenance if e.by == "voice" and e.device in request.home.devices]

@@ -25,6 +25,15 @@ def statemodel_hash(models: dict[str, StateModel]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
+def heard_hash() -> str:
+    """A hash of the heard corpus the model trains on ("none" without one)."""
+    from thoughtful.understanding.heard import HEARD_CORPUS
+
+    if not HEARD_CORPUS.is_file():
+        return "none"
+    return hashlib.sha256(HEARD_CORPUS.read_bytes()).hexdigest()[:16]
+
+
 def read_meta(model_dir: Path) -> dict[str, Any]:
     meta_path = model_dir / "meta.json"
     for name in ("model.onnx", "tokenizer.json", "meta.json"):
@@ -45,6 +54,9 @@ def check_fresh(model_dir: Path, models: dict[str, StateModel]) -> dict[str, Any
     if meta["statemodel_hash"] != statemodel_hash(models):
         raise ModelMissingError(f"{model_dir}: the model was trained on other state models "
                                 f"(hash {meta['statemodel_hash']}, now {statemodel_hash(models)}); {FIX}")
+    if meta.get("config", {}).get("heard", True) and meta.get("heard_hash") != heard_hash():
+        raise ModelMissingError(f"{model_dir}: the model was trained on another heard corpus "
+                                f"({meta.get('heard_hash')}, now {heard_hash()}); {FIX}")
     return meta
 
 

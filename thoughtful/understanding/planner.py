@@ -17,6 +17,8 @@ from thoughtful.understanding.vocabulary import COMMON_WORDS, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
 _UNIT_FOR = {"%": "percent", "K": "kelvin", "°F": "degrees"}
+_UNIT_WORDS = {"%": {"percent"}, "K": {"kelvin"}, "°F": {"degree", "degrees"}}
+"""Words that name a unit: said without a number, the number was lost ("down to degrees")."""
 
 
 class NeedsClarification(Exception):
@@ -139,6 +141,8 @@ class Planner:
             sign = 1 if how == "up" else -1
             if number is not None:
                 amount = self._convert(number, spec, units, relative=True)
+            elif _UNIT_WORDS.get(spec.unit or "", set()) & set(text.split()):
+                raise NeedsClarification(f"By how many {_UNIT_FOR[spec.unit or '']}?")
             else:
                 amount = (spec.step or 1) * (2 if _BIG & set(text.split()) else 1)
             change.adjust[key] = sign * abs(amount)

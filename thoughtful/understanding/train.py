@@ -22,7 +22,8 @@ from tqdm import tqdm
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding.card import model_card
 from thoughtful.understanding.labels import KINDS, label_space
-from thoughtful.understanding.modelfiles import statemodel_hash
+from thoughtful.understanding.modelfiles import heard_hash, statemodel_hash
+from thoughtful.understanding.heard import heard_examples
 from thoughtful.understanding.synthesis import Example, Synthesizer, normalize
 from thoughtful.understanding.trainconfig import TrainConfig
 
@@ -112,6 +113,9 @@ def train(models: dict[str, StateModel], out_dir: Path, config: TrainConfig | No
     data = Synthesizer(models, seed=config.seed).examples(config.examples)
     n_held = int(len(data) * config.held_out)
     held, train_set = data[:n_held], data[n_held:]
+    heard = heard_examples(ops) if config.heard else []
+    n_heard = len(heard)
+    train_set += heard
 
     base = base_model_dir()
     tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
@@ -156,6 +160,7 @@ def train(models: dict[str, StateModel], out_dir: Path, config: TrainConfig | No
     shutil.copy(base / "tokenizer.json", tmp / "tokenizer.json")
     meta = {
         "kinds": KINDS, "ops": ops, "statemodel_hash": statemodel_hash(models),
+        "heard_hash": heard_hash() if config.heard else "none", "heard_examples": n_heard,
         "max_length": config.max_length, "base_model": "sentence-transformers/all-MiniLM-L6-v2",
         "config": asdict(config), "train_examples": len(train_set), "held_out_examples": len(held),
         "train_seconds": round(train_seconds, 1), "held_out_accuracy": held_accuracy,

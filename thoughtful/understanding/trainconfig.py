@@ -14,3 +14,5 @@ class TrainConfig:
     max_length: int = 40
     held_out: float = 0.08
     seed: int = 0
+    heard: bool = True
+    """Also train on the heard corpus (synthesized utterances as the recognizer transcribed them)."""

