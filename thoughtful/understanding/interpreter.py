@@ -17,7 +17,7 @@ from thoughtful.state.device import Applied, Change
 from thoughtful.state.home import Home
 from thoughtful.state.provenance import Event
 from thoughtful.state.schema import StateModel
-from thoughtful.understanding import explain, vocabulary
+from thoughtful.understanding import explain, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.planner import NeedsClarification, Planner, TypePlan
 from thoughtful.understanding.resolve import Mentions, Resolver
@@ -172,9 +172,13 @@ class Interpreter:
 
     def _apply(self, request: Request, changes: list[tuple[str, Change, str]]) -> Interpretation:
         home = request.home
+        text = normalize(request.text)
         try:  # validate everything first so a bad part changes nothing
             for name, change, _ in changes:
-                home[name].plan(change)
+                after, _notes = home[name].plan(change)
+                wrong = safety.contradiction(text, home[name].model, name, home[name].snapshot, after)
+                if wrong:
+                    return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
         except StateError as exc:
             return Interpretation("clarify", f"I can't do that: {exc}.")
         if not self._heard_well(request):

@@ -1,0 +1,35 @@
+"""The safety layer: a planned change must agree with the direction the words ask for."""
+
+import json
+
+from thoughtful.understanding.batch import run_line
+from thoughtful.understanding.safety import contradiction, said_direction
+
+ON = {"state": "on", "brightness": 60, "color_temp": 3000}
+HEAT = {"state": "heat", "setpoint": 68, "room_temperature": 66, "fan": "auto"}
+
+
+def test_direction_words_come_from_the_state_model(models):
+    assert said_direction("make it a bit warmer", models["thermostat"], "setpoint")[0] == 1
+    assert said_direction("way too hot, cooler please", models["thermostat"], "setpoint")[0] == -1
+    assert said_direction("not brighter, dimmer", models["lamp"], "brightness")[0] == 0  # both: no inference
+    assert said_direction("turn on the lamp", models["lamp"], "brightness")[0] == 0
+
+
+def test_changes_against_the_words_are_refused(models):
+    lamp, thermostat = models["lamp"], models["thermostat"]
+    assert contradiction("brighten the lamp", lamp, "lamp", ON, {"state": "off"})  # brighten never turns off
+    assert contradiction("brighten the lamp", lamp, "lamp", ON, {**ON, "brightness": 40})
+    assert contradiction("brighten the lamp", lamp, "lamp", ON, {**ON, "brightness": 80}) is None
+    assert contradiction("make it warmer", thermostat, "thermostat", HEAT, {**HEAT, "setpoint": 50})
+    off = {"state": "off", "room_temperature": 66, "fan": "auto"}
+    assert contradiction("make it warmer", thermostat, "thermostat", off, {**off, "state": "cool", "setpoint": 60})
+    assert contradiction("make it warmer", thermostat, "thermostat", off, {**off, "state": "heat", "setpoint": 70}) is None
+
+
+def test_a_relative_request_never_becomes_an_absolute_one(interpreter):
+    home = [{"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT}]
+    for text in ("make it one degree warmer", "turn the heat up to 65", "make it one debris warmer"):
+        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        after = out["after"]["thermostat"]
+        assert after.get("setpoint", 0) >= 68 and after["state"] != "cool", (text, out)

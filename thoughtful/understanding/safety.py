@@ -1,0 +1,58 @@
+"""The safety layer between plan and apply: a change must agree with the words that asked for it.
+
+Whatever the model and the planner made of an utterance, a planned snapshot is refused when
+the utterance says one direction for a setting ("warmer", "brighten", "turn up") and the change
+goes the other way: a setpoint that falls, a brightness that drops, a lamp switched off (the
+setting disappears), or a state the state model ties to the other direction (a setpoint above
+the room means heat: "warmer" never starts cooling — read from ``implies_state``). The
+direction words come from each state model's ``language`` section; when the utterance holds
+words for both directions ("not brighter, dimmer") nothing is inferred.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from thoughtful.state.schema import StateModel
+
+
+def _said(text: str, phrases: list[str]) -> str | None:
+    """The longest of ``phrases`` that ``text`` contains."""
+    found = [p for p in phrases if p.strip() and re.search(rf"\b{re.escape(p.lower())}\b", text)]
+    return max(found, key=len) if found else None
+
+
+def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
+    """(+1, the words) when ``text`` only asks for more of ``key``, (-1, the words) for less,
+    (0, "") when it says neither or both."""
+    lang = model.language.settings.get(key)
+    if lang is None:
+        return 0, ""
+    up, down = _said(text, lang.up + lang.raise_), _said(text, lang.down + lang.lower)
+    if bool(up) == bool(down):
+        return 0, ""
+    return (1, up or "") if up else (-1, down or "")
+
+
+def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any],
+                  after: dict[str, Any]) -> str | None:
+    """What is wrong when ``before`` → ``after`` goes against ``text``; None when it agrees."""
+    for key, spec in model.settings.items():
+        if not spec.numeric:
+            continue
+        direction, words = said_direction(text, model, key)
+        if direction == 0:
+            continue
+        old, new = before.get(key), after.get(key)
+        said = f'you said "{words}", but that would'
+        if old is not None and new is None:
+            return f"{said} switch the {name} {after.get('state')}"
+        if isinstance(old, (int, float)) and isinstance(new, (int, float)) and (new - old) * direction < 0:
+            return f"{said} take the {model.setting_name(key)} from {old:g} to {new:g}"
+        implied = spec.implies_state
+        if implied is not None:
+            wrong_state = implied.below if direction > 0 else implied.above
+            if after.get("state") == wrong_state and before.get("state") != wrong_state:
+                return f"{said} switch the {name} to {wrong_state}"
+    return None
