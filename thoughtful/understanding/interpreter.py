@@ -66,6 +66,7 @@ class Interpreter:
         self.resolver = Resolver(models)
         self.planner = Planner(models)
         self.known_words = vocabulary.known_words(models)
+        self.device_nouns = vocabulary.device_nouns(models)
 
     def interpret(self, request: Request) -> Interpretation:
         text = normalize(request.text)
@@ -80,7 +81,12 @@ class Interpreter:
             split = self._per_clause(request, text)
             if split is not None:
                 return split
-        return self._decide(request, found, prediction)
+        result = self._decide(request, found, prediction)
+        if result.kind == "clarify" and prediction.kind == "command" and not result.applied:
+            # "turn off the lamp and set the heat to 70": read as one, "off" reaches the heat too
+            # and nothing fits; read clause by clause, each part lands on its own device.
+            return self._per_clause(request, text) or result
+        return result
 
     def _predict(self, found: Mentions, home: Home) -> Prediction:
         return self.lm.predict(found.masked, types={d.type for d in home.devices.values()})
@@ -129,6 +135,10 @@ class Interpreter:
         if kind == "question" or all(p.change.is_empty() and not p.goals for p in plans.values()):
             if not plans and kind == "command":
                 return Interpretation("clarify", "Sorry, what would you like me to do?")
+            if not plans and not self._about_devices(found, request.home):
+                # "did you see the game last night?": a question, but not about anything here
+                return Interpretation("reject", f"I can only answer questions about this home's devices. "
+                                                f"{self._abilities(request.home)}")
             return self._explain(request, found, plans)
         return self._act(request, found, plans)
 
@@ -277,6 +287,12 @@ class Interpreter:
         if not answers:
             answers = [explain.describe(d, home.units) for d in home.devices.values()]
         return Interpretation("explanation", " ".join(dict.fromkeys(answers)))
+
+    def _about_devices(self, found: Mentions, home: Home) -> bool:
+        """Whether the utterance names a device, a room, or what a device has or is."""
+        if found.devices or found.rooms or found.everything:
+            return True
+        return bool(set(vocabulary.words(found.masked)) & self.device_nouns)
 
     def _abilities(self, home: Home) -> str:
         kinds = sorted({d.model.display_name for d in home.devices.values()})

@@ -49,12 +49,38 @@ def known_words(models: dict[str, StateModel]) -> set[str]:
     return (known - unknown_name_words()) - {"device"}
 
 
+def device_nouns(models: dict[str, StateModel]) -> set[str]:
+    """Words a question about the devices names: device types, settings, sensors, states, and
+    a few words for the whole home ("status", "devices")."""
+    found = {"status", "state", "devices", "device", "everything", "things", "home", "house"}
+    for model in models.values():
+        lang = model.language
+        phrases = [*lang.names, *model.settings, *model.sensors, *model.states]
+        phrases += [n for sl in lang.settings.values() for n in sl.names]
+        phrases += [sl.say for sl in lang.states.values()]
+        for phrase in phrases:
+            found.update(words(phrase.replace("_", " ")))
+    return found - {"a", "c", "the", "of"}
+
+
+def _stems(word: str) -> list[str]:
+    """The word and what it may be inflected from: "turns" → turn, "dimmed" → dim."""
+    out = [word]
+    for suffix in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[:-len(suffix)]
+            out += [stem, stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [stem]
+    return out
+
+
 def unknown_words(text: str, models: dict[str, StateModel], home_words: set[str],
                   known: set[str] | None = None) -> list[str]:
     """The words of ``text`` that neither the language layer nor the home's names and rooms
-    know (digits count as known). In a transcript they are the mark of a misheard request."""
+    know, inflected or not (digits count as known). In a transcript they are the mark of a
+    misheard request."""
     known = known if known is not None else known_words(models)
-    return [w for w in words(text) if w not in known and w not in home_words and not w.isdigit()]
+    return [w for w in words(text) if not w.isdigit() and w not in home_words
+            and not any(s in known for s in _stems(w))]
 
 
 def unknown_name_words() -> set[str]:
