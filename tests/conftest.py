@@ -29,7 +29,8 @@ def model_dir(models):
     from thoughtful.understanding.trainconfig import TrainConfig
 
     config = TrainConfig(**TEST_TRAINING)
-    path = REPO / ".cache" / f"test-model-{statemodel_hash(models)}-{heard_hash()}-{config.examples}x{config.epochs}"
+    heard = heard_hash() if config.heard else "none"
+    path = REPO / ".cache" / f"test-model-{statemodel_hash(models)}-{heard}-{config.examples}x{config.epochs}"
     if not (path / "meta.json").exists():
         train(models, path, config, progress=False)
     return path

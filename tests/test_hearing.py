@@ -9,7 +9,7 @@ import pytest
 
 from thoughtful.simulation.scene import render
 from thoughtful.speech.endpoint import EndpointSettings, speech_segments
-from thoughtful.speech.hearing import Hearing, transcribe_recording
+from thoughtful.speech.hearing import Hearing, looks_complete, transcribe_recording
 from thoughtful.speech.recognizer import Transcript
 from thoughtful.speech.vad import EnergyDetector, SileroDetector
 from thoughtful.speech.whisper_stt import WhisperRecognizer, bundled_model_dir, once, prompt_for
@@ -76,18 +76,27 @@ def test_silence_and_noise_are_not_words(whisper):
 
 def test_speculative_decoding_at_the_first_pause(whisper):
     command = spoken("turn off the desk lamp", voice="piper:joe")
-    hearing = Hearing(whisper, EndpointSettings(end_ms=500), speculate_ms=160)
+    hearing = Hearing(whisper, EndpointSettings(), speculate_ms=100, realtime=False)
     heard = hearing.hear(np.concatenate([command, np.zeros(16000, np.int16)]))
     assert len(heard) == 1 and heard[0].speculative and "desk lamp" in heard[0].transcript.text.lower()
-    # A pause longer than speculate_ms but shorter than end_ms: the guess made there ("turn off") is
-    # dropped when speech goes on; the guess made at the final pause holds both parts.
-    first, second = spoken("turn off", voice="piper:joe"), spoken("the desk lamp", voice="piper:joe")
+    # A complete sentence: the utterance ended after quick_end_ms of quiet, not end_ms.
+    assert heard[0].quiet_ms < EndpointSettings().end_ms
+    assert heard[0].after_speech_ms == max(heard[0].quiet_ms, 100 + heard[0].decode_ms)
+    # A pause in mid-sentence ("turn off the … desk lamp"), longer than speculate_ms: the guess
+    # made there does not read as complete, so the endpointer waits and the rest is heard.
+    first, second = spoken("turn off the", voice="piper:joe"), spoken("desk lamp", voice="piper:joe")
     first, second = first[:-int(16000 * 0.8)], second[int(16000 * 0.6):]  # render() pads 0.6 s before, 0.8 s after
-    pause = np.zeros(int(16000 * 0.1), np.int16)  # with Piper's own silences: ~0.35 s, between 160 and 600 ms
-    heard = Hearing(whisper, EndpointSettings(end_ms=600), speculate_ms=160).hear(
+    pause = np.zeros(int(16000 * 0.25), np.int16)
+    heard = Hearing(whisper, EndpointSettings(), speculate_ms=100, realtime=False).hear(
         np.concatenate([first, pause, second, np.zeros(16000, np.int16)]))
-    assert len(heard) == 1 and heard[0].speculative
+    assert len(heard) == 1, [h.transcript for h in heard]
     assert "lamp" in heard[0].transcript.text.lower() and "off" in heard[0].transcript.text.lower()
+
+
+def test_complete_sentences():
+    assert looks_complete("Turn off the desk lamp.") and looks_complete("Is the heat on?")
+    assert not looks_complete("Turn off the,") and not looks_complete("Set it to.")
+    assert not looks_complete("") and not looks_complete("and the")
 
 
 def test_a_doubtful_transcript_is_confirmed_and_yes_carries_it_out(interpreter):

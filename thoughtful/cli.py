@@ -58,7 +58,7 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
         print(f"heard corpus: {stats['examples']} utterances, WER {stats['wer']:.1%}, "
               f"{stats['seconds']:.0f} s → {HEARD_CORPUS}")
         return 0
-    config = TrainConfig(examples=args.examples, epochs=args.epochs, heard=not args.no_heard)
+    config = TrainConfig(examples=args.examples, epochs=args.epochs, heard=args.heard)
     meta = train(models, _model_dir(args, settings), config)
     print(f"trained on {meta['train_examples']} examples ({meta['heard_examples']} heard) in {meta['train_seconds']} s; "
           f"{meta['size_bytes'] / 1e6:.1f} MB; held-out accuracy "
@@ -260,7 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     defaults = TrainConfig()
     p.add_argument("--examples", type=int, default=defaults.examples, help="synthesized examples")
     p.add_argument("--epochs", type=int, default=defaults.epochs)
-    p.add_argument("--no-heard", action="store_true", help="leave out the heard corpus")
+    p.add_argument("--heard", action="store_true", help="also train on the heard corpus (measured: no gain)")
     p.add_argument("--heard-corpus", type=int, metavar="N",
                    help="instead of training: speak, hear and write N synthesized utterances as the heard "
                         "corpus (the configured recognizer; ~0.6 s each)")

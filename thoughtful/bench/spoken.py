@@ -81,9 +81,8 @@ def run_case(case: dict, interpreter, recognizer, phrases: Callable[[dict], list
     first pause, recognizer) and interpreter.
 
     The audio is fed faster than real time, so the latency from the end of speech to the
-    device change is computed from the measured times: the decode starts ``speculate_ms``
-    after the last speech (or at the endpoint, ``end_ms``, when the guess was dropped), and
-    the interpretation follows the later of the decode and the endpoint."""
+    device change is computed from measured times (:attr:`Heard.after_speech_ms`): the later
+    of the endpoint's wait and the speculative decode, then the interpretation."""
     from thoughtful.speech.audio import read_wav
     from thoughtful.speech.hearing import Hearing
     from thoughtful.speech.recognizer import Transcript
@@ -92,20 +91,15 @@ def run_case(case: dict, interpreter, recognizer, phrases: Callable[[dict], list
 
     audio = read_wav(case["audio"])
     recognizer.bias(phrases(case))
-    utterances = [h for h in Hearing(recognizer, endpoint, speculate_ms).hear(audio) if h.transcript.text]
+    hearing = Hearing(recognizer, endpoint, speculate_ms, realtime=False)
+    utterances = [h for h in hearing.hear(audio) if h.transcript.text]
     confidences = [h.transcript.confidence for h in utterances if h.transcript.confidence is not None]
     heard = Transcript(" ".join(h.transcript.text for h in utterances), min(confidences) if confidences else None)
     started = time.perf_counter()
     line = json.dumps({k: v for k, v in case.items() if k != "audio"} | {"utterance": heard.text or " "})
     output = run_line(line, interpreter, confidence=heard.confidence)
     interpret_ms = (time.perf_counter() - started) * 1000
-    last = utterances[-1] if utterances else None
-    if last is None:
-        latency = endpoint.end_ms + interpret_ms
-    elif last.speculative:
-        latency = max(endpoint.end_ms, (speculate_ms or 0) + last.decode_ms) + interpret_ms
-    else:
-        latency = endpoint.end_ms + last.decode_ms + interpret_ms
+    latency = (utterances[-1].after_speech_ms if utterances else endpoint.end_ms) + interpret_ms
     problems = check_case(case.get("expect", {}), case, output)
     errors, words = word_errors(case["said"], heard.text)
     return Outcome(case, heard.text, heard.confidence, not problems, wrong_action(case, output, problems),
@@ -138,7 +132,7 @@ def report(name: str, outcomes: list[Outcome], load_s: float, peak_rss: float) -
 
 def run_spoken(name: str, make_recognizer: Callable[[], object], interpreter, spoken_cases: list[dict],
                phrases: Callable[[dict], list[str]], endpoint: EndpointSettings | None = None,
-               speculate_ms: int | None = 160, verbose: bool = False) -> tuple[str, list[Outcome]]:
+               speculate_ms: int | None = 100, verbose: bool = False) -> tuple[str, list[Outcome]]:
     started = time.perf_counter()
     recognizer = make_recognizer()
     load = time.perf_counter() - started

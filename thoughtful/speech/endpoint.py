@@ -27,7 +27,12 @@ class EndpointSettings(BaseModel):
     threshold: float = Field(default=0.5, gt=0, lt=1)
     """Silero: the speech probability that starts an utterance."""
     start_ms: int = Field(default=90, ge=0)
-    end_ms: int = Field(default=500, gt=0)
+    end_ms: int = Field(default=700, gt=0)
+    """Quiet that ends an utterance whatever was said."""
+    quick_end_ms: int = Field(default=300, gt=0)
+    """Quiet that ends it when the transcript so far is a complete sentence (see
+    :mod:`thoughtful.speech.hearing`): short waits after "turn off the lamp.", long ones
+    after "turn off the,"."""
     max_seconds: float = Field(default=10.0, gt=0)
     ratio: float = Field(default=3.0, gt=1)
     """Energy detector: speech is this many times the noise floor."""
@@ -61,6 +66,8 @@ class Segment:
     end: float
     truncated: bool = False
     """True when the utterance hit ``max_seconds``."""
+    speech_frames: int = 0
+    """Frames up to its last speech frame (the rest is the quiet that ended it)."""
 
 
 class Endpointer:
@@ -119,10 +126,25 @@ class Endpointer:
             return self._finish(truncated=too_long and self._silence_run == 0)
         return None
 
+    @property
+    def speech_frames(self) -> int:
+        """Frames of the utterance in progress up to its last speech frame."""
+        return len(self._frames) - self._silence_run if self._in_speech else 0
+
+    @property
+    def audio(self) -> np.ndarray:
+        """The utterance in progress so far."""
+        return np.concatenate(self._frames) if self._frames else np.zeros(0, np.int16)
+
+    def cut(self) -> Segment | None:
+        """End the utterance in progress now (the caller knows it is complete)."""
+        return self._finish() if self._in_speech else None
+
     def _finish(self, truncated: bool = False) -> Segment:
-        audio = np.concatenate(self._frames) if self._frames else np.zeros(0, np.int16)
+        audio = self.audio
         seconds = self.frame_ms / 1000
-        segment = Segment(audio, self._start_frame * seconds, self._position * seconds, truncated)
+        segment = Segment(audio, self._start_frame * seconds, self._position * seconds, truncated,
+                          self.speech_frames)
         self._in_speech = False
         self._frames, self._history = [], []
         self._speech_run = self._silence_run = 0

@@ -4,13 +4,16 @@ an ``interpret --batch`` audio line and the spoken benchmark.
 The endpointer (Silero VAD by default) cuts the stream into utterances and drops what comes
 before and between them; each utterance goes to the recognizer. Whisper decodes whole
 utterances, so to keep the wait short after the person stops, :class:`Hearing` starts decoding
-*speculatively* at the first pause (``speculate_ms`` of quiet): when the endpoint confirms
-the pause, the transcript is usually ready; when the person goes on, the guess is dropped.
+*speculatively* at the first pause (``speculate_ms`` of quiet); when the person goes on, the
+guess is dropped. The guess also decides how long to wait: a complete sentence ("Turn off the
+lamp.") ends the utterance after ``quick_end_ms`` of quiet, anything else ("Set it to,")
+waits the full ``end_ms`` for the rest.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -33,13 +36,24 @@ class Heard:
     """How long the recognizer took on this utterance."""
     speculative: bool
     """Decoded from the first pause (``speculate_ms`` after the last speech), not the endpoint."""
+    quiet_ms: float = 0.0
+    """The quiet after the last speech that ended the utterance (``quick_end_ms`` or ``end_ms``)."""
+    speculate_ms: float = 0.0
+    """The pause after which the speculative decode began."""
+
+    @property
+    def after_speech_ms(self) -> float:
+        """From the end of speech to the transcript, in real time: the endpoint's wait, or the
+        speculative decode when that took longer."""
+        return max(self.quiet_ms, self.speculate_ms + self.decode_ms) if self.speculative \
+            else self.quiet_ms + self.decode_ms
 
 
 class _Speculation:
     """A decode started at a pause, on the audio up to that pause."""
 
-    def __init__(self, recognizer: Recognizer, audio: np.ndarray, frames: int) -> None:
-        self.frames = frames
+    def __init__(self, recognizer: Recognizer, audio: np.ndarray, speech_frames: int) -> None:
+        self.speech_frames = speech_frames
         self.result: Transcript | None = None
         self.error: Exception | None = None
         self.decode_ms = 0.0
@@ -54,18 +68,46 @@ class _Speculation:
             self.error = exc
         self.decode_ms = (time.perf_counter() - started) * 1000
 
+    def outcome(self) -> Transcript:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.result or Transcript("", 0.0)
+
+
+CONTINUES = {"and", "or", "but", "then", "to", "the", "a", "an", "of", "at", "for", "with", "from", "by",
+             "into", "my", "our", "your", "its", "this", "that", "these", "those", "set", "turn", "make",
+             "switch", "put", "so", "um", "uh", "is", "it's", "more", "less"}
+"""Words a request does not end on."""
+
+
+def looks_complete(text: str) -> bool:
+    """A transcript that reads as a whole sentence: it ends with a full stop, a question or an
+    exclamation mark (Whisper punctuates), and not on a word that needs more ("set it to.")."""
+    text = text.strip()
+    words = re.findall(r"[a-z']+", text.lower())
+    return bool(words) and text[-1] in ".?!" and words[-1] not in CONTINUES
+
 
 class Hearing:
     def __init__(self, recognizer: Recognizer, settings: EndpointSettings | None = None,
-                 speculate_ms: int | None = 160) -> None:
+                 speculate_ms: int | None = 100, realtime: bool = True) -> None:
+        """``realtime=False`` is for audio fed faster than it is spoken (recordings, the
+        benchmark): a speculative decode is waited for, as if its time had passed."""
         self.recognizer = recognizer
         self.endpointer = Endpointer(settings)
         self.speculate_ms = speculate_ms
+        self.realtime = realtime
         self._speculation: _Speculation | None = None
 
     def feed(self, chunk: np.ndarray) -> list[Heard]:
-        out = [self._hear(segment) for segment in self.endpointer.feed(chunk)]
-        self._maybe_speculate()
+        out: list[Heard] = []
+        for start in range(0, len(chunk), self.endpointer.frame):
+            out += [self._hear(segment) for segment in self.endpointer.feed(chunk[start:start + self.endpointer.frame])]
+            self._maybe_speculate()
+            early = self._maybe_end_early()
+            if early is not None:
+                out.append(early)
         return out
 
     def flush(self) -> list[Heard]:
@@ -79,39 +121,56 @@ class Hearing:
             heard += self.feed(audio[start:start + chunk])
         return heard + self.flush()
 
+    def _current(self) -> _Speculation | None:
+        """The speculation on the pause in progress, if there is one and no speech came since."""
+        s, e = self._speculation, self.endpointer
+        return s if s is not None and e.in_speech and s.speech_frames == e.speech_frames else None
+
     def _maybe_speculate(self) -> None:
         e = self.endpointer
         if self.speculate_ms is None or not e.in_speech or e.silence_ms < self.speculate_ms:
             return
-        frames = len(e._frames)
-        if self._speculation is not None and self._speculation.frames >= frames - e._silence_run:
-            return  # already decoding this pause
-        self._speculation = _Speculation(self.recognizer, np.concatenate(e._frames), frames)
+        if self._current() is None:
+            self._speculation = _Speculation(self.recognizer, e.audio, e.speech_frames)
+            if not self.realtime:  # faster than real time: let the decode run alone, as it would
+                self._speculation.thread.join()
+
+    def _maybe_end_early(self) -> Heard | None:
+        """After ``quick_end_ms`` of quiet, end the utterance if the speculative transcript is a
+        complete sentence."""
+        speculation, e = self._current(), self.endpointer
+        if speculation is None or e.silence_ms < e.s.quick_end_ms:
+            return None
+        if speculation.thread.is_alive() and self.realtime:
+            return None  # not decoded yet: look again at the next frame
+        if not looks_complete(speculation.outcome().text):
+            return None
+        segment = e.cut()
+        return self._hear(segment) if segment is not None else None
 
     def _hear(self, segment: Segment) -> Heard:
         started = time.perf_counter()
         speculation, self._speculation = self._speculation, None
-        frames = round(len(segment.audio) / self.endpointer.frame)
-        silence = round(self.endpointer.s.end_ms / self.endpointer.frame_ms)
-        if speculation is not None and speculation.frames >= frames - silence:
-            speculation.thread.join()  # no speech since the guess began: it stands
-            if speculation.error is not None:
-                raise speculation.error
-            transcript = speculation.result or Transcript("", 0.0)
-            return Heard(transcript, segment, (time.perf_counter() - started) * 1000, speculation.decode_ms, True)
+        e = self.endpointer
+        quiet = (round(len(segment.audio) / e.frame) - segment.speech_frames) * e.frame_ms
+        if speculation is not None and speculation.speech_frames == segment.speech_frames:
+            transcript = speculation.outcome()  # no speech since the guess began: it stands
+            return Heard(transcript, segment, (time.perf_counter() - started) * 1000, speculation.decode_ms, True,
+                         quiet, self.speculate_ms or 0)
         if speculation is not None:
             speculation.thread.join()
         decode_started = time.perf_counter()
         transcript = self.recognizer.transcribe(segment.audio)
         done = time.perf_counter()
-        return Heard(transcript, segment, (done - started) * 1000, (done - decode_started) * 1000, False)
+        return Heard(transcript, segment, (done - started) * 1000, (done - decode_started) * 1000, False, quiet)
 
 
 def transcribe_recording(recognizer: Recognizer, audio: np.ndarray,
                          settings: EndpointSettings | None = None) -> Transcript:
     """A whole recording as one transcript: its utterances joined, the least sure one's
     confidence. Empty when it holds no speech."""
-    heard = [h for h in Hearing(recognizer, settings, speculate_ms=None).hear(audio) if h.transcript.text]
+    heard = [h for h in Hearing(recognizer, settings, speculate_ms=None, realtime=False).hear(audio)
+             if h.transcript.text]
     if not heard:
         return Transcript("", 0.0)
     confidences = [h.transcript.confidence for h in heard if h.transcript.confidence is not None]

@@ -26,12 +26,13 @@ def statemodel_hash(models: dict[str, StateModel]) -> str:
 
 
 def heard_hash() -> str:
-    """A hash of the heard corpus the model trains on ("none" without one)."""
-    from thoughtful.understanding.heard import HEARD_CORPUS
+    """A hash of the heard corpus the model trains on, and of how it is filtered ("none"
+    without one)."""
+    from thoughtful.understanding.heard import HEARD_CORPUS, MAX_WER
 
     if not HEARD_CORPUS.is_file():
         return "none"
-    return hashlib.sha256(HEARD_CORPUS.read_bytes()).hexdigest()[:16]
+    return hashlib.sha256(HEARD_CORPUS.read_bytes() + f"max_wer={MAX_WER}".encode()).hexdigest()[:16]
 
 
 def read_meta(model_dir: Path) -> dict[str, Any]:
