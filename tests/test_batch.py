@@ -98,5 +98,10 @@ def test_batch_audio_lines_go_through_the_recognizer(model_dir, tmp_path):
                             "-"], input=json.dumps({"id": "v", "home": HOME, "utterance": heard["transcript"]}),
                            capture_output=True, text=True, timeout=120)
     expected = json.loads(typed.stdout)
-    assert {k: heard[k] for k in ("kind", "after", "say")} == {k: expected[k] for k in ("kind", "after", "say")}
+    if heard["kind"] == "clarify" and expected["kind"] == "action":
+        # Heard, not typed: a doubtful transcript asks before acting, and changes nothing.
+        assert heard["say"].startswith("I'm not sure I heard you right")
+        assert heard["after"] == {d["name"]: d["snapshot"] for d in HOME}
+    else:
+        assert {k: heard[k] for k in ("kind", "after", "say")} == {k: expected[k] for k in ("kind", "after", "say")}
     assert missing["id"] == "w" and "no such file" in missing["error"]
