@@ -186,3 +186,26 @@ def test_a_wav_file_ends_in_a_published_state_change(tmp_path, model_dir, broker
     finally:
         daemon.stop()
         watcher.close()
+
+
+def test_retained_commands_are_never_replayed(tmp_path, model_dir, broker):
+    """A command left retained on the broker (by a careless client) must not run at start-up or
+    at a reconnect; the same command sent live does."""
+    sender = Client(broker.port)
+    sender.publish("thoughtful/pi1/thermostat/set", json.dumps({"state": "heat", "setpoint": 80}), retain=True)
+    sender.publish("thoughtful/pi1/command", "turn on the lamp", retain=True)
+    watcher = Client(broker.port, "thoughtful/pi1/#")
+    daemon = DaemonProcess(write_config(tmp_path, model_dir, broker.port, "pi1")).start()
+    try:
+        watcher.wait_for(lambda t, p, r: t == "thoughtful/pi1/availability" and p == b"online", timeout=60)
+        time.sleep(1.5)  # long enough for the retained messages to have arrived and been handled
+        assert latest(watcher, "thoughtful/pi1/thermostat")["state"] == "off"
+        assert latest(watcher, "thoughtful/pi1/lamp")["state"] == "off"
+        sender.publish("thoughtful/pi1/command", "turn on the lamp")  # live: carried out
+        watcher.wait_for(lambda t, p, r: t == "thoughtful/pi1/lamp" and json.loads(p)["state"] == "on")
+        assert latest(watcher, "thoughtful/pi1/thermostat")["state"] == "off"
+    finally:
+        code, err = daemon.stop()
+        watcher.close()
+        sender.close()
+    assert "ignored a retained command on thoughtful/pi1/thermostat/set" in err

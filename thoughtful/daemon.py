@@ -209,14 +209,17 @@ class Daemon:
         conn = self.connection
         for name, device in self.home.devices.items():
             base = self.topics.device(name)
-            conn.subscribe(f"{base}/set", self._command_handler(name, ha.snapshot_command, "mqtt"))
+            conn.subscribe(f"{base}/set", self._command_handler(name, ha.snapshot_command, "mqtt"), command=True)
             if device.type == "lamp":
-                conn.subscribe(f"{base}/light/set", self._command_handler(name, ha.light_command, "home_assistant"))
+                conn.subscribe(f"{base}/light/set", self._command_handler(name, ha.light_command, "home_assistant"),
+                               command=True)
             if device.type == "thermostat":
                 for kind in ("mode", "temperature", "fan_mode"):
                     conn.subscribe(f"{base}/climate/{kind}/set", self._command_handler(
-                        name, lambda payload, kind=kind: ha.climate_command(kind, payload), "home_assistant"))
-        conn.subscribe(self.topics.command, lambda topic, payload: self.submit(lambda: self._text_command(payload)))
+                        name, lambda payload, kind=kind: ha.climate_command(kind, payload), "home_assistant"),
+                        command=True)
+        conn.subscribe(self.topics.command, lambda topic, payload: self.submit(lambda: self._text_command(payload)),
+                       command=True)
         if self.settings.homeassistant.enabled:
             conn.subscribe(self.topics.ha_status, lambda topic, payload: payload.strip() == b"online"
                            and self.submit(self.publish_all))

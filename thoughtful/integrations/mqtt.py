@@ -69,7 +69,7 @@ class MqttConnection:
         self.client.on_connect = self._on_connect
         self.client.on_disconnect = self._on_disconnect
         self.client.on_message = self._on_message
-        self._handlers: list[tuple[str, Handler]] = []
+        self._handlers: list[tuple[str, Handler, bool]] = []
         self._retained: dict[str, str] = {}
         self._lock = threading.Lock()
         self.connected = threading.Event()
@@ -92,9 +92,12 @@ class MqttConnection:
         self.client.loop_stop()
 
     # --- messaging -----------------------------------------------------------------------
-    def subscribe(self, topic_filter: str, handler: Handler) -> None:
+    def subscribe(self, topic_filter: str, handler: Handler, command: bool = False) -> None:
+        """Deliver messages on ``topic_filter`` to ``handler``. A ``command`` topic ignores
+        retained messages: a command left on the broker would otherwise run again at every
+        start and every reconnect."""
         with self._lock:
-            self._handlers.append((topic_filter, handler))
+            self._handlers.append((topic_filter, handler, command))
         if self.connected.is_set():
             self.client.subscribe(topic_filter, qos=1)
 
@@ -114,7 +117,7 @@ class MqttConnection:
         log.info("MQTT connected to %s:%d", self.settings.host, self.settings.port)
         self.connected.set()
         with self._lock:
-            filters = sorted({f for f, _ in self._handlers})
+            filters = sorted({f for f, _, _ in self._handlers})
             retained = dict(self._retained)
         for topic_filter in filters:
             client.subscribe(topic_filter, qos=1)
@@ -130,7 +133,11 @@ class MqttConnection:
 
     def _on_message(self, client, userdata, message) -> None:
         with self._lock:
-            handlers = [h for f, h in self._handlers if topic_matches_sub(f, message.topic)]
+            matching = [(h, command) for f, h, command in self._handlers if topic_matches_sub(f, message.topic)]
+        if message.retain and any(command for _, command in matching):
+            log.warning("ignored a retained command on %s: commands are never replayed (payload %r)",
+                        message.topic, message.payload[:200])
+        handlers = [h for h, command in matching if not (command and message.retain)]
         for handler in handlers:
             try:
                 handler(message.topic, message.payload)
