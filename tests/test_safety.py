@@ -33,3 +33,21 @@ def test_a_relative_request_never_becomes_an_absolute_one(interpreter):
         out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
         after = out["after"]["thermostat"]
         assert after.get("setpoint", 0) >= 68 and after["state"] != "cool", (text, out)
+
+
+def test_a_name_inside_a_longer_name_is_not_touched(interpreter):
+    """ "desk lamp" contains "lamp", "bedroom thermostat" contains "thermostat": the longest
+    name is consumed, and the device with the shorter name is left alone."""
+    lamp = {"state": "on", "brightness": 50, "color_temp": 3000}
+    home = [{"name": "lamp", "type": "lamp", "room": "living room", "snapshot": lamp},
+            {"name": "desk lamp", "type": "lamp", "room": "office", "snapshot": lamp},
+            {"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT},
+            {"name": "bedroom thermostat", "type": "thermostat", "room": "bedroom", "snapshot": HEAT}]
+    for text, changed, untouched in (("turn off the desk lamp", "desk lamp", "lamp"),
+                                     ("turn off the lamp", "lamp", "desk lamp"),
+                                     ("set the bedroom thermostat to 70", "bedroom thermostat", "thermostat"),
+                                     ("set the thermostat to 72", "thermostat", "bedroom thermostat")):
+        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        before = {d["name"]: d["snapshot"] for d in home}
+        assert out["kind"] == "action" and out["after"][changed] != before[changed], (text, out)
+        assert out["after"][untouched] == before[untouched], (text, out)

@@ -51,6 +51,7 @@ class Resolver:
         found = Mentions(masked=text)
         masked = f" {text} "
         by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
+        placeholders: dict[str, str] = {}
         for device in by_length:
             noun = next((w for w in reversed(words(device.name)) if w in self.nouns), device.model.display_name)
             distinct = self._distinctive(device.name)
@@ -65,11 +66,17 @@ class Resolver:
                     masked = new
                     found.excluded.append(device.name)
                     break
-                new, n = re.subn(rf"(?<=\s){pattern}(?=\s)", noun, masked)
+                # A placeholder until every name is matched: the longest name is consumed, so
+                # "desk lamp" → "lamp" is not matched again by a device called "lamp".
+                slot = f"\x00{len(placeholders)}\x00"
+                new, n = re.subn(rf"(?<=\s){pattern}(?=\s)", slot, masked)
                 if n:
                     masked = new
+                    placeholders[slot] = noun
                     found.devices.append(device.name)
                     break
+        for slot, noun in placeholders.items():
+            masked = masked.replace(slot, noun)
         rooms = sorted({d.room.lower() for d in home.devices.values() if d.room}, key=len, reverse=True)
         for room in rooms:
             pattern = rf"(?:\s+in\s+the|\s+in)?\s+{re.escape(room)}(?=\s)"
