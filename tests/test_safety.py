@@ -51,3 +51,18 @@ def test_a_name_inside_a_longer_name_is_not_touched(interpreter):
         before = {d["name"]: d["snapshot"] for d in home}
         assert out["kind"] == "action" and out["after"][changed] != before[changed], (text, out)
         assert out["after"][untouched] == before[untouched], (text, out)
+
+
+def test_out_of_range_numbers_and_how_to_questions_change_nothing(interpreter):
+    lamp = {"state": "on", "brightness": 60, "color_temp": 3000}
+    home = [{"name": "lamp", "type": "lamp", "room": "living room", "snapshot": lamp},
+            {"name": "thermostat", "type": "thermostat", "room": "living room", "snapshot": HEAT}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    for text in ("drop it three degrees",          # "three" is no setpoint: asked about, not clamped to 50
+                 "how do I make the lamp blue?"):  # explained, not done
+        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        assert out["kind"] in ("clarify", "explanation") and out["after"] == before, (text, out)
+    how = run_line(json.dumps({"id": 1, "home": home, "utterance": "how do I make the lamp blue?"}), interpreter)
+    assert "make the lamp blue" in how["say"] and "blue" in how["say"]
+    half = run_line(json.dumps({"id": 1, "home": home, "utterance": "brightness at half"}), interpreter)
+    assert half["after"]["lamp"]["brightness"] == 50  # a number said wins over a guessed maximum

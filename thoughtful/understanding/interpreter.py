@@ -186,11 +186,14 @@ class Interpreter:
         try:  # validate everything first so a bad part changes nothing
             for name, change, _ in changes:
                 after, _notes = home[name].plan(change)
-                wrong = safety.contradiction(text, home[name].model, name, home[name].snapshot, after)
+                wrong = safety.contradiction(text, home[name].model, name, home[name].snapshot, after) \
+                    or safety.out_of_range(change, home[name].model, home.units)
                 if wrong:
                     return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
         except StateError as exc:
             return Interpretation("clarify", f"I can't do that: {exc}.")
+        if safety.how_to(text):
+            return self._how_to(request, changes)
         if not self._heard_well(request):
             return self._confirm(request, changes)
         applied = [home.apply(name, change, by="voice", why=why, at=request.now) for name, change, why in changes]
@@ -231,6 +234,17 @@ class Interpreter:
                                                     home[name], home.units))
         return Interpretation("clarify", f'{CONFIRM} ("{request.text.strip()}"). '
                                          f'Did you want {" and ".join(planned)}?')
+
+    def _how_to(self, request: Request, changes: list[tuple[str, Change, str]]) -> Interpretation:
+        """ "how do I make the lamp blue?": say how, from what the request would do; change nothing."""
+        home = request.home
+        planned = []
+        for name, change, _ in changes:
+            after, notes = home[name].plan(change)
+            planned.append(explain.describe_planned(Applied(name, home[name].snapshot, after, notes),
+                                                    home[name], home.units))
+        ask = safety.how_to(normalize(request.text)) or ""
+        return Interpretation("explanation", f'Just ask me: "{ask}". That sets {" and ".join(planned)}.')
 
     def _undo(self, request: Request) -> Interpretation:
         voice = [e for e in request.home.provenance if e.by == "voice" and e.device in request.home.devices]

@@ -67,6 +67,9 @@ class Planner:
         """
         numbers = find_numbers(text)
         owners = self._number_owners(numbers, text)
+        if numbers:  # "brightness at half": a number said outranks a guessed maximum or minimum
+            with_set = {op[:-len("=set")] for op in ops if op.endswith("=set")}
+            ops = [op for op in ops if not (op.endswith(("=max", "=min")) and op.rsplit("=", 1)[0] in with_set)]
         used: set[int] = set()
         plans: dict[str, TypePlan] = {}
         missing: list[str] = []

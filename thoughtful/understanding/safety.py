@@ -14,7 +14,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from thoughtful.state.device import Change
+from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
+
+_HOW_TO = re.compile(r"^(?:so\s+|um\s+|and\s+)?how\s+(?:do|can|could|should|would|to)\s+(?:i\s+|we\s+|one\s+|you\s+)?(.+)$")
 
 
 def _said(text: str, phrases: list[str]) -> str | None:
@@ -56,3 +60,26 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
             if after.get("state") == wrong_state and before.get("state") != wrong_state:
                 return f"{said} switch the {name} to {wrong_state}"
     return None
+
+
+def out_of_range(change: Change, model: StateModel, units: Units) -> str | None:
+    """A number said for a setting that its range does not hold ("set it to 3" on a 50–90°F
+    thermostat, often a relative request misread): asked about, never clamped into a change
+    nobody asked for."""
+    from thoughtful.understanding.explain import to_home_unit
+
+    for key, value in change.set.items():
+        spec = model.settings.get(key)
+        if spec is None or not spec.numeric or not isinstance(value, (int, float)):
+            continue
+        if (spec.min is not None and value < spec.min) or (spec.max is not None and value > spec.max):
+            return (f"the {model.setting_name(key)} goes from {to_home_unit(spec.min, spec, units)} to "
+                    f"{to_home_unit(spec.max, spec, units)}, and {to_home_unit(value, spec, units)} is outside that")
+    return None
+
+
+def how_to(text: str) -> str | None:
+    """The request inside a how-to question ("how do I make the lamp blue" → "make the lamp
+    blue"), or None when ``text`` is not one. Such a question is answered, never carried out."""
+    match = _HOW_TO.match(text.strip().rstrip("?").strip())
+    return match.group(1).strip() if match else None
