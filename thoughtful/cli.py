@@ -60,8 +60,8 @@ def cmd_train(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     config = TrainConfig(examples=args.examples, epochs=args.epochs, heard=args.heard)
     meta = train(models, _model_dir(args, settings), config)
-    print(f"trained on {meta['train_examples']} examples ({meta['heard_examples']} heard) in {meta['train_seconds']} s; "
-          f"{meta['size_bytes'] / 1e6:.1f} MB; held-out accuracy "
+    print(f"trained on {meta['train_examples']} examples ({meta['heard_examples']} heard) "
+          f"in {meta['train_seconds']} s; {meta['size_bytes'] / 1e6:.1f} MB; held-out accuracy "
           + ", ".join(f"{c} {a:.2f}" for c, a in meta["held_out_accuracy"].items()))
     print(f"model card: {_model_dir(args, settings) / 'README.md'}")
     return 0
@@ -162,10 +162,8 @@ def cmd_models_pull(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from thoughtful.understanding.batch import run_line
-    from thoughtful.understanding.evaluate import check_case
+    from thoughtful.understanding.evaluate import check_case, wrong_action
     from thoughtful.understanding.loader import load_interpreter
-
-    from thoughtful.understanding.evaluate import wrong_action
 
     models, _ = _load(settings)
     interpreter = load_interpreter(_model_dir(args, settings), models)

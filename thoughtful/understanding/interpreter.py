@@ -135,7 +135,7 @@ class Interpreter:
         if kind == "question" or all(p.change.is_empty() and not p.goals for p in plans.values()):
             if not plans and kind == "command":
                 return Interpretation("clarify", "Sorry, what would you like me to do?")
-            if not plans and not self._about_devices(found, request.home):
+            if not plans and not self._about_devices(found):
                 # "did you see the game last night?": a question, but not about anything here
                 return Interpretation("reject", f"I can only answer questions about this home's devices. "
                                                 f"{self._abilities(request.home)}")
@@ -183,19 +183,25 @@ class Interpreter:
     def _apply(self, request: Request, changes: list[tuple[str, Change, str]]) -> Interpretation:
         home = request.home
         text = normalize(request.text)
+        planned: list[str] = []
         try:  # validate everything first so a bad part changes nothing
             for name, change, _ in changes:
-                after, _notes = home[name].plan(change)
-                wrong = safety.contradiction(text, home[name].model, name, home[name].snapshot, after) \
-                    or safety.out_of_range(change, home[name].model, home.units)
+                device = home[name]
+                after, notes = device.plan(change)
+                wrong = safety.contradiction(text, device.model, name, device.snapshot, after) \
+                    or safety.out_of_range(change, device.model, home.units)
                 if wrong:
                     return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
+                planned.append(explain.describe_planned(Applied(name, device.snapshot, after, notes), device,
+                                                        home.units))
         except StateError as exc:
             return Interpretation("clarify", f"I can't do that: {exc}.")
-        if safety.how_to(text):
-            return self._how_to(request, changes)
-        if not self._heard_well(request):
-            return self._confirm(request, changes)
+        asked = safety.how_to(text)
+        if asked:  # "how do I make the lamp blue?": say how; change nothing
+            return Interpretation("explanation", f'Just ask me: "{asked}". That sets {" and ".join(planned)}.')
+        if not self._heard_well(request):  # heard, but not surely: say what would be done; change nothing
+            return Interpretation("clarify", f'{CONFIRM} ("{request.text.strip()}"). '
+                                             f'Did you want {" and ".join(planned)}?')
         applied = [home.apply(name, change, by="voice", why=why, at=request.now) for name, change, why in changes]
         parts = [explain.describe_applied(a, home[a.device], home.units) for a in applied]
         notes = [n for a in applied for n in a.notes]
@@ -223,28 +229,6 @@ class Interpreter:
             return None
         asked = request.turns[-1].utterance
         return Request(asked, request.home, request.speaker_room, request.now, request.turns[:-1])
-
-    def _confirm(self, request: Request, changes: list[tuple[str, Change, str]]) -> Interpretation:
-        """Heard, but not surely: say what would be done and change nothing."""
-        home = request.home
-        planned = []
-        for name, change, _ in changes:
-            after, notes = home[name].plan(change)
-            planned.append(explain.describe_planned(Applied(name, home[name].snapshot, after, notes),
-                                                    home[name], home.units))
-        return Interpretation("clarify", f'{CONFIRM} ("{request.text.strip()}"). '
-                                         f'Did you want {" and ".join(planned)}?')
-
-    def _how_to(self, request: Request, changes: list[tuple[str, Change, str]]) -> Interpretation:
-        """ "how do I make the lamp blue?": say how, from what the request would do; change nothing."""
-        home = request.home
-        planned = []
-        for name, change, _ in changes:
-            after, notes = home[name].plan(change)
-            planned.append(explain.describe_planned(Applied(name, home[name].snapshot, after, notes),
-                                                    home[name], home.units))
-        ask = safety.how_to(normalize(request.text)) or ""
-        return Interpretation("explanation", f'Just ask me: "{ask}". That sets {" and ".join(planned)}.')
 
     def _undo(self, request: Request) -> Interpretation:
         voice = [e for e in request.home.provenance if e.by == "voice" and e.device in request.home.devices]
@@ -302,7 +286,7 @@ class Interpreter:
             answers = [explain.describe(d, home.units) for d in home.devices.values()]
         return Interpretation("explanation", " ".join(dict.fromkeys(answers)))
 
-    def _about_devices(self, found: Mentions, home: Home) -> bool:
+    def _about_devices(self, found: Mentions) -> bool:
         """Whether the utterance names a device, a room, or what a device has or is."""
         if found.devices or found.rooms or found.everything:
             return True
