@@ -139,9 +139,10 @@ def test_follow_ups(interpreter):
     assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] < 40
 
 
-def test_out_of_range_is_clamped_and_said(interpreter):
+def test_out_of_range_is_asked_about_not_clamped(interpreter):
     out = ask(interpreter, "set the thermostat to forty")
-    assert out["after"]["thermostat"]["setpoint"] == 50 and "out of range" in out["say"]
+    assert out["kind"] == "clarify" and "50°F to 90°F" in out["say"] and "40°F is outside" in out["say"]
+    assert out["after"]["thermostat"] == THERMO["snapshot"]
 
 
 def test_why_without_history_explains_the_control_state(interpreter):
