@@ -24,7 +24,8 @@ def test_changes_against_the_words_are_refused(models):
     assert contradiction("make it warmer", thermostat, "thermostat", HEAT, {**HEAT, "setpoint": 50})
     off = {"state": "off", "room_temperature": 66, "fan": "auto"}
     assert contradiction("make it warmer", thermostat, "thermostat", off, {**off, "state": "cool", "setpoint": 60})
-    assert contradiction("make it warmer", thermostat, "thermostat", off, {**off, "state": "heat", "setpoint": 70}) is None
+    heating = {**off, "state": "heat", "setpoint": 70}
+    assert contradiction("make it warmer", thermostat, "thermostat", off, heating) is None
 
 
 def test_a_relative_request_never_becomes_an_absolute_one(interpreter):

@@ -102,8 +102,9 @@ class Hearing:
 
     def feed(self, chunk: np.ndarray) -> list[Heard]:
         out: list[Heard] = []
-        for start in range(0, len(chunk), self.endpointer.frame):
-            out += [self._hear(segment) for segment in self.endpointer.feed(chunk[start:start + self.endpointer.frame])]
+        step = self.endpointer.frame
+        for start in range(0, len(chunk), step):
+            out += [self._hear(segment) for segment in self.endpointer.feed(chunk[start:start + step])]
             self._maybe_speculate()
             early = self._maybe_end_early()
             if early is not None:

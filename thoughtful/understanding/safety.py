@@ -7,6 +7,9 @@ setting disappears), or a state the state model ties to the other direction (a s
 the room means heat: "warmer" never starts cooling — read from ``implies_state``). The
 direction words come from each state model's ``language`` section; when the utterance holds
 words for both directions ("not brighter, dimmer") nothing is inferred.
+
+Also refused: a number said for a setting that its range does not hold (:func:`out_of_range`),
+and any change asked for inside a how-to question (:func:`how_to`), which is answered instead.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ from thoughtful.state.device import Change
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
 
-_HOW_TO = re.compile(r"^(?:so\s+|um\s+|and\s+)?how\s+(?:do|can|could|should|would|to)\s+(?:i\s+|we\s+|one\s+|you\s+)?(.+)$")
+_HOW_TO = re.compile(r"^(?:so\s+|um\s+|and\s+)?how\s+(?:do|can|could|should|would|to)\s+"
+                     r"(?:i\s+|we\s+|one\s+|you\s+)?(.+)$")
 
 
 def _said(text: str, phrases: list[str]) -> str | None:
