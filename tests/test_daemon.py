@@ -209,3 +209,23 @@ def test_retained_commands_are_never_replayed(tmp_path, model_dir, broker):
         watcher.close()
         sender.close()
     assert "ignored a retained command on thoughtful/pi1/thermostat/set" in err
+
+
+def test_sensor_readings_come_only_from_sensors(daemon, broker):
+    """ `<device>/set` is a command: it cannot write the room temperature, and a non-finite
+    number (Infinity, 1e999) is refused everywhere, never published."""
+    watcher = Client(broker.port, "thoughtful/pi1/#")
+    try:
+        watcher.wait_for(lambda t, p, r: t == "thoughtful/pi1/thermostat", timeout=60)
+        room = latest(watcher, "thoughtful/pi1/thermostat")["room_temperature"]
+        for payload in ('{"room_temperature": 40}', '{"room_temperature": Infinity}', '{"room_temperature": 1e999}',
+                        '{"state": "heat", "setpoint": Infinity}'):
+            watcher.publish("thoughtful/pi1/thermostat/set", payload)
+        watcher.publish("thoughtful/pi1/thermostat/set", '{"fan": "on"}')  # a valid command still works
+        watcher.wait_for(lambda t, p, r: t == "thoughtful/pi1/thermostat" and json.loads(p)["fan"] == "on")
+        for topic, payload, _ in watcher.messages:
+            if topic == "thoughtful/pi1/thermostat":
+                snapshot = json.loads(payload, parse_constant=lambda c: pytest.fail(f"{c} was published"))
+                assert snapshot["room_temperature"] == room and snapshot["state"] == "off"
+    finally:
+        watcher.close()

@@ -42,6 +42,8 @@ from thoughtful.understanding.loader import ensure_model, load_interpreter
 
 log = logging.getLogger(__name__)
 
+SENSOR_SOURCES = {"device", "control_loop"}
+"""Who may report a sensor reading: not a command (MQTT ``/set``, Home Assistant, voice)."""
 WHY = {"device": "changed at the device", "home_assistant": "changed from Home Assistant",
        "mqtt": "changed over MQTT"}
 
@@ -190,6 +192,10 @@ class Daemon:
     def apply_change(self, name: str, change: Change, by: Source) -> None:
         device = self.home[name]
         sensors = {k: change.set.pop(k) for k in list(change.set) if k in device.model.sensors}
+        if sensors and by not in SENSOR_SOURCES:  # a command cannot make the room warmer
+            log.warning("%s: ignored %s from %s: sensor readings come only from the device",
+                        name, ", ".join(sensors), by)
+            sensors = {}
         try:
             for key, value in sensors.items():
                 device.read_sensor(key, value)

@@ -23,8 +23,8 @@ def coerce(key: str, spec: Setting, value: Any) -> tuple[Any, str | None]:
     an unknown enum value).
     """
     if spec.kind in ("integer", "number"):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-            raise StateError(f"{key}: expected a number, got {value!r}")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise StateError(f"{key}: expected a finite number, got {value!r}")
         clamped = value
         if spec.min is not None and clamped < spec.min:
             clamped = spec.min
