@@ -24,13 +24,14 @@ from typing import Callable, Iterable
 import numpy as np
 
 from thoughtful.bench import percentile, rss_mb
-from thoughtful.speech.corpus import word_errors
 from thoughtful.simulation.scene import CONDITIONS, render, write_wav
+from thoughtful.simulation.voices import VOICES, available
+from thoughtful.speech.corpus import word_errors
+from thoughtful.speech.endpoint import EndpointSettings
 
 RENDER_VERSION = 1
 """Bump when rendering changes, so cached audio is made again."""
-from thoughtful.simulation.voices import VOICES, available
-from thoughtful.speech.endpoint import EndpointSettings
+
 
 def build_set(cases: list[dict], folder: Path, voices: Iterable[str] = VOICES,
               conditions: Iterable[str] = CONDITIONS, seed: int = 0) -> list[dict]:
@@ -84,8 +85,7 @@ def run_case(case: dict, interpreter, recognizer, phrases: Callable[[dict], list
     device change is computed from measured times (:attr:`Heard.after_speech_ms`): the later
     of the endpoint's wait and the speculative decode, then the interpretation."""
     from thoughtful.speech.audio import read_wav
-    from thoughtful.speech.hearing import Hearing
-    from thoughtful.speech.recognizer import Transcript
+    from thoughtful.speech.hearing import Hearing, joined
     from thoughtful.understanding.batch import run_line
     from thoughtful.understanding.evaluate import check_case, wrong_action
 
@@ -93,8 +93,7 @@ def run_case(case: dict, interpreter, recognizer, phrases: Callable[[dict], list
     recognizer.bias(phrases(case))
     hearing = Hearing(recognizer, endpoint, speculate_ms, realtime=False)
     utterances = [h for h in hearing.hear(audio) if h.transcript.text]
-    confidences = [h.transcript.confidence for h in utterances if h.transcript.confidence is not None]
-    heard = Transcript(" ".join(h.transcript.text for h in utterances), min(confidences) if confidences else None)
+    heard = joined(utterances)
     started = time.perf_counter()
     line = json.dumps({k: v for k, v in case.items() if k != "audio"} | {"utterance": heard.text or " "})
     output = run_line(line, interpreter, confidence=heard.confidence)

@@ -166,13 +166,17 @@ class Hearing:
         return Heard(transcript, segment, (done - started) * 1000, (done - decode_started) * 1000, False, quiet)
 
 
-def transcribe_recording(recognizer: Recognizer, audio: np.ndarray,
-                         settings: EndpointSettings | None = None) -> Transcript:
-    """A whole recording as one transcript: its utterances joined, the least sure one's
-    confidence. Empty when it holds no speech."""
-    heard = [h for h in Hearing(recognizer, settings, speculate_ms=None, realtime=False).hear(audio)
-             if h.transcript.text]
+def joined(heard: list[Heard]) -> Transcript:
+    """Several utterances as one transcript: their texts joined, the least sure one's confidence
+    (empty, confidence 0, when nothing was said)."""
+    heard = [h for h in heard if h.transcript.text]
     if not heard:
         return Transcript("", 0.0)
     confidences = [h.transcript.confidence for h in heard if h.transcript.confidence is not None]
     return Transcript(" ".join(h.transcript.text for h in heard), min(confidences) if confidences else None)
+
+
+def transcribe_recording(recognizer: Recognizer, audio: np.ndarray,
+                         settings: EndpointSettings | None = None) -> Transcript:
+    """A whole recording as one transcript (see :func:`joined`)."""
+    return joined(Hearing(recognizer, settings, speculate_ms=None, realtime=False).hear(audio))
