@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from thoughtful.simulation.scene import render
+from thoughtful.simulation.scene import pcm16, render
 from thoughtful.speech.endpoint import EndpointSettings, speech_segments
 from thoughtful.speech.hearing import Hearing, looks_complete, transcribe_recording
 from thoughtful.speech.recognizer import Transcript
@@ -21,12 +21,8 @@ HOME = [{"name": "desk lamp", "type": "lamp", "room": "office", "snapshot": {"st
          "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 66, "fan": "auto"}}]
 
 
-def pcm(audio: np.ndarray) -> np.ndarray:
-    return np.clip(np.round(audio * 32767), -32768, 32767).astype(np.int16)
-
-
 def spoken(text: str, condition: str = "clean", voice: str = "flite:slt", seed: int = 0) -> np.ndarray:
-    return pcm(render(text, voice, condition, 16000, np.random.default_rng(seed)))
+    return pcm16(render(text, voice, condition, 16000, np.random.default_rng(seed)))
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +66,7 @@ def test_whisper_hears_commands_in_a_room_and_acts(whisper, interpreter):
 def test_silence_and_noise_are_not_words(whisper):
     rng = np.random.default_rng(5)
     assert transcribe_recording(whisper, np.zeros(16000, np.int16)).text == ""
-    hum = pcm(0.05 * np.sin(np.arange(32000) * 2 * np.pi * 50 / 16000) + rng.normal(0, 0.002, 32000))
+    hum = pcm16(0.05 * np.sin(np.arange(32000) * 2 * np.pi * 50 / 16000) + rng.normal(0, 0.002, 32000))
     assert transcribe_recording(whisper, hum).text == ""
 
 

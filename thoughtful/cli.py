@@ -153,10 +153,10 @@ def cmd_listen(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_models_pull(args: argparse.Namespace, settings: Settings) -> int:
-    from thoughtful.speech.download import pull
+    from thoughtful.speech.download import MODELS, pull
 
     path = pull(args.name, args.dest or settings.data_dir / "models", args.url, args.sha256)
-    print(f"{args.name}: {path}")
+    print(f"{args.name} ({MODELS[args.name].licence} licence): {path}")
     return 0
 
 

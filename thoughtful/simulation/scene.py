@@ -55,8 +55,13 @@ def render(text: str, voice: str, condition: str, rate: int, rng: np.random.Gene
     return rooms.pad(audio, rate, rng)
 
 
+def pcm16(audio: np.ndarray) -> np.ndarray:
+    """Float audio in [-1, 1] as 16-bit samples (clipped)."""
+    return np.clip(np.round(audio * 32767), -32768, 32767).astype(np.int16)
+
+
 def write_wav(path: Path, audio: np.ndarray, rate: int) -> None:
-    pcm = np.clip(np.round(audio * 32767), -32768, 32767).astype("<i2")
+    pcm = pcm16(audio).astype("<i2")
     tmp = path.with_suffix(".tmp")
     with wave.open(str(tmp), "wb") as wav:
         wav.setnchannels(1)

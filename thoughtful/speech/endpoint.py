@@ -47,8 +47,6 @@ class Detector(Protocol):
 
     def is_speech(self, frame: np.ndarray, in_speech: bool) -> bool: ...
 
-    def reset(self) -> None: ...
-
 
 def make_detector(settings: EndpointSettings) -> Detector:
     from thoughtful.speech.vad import EnergyDetector, SileroDetector

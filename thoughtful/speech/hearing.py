@@ -12,7 +12,6 @@ waits the full ``end_ms`` for the rest.
 
 from __future__ import annotations
 
-import logging
 import re
 import threading
 import time
@@ -23,15 +22,12 @@ import numpy as np
 from thoughtful.speech.endpoint import Endpointer, EndpointSettings, Segment
 from thoughtful.speech.recognizer import Recognizer, Transcript
 
-log = logging.getLogger(__name__)
-
-
 @dataclass
 class Heard:
     transcript: Transcript
     segment: Segment
     wait_ms: float
-    """From the endpoint (end_ms of quiet after the last speech) to the transcript."""
+    """From the end of the utterance (``quick_end_ms`` or ``end_ms`` of quiet) to the transcript."""
     decode_ms: float
     """How long the recognizer took on this utterance."""
     speculative: bool

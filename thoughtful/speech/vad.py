@@ -47,9 +47,6 @@ class SileroDetector:
         self.session = ort.InferenceSession(str(path or silero_model_path()), options,
                                             providers=["CPUExecutionProvider"])
         self.threshold = threshold
-        self.reset()
-
-    def reset(self) -> None:
         self._h = np.zeros((1, 1, 128), np.float32)
         self._c = np.zeros((1, 1, 128), np.float32)
         self._context = np.zeros(_CONTEXT, np.float32)
@@ -76,9 +73,6 @@ class EnergyDetector:
         self.ratio = ratio
         self.min_rms = min_rms
         self.floor: float | None = None
-
-    def reset(self) -> None:
-        self.floor = None
 
     def is_speech(self, frame: np.ndarray, in_speech: bool) -> bool:
         level = float(np.sqrt(np.mean(frame.astype(np.float32) ** 2))) if len(frame) else 0.0

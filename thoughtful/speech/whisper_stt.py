@@ -15,7 +15,6 @@ names, rooms, the state models' words) as the prompt, rebuilt by
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 import threading
@@ -27,8 +26,6 @@ import numpy as np
 from thoughtful.errors import ModelMissingError
 from thoughtful.speech.audio import RATE
 from thoughtful.speech.recognizer import Recognizer, Stream, Transcript
-
-log = logging.getLogger(__name__)
 
 TEMPERATURES = (0.0, 0.4, 0.8)
 """Beam search first; sampling at higher temperatures only when the decoder loops

@@ -15,7 +15,6 @@ from datetime import datetime
 from thoughtful.errors import StateError
 from thoughtful.state.device import Applied, Change
 from thoughtful.state.home import Home
-from thoughtful.state.provenance import Event
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import explain, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
