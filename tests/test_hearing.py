@@ -58,8 +58,7 @@ def test_silero_finds_speech_after_a_noisy_lead_in():
 def test_whisper_hears_commands_in_a_room_and_acts(whisper, interpreter):
     heard = transcribe_recording(whisper, spoken("turn off the desk lamp", "room", voice="flite:rms", seed=1))
     assert "desk lamp" in heard.text.lower() and heard.confidence > 0.5
-    out = run_line(json.dumps({"id": 1, "home": HOME, "utterance": heard.text}), interpreter,
-                   confidence=heard.confidence)
+    out = heard_line(interpreter, heard)
     assert out["kind"] == "action" and out["after"]["desk lamp"]["state"] == "off"
 
 
@@ -96,23 +95,46 @@ def test_complete_sentences():
     assert not looks_complete("") and not looks_complete("and the")
 
 
+def heard_line(interpreter, heard: Transcript, **extra) -> dict:
+    """The interpreter's answer to a transcript, as the daemon hands it on."""
+    return run_line(json.dumps({"id": 1, "home": HOME, "utterance": heard.text} | extra), interpreter, heard=heard)
+
+
 def test_a_doubtful_transcript_is_confirmed_and_yes_carries_it_out(interpreter):
-    base = {"id": 1, "home": HOME}
-    sure = run_line(json.dumps(base | {"utterance": "turn off the desk lamp"}), interpreter, confidence=0.9)
+    sure = heard_line(interpreter, Transcript("turn off the desk lamp", 0.9))
     assert sure["kind"] == "action"
     for text, confidence in (("turn off the desk lamp", 0.3),      # the recognizer is unsure
                              ("turn off the desk lamp gravy", 0.9)):  # a word nobody says to a lamp
-        out = run_line(json.dumps(base | {"utterance": text}), interpreter, confidence=confidence)
+        out = heard_line(interpreter, Transcript(text, confidence))
         assert out["kind"] == "clarify" and "desk lamp off" in out["say"]
         assert out["after"]["desk lamp"] == HOME[0]["snapshot"]
-    asked = run_line(json.dumps(base | {"utterance": "turn off the desk lamp"}), interpreter, confidence=0.3)
+    asked = heard_line(interpreter, Transcript("turn off the desk lamp", 0.3))
     history = [{"utterance": "turn off the desk lamp", "say": asked["say"]}]
-    yes = run_line(json.dumps(base | {"utterance": "yes please", "history": history}), interpreter, confidence=0.9)
+    yes = heard_line(interpreter, Transcript("yes please", 0.9), history=history)
     assert yes["kind"] == "action" and yes["after"]["desk lamp"]["state"] == "off"
-    no = run_line(json.dumps(base | {"utterance": "no", "history": history}), interpreter, confidence=0.9)
+    no = heard_line(interpreter, Transcript("no", 0.9), history=history)
     assert no["after"]["desk lamp"] == HOME[0]["snapshot"]
-    typed = run_line(json.dumps(base | {"utterance": "turn off the desk lamp gravy"}), interpreter)
+    typed = run_line(json.dumps({"id": 1, "home": HOME, "utterance": "turn off the desk lamp gravy"}), interpreter)
     assert typed["kind"] == "action"  # typed text is not second-guessed
+
+
+def test_an_unknown_word_gives_way_to_the_next_reading_only_when_the_readings_agree(interpreter):
+    """The recognizer's N-best: "set the ramp to 40%" becomes its next in-vocabulary reading,
+    but when those readings disagree (a number), nothing is guessed: the first is confirmed."""
+    out = heard_line(interpreter, Transcript("Set the ramp to 40%.", 0.8,
+                                             ("Set the ramp to 40%,", "Set the lamp to 40%.")))
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 40
+    out = heard_line(interpreter, Transcript("Set the heat to certainty.", 0.8,
+                                             ("Set the heat to 72.", "Set the heat to 70.")))
+    assert out["kind"] == "clarify" and out["after"]["thermostat"] == HOME[1]["snapshot"]
+    # A transcript that reads well keeps its own reading, whatever the alternatives say.
+    out = heard_line(interpreter, Transcript("Turn off the desk lamp.", 0.8, ("Turn on the desk lamp.",)))
+    assert out["after"]["desk lamp"]["state"] == "off"
+
+
+def test_whisper_gives_its_other_readings(whisper):
+    heard = transcribe_recording(whisper, spoken("set the heat to seventy two", "room", voice="flite:rms", seed=2))
+    assert heard.text and heard.alternatives and heard.text not in heard.alternatives
 
 
 def test_a_lost_number_is_asked_for(interpreter):

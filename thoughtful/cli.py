@@ -134,7 +134,7 @@ def cmd_listen(args: argparse.Namespace, settings: Settings) -> int:
         confidence = "" if heard.confidence is None else f" (confidence {heard.confidence:.2f})"
         print(f"heard: {heard.text!r}{confidence}", flush=True)
         if interpreter and heard.text:
-            out = run_line(_case_line(home, settings, heard.text), interpreter, confidence=heard.confidence)
+            out = run_line(_case_line(home, settings, heard.text), interpreter, heard=heard)
             print(f"  {out.get('kind')}: {out.get('say') or out.get('error')}", flush=True)
 
     if args.wav or args.raw:

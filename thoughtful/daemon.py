@@ -30,6 +30,7 @@ from thoughtful.errors import StateError, ThoughtfulError
 from thoughtful.integrations import homeassistant as ha
 from thoughtful.integrations.mqtt import MqttConnection, parsing
 from thoughtful.settings import Settings
+from thoughtful.speech.recognizer import Transcript
 from thoughtful.state.device import Change
 from thoughtful.state.home import Home
 from thoughtful.state.persistence import StateFile
@@ -165,12 +166,14 @@ class Daemon:
         return record
 
     # --- what happens ------------------------------------------------------------------
-    def handle_text(self, text: str, heard_confidence: float | None = None) -> Interpretation:
+    def handle_text(self, text: str, heard: Transcript | None = None) -> Interpretation:
         """Interpret an utterance (typed, spoken or sent over MQTT) and act on it; a spoken one
-        carries the recognizer's confidence."""
+        carries the recognizer's transcript (its confidence and other readings)."""
         now = datetime.now().astimezone()
         request = Request(text=text, home=self.home, speaker_room=self.settings.speaker_room, now=now,
-                          turns=self.conversation.recent(now), heard_confidence=heard_confidence)
+                          turns=self.conversation.recent(now),
+                          heard_confidence=heard.confidence if heard else None,
+                          heard_alternatives=list(heard.alternatives) if heard else [])
         result = self.interpreter.interpret(request)
         self.conversation.add(text, result.say, now)
         log.info("%r → %s", text, result.kind)
@@ -307,8 +310,6 @@ def _listen(daemon: Daemon, wav: Path | None) -> None:
     from thoughtful.speech.audio import AudioError, Microphone, read_wav
     from thoughtful.speech.factory import make_recognizer
     from thoughtful.speech.listener import Listener, speak
-    from thoughtful.speech.recognizer import Transcript
-
     speech = daemon.settings.speech
     try:
         recognizer = make_recognizer(speech, daemon.models, daemon.home, daemon.settings.data_dir)
@@ -319,7 +320,7 @@ def _listen(daemon: Daemon, wav: Path | None) -> None:
             chunks = Microphone(speech.microphone or "default").chunks()
 
         def reply(heard: Transcript) -> None:
-            say = daemon.handle_text(heard.text, heard.confidence).say
+            say = daemon.handle_text(heard.text, heard).say
             if speech.reply_command:  # speaking takes a while: not on the daemon's thread
                 threading.Thread(target=speak, args=(speech, say), name="speak", daemon=True).start()
 

@@ -96,7 +96,7 @@ def run_case(case: dict, interpreter, recognizer, phrases: Callable[[dict], list
     heard = joined(utterances)
     started = time.perf_counter()
     line = json.dumps({k: v for k, v in case.items() if k != "audio"} | {"utterance": heard.text or " "})
-    output = run_line(line, interpreter, confidence=heard.confidence)
+    output = run_line(line, interpreter, heard=heard)
     interpret_ms = (time.perf_counter() - started) * 1000
     latency = (utterances[-1].after_speech_ms if utterances else endpoint.end_ms) + interpret_ms
     problems = check_case(case.get("expect", {}), case, output)

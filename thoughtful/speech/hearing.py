@@ -164,10 +164,12 @@ class Hearing:
 
 def joined(heard: list[Heard]) -> Transcript:
     """Several utterances as one transcript: their texts joined, the least sure one's confidence
-    (empty, confidence 0, when nothing was said)."""
+    (empty, confidence 0, when nothing was said). One utterance keeps its alternatives."""
     heard = [h for h in heard if h.transcript.text]
     if not heard:
         return Transcript("", 0.0)
+    if len(heard) == 1:
+        return heard[0].transcript
     confidences = [h.transcript.confidence for h in heard if h.transcript.confidence is not None]
     return Transcript(" ".join(h.transcript.text for h in heard), min(confidences) if confidences else None)
 

@@ -15,6 +15,9 @@ class Transcript:
     text: str
     confidence: float | None = None
     """0–1, comparable within one engine; None when the engine gives no usable figure."""
+    alternatives: tuple[str, ...] = ()
+    """Other readings of the same audio, most likely first (the engine's N-best), when the
+    engine gives them."""
 
     def __str__(self) -> str:
         return self.text

