@@ -29,7 +29,7 @@ class EndpointSettings(BaseModel):
     start_ms: int = Field(default=90, ge=0)
     end_ms: int = Field(default=700, gt=0)
     """Quiet that ends an utterance whatever was said."""
-    quick_end_ms: int = Field(default=400, gt=0)
+    quick_end_ms: int = Field(default=350, gt=0)
     """Quiet that ends it when the transcript so far is a complete sentence (see
     :mod:`thoughtful.speech.hearing`): short waits after "turn off the lamp.", long ones
     after "turn off the,"."""
