@@ -1,6 +1,7 @@
 """The command line: check, state, and readable errors."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -43,4 +44,5 @@ def test_install_service_renders_the_unit(tmp_path):
     assert "Type=notify" in unit and "WatchdogSec=" in unit and "Restart=on-failure" in unit
     assert f"--config {tmp_path / 'thoughtful.yaml'} run --no-stdin" in unit
     assert "SupplementaryGroups=gpio audio" in unit and "StateDirectory=thoughtful" in unit
-    assert "\nPrivateDevices" not in unit and "@" not in unit.split("[Service]")[1]
+    assert "\nPrivateDevices" not in unit and not re.search(r"@[A-Z]+@", unit)  # every placeholder filled
+    assert "StartLimitBurst=" in unit and "SystemCallFilter=@system-service" in unit

@@ -17,6 +17,7 @@ def loop():
     records = []
     ctl = ThermostatController(ControlSettings(hysteresis=1, min_on=180, min_off=300),
                                record=lambda action, why: records.append((action, why)))
+    ctl.update({"state": "off", "fan": "auto"}, 68, -1000, now=-1000)  # running since long before
     ctl.records = records
     return ctl
 
@@ -50,7 +51,8 @@ def test_interlock_passes_through_off(loop):
     out = loop.update(COOL, 80, 1000, now=1000)
     assert not (out.heat and out.cool)
     assert not out.heat and not out.cool, "heat stops first; cooling waits"
-    assert loop.update(COOL, 80, 1001, now=1001).cool
+    assert not loop.update(COOL, 80, 1001, now=1001).cool, "min_off after heating stopped"
+    assert loop.update(COOL, 80, 1300, now=1300).cool
     for t in range(1002, 3000, 37):
         o = loop.update(HEAT if t % 2 else COOL, 40 if t % 2 else 90, t, now=t)
         assert not (o.heat and o.cool)
@@ -64,7 +66,7 @@ def test_setpoint_limits(loop):
 
 @pytest.mark.parametrize("reading, read_at, now, why", [
     (None, None, 10, "no temperature reading"),
-    (60, 0, 400, "400 s old"),
+    (60, 0, 400, "no fresh temperature reading for over 300 s"),
     (-40, 10, 10, "implausible"),
     (math.nan, 10, 10, "not a number"),
 ])
@@ -74,6 +76,36 @@ def test_sensor_failure_stops_everything(loop, reading, read_at, now, why):
     assert not out.heat and not out.cool
     assert loop.fault and why in loop.fault
     assert loop.records[-1][0] == "idle" and why in loop.records[-1][1]
+
+
+def test_a_restart_never_shortens_a_rest():
+    """A new controller (the daemon restarted) does not know when the relays last ran: they
+    were just opened off, so min_off runs from its first update."""
+    ctl = ThermostatController(ControlSettings(min_on=180, min_off=300))
+    assert not ctl.update(HEAT, 60, 0, now=0).heat
+    assert not ctl.update(HEAT, 60, 299, now=299).heat
+    assert ctl.update(HEAT, 60, 300, now=300).heat
+
+
+def test_changing_between_heat_and_cool_keeps_min_on_and_min_off(loop):
+    assert loop.update(HEAT, 60, 0, now=0).heat
+    out = loop.update(COOL, 80, 10, now=10)
+    assert out.heat and not out.cool, "heating runs out its min_on; cooling waits"
+    out = loop.update(COOL, 80, 180, now=180)
+    assert not out.heat and not out.cool
+    assert not loop.update(COOL, 80, 479, now=479).cool, "then the compressor rests min_off"
+    assert loop.update(COOL, 80, 480, now=480).cool
+
+
+def test_a_lasting_fault_is_recorded_once(loop):
+    assert loop.update(HEAT, 60, 0, now=0).heat
+    for now in range(301, 3000, 10):  # the reading goes stale and stays so
+        loop.update(HEAT, 60, 0, now=now)
+    faults = [r for r in loop.records if "failsafe" in r[1]]
+    assert len(faults) == 1, faults
+    loop.update(HEAT, 60, 3000, now=3000)  # fresh again
+    loop.update(HEAT, 60, 3010, now=3010)
+    assert len([r for r in loop.records if "failsafe" in r[1]]) == 1
 
 
 def test_fan_follows_mode_and_setting(loop):

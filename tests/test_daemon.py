@@ -103,11 +103,17 @@ def test_malformed_payloads_change_nothing(daemon, broker):
                            ("thoughtful/pi1/thermostat/climate/temperature/set", b"hot"),
                            ("thoughtful/pi1/thermostat/climate/mode/set", b"turbo"),
                            ("thoughtful/pi1/command", b"\xff\xfe"),
-                           ("thoughtful/pi1/command", b"")]:
+                           ("thoughtful/pi1/command", b""),
+                           ("thoughtful/pi1/command", json.dumps({"text": None, "id": "null-text"})),
+                           ("thoughtful/pi1/command", json.dumps({"text": "turn on the lamp " * 100, "id": "huge"})),
+                           ("thoughtful/pi1/lamp/set", b'{"state": "on", "x": "' + b"x" * 100_000 + b'"}')]:
         ha.publish(topic, payload)
     ha.publish("thoughtful/pi1/command", json.dumps({"text": "is the lamp on", "id": "alive"}))
     _, payload, _ = ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/response" and b"alive" in p)
     assert json.loads(payload)["kind"] == "explanation"
+    replies = {r.get("id"): r for r in (json.loads(p) for t, p, _ in ha.messages if t == "thoughtful/pi1/response")}
+    assert "text" in replies["null-text"]["error"], "a broken command is answered, with its id"
+    assert replies["huge"]["kind"] == "clarify" and "too long" in replies["huge"]["say"]
     assert daemon.alive()
     assert (latest(ha, "thoughtful/pi1/lamp"), latest(ha, "thoughtful/pi1/thermostat")[ "state"]) == \
         (before[0], before[1]["state"])
@@ -115,6 +121,7 @@ def test_malformed_payloads_change_nothing(daemon, broker):
     assert code == 0
     assert "ignored message on thoughtful/pi1/lamp/light/set" in err
     assert "ignored message on thoughtful/pi1/thermostat/climate/temperature/set" in err
+    assert "ignored a 100" in err and "on thoughtful/pi1/lamp/set" in err
     ha.close()
 
 

@@ -96,6 +96,29 @@ def test_goal_toward(thermostat):
     assert thermostat.plan(Change(set={"setpoint": Toward(toward=70, step=2)}))[0]["setpoint"] == 74
 
 
+def test_a_comfort_goal_goes_past_the_room_temperature(models):
+    """ "I'm too hot" in a 68°F room cools below 68, not to a 74 that would never run; "I'm cold"
+    in a 71°F room heats above it."""
+    goals = models["thermostat"].language.goals
+    room = lambda t: Device("t", models["thermostat"], snapshot={"state": "off", "fan": "auto", "room_temperature": t})
+    hot = Change(state="cool", set={"setpoint": goals["too_hot"].effect["setpoint"]})
+    cold = Change(state="heat", set={"setpoint": goals["too_cold"].effect["setpoint"]})
+    assert room(68).plan(hot)[0]["setpoint"] == 66
+    assert room(80).plan(hot)[0]["setpoint"] == 74
+    assert room(60).plan(cold)[0]["setpoint"] == 70
+    assert room(71).plan(cold)[0]["setpoint"] == 73
+
+
+def test_a_relative_change_while_off_counts_from_the_room(models):
+    """ "Turn it down" on an off thermostat in a 68°F room: cooling to 67, not to the cooling
+    default minus one (75, which would never run)."""
+    off = Device("t", models["thermostat"], snapshot={"state": "off", "fan": "auto", "room_temperature": 68})
+    assert off.plan(Change(adjust={"setpoint": -1}))[0] == {"state": "cool", "setpoint": 67, "fan": "auto",
+                                                            "room_temperature": 68}
+    assert off.plan(Change(adjust={"setpoint": 2}))[0]["state"] == "heat"
+    assert off.plan(Change(adjust={"setpoint": 2}))[0]["setpoint"] == 70
+
+
 def test_provenance_records_who_what_why(lamp):
     log = ProvenanceLog()
     lamp.apply(Change(adjust={"brightness": -20}), by="home_assistant", why="dimmed in the app", log=log)

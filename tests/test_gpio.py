@@ -72,7 +72,7 @@ def test_thermostat_relays_follow_the_loop(factory):
     clock[0] = 1000
     stat.tick(1000)  # the reading is now stale: failsafe
     assert (factory.pin(5).state, factory.pin(6).state) == (0, 0)
-    assert "old" in stat.controller.fault
+    assert "no fresh temperature reading" in stat.controller.fault
     stat.close()
 
 
@@ -83,3 +83,38 @@ def test_ds18b20_parsing():
         parse_w1_slave(good.replace("YES", "NO"))
     with pytest.raises(ValueError, match="85"):
         parse_w1_slave(good.replace("t=23125", "t=85000"))
+
+
+def test_a_heat_only_thermostat_never_claims_to_cool(factory, tmp_path, model_dir):
+    """No cool relay: "cool" is refused with the reason, a saved "cool" comes back off, and
+    Home Assistant is not offered the mode."""
+    import json
+
+    from thoughtful.daemon import Daemon
+    from thoughtful.errors import StateError
+    from thoughtful.integrations.homeassistant import climate_config
+    from thoughtful.settings import Settings
+    from thoughtful.state.device import Change
+
+    sensor_file = tmp_path / "w1_slave"
+    sensor_file.write_text("72 01 4b 46 7f ff 0e 10 57 : crc=57 YES\n72 01 4b 46 7f ff 0e 10 57 t=23125\n")
+    home = tmp_path / "home.yaml"
+    home.write_text("devices:\n  - name: heater\n    type: thermostat\n    driver: {kind: gpio, pins: {heat: 5, fan: 13},"
+                    f" sensor: {{kind: ds18b20, path: '{sensor_file}'}}}}\n")
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "state.json").write_text(json.dumps({"devices": {"heater": {"snapshot": {
+        "state": "cool", "setpoint": 70, "fan": "auto", "room_temperature": 74}}}}))
+    daemon = Daemon(Settings(data_dir=data, home=home, model_dir=model_dir), train_if_needed=False,
+                    pin_factory=factory, clock=lambda: 0.0)
+    daemon.start()
+    heater = daemon.home["heater"]
+    assert heater.snapshot["state"] == "off"
+    assert "no cool relay" in list(daemon.home.provenance)[-1].why
+    with pytest.raises(StateError, match="no cool relay is wired"):
+        heater.plan(Change(state="cool"))
+    assert heater.plan(Change(set={"setpoint": 60}))[0]["state"] == "heat"  # below the room, but only heat is wired
+    assert "cool" not in climate_config(heater, "t", "u")["modes"]
+    assert "cool" in daemon.handle_text("turn on the air conditioning").say.lower()
+    assert heater.snapshot["state"] == "off"
+    daemon.shutdown()

@@ -4,6 +4,8 @@ import json
 
 from thoughtful.settings import builtin_statemodels_dir
 from thoughtful.state.schema import load_state_models
+from thoughtful.state.registry import Units
+from thoughtful.understanding.abilities import explain
 from thoughtful.understanding.batch import run_line
 from thoughtful.understanding.labels import label_space
 from thoughtful.understanding.loader import load_interpreter
@@ -39,6 +41,8 @@ def test_a_plug_in_yaml_trains_and_works(tmp_path):
     (extra / "plug.yaml").write_text(PLUG)
     models = load_state_models([builtin_statemodels_dir(), extra])
     assert "plug:state=on" in label_space(models) and "plug:ask=power" in label_space(models)
+    assert explain(models["plug"], "device", Units()).startswith("A smart plug that switches an appliance on and off.")
+    assert "the socket is off" in explain(models["plug"], "state", Units())
     assert any("plug:state=on" in e.ops for e in Synthesizer(models, 1).examples(400))
     model_dir = tmp_path / "model"
     train(models, model_dir, TrainConfig(examples=5000, epochs=1), progress=False)

@@ -40,3 +40,27 @@ def test_invalid_saved_snapshot_falls_back_to_defaults(models, tmp_path):
     path.write_text(json.dumps({"devices": {"lamp": {"snapshot": {"state": "on", "brightness": 9000}}}}))
     home = _home(models, path)
     assert home["lamp"].snapshot == {"state": "off"}
+
+
+def test_damaged_structures_are_set_aside_or_forgotten_not_fatal(models, tmp_path):
+    path = tmp_path / "state.json"
+    for damaged in ({"devices": {"lamp": "on", "thermostat": ["heat"]}},
+                    {"devices": {"lamp": {"snapshot": {"state": "off"}, "memory": "bright"}}},
+                    {"devices": {"lamp": {"snapshot": {"state": "off"}, "memory": {"brightness": "lots",
+                                                                                  "_chosen": "yes"}}}}):
+        path.write_text(json.dumps(damaged))
+        home = _home(models, path)
+        home.apply("lamp", Change(state="on"), by="voice", why="asked")  # a bad memory never blocks "turn on"
+        assert home["lamp"].snapshot["state"] == "on" and isinstance(home["lamp"].snapshot["brightness"], int)
+    path.write_text("[" * 100000 + "]" * 100000)
+    assert _home(models, path)["lamp"].snapshot == {"state": "off"}  # and set aside
+    path.mkdir()
+    assert _home(models, path)["lamp"].snapshot == {"state": "off"}
+    assert not path.exists() and list(tmp_path.glob("state.json.corrupt-*"))
+
+
+def test_temporary_files_of_a_killed_write_are_cleaned_up(models, tmp_path):
+    path = tmp_path / "state.json"
+    (tmp_path / ".state.json.abc123").write_text("{half")
+    _home(models, path)
+    assert not list(tmp_path.glob(".state.json.*"))

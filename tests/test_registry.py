@@ -1,5 +1,7 @@
 """Device registry files are validated with readable errors."""
 
+import re
+
 import pytest
 
 from thoughtful.errors import ConfigError
@@ -30,3 +32,28 @@ def test_driver_kinds(models, tmp_path):
     path.write_text("devices:\n  - {name: x, type: lamp, driver: {kind: gpio}}\n")
     with pytest.raises(ConfigError, match=r"devices\[0\].driver.gpio.pins"):
         load_home_config(path, models)
+
+
+@pytest.mark.parametrize("names, problem", [
+    (["desk lamp", "Desk_Lamp!"], "'Desk_Lamp!' and 'desk lamp' make the same MQTT topic 'desk_lamp'"),
+    (["desk lamp", "desk-lamp"], "same MQTT topic 'desk_lamp'"),
+    (["command"], "the daemon's own MQTT topic 'command'"),
+    (["Availability"], "own MQTT topic 'availability'"),
+    (["  !! "], "has no letter or digit"),
+])
+def test_names_that_would_share_or_steal_a_topic_are_refused(models, tmp_path, names, problem):
+    """One message must never drive two lamps, and no lamp may overwrite the daemon's own topics."""
+    path = tmp_path / "home.yaml"
+    path.write_text("devices:\n" + "".join(f"  - {{name: '{n}', type: lamp}}\n" for n in names))
+    with pytest.raises(ConfigError, match=re.escape(problem)):
+        load_home_config(path, models)
+
+
+def test_reserved_names_are_the_daemons_own_topics():
+    from thoughtful.integrations.homeassistant import Topics
+    from thoughtful.state.registry import RESERVED_SLUGS
+
+    topics = Topics("thoughtful", "node")
+    own = {getattr(topics, a).removeprefix(topics.root + "/") for a in vars(topics)
+           if isinstance(getattr(topics, a), str) and getattr(topics, a).startswith(topics.root + "/")}
+    assert {t.split("/")[0] for t in own} == RESERVED_SLUGS

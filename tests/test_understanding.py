@@ -62,6 +62,34 @@ def test_complaints_go_the_right_way(interpreter):
     assert out["after"]["lamp"]["state"] == "on"
 
 
+def test_a_surer_goal_keeps_its_state(models):
+    """ "and roasting" read as too hot (sure) and, less surely, heat: the goal's cooling stands."""
+    from thoughtful.state.registry import Units
+    from thoughtful.understanding.planner import Planner
+
+    plans = Planner(models).plan(["thermostat:goal=too_hot", "thermostat:state=heat"], "and roasting", Units())
+    assert plans["thermostat"].change.state == "cool"
+
+
+@pytest.mark.parametrize("utterance, mentions", [
+    ("what modes does the thermostat have", ["heating", "cooling", "off"]),
+    ("can the lamp change colour", ["blue", "red"]),
+    ("what's the highest the thermostat goes", ["90"]),
+    ("what does the fan setting do", ["all the time"]),
+    ("what can the lamp do", ["brightness", "color"]),
+])
+def test_what_a_device_can_do_is_explained_from_its_state_model(interpreter, utterance, mentions):
+    out = ask(interpreter, utterance)
+    assert out["kind"] == "explanation" and unchanged(out, (LAMP_ON, THERMO)), out
+    assert all(m in out["say"].lower() for m in mentions), out
+
+
+def test_what_can_you_do_lists_the_homes_abilities(interpreter):
+    out = ask(interpreter, "what can you do", home=BIG_HOME)
+    assert out["kind"] == "explanation" and unchanged(out, BIG_HOME), out
+    assert "setpoint" in out["say"] and "brightness" in out["say"] and "desk lamp" in out["say"], out
+
+
 def test_questions_answer_from_the_snapshot(interpreter):
     out = ask(interpreter, "is the light on", home=(LAMP_OFF, THERMO))
     assert out["kind"] == "explanation" and "off" in out["say"].lower()
@@ -137,6 +165,34 @@ def test_follow_ups(interpreter):
     assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 50
     out = ask(interpreter, "a bit more", home=(lamp40, THERMO), history=history, now="2026-11-28T20:00:00")
     assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] < 40
+
+
+def test_ellipsis_repeats_the_last_request_on_what_is_named_now(interpreter):
+    turn = lambda text: {"at": "2026-11-28T19:59:40", "utterance": text, "say": "OK."}
+    for follow_up in ("and the kitchen too", "same for the kitchen", "the ceiling light as well"):
+        out = ask(interpreter, follow_up, home=BIG_HOME, history=[turn("dim the desk lamp")])
+        assert out["kind"] == "action", (follow_up, out)
+        assert out["after"]["ceiling light"]["brightness"] < 80, (follow_up, out)
+        others = [d for d in BIG_HOME if d["name"] != "ceiling light"]
+        assert all(out["after"][d["name"]] == d["snapshot"] for d in others), (follow_up, out)
+    # The answer to "which lamp?" is an ellipsis too.
+    asked = ask(interpreter, "turn on the lamp", home=BIG_HOME)
+    assert asked["kind"] == "clarify"
+    out = ask(interpreter, "the bedside lamp", home=BIG_HOME,
+              history=[{"utterance": "turn on the lamp", "say": asked["say"]}])
+    assert out["kind"] == "action" and out["after"]["bedside lamp"]["state"] == "on", out
+    # Without a previous turn, a bare name changes nothing.
+    assert unchanged(ask(interpreter, "the bedside lamp", home=BIG_HOME), BIG_HOME)
+
+
+def test_a_correction_is_about_the_device_just_changed(interpreter):
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "make the light a cooler white", "say": "OK."}]
+    out = ask(interpreter, "no, warmer", history=history)
+    assert out["kind"] == "action" and out["after"]["lamp"]["color_temp"] < 3500, out
+    assert out["after"]["thermostat"] == THERMO["snapshot"], out
+    # Words that cannot be about the lamp still go where they belong.
+    out = ask(interpreter, "no, I'm freezing", home=(LAMP_ON, THERMO_OFF_COLD), history=history)
+    assert out["after"]["thermostat"]["state"] == "heat" and out["after"]["lamp"] == LAMP_ON["snapshot"], out
 
 
 def test_out_of_range_is_asked_about_not_clamped(interpreter):

@@ -45,6 +45,12 @@ log = logging.getLogger(__name__)
 
 SENSOR_SOURCES = {"device", "control_loop"}
 """Who may report a sensor reading: not a command (MQTT ``/set``, Home Assistant, voice)."""
+MAX_QUEUE = 10_000
+"""Events waiting for the owner thread before new ones are shed (a flood, a stuck handler)."""
+SAVE_WITHIN = 1.0
+"""Seconds after a change by which it is in the state file, however busy the daemon is."""
+SAVE_RETRY = 30.0
+"""Seconds between attempts to save while the disk refuses (full, read-only)."""
 WHY = {"device": "changed at the device", "home_assistant": "changed from Home Assistant",
        "mqtt": "changed over MQTT"}
 
@@ -65,7 +71,8 @@ class Daemon:
         self.topics = ha.Topics(settings.base_topic, settings.node_id, settings.homeassistant.discovery_prefix)
         self.connection = MqttConnection(settings.mqtt, will=(self.topics.availability, "offline")) \
             if settings.mqtt else None
-        self.events: queue.Queue[Callable[[], Any]] = queue.Queue()
+        self.events: queue.Queue[Callable[[], Any]] = queue.Queue(maxsize=MAX_QUEUE)
+        self.shedding = False
         self.stopping = threading.Event()
         self.notifier = Notifier()
         self.drivers: dict[str, Driver] = {}
@@ -75,13 +82,24 @@ class Daemon:
                                  room_temperature=self.home[dc.name].snapshot.get("room_temperature", 68))
             driver.on_external_change = self._external_reporter(dc.name, "device")
             self.drivers[dc.name] = driver
+            self.home[dc.name].unavailable = driver.unavailable_states()
         self.actions: dict[str, str] = {}
-        self.unsaved = False
-        """Changes not yet in the state file; saved as soon as the queue is empty."""
+        self.unsaved_since: float | None = None
+        """When the first change not yet in the state file was made (None: all saved)."""
+        self.save_failed_at: float | None = None
+        """When saving last failed (a full or read-only disk); None when the last save worked."""
 
     # --- threads other than the owner call only this -----------------------------------
     def submit(self, work: Callable[[], Any]) -> None:
-        self.events.put(work)
+        """Queue work for the owner thread; under a flood beyond ``MAX_QUEUE`` waiting events,
+        new work is shed and said so (once per flood)."""
+        try:
+            self.events.put_nowait(work)
+            self.shedding = False
+        except queue.Full:
+            if not self.shedding:
+                log.warning("more than %d events are waiting: dropping new ones until the queue drains", MAX_QUEUE)
+            self.shedding = True
 
     def _external_reporter(self, name: str, by: Source):
         return lambda changed: self.submit(lambda: self.external_change(name, changed, by))
@@ -89,8 +107,17 @@ class Daemon:
     # --- life cycle --------------------------------------------------------------------
     def start(self) -> None:
         for name, driver in self.drivers.items():
-            driver.apply(self.home[name].snapshot)
+            device = self.home[name]
+            state = device.snapshot["state"]
+            if state in device.unavailable:  # saved before the wiring changed: the initial state, and why
+                self.home.apply(name, Change(state=next(iter(device.model.states))), by="device",
+                                why=f"it cannot be {state}: {device.unavailable[state]}")
+                self.mark_unsaved()
+            driver.apply(device.snapshot)
         if self.connection:
+            assert self.settings.mqtt is not None
+            for warning in self.settings.mqtt.security_warnings():
+                log.warning("mqtt: %s", warning)
             self._subscribe()
             self.connection.on_connect_callbacks.append(lambda: self.submit(self.publish_all))
             self.connection.start()
@@ -113,7 +140,7 @@ class Daemon:
                         work()
                     except Exception:  # one bad event must not stop the daemon
                         log.exception("handling an event failed")
-                if self.unsaved and self.events.empty():  # after replying, not before
+                if self._save_due():
                     self.save()
                 if self.clock() >= next_tick:
                     self.tick(self.clock())
@@ -124,16 +151,49 @@ class Daemon:
 
     def shutdown(self) -> None:
         self.notifier.stopping()
-        self.save()
+        for driver in self.drivers.values():  # relays off first, whatever else fails
+            try:
+                driver.close()
+            except Exception:
+                log.exception("closing a driver failed")
+        saved = self.save()
         if self.connection:
             self.connection.stop(last_words=(self.topics.availability, "offline"))
-        for driver in self.drivers.values():
-            driver.close()
-        log.info("stopped; state saved")
+        if saved:
+            log.info("stopped; state saved")
+        else:
+            log.error("stopped; the state could NOT be saved to %s", self.state_file.path)
 
-    def save(self) -> None:
-        self.state_file.save(self.home.to_json())
-        self.unsaved = False
+    # --- saving ------------------------------------------------------------------------
+    def mark_unsaved(self) -> None:
+        if self.unsaved_since is None:
+            self.unsaved_since = self.clock()
+
+    def _save_due(self) -> bool:
+        """After replying (the queue is empty), or at most ``SAVE_WITHIN`` seconds after a
+        change whatever the load; after a failure, every ``SAVE_RETRY`` seconds."""
+        if self.unsaved_since is None:
+            return False
+        now = self.clock()
+        if self.save_failed_at is not None and now - self.save_failed_at < SAVE_RETRY:
+            return False
+        return self.events.empty() or now - self.unsaved_since >= SAVE_WITHIN
+
+    def save(self) -> bool:
+        """Write the state file. A full or read-only disk is reported once, not fatal: the
+        daemon goes on from memory and tries again (see :meth:`_save_due`)."""
+        try:
+            self.state_file.save(self.home.to_json())
+        except OSError as exc:
+            if self.save_failed_at is None:
+                log.error("cannot save the state to %s: %s; running on from memory, retrying every %g s",
+                          self.state_file.path, exc.strerror or exc, SAVE_RETRY)
+            self.save_failed_at = self.clock()
+            return False
+        if self.save_failed_at is not None:
+            log.warning("the state is saved to %s again", self.state_file.path)
+        self.save_failed_at = self.unsaved_since = None
+        return True
 
     # --- periodic work -----------------------------------------------------------------
     def tick(self, now: float) -> None:
@@ -161,8 +221,8 @@ class Daemon:
                                               from_={"action": previous} if previous else None,
                                               by="control_loop", why=why))
             log.info("%s: %s (%s)", name, action, why)
-            if self.connection:
-                self.connection.publish(f"{self.topics.device(name)}/action", action, retain=True)
+            self.mark_unsaved()  # the "why" behind the heating belongs in the saved history
+            self.publish_device(name)
         return record
 
     # --- what happens ------------------------------------------------------------------
@@ -176,14 +236,14 @@ class Daemon:
                           heard_alternatives=list(heard.alternatives) if heard else [])
         result = self.interpreter.interpret(request)
         self.conversation.add(text, result.say, now)
-        log.info("%r → %s", text, result.kind)
+        log.info("%.200r → %s", text, result.kind)
         log.debug("reply: %s", result.say)
         for applied in result.applied:
             if applied.changed:
                 self.drivers[applied.device].apply(self.home[applied.device].snapshot)
                 self.publish_device(applied.device)
         if result.applied:
-            self.unsaved = True
+            self.mark_unsaved()
         self.publish_utterance(text, result)
         return result
 
@@ -210,7 +270,7 @@ class Daemon:
             self.drivers[name].apply(device.snapshot)
         if sensors or (applied and applied.changed):
             self.publish_device(name)
-            self.unsaved = True
+            self.mark_unsaved()
 
     # --- MQTT --------------------------------------------------------------------------
     def _subscribe(self) -> None:
@@ -237,21 +297,17 @@ class Daemon:
         return parsing(parse, lambda change: self.submit(lambda: self.apply_change(name, change, by)))
 
     def _text_command(self, payload: bytes) -> None:
-        request_id = None
+        """Text on ``command`` (plain, or JSON ``{"text", "id"}``): the reply, or what was wrong
+        with the message, goes to ``response`` with the request's id."""
         try:
-            text = payload.decode("utf-8").strip()
-            if text.startswith("{"):
-                data = json.loads(text)
-                text, request_id = str(data.get("text", "")).strip(), data.get("id")
-        except (UnicodeDecodeError, ValueError, AttributeError) as exc:
+            command = ha.TextCommand.parse(payload)
+        except ValueError as exc:
             log.warning("ignored message on %s: %s", self.topics.command, exc)
+            self._publish(self.topics.response, json.dumps({"id": ha.TextCommand.id_of(payload), "error": str(exc)}))
             return
-        if not text:
-            log.warning("ignored empty message on %s", self.topics.command)
-            return
-        result = self.handle_text(text)
+        result = self.handle_text(command.text)
         self._publish(self.topics.response, json.dumps(
-            {"id": request_id, "utterance": text, "kind": result.kind, "say": result.say}))
+            {"id": command.id, "utterance": command.text, "kind": result.kind, "say": result.say}))
 
     def _publish(self, topic: str, payload: str, retain: bool = False) -> None:
         if self.connection:
@@ -263,6 +319,9 @@ class Daemon:
         self._publish(base, json.dumps(device.snapshot), retain=True)
         if device.type == "lamp":
             self._publish(f"{base}/light", json.dumps(ha.light_state(device.snapshot)), retain=True)
+        elif device.type == "thermostat":  # what it is doing now: off, idle (also while it rests), heating
+            action = "off" if device.snapshot["state"] == "off" else self.actions.get(name, "idle")
+            self._publish(f"{base}/action", action, retain=True)
 
     def publish_utterance(self, text: str, result: Interpretation) -> None:
         event = {"action": "command", "explanation": "question"}.get(result.kind, "rejected")
@@ -281,8 +340,6 @@ class Daemon:
         self._publish(self.topics.availability, "online", retain=True)
         for name in self.home.devices:
             self.publish_device(name)
-        for name, action in self.actions.items():
-            self._publish(f"{self.topics.device(name)}/action", action, retain=True)
 
 
 def run_daemon(settings: Settings, train_if_needed: bool = True, read_stdin: bool = True,

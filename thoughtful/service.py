@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import grp
+import os
 import pwd
 import shutil
 import subprocess
@@ -45,8 +46,10 @@ def install(config: Path, dry_run: bool = False, unit_dir: Path = Path("/etc/sys
         except KeyError:
             pass
     config.parent.mkdir(parents=True, exist_ok=True)
-    if not config.exists():
+    if not config.exists():  # it may come to hold the MQTT password: root and the service only
         config.write_text(DEFAULT_CONFIG)
+        os.chown(config, 0, grp.getgrnam("thoughtful").gr_gid)
+        config.chmod(0o640)
     (unit_dir / UNIT).write_text(unit)
     subprocess.run(["systemctl", "daemon-reload"], check=True)
     subprocess.run(["systemctl", "enable", "--now", UNIT], check=True)

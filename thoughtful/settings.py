@@ -55,10 +55,14 @@ def default_node_id() -> str:
     return "".join(c if c.isalnum() else "_" for c in socket.gethostname().lower()) or "thoughtful"
 
 
+TOPIC = r"^[^#+/\x00]+(/[^#+/\x00]+)*$"
+"""An MQTT topic to publish under: no wildcards, no empty levels."""
+
+
 class HomeAssistantSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     enabled: bool = True
-    discovery_prefix: str = "homeassistant"
+    discovery_prefix: str = Field(default="homeassistant", pattern=TOPIC)
 
 
 class Settings(BaseModel):
@@ -79,10 +83,10 @@ class Settings(BaseModel):
     node_id: str = Field(default_factory=default_node_id, pattern=r"^[A-Za-z0-9_-]+$")
     """Keeps several daemons on one broker apart (topics ``<base_topic>/<node_id>/…``)."""
     node_name: str = "thoughtful"
-    base_topic: str = "thoughtful"
+    base_topic: str = Field(default="thoughtful", pattern=TOPIC)
     homeassistant: HomeAssistantSettings = Field(default_factory=HomeAssistantSettings)
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
-    tick: float = Field(default=1.0, gt=0)
+    tick: float = Field(default=1.0, gt=0, le=10)
     """Seconds between control-loop and sensor updates."""
 
     @property

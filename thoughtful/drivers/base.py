@@ -13,8 +13,8 @@ class Driver(ABC):
     """Makes one device match its snapshot.
 
     Subclasses must override :meth:`apply`; they may override :meth:`read` (sensor
-    values, default none), :meth:`tick` (periodic work such as a control loop)
-    and :meth:`close`. A driver that learns of a change made outside the daemon
+    values, default none), :meth:`tick` (periodic work such as a control loop),
+    :meth:`unavailable_states` and :meth:`close`. A driver that learns of a change made outside the daemon
     calls :attr:`on_external_change`.
     """
 
@@ -24,6 +24,11 @@ class Driver(ABC):
     @abstractmethod
     def apply(self, snapshot: dict[str, Any]) -> None:
         """Make the device match ``snapshot`` (already valid against the state model)."""
+
+    def unavailable_states(self) -> dict[str, str]:
+        """States of the device's type this device cannot be in, and why (a heat-only
+        thermostat has no ``cool``)."""
+        return {}
 
     def read(self) -> dict[str, Any]:
         """Current sensor readings, by snapshot key."""

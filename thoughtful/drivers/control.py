@@ -8,8 +8,10 @@ Rules, in order of precedence:
    passes through both off.
 3. **Hard limits** – the setpoint is clamped to ``[min_setpoint, max_setpoint]``.
 4. **Short-cycle protection** – once on, an output stays on for ``min_on`` seconds
-   (unless the mode is turned off or the failsafe trips); once off, it stays off
-   for ``min_off`` seconds.
+   (unless the mode is turned off or the failsafe trips), also when the mode changes
+   between heat and cool; once off, neither output starts for ``min_off`` seconds (heat
+   and cool often share one compressor). At start-up the relays have just been switched
+   off, so ``min_off`` applies then too: a restart never shortens a rest.
 5. **Hysteresis** – heating starts when the room is ``hysteresis`` below the
    setpoint and stops when it reaches the setpoint (cooling mirrors this).
 
@@ -23,21 +25,32 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
 class ControlSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    hysteresis: float = 1.0
+    hysteresis: float = Field(default=1.0, ge=0, le=10)
     """°F below (heat) or above (cool) the setpoint before the output starts."""
-    min_on: float = 180.0
-    min_off: float = 300.0
+    min_on: float = Field(default=180.0, ge=0, le=3600)
+    min_off: float = Field(default=300.0, ge=0, le=3600)
     min_setpoint: float = 50.0
     max_setpoint: float = 90.0
-    stale_after: float = 300.0
+    stale_after: float = Field(default=300.0, gt=0, le=3600)
     """Seconds without a fresh reading before the failsafe trips."""
     plausible_min: float = 20.0
     plausible_max: float = 120.0
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "ControlSettings":
+        if self.min_setpoint >= self.max_setpoint:
+            raise ValueError(f"min_setpoint ({self.min_setpoint:g}) must be below max_setpoint ({self.max_setpoint:g})")
+        if self.plausible_min >= self.plausible_max:
+            raise ValueError(f"plausible_min ({self.plausible_min:g}) must be below plausible_max "
+                             f"({self.plausible_max:g})")
+        if not all(math.isfinite(v) for v in self.model_dump().values()):
+            raise ValueError("every control setting must be a finite number")
+        return self
 
 
 @dataclass(frozen=True)
@@ -60,10 +73,14 @@ class ThermostatController:
         self.settings = settings or ControlSettings()
         self.record = record
         self.outputs = Outputs()
-        self._changed_at: dict[str, float] = {}  # output → when it last switched
+        self._changed_at: dict[str, float] | None = None
+        """Output → when it last switched; set at the first update, when the relays are
+        known to be off (the driver opens them off)."""
         self.fault: str | None = None
 
     def _since(self, output: str, now: float) -> float:
+        if self._changed_at is None:
+            self._changed_at = {"heat": now, "cool": now}  # just switched off: start-up rests too
         return now - self._changed_at.get(output, -math.inf)
 
     def update(self, snapshot: dict[str, Any], reading: float | None, read_at: float | None,
@@ -80,9 +97,9 @@ class ThermostatController:
         setpoint = min(s.max_setpoint, max(s.min_setpoint, float(snapshot.get("setpoint", s.min_setpoint))))
         heat, cool = self.outputs.heat, self.outputs.cool
         why = ""
-        if mode != "heat" and heat:
+        if mode != "heat" and heat and (mode == "off" or self._since("heat", now) >= s.min_on):
             heat, why = False, f"heating stopped: mode is {mode}"
-        if mode != "cool" and cool:
+        if mode != "cool" and cool and (mode == "off" or self._since("cool", now) >= s.min_on):
             cool, why = False, f"cooling stopped: mode is {mode}"
         if mode == "heat":
             heat, why = self._decide("heat", heat, reading < setpoint - s.hysteresis, reading >= setpoint,
@@ -105,8 +122,8 @@ class ThermostatController:
             other = "cool" if output == "heat" else "heat"
             if getattr(self.outputs, other):
                 return False, why
-            if self._since(output, now) < s.min_off:
-                return False, why  # short-cycle protection: not yet
+            if min(self._since(output, now), self._since(other, now)) < s.min_off:
+                return False, why  # short-cycle protection: not yet (after either one stopped)
             return True, f"{'heating' if output == 'heat' else 'cooling'} started: {start_why}"
         if is_on and stop:
             if self._since(output, now) < s.min_on:
@@ -120,14 +137,17 @@ class ThermostatController:
             return "no temperature reading"
         if isinstance(reading, bool) or not isinstance(reading, (int, float)) or math.isnan(reading):
             return f"temperature reading {reading!r} is not a number"
+        # The same fault reads the same each tick, so it is recorded once, not every tick.
         if now - read_at > s.stale_after:
-            return f"the temperature reading is {now - read_at:.0f} s old"
+            return f"no fresh temperature reading for over {s.stale_after:g} s"
         if not s.plausible_min <= reading <= s.plausible_max:
-            return f"the temperature reading {reading:g}°F is implausible"
+            return f"the temperature reading is implausible (outside {s.plausible_min:g}–{s.plausible_max:g}°F)"
         return None
 
     def _set(self, outputs: Outputs, now: float, why: str, fault: str | None = None) -> Outputs:
         before = self.outputs
+        self._since("heat", now)  # the start-up rest begins at the first update
+        assert self._changed_at is not None
         for name in ("heat", "cool", "fan"):
             if getattr(before, name) != getattr(outputs, name):
                 self._changed_at[name] = now

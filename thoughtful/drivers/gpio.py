@@ -21,6 +21,19 @@ from thoughtful.drivers.control import ControlSettings, Outputs, Record, Thermos
 from thoughtful.errors import ConfigError
 
 LAMP_MODES = ({"relay"}, {"pwm"}, {"warm", "cool"}, {"red", "green", "blue"})
+THERMOSTAT_ROLES = {"heat", "cool", "fan"}
+
+
+def pin_problem(device_type: str, roles: set[str]) -> str | None:
+    """What is wrong with a set of pin roles for a device type, or None (also used by the
+    configuration check, so ``check`` and ``run`` agree)."""
+    if device_type == "thermostat":
+        if roles - THERMOSTAT_ROLES or not roles & {"heat", "cool"}:
+            return f"thermostat pins {sorted(roles)}: expected heat and/or cool, and optionally fan"
+        return None
+    if roles not in LAMP_MODES:
+        return f"lamp pins {sorted(roles)}: expected one of " + "; ".join("+".join(sorted(m)) for m in LAMP_MODES)
+    return None
 
 
 class GpioLamp(Driver):
@@ -29,9 +42,9 @@ class GpioLamp(Driver):
 
         super().__init__()
         roles = set(pins)
-        if roles not in LAMP_MODES:
-            raise ConfigError(f"lamp pins {sorted(roles)}: expected one of "
-                              + "; ".join("+".join(sorted(m)) for m in LAMP_MODES))
+        problem = pin_problem("lamp", roles)
+        if problem:
+            raise ConfigError(problem)
         self.roles = roles
         kw = {"active_high": active_high, "pin_factory": pin_factory}
         self.devices: list[Any] = []
@@ -80,25 +93,32 @@ class GpioThermostat(Driver):
         from gpiozero import OutputDevice
 
         super().__init__()
-        unknown = set(pins) - {"heat", "cool", "fan"}
-        if unknown or "heat" not in pins and "cool" not in pins:
-            raise ConfigError(f"thermostat pins {sorted(pins)}: expected heat and/or cool, and optionally fan")
+        problem = pin_problem("thermostat", set(pins))
+        if problem:
+            raise ConfigError(problem)
         self.relays = {role: OutputDevice(pin, active_high=active_high, initial_value=False,
                                           pin_factory=pin_factory) for role, pin in pins.items()}
         self.sensor = sensor
+        self.reading: float | None = None
         self.controller = ThermostatController(control, record)
         self.snapshot: dict[str, Any] = {"state": "off", "fan": "auto"}
+
+    def unavailable_states(self) -> dict[str, str]:
+        return {mode: f"no {mode} relay is wired" for mode in ("heat", "cool") if mode not in self.relays}
 
     def apply(self, snapshot: dict[str, Any]) -> None:
         self.snapshot = dict(snapshot)
 
     def read(self) -> dict[str, Any]:
-        value, _ = self.sensor()
-        return {} if value is None else {"room_temperature": round(value, 1)}
+        """The reading the last :meth:`tick` took (the sensor is read once per tick)."""
+        return {} if self.reading is None else {"room_temperature": round(self.reading, 1)}
 
     def tick(self, now: float) -> None:
-        value, read_at = self.sensor()
-        self._drive(self.controller.update(self.snapshot, value, read_at, now))
+        self.reading, read_at = self.sensor()
+        snapshot = self.snapshot  # a mode with no relay runs nothing, and says so: idle
+        if snapshot.get("state") in self.unavailable_states():
+            snapshot = {**snapshot, "state": "off"}
+        self._drive(self.controller.update(snapshot, self.reading, read_at, now))
 
     def _drive(self, outputs: Outputs) -> None:
         # Off before on, so the interlock holds even between two writes.

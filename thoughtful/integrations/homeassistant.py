@@ -18,17 +18,15 @@ Topics, under ``<base>/<node_id>`` (``thoughtful/<node_id>`` by default):
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from thoughtful import __version__
 from thoughtful.state.device import Change, Device
+from thoughtful.state.registry import slug
 
 EVENT_TYPES = ["command", "question", "rejected"]
-
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "device"
 
 
 class Topics:
@@ -46,6 +44,43 @@ class Topics:
 
     def device(self, name: str) -> str:
         return f"{self.root}/{slug(name)}"
+
+
+class TextCommand(BaseModel):
+    """A message on ``command``: plain text, or JSON ``{"text": "...", "id": ...}``."""
+
+    model_config = ConfigDict(extra="ignore")
+    text: str = Field(min_length=1)
+    id: str | int | None = None
+
+    @classmethod
+    def parse(cls, payload: bytes) -> "TextCommand":
+        """ValueError, saying what is wrong, for anything that is not a request."""
+        try:
+            text = payload.decode("utf-8").strip()
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"not UTF-8 text ({exc.reason})") from exc
+        command_id = None
+        if text.startswith("{"):
+            try:
+                command = cls.model_validate_json(text)
+            except ValidationError as exc:
+                problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'message'}: {e['msg']}" for e in exc.errors())
+                raise ValueError(f"not a command ({problems})") from None
+            text, command_id = command.text.strip(), command.id
+        if not text:
+            raise ValueError("empty command")
+        return cls(text=text, id=command_id)
+
+    @staticmethod
+    def id_of(payload: bytes) -> str | int | None:
+        """The id of a message that could not be read as a command, when it has one."""
+        try:
+            data = json.loads(payload)
+        except (ValueError, UnicodeDecodeError):
+            return None
+        value = data.get("id") if isinstance(data, dict) else None
+        return value if isinstance(value, (str, int)) and not isinstance(value, bool) else None
 
 
 def discovery_payload(topics: Topics, devices: list[Device], node_name: str) -> dict[str, Any]:
@@ -100,7 +135,7 @@ def climate_config(device: Device, base: str, uid: str) -> dict[str, Any]:
     setpoint = device.model.settings["setpoint"]
     return {
         "p": "climate", "unique_id": uid, "name": device.name,
-        "modes": list(device.model.states),
+        "modes": [m for m in device.model.states if m not in device.unavailable],
         "mode_command_topic": f"{base}/climate/mode/set",
         "mode_state_topic": base, "mode_state_template": "{{ value_json.state }}",
         "temperature_command_topic": f"{base}/climate/temperature/set",

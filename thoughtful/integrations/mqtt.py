@@ -14,15 +14,17 @@ import socket
 import ssl
 import threading
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Literal
 
 import paho.mqtt.client as paho
 from paho.mqtt.client import topic_matches_sub
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[str, bytes], None]
+MAX_PAYLOAD = 16 * 1024
+"""Bytes: no command, snapshot or reading is longer; a bigger message is dropped unread."""
 
 
 def parsing(parse: Callable[[bytes], Any], deliver: Callable[[Any], None]) -> Handler:
@@ -49,17 +51,45 @@ def no_delay(sock) -> None:
 
 class MqttSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    host: str = "localhost"
-    port: int = 1883
+    host: str = Field(default="localhost", min_length=1)
+    port: int = Field(default=1883, ge=1, le=65535)
     username: str | None = None
     password: str | None = None
     tls: bool = False
     ca_certs: Path | None = None
+    """A CA bundle for TLS; the system's when unset."""
     client_id: str | None = None
-    keepalive: int = 30
-    protocol: str = "3.1.1"
-    reconnect_min: float = 1.0
-    reconnect_max: float = 30.0
+    keepalive: int = Field(default=30, ge=5, le=65535)
+    protocol: Literal["3.1.1", "5"] = "3.1.1"
+    reconnect_min: int = Field(default=1, ge=1)
+    """Seconds before the first reconnect (whole seconds: paho's backoff is in seconds)."""
+    reconnect_max: int = Field(default=30, ge=1)
+
+    @field_validator("protocol", mode="before")
+    @classmethod
+    def _protocol_text(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, (int, float)) else value  # YAML reads `protocol: 5` as a number
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "MqttSettings":
+        if self.reconnect_max < self.reconnect_min:
+            raise ValueError(f"reconnect_max ({self.reconnect_max}) is below reconnect_min ({self.reconnect_min})")
+        if self.ca_certs is not None and not self.ca_certs.is_file():
+            raise ValueError(f"ca_certs: no such file {self.ca_certs}")
+        if self.password and not self.username:
+            raise ValueError("a password needs a username")
+        return self
+
+    def security_warnings(self) -> list[str]:
+        """What lets anyone on the network drive the devices (logged at start)."""
+        local = self.host in ("localhost", "127.0.0.1", "::1")
+        problems = []
+        if not self.username:
+            problems.append("no username: anyone who can reach the broker can switch the heating "
+                            "(set one, and an ACL; see the README)")
+        if not self.tls and not local:
+            problems.append(f"no TLS to {self.host}: commands and the password cross the network in clear text")
+        return problems
 
 
 class MqttConnection:
@@ -75,7 +105,7 @@ class MqttConnection:
                                 cert_reqs=ssl.CERT_REQUIRED)
         if will:
             self.client.will_set(will[0], will[1], qos=1, retain=True)
-        self.client.reconnect_delay_set(int(settings.reconnect_min), int(settings.reconnect_max))
+        self.client.reconnect_delay_set(settings.reconnect_min, settings.reconnect_max)
         self.client.on_connect = self._on_connect
         self.client.on_disconnect = self._on_disconnect
         self.client.on_message = self._on_message
@@ -143,6 +173,10 @@ class MqttConnection:
             log.warning("MQTT connection lost (%s); reconnecting", reason_code)
 
     def _on_message(self, client, userdata, message) -> None:
+        if len(message.payload) > MAX_PAYLOAD:
+            log.warning("ignored a %d-byte message on %s: more than %d bytes is not a command or a reading",
+                        len(message.payload), message.topic, MAX_PAYLOAD)
+            return
         with self._lock:
             matching = [(h, command) for f, h, command in self._handlers if topic_matches_sub(f, message.topic)]
         if message.retain and any(command for _, command in matching):

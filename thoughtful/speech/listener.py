@@ -37,8 +37,6 @@ class Activation:
         if settings.activation == "button":
             from gpiozero import Button
 
-            if settings.button_pin is None:
-                raise ValueError("speech.activation is button, but speech.button_pin is not set")
             self.button = Button(settings.button_pin, pin_factory=pin_factory)
 
     def listening(self) -> bool:

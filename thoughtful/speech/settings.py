@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from thoughtful.speech.endpoint import EndpointSettings
 
@@ -32,3 +32,9 @@ class SpeechSettings(BaseModel):
     reply_command: list[str] | None = None
     """Speak replies, e.g. ``[espeak-ng, -v, en-us]`` (the text is appended); off when unset."""
     endpoint: EndpointSettings = Field(default_factory=EndpointSettings)
+
+    @model_validator(mode="after")
+    def _button_has_a_pin(self) -> "SpeechSettings":
+        if self.activation == "button" and self.button_pin is None:
+            raise ValueError("activation: button needs button_pin (the GPIO pin of the push-to-talk button)")
+        return self

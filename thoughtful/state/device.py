@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -13,6 +14,7 @@ from thoughtful.state.schema import StateModel, Toward
 from thoughtful.state.values import coerce
 
 Snapshot = dict[str, Any]
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -49,12 +51,15 @@ class Applied:
         return {k: self.before.get(k) for k in self.changed}
 
 
-def _toward(current: float | None, goal: Toward) -> float:
+def _toward(current: float | None, goal: Toward, reading: float | None = None) -> float:
+    """See :class:`Toward`; ``reading`` is the value of its ``past`` sensor."""
+    beyond = max if goal.step > 0 else min
     if current is None:
-        return goal.toward
-    if goal.step > 0:
-        return goal.toward if current < goal.toward else current + goal.step
-    return goal.toward if current > goal.toward else current + goal.step
+        target = goal.toward
+    else:
+        passed = current >= goal.toward if goal.step > 0 else current <= goal.toward
+        target = current + goal.step if passed else goal.toward
+    return target if reading is None else beyond(target, reading + goal.step)
 
 
 class Device:
@@ -69,13 +74,35 @@ class Device:
         self.name = name
         self.room = room
         self.model = model
-        self.memory: dict[str, Any] = dict(memory or {})
+        self.memory: dict[str, Any] = self._usable(memory)
+        self.unavailable: dict[str, str] = {}
+        """States this particular device cannot be in, and why ("cool": "no cool relay is
+        wired"): its driver says so; the state model is the type's, this is the instance's."""
         self.snapshot: Snapshot = self._initial() if snapshot is None else self.validate(snapshot)
         self._remember(self.snapshot)
 
     @property
     def type(self) -> str:
         return self.model.type
+
+    def _usable(self, memory: Any) -> dict[str, Any]:
+        """The remembered values that are still valid settings; the rest are dropped with a
+        log line, so a damaged state file never blocks "turn on" ("brightness": "lots")."""
+        if not isinstance(memory, dict):
+            if memory is not None:
+                log.error("%s: remembered settings are not an object (%r); forgetting them", self.name, memory)
+            return {}
+        usable: dict[str, Any] = {}
+        for key, value in memory.items():
+            if key == "_chosen":
+                if isinstance(value, dict) and all(isinstance(v, bool) for v in value.values()):
+                    usable[key] = dict(value)
+                continue
+            try:
+                usable[key], _ = coerce(key, self.model.settings[key], value)
+            except (KeyError, StateError, TypeError, ValueError) as exc:
+                log.error("%s: forgetting remembered %s=%r (%s)", self.name, key, value, exc)
+        return usable
 
     def _initial(self) -> Snapshot:
         state = next(iter(self.model.states))
@@ -161,6 +188,8 @@ class Device:
             raise StateError(f"{self.name}: unknown state {target!r} (one of {', '.join(self.model.states)})")
         if not self.model.can_transition(current["state"], target):
             raise StateError(f"{self.name}: cannot go from {current['state']!r} to {target!r}")
+        if target in self.unavailable and target != current["state"]:
+            raise StateError(f"{self.name} cannot be {target!r}: {self.unavailable[target]}")
         valid = set(self.model.states[target].settings)
         for key in list(change.set) + list(change.adjust):
             if key in self.model.sensors:
@@ -176,9 +205,13 @@ class Device:
         explicit = dict(change.set)
         for key, value in change.set.items():
             if isinstance(value, Toward):
-                explicit[key] = _toward(base.get(key), value)
+                explicit[key] = _toward(base.get(key), value, current.get(value.past) if value.past else None)
         for key, delta in change.adjust.items():
-            start = explicit.get(key, base.get(key))
+            start = explicit.get(key)
+            if start is None and key not in current:  # "warmer" while off: from the room, not a default
+                start = self._reading_for(key)
+            if start is None:
+                start = base.get(key)
             if start is None:
                 start = self._pick(key, target, {}, {})
             explicit[key] = start + delta
@@ -202,24 +235,30 @@ class Device:
         if all(k in self.model.states[current].settings for k in keys):
             return current
         candidates = [name for name, st in self.model.states.items()
-                      if all(k in st.settings for k in keys) and self.model.can_transition(current, name)]
+                      if all(k in st.settings for k in keys) and self.model.can_transition(current, name)
+                      and name not in self.unavailable]
         if len(candidates) == 1:
             return candidates[0]
         if not candidates:
             return current  # plan() reports which key is not valid
         for key in keys:
-            hint = self.model.settings[key].implies_state
-            reading = self.snapshot.get(hint.sensor) if hint else None
+            hint, reading = self.model.settings[key].implies_state, self._reading_for(key)
             if hint is None or reading is None:
                 continue
             value = change.set.get(key)
             if not isinstance(value, (int, float)):
-                start = self._pick(key, candidates[0], {}, {})
-                value = start + change.adjust.get(key, 0)
+                value = reading + change.adjust.get(key, 0)
             chosen = hint.above if value > reading else hint.below if value < reading else None
             if chosen in candidates:
                 return chosen
         raise StateError(f"{self.name}: is {current!r}; say which of {', '.join(candidates)} you mean")
+
+    def _reading_for(self, key: str) -> float | None:
+        """The sensor reading a setting acts on (its ``implies_state`` sensor: the room
+        temperature for a setpoint), when the device has one."""
+        hint = self.model.settings[key].implies_state
+        reading = self.snapshot.get(hint.sensor) if hint else None
+        return reading if isinstance(reading, (int, float)) else None
 
     def apply(self, change: Change, *, by: Source, why: str, log: ProvenanceLog | None = None,
               at: datetime | None = None) -> Applied:

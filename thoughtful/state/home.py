@@ -48,7 +48,9 @@ class Home:
         for dc in config.devices:
             entry = saved_devices.get(dc.name) or {}
             device = Device(dc.name, models[dc.type], room=dc.room)
-            if entry.get("snapshot") is not None:
+            if not isinstance(entry, dict):
+                log.error("%s: saved state is not an object (%.80r); using defaults", dc.name, entry)
+            elif entry.get("snapshot") is not None:
                 try:
                     device = Device(dc.name, models[dc.type], room=dc.room,
                                     snapshot=entry["snapshot"], memory=entry.get("memory"))

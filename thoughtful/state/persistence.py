@@ -46,6 +46,8 @@ class StateFile:
         """Why the last :meth:`load` had to set the file aside, if it did."""
 
     def load(self) -> dict[str, Any]:
+        for tmp in self.path.parent.glob(f".{self.path.name}.*"):  # left by a kill during a write
+            tmp.unlink(missing_ok=True)
         if not self.path.exists():
             return {}
         try:
@@ -53,12 +55,18 @@ class StateFile:
             if not isinstance(data, dict) or not isinstance(data.get("devices", {}), dict):
                 raise ValueError("top level must be an object with a 'devices' object")
             return data
-        except (ValueError, UnicodeDecodeError) as exc:
-            return self.set_aside(str(exc))
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+            return self.set_aside(str(exc) if not isinstance(exc, RecursionError) else "nested too deeply")
+        except IsADirectoryError:
+            return self.set_aside("it is a directory")
 
     def set_aside(self, reason: str) -> dict[str, Any]:
         """Move an unusable state file away, remember why, and return empty state."""
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        stamp = time.strftime('%Y%m%d-%H%M%S')
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while aside.exists():  # never over an earlier one
+            aside, n = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}"), n + 1
         os.replace(self.path, aside)
         self.problem = f"{self.path}: unreadable state ({reason}); moved to {aside.name}, starting from defaults"
         log.error(self.problem)

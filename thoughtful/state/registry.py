@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from thoughtful.drivers.control import ControlSettings
+from thoughtful.drivers.gpio import pin_problem
 from thoughtful.errors import ConfigError
 from thoughtful.state.schema import StateModel
 from thoughtful.yamlfile import load_yaml_model
@@ -68,11 +70,31 @@ class MqttDriver(_Strict):
 DriverConfig = Annotated[Union[SimulatedDriver, GpioDriver, MqttDriver], Field(discriminator="kind")]
 
 
+RESERVED_SLUGS = {"availability", "explanation", "utterance", "command", "response"}
+"""The daemon's own MQTT topics, which sit beside the devices' (see
+:class:`thoughtful.integrations.homeassistant.Topics`): no device may be called that."""
+
+
+def slug(name: str) -> str:
+    """A device's name in MQTT topics and Home Assistant ids: "Desk Lamp!" → ``desk_lamp``."""
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "device"
+
+
 class DeviceConfig(_Strict):
     name: str = Field(min_length=1)
     type: str
     room: str = ""
     driver: DriverConfig = Field(default_factory=SimulatedDriver)
+
+    @model_validator(mode="after")
+    def _gpio_fits_the_type(self) -> "DeviceConfig":
+        if isinstance(self.driver, GpioDriver):
+            problem = pin_problem(self.type, set(self.driver.pins))
+            if problem:
+                raise ValueError(problem)
+            if self.type == "thermostat" and self.driver.sensor is None:
+                raise ValueError("a GPIO thermostat needs a temperature sensor (driver.sensor)")
+        return self
 
 
 class Units(_Strict):
@@ -85,12 +107,20 @@ class HomeConfig(_Strict):
 
     @model_validator(mode="after")
     def _unique_names(self) -> "HomeConfig":
-        seen: set[str] = set()
+        """Every name is spoken and becomes an MQTT topic: it must be said with a word, and two
+        names that make the same topic ("desk lamp", "Desk-Lamp!") would drive each other."""
+        seen: dict[str, str] = {}
         for d in self.devices:
-            key = d.name.lower()
+            if not re.search(r"[a-z0-9]", d.name.lower()):
+                raise ValueError(f"device name {d.name!r} has no letter or digit to say or to use as a topic")
+            key = slug(d.name)
+            if key in RESERVED_SLUGS:
+                raise ValueError(f"device name {d.name!r} is the daemon's own MQTT topic {key!r}; rename it")
             if key in seen:
-                raise ValueError(f"device name {d.name!r} is used twice")
-            seen.add(key)
+                same = "is used twice" if seen[key].lower() == d.name.lower() else \
+                    f"and {seen[key]!r} make the same MQTT topic {key!r}"
+                raise ValueError(f"device name {d.name!r} {same}")
+            seen[key] = d.name
         return self
 
 

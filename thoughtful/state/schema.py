@@ -106,10 +106,14 @@ class StateLanguage(_Strict):
 
 class Toward(_Strict):
     """A goal's target for a numeric setting: go to ``toward``, or if already past it,
-    one more ``step`` in the same direction (so "I'm still cold" keeps helping)."""
+    one more ``step`` in the same direction (so "I'm still cold" keeps helping).
+
+    With ``past``, a sensor, the target is also at least one ``step`` beyond that sensor's
+    reading: "I'm too hot" in a 68°F room cools to 66°F, not to a 74°F that would never run."""
 
     toward: float
     step: float
+    past: str | None = None
 
 
 class Goal(_Strict):
@@ -182,9 +186,11 @@ class StateModel(_Strict):
             if key != "state" and key not in known and key not in self.sensors:
                 problems.append(f"language.questions names unknown key {key!r}")
         for gname, goal in lang.goals.items():
-            for key in goal.effect:
+            for key, value in goal.effect.items():
                 if key != "state" and key not in known:
                     problems.append(f"language.goals.{gname}.effect names unknown setting {key!r}")
+                if isinstance(value, Toward) and value.past is not None and value.past not in self.sensors:
+                    problems.append(f"language.goals.{gname}.effect.{key}.past names unknown sensor {value.past!r}")
             target = goal.effect.get("state")
             if target is not None and target not in self.states:
                 problems.append(f"language.goals.{gname}.effect.state is unknown state {target!r}")

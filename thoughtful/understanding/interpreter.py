@@ -16,13 +16,17 @@ from thoughtful.errors import StateError
 from thoughtful.state.device import Applied, Change
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
-from thoughtful.understanding import explain, safety, vocabulary
+from thoughtful.understanding import abilities, explain, followup, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.planner import NeedsClarification, Planner, TypePlan
 from thoughtful.understanding.resolve import Mentions, Resolver
 from thoughtful.understanding.runtime import LanguageModel, Prediction
 from thoughtful.understanding.synthesis import normalize
 
+NOT_SAID = re.compile(r"[{}<>\[\]\\=_|#@$^*~`]|(?:^|\s)/\w|\w/\w+/")
+"""Characters no one says: "{{ lamp.turn_on }}", "/api/lamp/on" are code, paths or templates."""
+MAX_UTTERANCE = 1000
+"""Characters: a longer text is not a spoken request, and would stall the daemon."""
 CONFIDENCE = 0.5
 """Below this kind probability the interpreter asks instead of acting."""
 HEARD_CONFIDENCE = 0.5
@@ -68,8 +72,15 @@ class Interpreter:
         self.planner = Planner(models)
         self.known_words = vocabulary.known_words(models)
         self.device_nouns = vocabulary.device_nouns(models)
+        self.nouns = set(vocabulary.type_nouns(models))
 
     def interpret(self, request: Request) -> Interpretation:
+        if len(request.text) > MAX_UTTERANCE:
+            return Interpretation("clarify", f"That's too long for me ({len(request.text)} characters). "
+                                             f"Could you say one request at a time?")
+        if NOT_SAID.search(request.text):
+            return Interpretation("reject", "That doesn't look like something said to me (code, a path or a "
+                                            "template), so I won't act on it.")
         request = self._best_reading(request)
         text = normalize(request.text)
         if not text:
@@ -77,9 +88,24 @@ class Interpreter:
         confirmed = self._confirmed(request, text)
         if confirmed is not None:
             return self.interpret(confirmed)
+        rest = followup.correction(text)
+        if rest is not None:
+            return self._corrected(replace(request, text=rest))
         found = self.resolver.mentions(text, request.home)
+        if (found.devices or found.rooms) and followup.is_ellipsis(found.masked, self.nouns):
+            # Only a name: the last request again, on it; with nothing to continue, a question.
+            return self._again(request, found) or Interpretation(
+                "clarify", f"What would you like me to do with the {' and '.join(found.devices or found.rooms)}?")
+        asked = safety.how_to(text)
+        if asked:  # "how do I make the lamp blue?": planned as the request it names, then only explained
+            inner = self.resolver.mentions(asked, request.home)
+            inner_prediction = self._predict(inner, request.home)
+            if inner_prediction.kind == "command":
+                return self._decide(request, inner, inner_prediction)
         prediction = self._predict(found, request.home)
-        if len(set(found.devices)) > 1 and prediction.kind == "command":
+        if prediction.kind == "command":
+            # "make the lamp blue then turn up the heat": when every clause is a sure command on
+            # its own, each lands on its own device with its own value.
             split = self._per_clause(request, text)
             if split is not None:
                 return split
@@ -89,6 +115,47 @@ class Interpreter:
             # and nothing fits; read clause by clause, each part lands on its own device.
             return self._per_clause(request, text) or result
         return result
+
+    # --- follow-ups ----------------------------------------------------------------------
+    def _again(self, request: Request, found: Mentions) -> Interpretation | None:
+        """ "and the bedroom too", "same for the kitchen", or "the desk lamp" after "which lamp do
+        you mean?": the last request that was not itself such a follow-up, on the devices or
+        rooms named now."""
+        for i in range(len(request.turns) - 1, max(-1, len(request.turns) - 4), -1):
+            said = normalize(request.turns[i].utterance)
+            before = self.resolver.mentions(said, request.home)
+            if followup.is_ellipsis(before.masked, self.nouns):
+                continue
+            prediction = self._predict(before, request.home)
+            if prediction.kind not in ("command", "question"):
+                return None
+            moved = replace(before, devices=found.devices, rooms=found.rooms, excluded=found.excluded,
+                            everything=found.everything, plural=found.plural)
+            return self._decide(replace(request, text=said, turns=request.turns[:i]), moved, prediction)
+        return None
+
+    def _corrected(self, request: Request) -> Interpretation:
+        """ "no, warmer" right after the lamp was changed: "warmer" is about the lamp (warmer
+        white), not the heating, when the words can be about the lamp at all."""
+        found = self.resolver.mentions(request.text, request.home)
+        if not found.devices and not found.rooms:
+            for device_type in self._previous_types(request):  # read as said of it: "warmer lamp"
+                said_of = f"{found.masked} {self.models[device_type].display_name}"
+                narrowed = self.lm.predict(said_of, types={device_type})
+                if narrowed.kind == "command" and narrowed.confidence >= CONFIDENCE and narrowed.ops:
+                    return self._decide(request, found, narrowed)
+        return self.interpret(request)
+
+    def _previous_types(self, request: Request) -> list[str]:
+        """The device types the previous request was about: the device last talked about, or
+        what the model read in the previous turn."""
+        recent = [n for n in self._recent(request) if n in request.home.devices]
+        if recent:
+            return [request.home[recent[-1]].type]
+        if not request.turns:
+            return []
+        before = self.resolver.mentions(normalize(request.turns[-1].utterance), request.home)
+        return sorted({op.split(":")[0] for op in self._predict(before, request.home).ops})
 
     def _predict(self, found: Mentions, home: Home) -> Prediction:
         return self.lm.predict(found.masked, types={d.type for d in home.devices.values()})
@@ -100,11 +167,16 @@ class Interpreter:
         if len(clauses) < 2:
             return None
         changes: list[tuple[str, Change, str]] = []
+        previous: Prediction | None = None
         for clause in clauses:
             found = self.resolver.mentions(clause, request.home)
-            prediction = self._predict(found, request.home)
+            if previous is not None and (found.devices or found.rooms) and followup.is_ellipsis(found.masked, self.nouns):
+                prediction = previous  # "switch off the desk lamp and the ceiling light": the same again
+            else:
+                prediction = self._predict(found, request.home)
             if found.unknown or prediction.kind != "command" or prediction.confidence < CONFIDENCE:
                 return None
+            previous = prediction
             try:
                 plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units)
             except NeedsClarification:
@@ -284,13 +356,19 @@ class Interpreter:
     def _explain(self, request: Request, found: Mentions, plans: dict[str, TypePlan]) -> Interpretation:
         home = request.home
         answers: list[str] = []
+        asked = [q for p in plans.values() for q in p.questions]
         for device_type, plan in plans.items():
+            about = [q[4:] for q in plan.questions if q.startswith("how=")]
+            answers += [abilities.explain(self.models[device_type], topic, home.units) for topic in about]
+            questions = [q for q in plan.questions if not q.startswith("how=")]
+            if about and not questions:
+                continue  # what the type can do, not how a device is now
             targets = self._targets(request, found, device_type)
             if isinstance(targets, str):
                 targets = [d.name for d in home.devices.values() if d.type == device_type]
             for name in targets:
                 device = home[name]
-                for question in plan.questions or ["state"]:
+                for question in questions or ["state"]:
                     if question == "why":
                         answers.append(explain.explain_why(device, list(home.provenance), home.units, request.now))
                     elif question == "state":
@@ -299,6 +377,8 @@ class Interpreter:
                         answers.append(explain.answer_key(device, question, home.units))
         if not answers:
             answers = [explain.describe(d, home.units) for d in home.devices.values()]
+        if asked and not found.devices and set(asked) == {"how=device"}:
+            answers.append(self._inventory(home))  # "what can you do?"
         return Interpretation("explanation", " ".join(dict.fromkeys(answers)))
 
     def _about_devices(self, found: Mentions) -> bool:

@@ -3,7 +3,8 @@
 Two heads: a *kind* (what sort of utterance this is) and a set of *operations*,
 each ``<type>:<what>`` — ``lamp:state=on``, ``lamp:brightness=down``,
 ``thermostat:goal=too_cold``, ``thermostat:ask=room_temperature``,
-``lamp:why``. A new device type adds its own operations; no code changes.
+``lamp:why``, ``lamp:how=color`` (what a setting, the states or the whole device can do).
+A new device type adds its own operations; no code changes.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ KINDS = ["command", "question", "out_of_scope", "negated", "undo", "more"]
 "never mind" · undo: "put it back" · more: "a bit more" (repeat the last change)."""
 
 NUMERIC_OPS = ("set", "up", "down", "max", "min")
+ABOUT = ("device", "state")
+"""What a ``how=`` question may ask about besides a setting: the whole device type, its states."""
 
 
 def operations(model: StateModel) -> list[str]:
@@ -31,6 +34,7 @@ def operations(model: StateModel) -> list[str]:
     ops += [f"{t}:goal={g}" for g in model.language.goals]
     ops += [f"{t}:ask={k}" for k in model.language.questions]
     ops.append(f"{t}:why")
+    ops += [f"{t}:how={topic}" for topic in (*ABOUT, *model.settings)]
     return ops
 
 

@@ -78,13 +78,13 @@ _RELATIVE_AFTER = {"more", "less", "warmer", "cooler", "colder", "hotter", "high
                    "up", "down", "brighter", "dimmer", "darker", "extra", "fewer"}
 
 
-_FRACTIONS = {"half": "50 percent", "quarter": "25 percent"}
+_FRACTIONS = {"half": "50 percent", "halfway": "50 percent", "quarter": "25 percent"}
 """'lights to half': a fraction of the range, said as a percentage."""
 
 
 def tokens(text: str) -> list[str]:
     """The words :class:`Number` positions count in ("half" counts as 50 percent)."""
-    words = words_to_digits(text.replace("%", " %")).split()
+    words = words_to_digits(re.sub(r"\b(?:a|an) (degree|percent)\b", r"1 \1", text.replace("%", " %"))).split()
     return " ".join(_FRACTIONS.get(w, w) if w in _FRACTIONS and (i == len(words) - 1 or words[i + 1] in
                                                                 ("way", "brightness", "power", "please"))
                     else w for i, w in enumerate(words)).split()

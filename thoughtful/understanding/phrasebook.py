@@ -28,6 +28,15 @@ CANCELS = ["never mind", "forget it", "cancel", "cancel that", "nevermind", "no 
            "actually never mind", "no thanks", "stop", "leave everything as it is", "don't change anything",
            "leave the {d} alone", "never mind the {d}", "don't touch the {d}", "the {d} is fine",
            "the {d} is fine as it is", "forget the {d}"]
+IMPLICIT_OFF = ["i don't need the {d} anymore", "i'm done with the {d}", "we're done with the {d}",
+                "no more {d} tonight", "the {d} can go off now", "i don't need the {d} on", "nobody is using the {d}",
+                "we don't need the {d} now", "you can shut the {d} now", "the {d} isn't needed anymore",
+                "i'm finished with the {d}", "that's enough {d} for today", "we can do without the {d}",
+                "i no longer need the {d}", "the {d} has been on long enough"]
+"""Saying a device is not needed: it goes off ("{d}" is a name of the type)."""
+CONTRASTS = ["{cancel}, {c}", "{cancel}, just {c}", "{cancel} and {c} instead", "not the {d}, {c}",
+             "{cancel}. {c}", "{cancel}, {c} please", "{cancel}, only {c}"]
+"""One device left alone, another changed: "forget the lamp, turn the heat down"."""
 UNDO = ["undo", "undo that", "put it back", "change it back", "go back", "revert that", "put it back how it was",
         "back to how it was", "reverse that", "undo the last change", "set it back", "restore it",
         "that's worse, put it back", "no, put it back", "take it back to where it was", "switch it back"]
@@ -60,7 +69,7 @@ OUT_OF_SCOPE = [
     "add milk to my shopping list", "order more paper towels", "buy batteries", "what's on my shopping list",
     "call mom", "send a message to john", "text my wife", "read my email", "tell me a joke", "how are you",
     "what's your name", "who made you", "thank you", "i love you", "sing a song", "are you alive", "good job",
-    "what can you do", "hello", "you're stupid", "tell me a story", "what's the meaning of life",
+    "hello", "you're stupid", "tell me a story", "what's the meaning of life",
     # look-alikes: warm, light, cool, heat in other senses
     "warm up some soup", "heat up my coffee", "cool down the oven", "light a candle", "cool the drinks",
     "turn the oven temperature up", "warm up the car", "heat the pool", "make the fridge colder",

@@ -32,7 +32,8 @@ class TypePlan:
     change: Change = field(default_factory=Change)
     goals: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
-    """Snapshot keys asked about, or ``why``."""
+    """Snapshot keys asked about, ``why``, or ``how=<topic>`` (what a setting, the states or
+    the device type can do)."""
 
 
 def c_to_f(value: float, relative: bool) -> float:
@@ -67,9 +68,6 @@ class Planner:
         """
         numbers = find_numbers(text)
         owners = self._number_owners(numbers, text)
-        if numbers:  # "brightness at half": a number said outranks a guessed maximum or minimum
-            with_set = {op[:-len("=set")] for op in ops if op.endswith("=set")}
-            ops = [op for op in ops if not (op.endswith(("=max", "=min")) and op.rsplit("=", 1)[0] in with_set)]
         used: set[int] = set()
         plans: dict[str, TypePlan] = {}
         missing: list[str] = []
@@ -77,17 +75,17 @@ class Planner:
         for op in ops:
             t, what = op.split(":", 1)
             target = (t, what.split("=")[0])
-            if target in handled and not what.startswith(("ask=", "goal=")):
+            if target in handled and not what.startswith(("ask=", "how=", "goal=")):
                 continue  # the surer operation on the same thing wins ("up" over "down")
             handled.add(target)
             model = self.models[t]
             plan = plans.setdefault(t, TypePlan())
             if what == "why":
                 plan.questions.append("why")
-            elif what.startswith("ask="):
-                plan.questions.append(what[4:])
+            elif what.startswith(("ask=", "how=")):
+                plan.questions.append(what[4:] if what.startswith("ask=") else what)
             elif what.startswith("state="):
-                plan.change.state = what[6:]
+                plan.change.state = plan.change.state or what[6:]  # a surer goal's state stands
             elif what.startswith("goal="):
                 self._goal(model, what[5:], plan)
             else:
@@ -129,8 +127,10 @@ class Planner:
             change.set[key] = how
         elif how == "named":
             change.set[key] = self._named(model, key, text)
-        elif how in ("max", "min"):
-            change.set[key] = spec.max if how == "max" else spec.min
+        elif how in ("max", "min"):  # "brightness at half": a number said outranks a guessed maximum
+            number = self._take(numbers, used, spec, relative=False)
+            change.set[key] = self._convert(number, spec, units, relative=False) if number is not None \
+                else spec.max if how == "max" else spec.min
         elif how == "set":
             number = self._take(numbers, used, spec, relative=False)
             if number is None:
@@ -139,8 +139,11 @@ class Planner:
         else:  # up / down
             number = self._take(numbers, used, spec, relative=True)
             if number is None and (target := self._take(numbers, used, spec, relative=False)):
-                change.set[key] = self._convert(target, spec, units, relative=False)  # "turn it up to 75"
-                return
+                value = self._convert(target, spec, units, relative=False)
+                if spec.min is None or spec.max is None or spec.min <= value <= spec.max:
+                    change.set[key] = value  # "turn it up to 75"
+                    return
+                number = target  # "raise the setpoint a degree": no setpoint is 1°, so it is an amount
             sign = 1 if how == "up" else -1
             if number is not None:
                 amount = self._convert(number, spec, units, relative=True)

@@ -50,6 +50,9 @@ class Resolver:
         """Find device names and rooms of ``home`` in ``text`` (normalized, lower case)."""
         found = Mentions(masked=text)
         masked = f" {text} "
+        for said in {d.name.lower() for d in home.devices.values()} | {d.room.lower() for d in home.devices.values()}:
+            if said:  # "the kitchen's light", "the desk lamp's brightness": the name itself
+                masked = re.sub(rf"(?<=\s)({re.escape(said)})'s(?=\s)", r"\1", masked)
         by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
         placeholders: dict[str, str] = {}
         for device in by_length:

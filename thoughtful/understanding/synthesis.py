@@ -87,7 +87,8 @@ class Synthesizer:
     # --- per-type generators: each returns the text for one operation -----------------
     def command_ops(self, t: str) -> list[str]:
         """The operations a command can ask for (everything but questions)."""
-        return [op for op in operations(self.models[t]) if ":ask=" not in op and not op.endswith(":why")]
+        return [op for op in operations(self.models[t]) if ":ask=" not in op and ":how=" not in op
+                and not op.endswith(":why")]
 
     def command(self, t: str) -> tuple[str, set[str]]:
         """A command for one operation of type ``t``, chosen uniformly so every label is seen."""
@@ -235,6 +236,49 @@ class Synthesizer:
         q = self.pick(whys).replace("<device>", self.pick(self.models[t].language.names))
         return self.pick(["{q}", "{q}", "can you explain {q}", "tell me {q}", "{q} exactly"]).format(q=q), {f"{t}:why"}
 
+    def ability(self, t: str) -> tuple[str, set[str]]:
+        """A question about what a device type can do (``how=``): the whole device, its states,
+        or one setting — "what can the lamp do", "what modes does the heater have", "can the
+        light change colour", "how high does the temperature go"."""
+        model = self.models[t]
+        n = self.pick(model.language.names)
+        topic = self.pick(["device", "state", *model.settings])
+        if topic == "device":
+            frames = ["what can the {n} do", "what can i do with the {n}", "how does the {n} work",
+                      "what does the {n} do", "how do i use the {n}", "what are the {n}'s features",
+                      "what options does the {n} have", "what settings does the {n} have", "explain the {n} to me",
+                      "what is the {n} capable of", "what can i say to the {n}", "what commands does the {n} know",
+                      "what can i change on the {n}", "help me with the {n}"]
+            return self.pick(frames).format(n=n), {f"{t}:how=device"}
+        if topic == "state":
+            say = self.pick([lang.say or s for s, lang in model.language.states.items()] or list(model.states))
+            frames = ["what modes does the {n} have", "what modes are there on the {n}", "which modes can the {n} be in",
+                      "what are the {n}'s modes", "what states does the {n} have", "list the {n} modes",
+                      "what mode options does the {n} have", "does the {n} have a {s} mode", "can the {n} do {s}",
+                      "what different modes can i put the {n} in", "is there a {s} mode on the {n}"]
+            return self.pick(frames).format(n=n, s=say), {f"{t}:how=state"}
+        lang = model.language.settings.get(topic)
+        k = self.pick(lang.names) if lang and lang.names else topic.replace("_", " ")
+        frames = ["what does the {k} do", "what does the {k} setting do", "what is the {k} for", "how does the {k} work",
+                  "what {k} options are there", "what values can the {k} take", "can the {n} change {k}",
+                  "can i change the {n}'s {k}", "does the {n} have a {k} setting", "is there a {k} setting on the {n}",
+                  "what {k} settings does the {n} have", "does the {n} do {k}", "explain the {n}'s {k}",
+                  "which {k} can the {n} have"]
+        if model.settings[topic].numeric:
+            frames += ["how high can the {k} go", "what's the highest {k}", "what's the lowest {k} on the {n}",
+                       "how low can the {n} {k} go", "what's the {k} range", "what's the maximum {k}",
+                       "what's the highest the {n} goes", "what range does the {n}'s {k} have",
+                       "what's the lowest the {n} will go", "what's the minimum {k} of the {n}"]
+        return self.pick(frames).format(n=n, k=k), {f"{t}:how={topic}"}
+
+    def abilities(self) -> Example:
+        """ "what can you do": every type's abilities."""
+        text = self.pick(["what can you do", "what can you help me with", "what are you able to do",
+                          "what do you control", "what can i ask you", "what do you do", "how do i use you",
+                          "what are your abilities", "what things can you control", "what devices can you control",
+                          "what can you do for me", "what should i say to you", "what commands do you understand"])
+        return Example(text, "question", frozenset(f"{t}:how=device" for t in self.types), "question")
+
     # --- whole examples ------------------------------------------------------------------
     def example(self) -> Example:
         r = self.rng.random()
@@ -245,14 +289,19 @@ class Synthesizer:
         if r < 0.56:
             return self.dress(self.compound())
         if r < 0.71:
-            got = self.question(t) if self.maybe(0.65) else self.why(t)
+            if self.maybe(0.03):
+                return self.dress(self.abilities())
+            q = self.rng.random()
+            got = self.question(t) if q < 0.5 else self.ability(t) if q < 0.72 else self.why(t)
             if got:
                 return self.dress(Example(got[0], "question", frozenset(got[1]), "question"))
             return self.example()
         if r < 0.86:
             return self.dress(Example(self.pick(pb.OUT_OF_SCOPE), "out_of_scope", category="out_of_scope"))
         if r < 0.93:
-            return self.dress(self.negated(t))
+            shape = self.rng.random()
+            example = self.implicit_off(t) if shape < 0.3 else self.contrast(t) if shape < 0.5 else None
+            return self.dress(example or self.negated(t))
         if r < 0.965:
             return self.dress(Example(self.pick(pb.UNDO), "undo", category="undo"))
         return self.dress(Example(self.pick(pb.MORE), "more", category="more"))
@@ -287,6 +336,36 @@ class Synthesizer:
             return Example(ta, "command", frozenset(oa), "command")
         joiner = self.pick([" and ", " and ", ", ", " then ", " and also ", " and then ", ", and "])
         return Example(ta + joiner + tb, "command", frozenset(oa | ob), "compound")
+
+    def implicit_off(self, t: str) -> Example | None:
+        """ "I don't need the lamp anymore": the device goes to its off state."""
+        if "off" not in self.models[t].states:
+            return None
+        name = self.pick(self.models[t].language.names)
+        return Example(self.pick(pb.IMPLICIT_OFF).format(d=name), "command", frozenset({f"{t}:state=off"}), "command")
+
+    def contrast(self, t: str) -> Example:
+        """ "forget the lamp, turn the heat down", "no heating, just the fan": what is left
+        alone (or switched off) first, then what to do."""
+        names = self.models[t].language.names
+        off_states = [s for s in self.models[t].states if s != "off"] if "off" in self.models[t].states else []
+        if off_states and self.maybe(0.35):
+            text, ops = self.command(t)
+            still_valid = set(self.models[t].states["off"].settings)  # the fan, with the heating off
+            if all(o.split(":", 1)[1].split("=")[0] in still_valid for o in ops):
+                say = self.models[t].language.states.get(self.pick(off_states))
+                word = say.say if say and say.say else self.pick(off_states)
+                frame = self.pick(["no {s}, just {c}", "no {s}, only {c}", "not {s}, just {c}", "no {s} but {c}"])
+                return Example(frame.format(s=word, c=text), "command", frozenset(ops | {f"{t}:state=off"}), "compound")
+        other = self.pick([o for o in self.types if o != t] or [t])
+        for _ in range(20):  # the second device must be said: "…, lower it" would name nothing
+            text, ops = self.command(other)
+            if any(f" {n} " in f" {text} " for n in self.models[other].language.names) or \
+                    any(":goal=" in o for o in ops):
+                break
+        cancel = self.pick([c for c in pb.CANCELS if "{d}" in c]).format(d=self.pick(names))
+        frame = self.pick(pb.CONTRASTS)
+        return Example(frame.format(cancel=cancel, c=text, d=self.pick(names)), "command", frozenset(ops), "compound")
 
     def negated(self, t: str) -> Example:
         if self.maybe(0.5):

@@ -1,0 +1,59 @@
+"""The daemon in-process, on a fake clock, against faults of its machine: a disk that refuses
+to save, a busy queue."""
+
+import json
+import logging
+
+from thoughtful.daemon import SAVE_RETRY, SAVE_WITHIN, Daemon
+from thoughtful.settings import Settings
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def make_daemon(tmp_path, model_dir, clock):
+    daemon = Daemon(Settings(data_dir=tmp_path / "data", model_dir=model_dir), train_if_needed=False, clock=clock)
+    daemon.start()
+    return daemon
+
+
+def test_a_disk_that_refuses_to_save_is_survived_and_retried(tmp_path, model_dir, caplog):
+    clock = Clock()
+    daemon = make_daemon(tmp_path, model_dir, clock)
+    good = daemon.state_file.path
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    daemon.state_file.path = blocker / "state.json"  # every write fails with a real OSError
+    with caplog.at_level(logging.ERROR):
+        daemon.handle_text("turn on the lamp")
+        assert daemon._save_due() and daemon.save() is False
+        daemon.handle_text("dim the lamp")
+        clock.now += 1
+        assert not daemon._save_due(), "no retry storm"
+        assert daemon.save() is False
+    assert len([r for r in caplog.records if "cannot save the state" in r.getMessage()]) == 1, "said once"
+    assert daemon.home["lamp"].snapshot["state"] == "on", "runs on from memory"
+    daemon.state_file.path = good  # space again
+    clock.now += SAVE_RETRY
+    assert daemon._save_due() and daemon.save()
+    assert json.loads(good.read_text())["devices"]["lamp"]["snapshot"]["state"] == "on"
+    daemon.state_file.path = blocker / "state.json"
+    daemon.handle_text("turn off the lamp")
+    daemon.shutdown()  # saving fails, the drivers are still closed
+    assert "could NOT be saved" in caplog.text
+
+
+def test_a_change_is_saved_within_a_second_however_busy(tmp_path, model_dir):
+    clock = Clock()
+    daemon = make_daemon(tmp_path, model_dir, clock)
+    daemon.handle_text("turn on the lamp")
+    daemon.submit(lambda: None)  # more work waiting: not yet
+    assert not daemon._save_due()
+    clock.now += SAVE_WITHIN
+    assert daemon._save_due()
+    daemon.shutdown()

@@ -1,0 +1,37 @@
+"""Follow-ups that lean on the previous turn.
+
+Two shapes, recognised by structure, not by phrase lists of whole sentences:
+
+- **Ellipsis**: an utterance that is nothing but a device or a room, with a few linking words
+  ("and the bedroom too", "same for the kitchen", "the desk lamp" after "Which lamp do you
+  mean?"): the previous request, on the new device or room.
+- **Correction**: a reply opened by a correction word ("no, warmer", "actually dimmer"): the
+  rest of it, understood about the device the previous request was about, when it names none.
+"""
+
+from __future__ import annotations
+
+import re
+
+LINKING = set("""and the too also as well same for thing do please in here there with what about now one ones
+again then that it to how of my our over goes applies all both""".split())
+"""Words an elliptical follow-up may use besides the device or room it names."""
+
+_CORRECTION = re.compile(r"^(?:no|nope|nah|actually|i mean|i meant|sorry|wait|oops|not that|rather)\b[\s,]*(?:no\b[\s,]*)?(.+)$")
+
+
+def is_ellipsis(masked: str, type_nouns: set[str]) -> bool:
+    """Whether ``masked`` (names and rooms taken out, device names replaced by their type word)
+    holds only linking words and type words: all that is left of "and the bedroom too"."""
+    words = masked.split()
+    return bool(words) and all(w in LINKING or w.rstrip("s") in type_nouns or w in type_nouns for w in words)
+
+
+def correction(text: str) -> str | None:
+    """What a correction says instead ("no, warmer" → "warmer"), or None when ``text`` is not
+    one. A bare "no" or "no thanks" is not a correction but an answer."""
+    match = _CORRECTION.match(text.strip())
+    if not match:
+        return None
+    rest = match.group(1).strip(" ,.")
+    return rest if rest and rest not in {"thanks", "thank you", "don't", "stop", "never mind"} else None
