@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# One trained model for the tests and the daemon when the state models and training match.
+export THOUGHTFUL_MODEL_CACHE := $(CURDIR)/.cache
 
 .PHONY: run test bench check clean
 

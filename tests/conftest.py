@@ -23,14 +23,17 @@ Trained once per state-model hash and cached in .cache/."""
 
 @pytest.fixture(scope="session")
 def model_dir(models):
-    """A real trained model (trained once per state-model hash, then reused)."""
-    from thoughtful.understanding.modelfiles import heard_hash, statemodel_hash
+    """A real trained model, trained once per state models and configuration and kept in the
+    model cache (``THOUGHTFUL_MODEL_CACHE``, set by ``make``; ``.cache/`` otherwise), which
+    ``make run`` reuses too."""
+    import os
+
+    from thoughtful.understanding.modelfiles import cache_name
     from thoughtful.understanding.train import train
     from thoughtful.understanding.trainconfig import TrainConfig
 
     config = TrainConfig(**TEST_TRAINING)
-    heard = heard_hash() if config.heard else "none"
-    path = REPO / ".cache" / f"test-model-{statemodel_hash(models)}-{heard}-{config.examples}x{config.epochs}"
+    path = Path(os.environ.get("THOUGHTFUL_MODEL_CACHE", REPO / ".cache")) / cache_name(models, config)
     if not (path / "meta.json").exists():
         train(models, path, config, progress=False)
     return path

@@ -63,6 +63,8 @@ def test_discovery_commands_and_utterances(daemon, broker):
     late.close()
     components = {c["p"] for c in config["cmps"].values()}
     assert components == {"light", "climate", "sensor", "event"}
+    temperature = next(c for c in config["cmps"].values() if c.get("device_class") == "temperature")
+    assert temperature["state_class"] == "measurement" and temperature["state_topic"] == "thoughtful/pi1/thermostat"
     climate = next(c for c in config["cmps"].values() if c["p"] == "climate")
     assert climate["modes"] == ["off", "heat", "cool"] and climate["fan_modes"] == ["auto", "on"]
     assert config["availability_topic"] == "thoughtful/pi1/availability"
@@ -73,19 +75,26 @@ def test_discovery_commands_and_utterances(daemon, broker):
 
     ha.publish("thoughtful/pi1/lamp/light/set", json.dumps({"state": "ON", "brightness": 40}))
     ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/lamp/light" and json.loads(p).get("brightness") == 40)
+    # Home Assistant's semantics: a target temperature alone leaves an off thermostat off, and
+    # is the target once it heats.
+    ha.publish("thoughtful/pi1/thermostat/climate/temperature/set", "66")
+    ha.publish("thoughtful/pi1/command", json.dumps({"text": "is the heat on", "id": "sync"}))
+    ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/response" and b"sync" in p)
+    assert latest(ha, "thoughtful/pi1/thermostat")["state"] == "off"
     ha.publish("thoughtful/pi1/thermostat/climate/mode/set", "heat")
+    ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/thermostat" and json.loads(p).get("setpoint") == 66)
     ha.publish("thoughtful/pi1/thermostat/climate/temperature/set", "71")
     ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/thermostat" and json.loads(p).get("setpoint") == 71)
     ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/thermostat/action")
 
     ha.publish("thoughtful/pi1/command", json.dumps({"text": "turn off the lamp", "id": "q1"}))
-    _, payload, _ = ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/response")
+    _, payload, _ = ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/response" and b"q1" in p)
     response = json.loads(payload)
     assert response["id"] == "q1" and response["kind"] == "action"
     ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/lamp" and json.loads(p)["state"] == "off")
     ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/utterance" and json.loads(p)["event_type"] == "command")
     ha.publish("thoughtful/pi1/command", "why is the lamp off")
-    _, payload, _ = ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/explanation/attributes"
+    _, payload, _ = ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/explanation"
                                 and "why" in json.loads(p)["utterance"])
     assert "you asked" in json.loads(payload)["text"]
     ha.close()

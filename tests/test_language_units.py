@@ -9,7 +9,8 @@ from thoughtful.understanding.labels import label_space
 from thoughtful.understanding.numbers import find_numbers, words_to_digits
 from thoughtful.understanding.planner import NeedsClarification, Planner
 from thoughtful.understanding.resolve import Resolver
-from thoughtful.understanding.synthesis import Synthesizer, normalize
+from thoughtful.understanding.synthesis import Synthesizer
+from thoughtful.understanding.text import normalize
 
 
 @pytest.mark.parametrize("spoken, digits", [

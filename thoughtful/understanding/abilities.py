@@ -75,7 +75,8 @@ def explain_device(model: StateModel, units: Units) -> str:
         text += f" You can set its {listed(settings)}."
     goals = [g.phrases[0] for g in model.language.goals.values() if g.phrases][:3]
     if goals:
-        text += " You can also just say how it feels: " + listed([f'"{g[:1].upper()}{g[1:]}"' for g in goals], "or") + "."
+        said = [f'"{g[:1].upper()}{g[1:]}"' for g in goals]
+        text += f" You can also just say how it feels: {listed(said, 'or')}."
     return text.strip()
 
 

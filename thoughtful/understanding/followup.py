@@ -17,7 +17,8 @@ LINKING = set("""and the too also as well same for thing do please in here there
 again then that it to how of my our over goes applies all both""".split())
 """Words an elliptical follow-up may use besides the device or room it names."""
 
-_CORRECTION = re.compile(r"^(?:no|nope|nah|actually|i mean|i meant|sorry|wait|oops|not that|rather)\b[\s,]*(?:no\b[\s,]*)?(.+)$")
+_CORRECTION = re.compile(
+    r"^(?:no|nope|nah|actually|i mean|i meant|sorry|wait|oops|not that|rather)\b[\s,]*(?:no\b[\s,]*)?(.+)$")
 
 
 def is_ellipsis(masked: str, type_nouns: set[str]) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Literal
 
 from thoughtful.errors import StateError
 from thoughtful.state.device import Applied, Change
@@ -18,13 +19,18 @@ from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import abilities, explain, followup, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
+from thoughtful.understanding.labels import label_space
 from thoughtful.understanding.planner import NeedsClarification, Planner, TypePlan
 from thoughtful.understanding.resolve import Mentions, Resolver
 from thoughtful.understanding.runtime import LanguageModel, Prediction
-from thoughtful.understanding.synthesis import normalize
+from thoughtful.understanding.text import normalize
 
 NOT_SAID = re.compile(r"[{}<>\[\]\\=_|#@$^*~`]|(?:^|\s)/\w|\w/\w+/")
 """Characters no one says: "{{ lamp.turn_on }}", "/api/lamp/on" are code, paths or templates."""
+CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;])\s*", re.IGNORECASE)
+"""Where one request of a compound ends and the next begins."""
+NEGATING = {"not", "no", "don't", "never", "nor"}
+"""A clause opening with one of these is not a request of its own."""
 MAX_UTTERANCE = 1000
 """Characters: a longer text is not a spoken request, and would stall the daemon."""
 CONFIDENCE = 0.5
@@ -73,6 +79,9 @@ class Interpreter:
         self.known_words = vocabulary.known_words(models)
         self.device_nouns = vocabulary.device_nouns(models)
         self.nouns = set(vocabulary.type_nouns(models))
+        self.label_space = set(label_space(models))
+        self.device_words = vocabulary.device_words(models)
+        self.working_states = vocabulary.working_state_words(models)
 
     def interpret(self, request: Request) -> Interpretation:
         if len(request.text) > MAX_UTTERANCE:
@@ -89,7 +98,7 @@ class Interpreter:
         if confirmed is not None:
             return self.interpret(confirmed)
         rest = followup.correction(text)
-        if rest is not None:
+        if rest is not None and rest.split()[0] not in self.device_words:  # "no heating, …" negates, not corrects
             return self._corrected(replace(request, text=rest))
         found = self.resolver.mentions(text, request.home)
         if (found.devices or found.rooms) and followup.is_ellipsis(found.masked, self.nouns):
@@ -163,17 +172,23 @@ class Interpreter:
     def _per_clause(self, request: Request, text: str) -> Interpretation | None:
         """ "the desk lamp off and the floor lamp on": each clause names its own device and
         says its own thing. None when the utterance does not split that way."""
-        clauses = [c.strip() for c in re.split(r"\s*(?:,\s*and|\band then\b|\band\b|\bthen\b|,)\s+", text) if c.strip()]
+        clauses = [c for c in map(normalize, CLAUSE.split(request.text)) if c]  # commas are in the text said
         if len(clauses) < 2:
             return None
         changes: list[tuple[str, Change, str]] = []
         previous: Prediction | None = None
         for clause in clauses:
             found = self.resolver.mentions(clause, request.home)
-            if previous is not None and (found.devices or found.rooms) and followup.is_ellipsis(found.masked, self.nouns):
-                prediction = previous  # "switch off the desk lamp and the ceiling light": the same again
+            if clause.split()[0] in NEGATING:
+                stopped = self._stopped(found.masked)
+                if stopped is None:
+                    return None  # "not brighter, dimmer": the clauses mean something only together
+                prediction = Prediction("command", 1.0, {stopped: 1.0}, (stopped, 1.0))
             else:
-                prediction = self._predict(found, request.home)
+                said_again = self._said_again(found, previous, request.home)
+                if said_again is False:
+                    return None
+                prediction = said_again or self._predict(found, request.home)
             if found.unknown or prediction.kind != "command" or prediction.confidence < CONFIDENCE:
                 return None
             previous = prediction
@@ -186,6 +201,38 @@ class Interpreter:
                 return None
             changes += planned
         return self._apply(request, changes) if changes else None
+
+    def _stopped(self, masked: str) -> str | None:
+        """ "no heating", "not the cooling": the off operation of the type whose working state
+        the clause names and negates, and nothing else; None for any other negated clause."""
+        content = [w for w in masked.split() if w not in NEGATING and w not in followup.LINKING]
+        if len(content) != 1 or content[0] not in self.working_states:
+            return None
+        off = f"{self.working_states[content[0]]}:state=off"
+        return off if off in self.label_space else None
+
+    def _said_again(self, found: Mentions, previous: Prediction | None,
+                    home: Home) -> Prediction | Literal[False] | None:
+        """A clause that is only what to act on ("…and the ceiling light", "…and the heat") says
+        the previous clause again, of that: its operations on the type it names. None for a
+        clause with words of its own; False when the operations do not fit the type named."""
+        words = found.masked.split()
+        named = {home[n].type for n in found.devices}
+        if not (found.devices or found.rooms) or not followup.is_ellipsis(found.masked, self.nouns):
+            content = [w for w in words if w not in followup.LINKING]
+            if len(content) != 1 or content[0] not in self.device_words:
+                return None
+            named = {self.device_words[content[0]]}  # "the heat": a word for the thermostat alone
+        if previous is None:
+            return False
+        ops = self._ops(previous)
+        if named:
+            if len(named) > 1:
+                return False
+            ops = [f"{next(iter(named))}:{op.split(':', 1)[1]}" for op in ops]
+            if not set(ops) <= self.label_space:
+                return False
+        return replace(previous, ops=dict.fromkeys(ops, 1.0), best=(ops[0], 1.0)) if ops else False
 
     # --- deciding ----------------------------------------------------------------------
     def _decide(self, request: Request, found: Mentions, prediction: Prediction) -> Interpretation:

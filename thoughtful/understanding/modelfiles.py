@@ -35,6 +35,16 @@ def heard_hash() -> str:
     return hashlib.sha256(HEARD_CORPUS.read_bytes() + f"max_wer={MAX_WER}".encode()).hexdigest()[:16]
 
 
+def cache_name(models: dict[str, StateModel], config) -> str:
+    """The name a trained model is kept under in a model cache (``THOUGHTFUL_MODEL_CACHE``):
+    the same state models, heard corpus and training configuration train the same model."""
+    heard = heard_hash() if config.heard else "none"
+    extra = "" if (config.batch_size, config.learning_rate, config.max_length, config.held_out, config.seed) == \
+        (32, 8e-5, 40, 0.08, 0) else f"-{config.batch_size}-{config.learning_rate}-{config.max_length}-" \
+                                     f"{config.held_out}-{config.seed}"
+    return f"model-{statemodel_hash(models)}-{heard}-{config.examples}x{config.epochs}{extra}"
+
+
 def read_meta(model_dir: Path) -> dict[str, Any]:
     meta_path = model_dir / "meta.json"
     for name in ("model.onnx", "tokenizer.json", "meta.json"):

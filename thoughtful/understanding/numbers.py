@@ -82,9 +82,19 @@ _FRACTIONS = {"half": "50 percent", "halfway": "50 percent", "quarter": "25 perc
 """'lights to half': a fraction of the range, said as a percentage."""
 
 
+_PARTS = {"quarter": 25, "third": 100 / 3}
+
+
+def _fraction(match: re.Match) -> str:
+    count = 1 if match.group(1) in ("a", "an") else int(match.group(1))
+    return f"{round(count * _PARTS[match.group(2)])} percent"
+
+
 def tokens(text: str) -> list[str]:
-    """The words :class:`Number` positions count in ("half" counts as 50 percent)."""
-    words = words_to_digits(re.sub(r"\b(?:a|an) (degree|percent)\b", r"1 \1", text.replace("%", " %"))).split()
+    """The words :class:`Number` positions count in ("half" counts as 50 percent, "three
+    quarters" as 75 percent, "a degree" as 1 degree)."""
+    text = words_to_digits(re.sub(r"\b(?:a|an) (degree|percent)\b", r"1 \1", text.replace("%", " %")))
+    words = re.sub(r"\b(a|an|1|2|3) (quarter|third)s?\b", _fraction, text).split()
     return " ".join(_FRACTIONS.get(w, w) if w in _FRACTIONS and (i == len(words) - 1 or words[i + 1] in
                                                                 ("way", "brightness", "power", "please"))
                     else w for i, w in enumerate(words)).split()

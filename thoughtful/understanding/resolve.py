@@ -62,7 +62,7 @@ class Resolver:
             if distinct:
                 head = r"\s+".join(map(re.escape, distinct))
                 nouns = "|".join(map(re.escape, self.nouns))
-                patterns.append(rf"{head}\s+(?:{nouns}|one)s?")
+                patterns.append(rf"{head}\s+(?:{nouns}|one|1)s?")  # "the porch one" (normalized "one" is "1")
             for pattern in patterns:
                 new, n = re.subn(rf"\s{_EXCEPT}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", masked)
                 if n:  # "except the desk lamp": leave it out, and out of what the model sees

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import phrasebook as pb
 from thoughtful.understanding.labels import operations
-from thoughtful.understanding.numbers import words_to_digits
 
 _ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -399,11 +398,3 @@ class Synthesizer:
 
     def examples(self, n: int) -> list[Example]:
         return [self.example() for _ in range(n)]
-
-
-def normalize(text: str) -> str:
-    """The text the model sees: lower case, digits for number words, no punctuation."""
-    text = text.lower().replace("%", " percent ").replace("°", " degrees ")
-    text = "".join(c if c.isalnum() or c in " '." else " " for c in text)
-    text = " ".join(w.strip(".") for w in text.split())
-    return words_to_digits(text)

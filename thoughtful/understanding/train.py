@@ -23,7 +23,8 @@ from thoughtful.understanding.card import model_card
 from thoughtful.understanding.labels import KINDS, label_space
 from thoughtful.understanding.modelfiles import heard_hash, statemodel_hash
 from thoughtful.understanding.heard import heard_examples
-from thoughtful.understanding.synthesis import Example, Synthesizer, normalize
+from thoughtful.understanding.synthesis import Example, Synthesizer
+from thoughtful.understanding.text import normalize
 from thoughtful.understanding.trainconfig import TrainConfig
 
 

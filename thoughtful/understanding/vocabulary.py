@@ -49,6 +49,31 @@ def known_words(models: dict[str, StateModel]) -> set[str]:
     return (known - unknown_name_words()) - {"device"}
 
 
+def _single_words(phrases_by_type: dict[str, list[str]]) -> dict[str, str]:
+    """One-word phrases (and their plurals) that belong to exactly one type → the type."""
+    owners: dict[str, set[str]] = {}
+    for t, phrases in phrases_by_type.items():
+        for word in (words(p)[0] for p in phrases if len(words(p)) == 1):
+            for form in {word, word if word.endswith("s") else word + "s"}:
+                owners.setdefault(form, set()).add(t)
+    return {w: next(iter(ts)) for w, ts in owners.items() if len(ts) == 1}
+
+
+def working_state_words(models: dict[str, StateModel]) -> dict[str, str]:
+    """Words for a type's working states, other than on and off ("heat", "heating",
+    "cooling") → the type."""
+    return _single_words({t: [s for s in m.states if s not in ("on", "off")] +
+                          [lang.say for s, lang in m.language.states.items() if s not in ("on", "off") and lang.say]
+                          for t, m in models.items()})
+
+
+def device_words(models: dict[str, StateModel]) -> dict[str, str]:
+    """Single words that stand for one device type on their own: its names ("lamp", "lights")
+    and its working states ("heat") → the type."""
+    by_name = _single_words({t: list(m.language.names) for t, m in models.items()})
+    return {**working_state_words(models), **by_name}
+
+
 def device_nouns(models: dict[str, StateModel]) -> set[str]:
     """Words a question about the devices names: device types, settings, sensors, states, and
     a few words for the whole home ("status", "devices")."""
