@@ -57,12 +57,18 @@ def latest(client, topic):
 def test_discovery_commands_and_utterances(daemon, broker):
     ha = Client(broker.port, "homeassistant/#", "thoughtful/pi1/#")
     _, payload, _ = ha.wait_for(lambda t, p, r: t == "homeassistant/device/pi1/config", timeout=60)
-    config = json.loads(payload)
+    node = json.loads(payload)
+    assert node["dev"]["name"] == "thoughtful pi1" and {c["p"] for c in node["cmps"].values()} == {"sensor", "event"}
     late = Client(broker.port, "homeassistant/#")  # a Home Assistant that starts later still finds it
-    late.wait_for(lambda t, p, r: t == "homeassistant/device/pi1/config" and r)
+    late.wait_for(lambda t, p, r: t == "homeassistant/device/pi1_thermostat/config" and r)
     late.close()
-    components = {c["p"] for c in config["cmps"].values()}
-    assert components == {"light", "climate", "sensor", "event"}
+    # One Home Assistant device per device, in its room's area, reached through the daemon.
+    _, payload, _ = ha.wait_for(lambda t, p, r: t == "homeassistant/device/pi1_lamp/config")
+    lamp = json.loads(payload)
+    assert lamp["dev"]["suggested_area"] == "Living room" and lamp["dev"]["via_device"] == "thoughtful_pi1"
+    assert [c["p"] for c in lamp["cmps"].values()] == ["light"]
+    _, payload, _ = ha.wait_for(lambda t, p, r: t == "homeassistant/device/pi1_thermostat/config")
+    config = json.loads(payload)
     temperature = next(c for c in config["cmps"].values() if c.get("device_class") == "temperature")
     assert temperature["state_class"] == "measurement" and temperature["state_topic"] == "thoughtful/pi1/thermostat"
     climate = next(c for c in config["cmps"].values() if c["p"] == "climate")

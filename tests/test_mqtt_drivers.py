@@ -2,6 +2,7 @@
 
 import json
 import logging
+import threading
 
 import pytest
 from broker import Client, wait_until
@@ -125,3 +126,20 @@ def test_the_daemons_mqtt_socket_sends_without_delay(connection):
 
     sock = connection.client.socket()
     assert sock is not None and sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
+
+
+@pytest.mark.parametrize("settings, reason", [
+    (lambda port: MqttSettings(port=1), "ConnectionRefusedError"),                 # nothing listens
+    (lambda port: MqttSettings(host="broker.invalid"), "gaierror"),              # no such host
+    (lambda port: MqttSettings(port=port, tls=True), "speak TLS on this port"),  # TLS against a plain port
+])
+def test_a_failing_connection_says_why_once(broker, caplog, settings, reason):
+    conn = MqttConnection(settings(broker.port).model_copy(update={"reconnect_min": 1, "reconnect_max": 1}))
+    with caplog.at_level(logging.ERROR, logger="thoughtful.integrations.mqtt"):
+        conn.start()
+        wait_until(lambda: sum("cannot connect to MQTT" in r.getMessage() for r in caplog.records) >= 1, timeout=20)
+        failures = conn._failure
+        threading.Event().wait(2.5)  # more attempts fail the same way: not said again
+        conn.stop()
+    said = [r.getMessage() for r in caplog.records if "cannot connect to MQTT" in r.getMessage()]
+    assert len(said) == 1 and reason in said[0] and reason in failures, said

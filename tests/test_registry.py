@@ -57,3 +57,20 @@ def test_reserved_names_are_the_daemons_own_topics():
     own = {getattr(topics, a).removeprefix(topics.root + "/") for a in vars(topics)
            if isinstance(getattr(topics, a), str) and getattr(topics, a).startswith(topics.root + "/")}
     assert {t.split("/")[0] for t in own} == RESERVED_SLUGS
+
+
+def test_discovery_payloads_match_the_golden_file(models):
+    """The Home Assistant discovery configs of the embedded default home, exactly: any change
+    to what Home Assistant is told shows up here (regenerate the file only on purpose)."""
+    import json
+    from pathlib import Path
+
+    from thoughtful import __version__
+    from thoughtful.integrations.homeassistant import Topics, discovery_payloads
+    from thoughtful.settings import builtin_home_file
+    from thoughtful.state.home import Home
+
+    home = Home.from_config(load_home_config(builtin_home_file(), models), models)
+    payloads = discovery_payloads(Topics("thoughtful", "pi1"), list(home.devices.values()), None)
+    golden = (Path(__file__).parent / "golden" / "discovery-default-home.json").read_text()
+    assert json.loads(json.dumps(payloads)) == json.loads(golden.replace('"0.1.0"', json.dumps(__version__)))

@@ -370,8 +370,9 @@ class Daemon:
         if not self.connection:
             return
         if self.settings.homeassistant.enabled:
-            payload = ha.discovery_payload(self.topics, list(self.home.devices.values()), self.settings.node_name)
-            self._publish(self.topics.discovery, json.dumps(payload), retain=True)
+            for topic, payload in ha.discovery_payloads(self.topics, list(self.home.devices.values()),
+                                                        self.settings.node_name).items():
+                self._publish(topic, json.dumps(payload), retain=True)
         self._publish(self.topics.availability, "online", retain=True)
         for name in self.home.devices:
             self.publish_device(name)

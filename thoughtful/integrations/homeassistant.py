@@ -34,6 +34,7 @@ class Topics:
     def __init__(self, base: str, node_id: str, discovery_prefix: str = "homeassistant") -> None:
         self.root = f"{base}/{node_id}"
         self.node_id = node_id
+        self.discovery_prefix = discovery_prefix
         self.discovery = f"{discovery_prefix}/device/{node_id}/config"
         self.ha_status = f"{discovery_prefix}/status"
         self.availability = f"{self.root}/availability"
@@ -44,6 +45,10 @@ class Topics:
 
     def device(self, name: str) -> str:
         return f"{self.root}/{slug(name)}"
+
+    def device_discovery(self, name: str) -> str:
+        """Where one device's Home Assistant discovery config goes."""
+        return f"{self.discovery_prefix}/device/{self.node_id}_{slug(name)}/config"
 
 
 class TextCommand(BaseModel):
@@ -83,46 +88,66 @@ class TextCommand(BaseModel):
         return value if isinstance(value, (str, int)) and not isinstance(value, bool) else None
 
 
-def discovery_payload(topics: Topics, devices: list[Device], node_name: str | None) -> dict[str, Any]:
-    """The retained device-based discovery config for this daemon and all its devices (named
-    ``thoughtful <node_id>`` unless ``node_name`` says otherwise)."""
-    components: dict[str, Any] = {}
-    for device in devices:
-        base = topics.device(device.name)
-        uid = f"thoughtful_{topics.node_id}_{slug(device.name)}"
-        if device.type == "thermostat":
-            components[f"{slug(device.name)}_climate"] = climate_config(device, base, uid)
-            components[f"{slug(device.name)}_temperature"] = temperature_sensor_config(device, base, uid)
-        elif device.type == "lamp":
-            components[f"{slug(device.name)}_light"] = light_config(device, base, uid)
-        elif {"on", "off"} <= set(device.model.states):
-            components[f"{slug(device.name)}_switch"] = {
-                "p": "switch", "unique_id": uid, "name": device.name, "command_topic": f"{base}/set",
-                "state_topic": base, "value_template": "{{ value_json.state }}",
-                "payload_on": '{"state": "on"}', "payload_off": '{"state": "off"}',
-                "state_on": "on", "state_off": "off"}
-    components["explanation"] = {
-        "p": "sensor", "unique_id": f"thoughtful_{topics.node_id}_explanation", "name": "Last explanation",
-        "state_topic": topics.explanation, "value_template": "{{ value_json.text[:255] }}",
-        "json_attributes_topic": topics.explanation, "json_attributes_template": "{{ value_json | tojson }}",
-        "icon": "mdi:comment-text-outline"}
-    components["utterance"] = {
-        "p": "event", "unique_id": f"thoughtful_{topics.node_id}_utterance", "name": "Utterance",
-        "state_topic": topics.utterance, "event_types": EVENT_TYPES, "icon": "mdi:microphone-message"}
-    return {
-        "dev": {"ids": [f"thoughtful_{topics.node_id}"], "name": node_name or f"thoughtful {topics.node_id}",
+def capitalized(name: str) -> str:
+    """ "desk lamp" → "Desk lamp", as Home Assistant writes names."""
+    return name[:1].upper() + name[1:]
+
+
+def device_components(device: Device, base: str, uid: str) -> dict[str, Any]:
+    """The Home Assistant entities of one device: a light, a climate and its temperature, or a
+    switch for any other type with on and off states."""
+    key = slug(device.name)
+    if device.type == "thermostat":
+        return {f"{key}_climate": climate_config(device, base, uid),
+                f"{key}_temperature": temperature_sensor_config(device, base, uid)}
+    if device.type == "lamp":
+        return {f"{key}_light": light_config(device, base, uid)}
+    if {"on", "off"} <= set(device.model.states):
+        return {f"{key}_switch": {
+            "p": "switch", "unique_id": uid, "name": None, "command_topic": f"{base}/set",
+            "state_topic": base, "value_template": "{{ value_json.state }}",
+            "payload_on": '{"state": "on"}', "payload_off": '{"state": "off"}',
+            "state_on": "on", "state_off": "off"}}
+    return {}
+
+
+def discovery_payloads(topics: Topics, devices: list[Device], node_name: str | None) -> dict[str, dict[str, Any]]:
+    """Retained device-based discovery configs, by topic: one for the daemon itself (named
+    ``thoughtful <node_id>`` unless ``node_name`` says otherwise; its last explanation and its
+    utterance events), and one Home Assistant device per device, in its room's area and linked
+    to the daemon (``via_device``), as Zigbee2MQTT and ESPHome do."""
+    node = f"thoughtful_{topics.node_id}"
+    origin = {"name": "thoughtful", "sw": __version__}
+    payloads = {topics.discovery: {
+        "dev": {"ids": [node], "name": node_name or f"thoughtful {topics.node_id}",
                 "mf": "thoughtful", "mdl": "offline voice daemon", "sw": __version__},
-        "o": {"name": "thoughtful", "sw": __version__},
-        "availability_topic": topics.availability,
-        "qos": 1,
-        "cmps": components,
-    }
+        "o": origin, "availability_topic": topics.availability, "qos": 1,
+        "cmps": {
+            "explanation": {
+                "p": "sensor", "unique_id": f"{node}_explanation", "name": "Last explanation",
+                "state_topic": topics.explanation, "value_template": "{{ value_json.text[:255] }}",
+                "json_attributes_topic": topics.explanation, "json_attributes_template": "{{ value_json | tojson }}",
+                "icon": "mdi:comment-text-outline"},
+            "utterance": {
+                "p": "event", "unique_id": f"{node}_utterance", "name": "Utterance",
+                "state_topic": topics.utterance, "event_types": EVENT_TYPES, "icon": "mdi:microphone-message"},
+        }}}
+    for device in devices:
+        uid = f"{node}_{slug(device.name)}"
+        dev: dict[str, Any] = {"ids": [uid], "name": capitalized(device.name), "mf": "thoughtful",
+                               "mdl": device.model.description or device.type, "via_device": node}
+        if device.room:
+            dev["suggested_area"] = capitalized(device.room)
+        payloads[topics.device_discovery(device.name)] = {
+            "dev": dev, "o": origin, "availability_topic": topics.availability, "qos": 1,
+            "cmps": device_components(device, topics.device(device.name), uid)}
+    return payloads
 
 
 def temperature_sensor_config(device: Device, base: str, uid: str) -> dict[str, Any]:
     """The room temperature as its own sensor, so Home Assistant keeps its statistics (Home
     Assistant shows it in its own unit system)."""
-    return {"p": "sensor", "unique_id": f"{uid}_temperature", "name": f"{device.name.capitalize()} temperature",
+    return {"p": "sensor", "unique_id": f"{uid}_temperature", "name": "Temperature",
             "device_class": "temperature", "state_class": "measurement", "unit_of_measurement": "°F",
             "state_topic": base, "value_template": "{{ value_json.room_temperature | default('unknown') }}"}
 
@@ -131,7 +156,7 @@ def light_config(device: Device, base: str, uid: str) -> dict[str, Any]:
     settings = device.model.settings
     modes = [m for m, key in (("color_temp", "color_temp"), ("hs", "color")) if key in settings]
     config: dict[str, Any] = {
-        "p": "light", "unique_id": uid, "name": device.name, "schema": "json",
+        "p": "light", "unique_id": uid, "name": None, "schema": "json",  # named after its device
         "command_topic": f"{base}/light/set", "state_topic": f"{base}/light",
         "brightness": "brightness" in settings, "brightness_scale": 100,
         "supported_color_modes": modes or (["brightness"] if "brightness" in settings else ["onoff"]),
@@ -145,7 +170,7 @@ def light_config(device: Device, base: str, uid: str) -> dict[str, Any]:
 def climate_config(device: Device, base: str, uid: str) -> dict[str, Any]:
     setpoint = device.model.settings["setpoint"]
     return {
-        "p": "climate", "unique_id": uid, "name": device.name,
+        "p": "climate", "unique_id": uid, "name": None,
         "modes": [m for m in device.model.states if m not in device.unavailable],
         "mode_command_topic": f"{base}/climate/mode/set",
         "mode_state_topic": base, "mode_state_template": "{{ value_json.state }}",

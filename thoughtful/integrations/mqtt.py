@@ -109,6 +109,10 @@ class MqttConnection:
         self.client.on_connect = self._on_connect
         self.client.on_disconnect = self._on_disconnect
         self.client.on_message = self._on_message
+        self._failure: str | None = None
+        """Why the last attempt to connect failed, said once until it changes or succeeds."""
+        self._paho_reconnect = self.client.reconnect
+        self.client.reconnect = self._reconnect  # paho swallows the reason a connection fails
         self._handlers: list[tuple[str, Handler, bool]] = []
         self._retained: dict[str, str] = {}
         self._lock = threading.Lock()
@@ -150,10 +154,24 @@ class MqttConnection:
             self.client.publish(topic, payload, qos=qos, retain=retain)
 
     # --- paho callbacks (network thread) -------------------------------------------------
+    def _reconnect(self):
+        try:
+            return self._paho_reconnect()
+        except OSError as exc:  # refused, unresolvable, unreachable, TLS (wrong CA, hostname, plain port)
+            reason = f"{type(exc).__name__}: {exc}"
+            if self.settings.tls and isinstance(exc, (ssl.SSLError, ConnectionResetError)):
+                reason += "; does the broker speak TLS on this port, with a certificate from ca_certs for this host?"
+            if reason != self._failure:
+                log.error("cannot connect to MQTT %s:%d (%s); retrying every %d–%d s", self.settings.host,
+                          self.settings.port, reason, self.settings.reconnect_min, self.settings.reconnect_max)
+            self._failure = reason
+            raise
+
     def _on_connect(self, client, userdata, flags, reason_code, properties) -> None:
         if reason_code.is_failure:
             log.error("MQTT %s:%d refused the connection: %s", self.settings.host, self.settings.port, reason_code)
             return
+        self._failure = None
         log.info("MQTT connected to %s:%d", self.settings.host, self.settings.port)
         no_delay(client.socket())
         self.connected.set()
