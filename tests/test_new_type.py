@@ -52,3 +52,22 @@ def test_a_plug_in_yaml_trains_and_works(tmp_path):
     out = run_line(json.dumps({"id": 1, "home": home, "utterance": "switch on the kettle plug"}), interpreter)
     assert out["kind"] == "action" and out["after"]["kettle plug"]["state"] == "on", out
     assert out["after"]["lamp"] == {"state": "off"}
+    # Its drivers and Home Assistant entity come from its role (on and off: a switch), not code.
+    from gpiozero.pins.mock import MockFactory
+
+    from thoughtful.drivers.factory import make_driver
+    from thoughtful.integrations.homeassistant import Topics, discovery_payloads
+    from thoughtful.state.device import Device
+    from thoughtful.state.registry import DeviceConfig
+
+    plug = models["plug"]
+    assert plug.role == "switch"
+    entities = discovery_payloads(Topics("thoughtful", "pi"), [Device("kettle plug", plug, room="kitchen")], None)
+    config = entities["homeassistant/device/pi_kettle_plug/config"]
+    assert [c["p"] for c in config["cmps"].values()] == ["switch"] and config["dev"]["suggested_area"] == "Kitchen"
+    factory = MockFactory()
+    relay = make_driver(DeviceConfig(name="kettle plug", type="plug", driver={"kind": "gpio", "pins": {"relay": 17}}),
+                        plug, pin_factory=factory)
+    relay.apply(out["after"]["kettle plug"])
+    assert factory.pin(17).state == 1
+    relay.close()

@@ -79,7 +79,8 @@ class Daemon:
         self.notifier = Notifier()
         self.drivers: dict[str, Driver] = {}
         for dc in self.config.devices:
-            driver = make_driver(dc, connection=self.connection, record=self._control_record(dc.name),
+            driver = make_driver(dc, self.models[dc.type], connection=self.connection,
+                                 record=self._control_record(dc.name),
                                  pin_factory=pin_factory,
                                  room_temperature=self.home[dc.name].snapshot.get("room_temperature", 68))
             driver.on_external_change = self._external_reporter(dc.name, "device")
@@ -314,10 +315,10 @@ class Daemon:
         for name, device in self.home.devices.items():
             base = self.topics.device(name)
             conn.subscribe(f"{base}/set", self._command_handler(name, ha.snapshot_command, "mqtt"), command=True)
-            if device.type == "lamp":
+            if device.model.role == "light":
                 conn.subscribe(f"{base}/light/set", self._command_handler(name, ha.light_command, "home_assistant"),
                                command=True)
-            if device.type == "thermostat":
+            if device.model.role == "climate":
                 for kind in ("mode", "temperature", "fan_mode"):
                     conn.subscribe(f"{base}/climate/{kind}/set", self._command_handler(
                         name, lambda payload, kind=kind: ha.climate_command(kind, payload), "home_assistant"),
@@ -352,9 +353,9 @@ class Daemon:
         device = self.home[name]
         base = self.topics.device(name)
         self._publish(base, json.dumps(device.snapshot), retain=True)
-        if device.type == "lamp":
+        if device.model.role == "light":
             self._publish(f"{base}/light", json.dumps(ha.light_state(device.snapshot)), retain=True)
-        elif device.type == "thermostat":  # what it is doing now: off, idle (also while it rests), heating
+        elif device.model.role == "climate":  # what it is doing now: off, idle (also while it rests), heating
             action = "off" if device.snapshot["state"] == "off" else self.actions.get(name, "idle")
             self._publish(f"{base}/action", action, retain=True)
 

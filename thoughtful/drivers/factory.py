@@ -9,19 +9,21 @@ from thoughtful.drivers.base import Driver
 from thoughtful.drivers.control import Record
 from thoughtful.drivers.gpio import GpioLamp, GpioThermostat
 from thoughtful.drivers.mqtt import CODECS, MqttDevice
-from thoughtful.drivers.sensors import DS18B20, PushedReading, c_to_f
+from thoughtful.drivers.sensors import DS18B20, PushedReading
 from thoughtful.drivers.simulated import RoomModel, SimulatedLamp, SimulatedThermostat
 from thoughtful.errors import ConfigError
 from thoughtful.integrations.mqtt import parsing
 from thoughtful.state.registry import DeviceConfig, Ds18b20Sensor, GpioDriver, MqttDriver, MqttSensor
+from thoughtful.state.schema import StateModel
+from thoughtful.state.values import c_to_f
 
 
-def make_driver(config: DeviceConfig, *, connection=None, record: Record | None = None,
+def make_driver(config: DeviceConfig, model: StateModel, *, connection=None, record: Record | None = None,
                 pin_factory=None, room_temperature: float = 68.0) -> Driver:
-    """The driver for one device. Thermostats get the control loop; every other type is
-    driven like a lamp (on/off, brightness, colour, whichever it has)."""
+    """The driver for one device, by its type's role: a climate device gets the control loop;
+    every other type is driven like a lamp (on/off, brightness, colour, whichever it has)."""
     driver = config.driver
-    thermostat = config.type == "thermostat"
+    thermostat = model.role == "climate"
     if isinstance(driver, MqttDriver):
         if connection is None:
             raise ConfigError(f"device {config.name!r} uses MQTT, but no mqtt section is configured")
@@ -29,8 +31,7 @@ def make_driver(config: DeviceConfig, *, connection=None, record: Record | None 
     if isinstance(driver, GpioDriver):
         try:
             if thermostat:
-                if driver.sensor is None:
-                    raise ConfigError(f"device {config.name!r}: a GPIO thermostat needs a sensor")
+                assert driver.sensor is not None, "checked by the registry (DeviceConfig.problem_with)"
                 sensor = make_sensor(config.name, driver.sensor, connection)
                 return GpioThermostat(driver.pins, sensor, driver.active_high, driver.control, record, pin_factory)
             return GpioLamp(driver.pins, driver.active_high, pin_factory)

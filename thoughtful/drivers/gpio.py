@@ -24,10 +24,11 @@ LAMP_MODES = ({"relay"}, {"pwm"}, {"warm", "cool"}, {"red", "green", "blue"})
 THERMOSTAT_ROLES = {"heat", "cool", "fan"}
 
 
-def pin_problem(device_type: str, roles: set[str]) -> str | None:
-    """What is wrong with a set of pin roles for a device type, or None (also used by the
-    configuration check, so ``check`` and ``run`` agree)."""
-    if device_type == "thermostat":
+def pin_problem(role: str, roles: set[str]) -> str | None:
+    """What is wrong with a set of pin roles for a device of a role (``climate``, or anything
+    driven like a lamp), or None (also used by the configuration check, so ``check`` and ``run``
+    agree)."""
+    if role == "climate":
         if roles - THERMOSTAT_ROLES or not roles & {"heat", "cool"}:
             return f"thermostat pins {sorted(roles)}: expected heat and/or cool, and optionally fan"
         return None
@@ -93,7 +94,7 @@ class GpioThermostat(Driver):
         from gpiozero import OutputDevice
 
         super().__init__()
-        problem = pin_problem("thermostat", set(pins))
+        problem = pin_problem("climate", set(pins))
         if problem:
             raise ConfigError(problem)
         self.relays = {role: OutputDevice(pin, active_high=active_high, initial_value=False,

@@ -6,11 +6,9 @@ import logging
 import time
 from pathlib import Path
 
+from thoughtful.state.values import c_to_f
+
 log = logging.getLogger(__name__)
-
-
-def c_to_f(celsius: float) -> float:
-    return celsius * 9 / 5 + 32
 
 
 def parse_w1_slave(text: str) -> float:

@@ -94,15 +94,15 @@ def capitalized(name: str) -> str:
 
 
 def device_components(device: Device, base: str, uid: str) -> dict[str, Any]:
-    """The Home Assistant entities of one device: a light, a climate and its temperature, or a
-    switch for any other type with on and off states."""
-    key = slug(device.name)
-    if device.type == "thermostat":
+    """The Home Assistant entities of one device, by its type's role: a climate and its
+    temperature, a light, or a switch."""
+    key, role = slug(device.name), device.model.role
+    if role == "climate":
         return {f"{key}_climate": climate_config(device, base, uid),
                 f"{key}_temperature": temperature_sensor_config(device, base, uid)}
-    if device.type == "lamp":
+    if role == "light":
         return {f"{key}_light": light_config(device, base, uid)}
-    if {"on", "off"} <= set(device.model.states):
+    if role == "switch":
         return {f"{key}_switch": {
             "p": "switch", "unique_id": uid, "name": None, "command_topic": f"{base}/set",
             "state_topic": base, "value_template": "{{ value_json.state }}",

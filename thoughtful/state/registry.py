@@ -86,15 +86,15 @@ class DeviceConfig(_Strict):
     room: str = ""
     driver: DriverConfig = Field(default_factory=SimulatedDriver)
 
-    @model_validator(mode="after")
-    def _gpio_fits_the_type(self) -> "DeviceConfig":
+    def problem_with(self, model: StateModel) -> str | None:
+        """What makes this device's driver unfit for its type, or None."""
         if isinstance(self.driver, GpioDriver):
-            problem = pin_problem(self.type, set(self.driver.pins))
+            problem = pin_problem(model.role, set(self.driver.pins))
             if problem:
-                raise ValueError(problem)
-            if self.type == "thermostat" and self.driver.sensor is None:
-                raise ValueError("a GPIO thermostat needs a temperature sensor (driver.sensor)")
-        return self
+                return f"driver.pins: {problem}"
+            if model.role == "climate" and self.driver.sensor is None:
+                return "driver.sensor: a GPIO thermostat needs a temperature sensor"
+        return None
 
 
 class Units(_Strict):
@@ -130,4 +130,7 @@ def load_home_config(path: Path, models: dict[str, StateModel]) -> HomeConfig:
         if device.type not in models:
             raise ConfigError(f"{path}: invalid\n  at devices[{i}].type: unknown device type "
                               f"{device.type!r} (state models: {', '.join(sorted(models))})")
+        problem = device.problem_with(models[device.type])
+        if problem:
+            raise ConfigError(f"{path}: invalid\n  at devices[{i}].{problem}")
     return config

@@ -216,10 +216,29 @@ class StateModel(_Strict):
     def display_name(self) -> str:
         return self.language.names[0]
 
+    @property
+    def role(self) -> Role:
+        """How drivers and Home Assistant serve the type, read from its snapshot keys (those of
+        the contract): ``climate`` (a ``setpoint`` that implies heating or cooling from a
+        sensor: the control loop, a climate entity), ``light`` (``brightness`` or a colour: a
+        dimmable lamp, a light entity), ``switch`` (on and off: a relay, a switch entity), or
+        ``other``. A new device type in YAML gets its drivers and entities from this."""
+        setpoint = self.settings.get("setpoint")
+        if setpoint is not None and setpoint.implies_state is not None:
+            return "climate"
+        if "brightness" in self.settings or any(s.kind == "color" for s in self.settings.values()):
+            return "light"
+        if {"on", "off"} <= set(self.states):
+            return "switch"
+        return "other"
+
     def setting_name(self, key: str) -> str:
         """What a setting or sensor is called in replies: its first language name, else its key."""
         lang = self.language.settings.get(key)
         return lang.names[0] if lang and lang.names else key.replace("_", " ")
+
+
+Role = Literal["climate", "light", "switch", "other"]
 
 
 def load_state_model(path: Path) -> StateModel:

@@ -9,6 +9,15 @@ from thoughtful.errors import StateError
 from thoughtful.state.schema import Setting
 
 
+def c_to_f(value: float, relative: bool = False) -> float:
+    """°C → °F (snapshots are in °F); a ``relative`` amount ("2 degrees warmer") only scales."""
+    return value * 9 / 5 if relative else value * 9 / 5 + 32
+
+
+def f_to_c(value: float) -> float:
+    return (value - 32) * 5 / 9
+
+
 def _round_number(spec: Setting, value: float) -> float | int:
     if spec.kind == "integer":
         return int(round(value))

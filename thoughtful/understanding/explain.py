@@ -13,13 +13,13 @@ from thoughtful.state.device import Applied, Device
 from thoughtful.state.provenance import Event, SOURCE_WORDS
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import Setting
-from thoughtful.state.values import format_number
+from thoughtful.state.values import f_to_c, format_number
 
 
 def to_home_unit(value: float, spec: Setting, units: Units) -> str:
     """A value with its unit, converted to the home's temperature unit when needed."""
     if spec.quantity == "temperature" and units.temperature == "C":
-        return f"{format_number(round((value - 32) * 5 / 9, 1))}°C"
+        return f"{format_number(round(f_to_c(value), 1))}°C"
     unit = spec.unit
     return f"{format_number(value)}{unit if unit in ('%', '°F') else ' ' + unit if unit else ''}"
 

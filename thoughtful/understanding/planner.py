@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from thoughtful.state.device import Change
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
+from thoughtful.state.values import c_to_f
 from thoughtful.understanding.numbers import Number, find_numbers, tokens
 from thoughtful.understanding.vocabulary import COMMON_WORDS, words
 
@@ -34,10 +35,6 @@ class TypePlan:
     questions: list[str] = field(default_factory=list)
     """Snapshot keys asked about, ``why``, or ``how=<topic>`` (what a setting, the states or
     the device type can do)."""
-
-
-def c_to_f(value: float, relative: bool) -> float:
-    return value * 9 / 5 if relative else value * 9 / 5 + 32
 
 
 class Planner:
