@@ -46,3 +46,13 @@ def test_install_service_renders_the_unit(tmp_path):
     assert "SupplementaryGroups=gpio audio" in unit and "StateDirectory=thoughtful" in unit
     assert "\nPrivateDevices" not in unit and not re.search(r"@[A-Z]+@", unit)  # every placeholder filled
     assert "StartLimitBurst=" in unit and "SystemCallFilter=@system-service" in unit
+
+
+def test_a_readable_password_is_warned_about(tmp_path):
+    config = tmp_path / "thoughtful.yaml"
+    config.write_text(f"data_dir: {tmp_path / 'data'}\nmqtt: {{host: 127.0.0.1, port: 1, username: u, password: p}}\n")
+    config.chmod(0o644)
+    run = thoughtful("--config", str(config), "run", "--no-train", "--no-stdin")
+    assert "holds the MQTT password" in run.stderr and "no trained language model" in run.stderr, run.stderr
+    config.chmod(0o640)
+    assert "holds the MQTT password" not in thoughtful("--config", str(config), "run", "--no-train", "--no-stdin").stderr

@@ -85,6 +85,19 @@ def test_ds18b20_parsing():
         parse_w1_slave(good.replace("t=23125", "t=85000"))
 
 
+def test_a_missing_sensor_is_reported_once_and_its_return_once(tmp_path, caplog):
+    from thoughtful.drivers.sensors import DS18B20
+
+    path = tmp_path / "w1_slave"
+    sensor = DS18B20(path, clock=lambda: 1.0)
+    for _ in range(1000):  # a sensor gone for 1000 ticks
+        assert sensor() == (None, None)
+    path.write_text("72 01 4b 46 7f ff 0e 10 57 : crc=57 YES\n72 01 4b 46 7f ff 0e 10 57 t=23125\n")
+    assert sensor()[0] == pytest.approx(73.625)
+    said = [r.getMessage() for r in caplog.records if str(path) in r.getMessage()]
+    assert len(said) == 2 and "cannot read" in said[0] and "readable again" in said[1], said
+
+
 def test_a_heat_only_thermostat_never_claims_to_cool(factory, tmp_path, model_dir):
     """No cool relay: "cool" is refused with the reason, a saved "cool" comes back off, and
     Home Assistant is not offered the mode."""

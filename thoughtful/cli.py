@@ -15,6 +15,8 @@ from thoughtful.state.persistence import StateFile
 from thoughtful.state.registry import HomeConfig, load_home_config
 from thoughtful.state.schema import StateModel, load_state_models
 
+log = logging.getLogger(__name__)
+
 
 def _load(settings: Settings) -> tuple[dict[str, StateModel], HomeConfig]:
     models = load_state_models(settings.all_statemodel_dirs)
@@ -227,6 +229,9 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     from thoughtful.daemon import run_daemon
 
+    if args.config and settings.mqtt and settings.mqtt.password and args.config.stat().st_mode & 0o004:
+        log.warning("%s holds the MQTT password and anyone on this machine can read it: "
+                    "chmod 640 it (group thoughtful)", args.config)
     return run_daemon(settings, train_if_needed=not args.no_train, read_stdin=not args.no_stdin, wav=args.wav)
 
 

@@ -32,13 +32,22 @@ class DS18B20:
     def __init__(self, path: Path, clock=time.monotonic) -> None:
         self.path = path
         self.clock = clock
+        self.failure: str | None = None
+        """The current read failure, logged once (not at every tick), and its end once."""
 
     def __call__(self) -> tuple[float | None, float | None]:
         try:
-            return parse_w1_slave(self.path.read_text()), self.clock()
+            value = parse_w1_slave(self.path.read_text())
         except (OSError, ValueError) as exc:
-            log.warning("%s: cannot read temperature: %s", self.path, exc)
+            if str(exc) != self.failure:
+                log.warning("%s: cannot read temperature: %s (said once; the failsafe holds the relays off)",
+                            self.path, exc)
+            self.failure = str(exc)
             return None, None
+        if self.failure is not None:
+            log.warning("%s: temperature readable again", self.path)
+            self.failure = None
+        return value, self.clock()
 
 
 class PushedReading:
