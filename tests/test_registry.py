@@ -74,3 +74,18 @@ def test_discovery_payloads_match_the_golden_file(models):
     payloads = discovery_payloads(Topics("thoughtful", "pi1"), list(home.devices.values()), None)
     golden = (Path(__file__).parent / "golden" / "discovery-default-home.json").read_text()
     assert json.loads(json.dumps(payloads)) == json.loads(golden.replace('"0.1.0"', json.dumps(__version__)))
+
+
+@pytest.mark.parametrize("step, problem", [
+    ("{device: porch lamp, state: 'off'}", "no device named 'porch lamp'"),
+    ("{type: lamp, goal: sauna}", "the lamp has no goal 'sauna'"),
+    ("{room: attic, state: 'off'}", "no device is in the room 'attic'"),
+    ("{type: thermostat, set: {brightness: 20}}", "the thermostat has no setting brightness"),
+    ("{type: lamp}", "a step needs a state, settings (set) or a goal"),
+])
+def test_routines_that_name_nothing_are_refused(models, tmp_path, step, problem):
+    path = tmp_path / "home.yaml"
+    path.write_text("devices:\n  - {name: lamp, type: lamp, room: den}\n  - {name: thermostat, type: thermostat}\n"
+                    f"routines:\n  night:\n    phrases: [good night]\n    do:\n      - {step}\n")
+    with pytest.raises(ConfigError, match=re.escape(problem)):
+        load_home_config(path, models)

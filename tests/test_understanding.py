@@ -215,3 +215,30 @@ def test_the_daemon_reuses_the_model_the_tests_trained(models, model_dir, tmp_pa
     monkeypatch.setenv("THOUGHTFUL_MODEL_CACHE", str(model_dir.parent))
     ensure_model(tmp_path / "model", models)
     assert (tmp_path / "model" / "meta.json").read_text() == (model_dir / "meta.json").read_text()
+
+
+def test_a_home_routine_runs_every_step_on_every_device_it_fits(models, interpreter, tmp_path):
+    from thoughtful.state.device import Change
+    from thoughtful.state.home import Home
+    from thoughtful.state.registry import load_home_config
+    from thoughtful.understanding.interpreter import Request
+
+    path = tmp_path / "home.yaml"
+    path.write_text("devices:\n"
+                    "  - {name: desk lamp, type: lamp, room: office}\n"
+                    "  - {name: floor lamp, type: lamp, room: living room}\n"
+                    "  - {name: thermostat, type: thermostat, room: hall}\n"
+                    "routines:\n"
+                    "  movie time:\n"
+                    "    phrases: [movie time, let's watch a film]\n"
+                    "    do:\n"
+                    "      - {room: living room, state: 'on', set: {brightness: 10}}\n"
+                    "      - {device: desk lamp, state: 'off'}\n"
+                    "      - {type: thermostat, goal: comfortable}\n"
+                    "    why: a dim room for the screen\n")
+    home = Home.from_config(load_home_config(path, models), models)
+    home.apply("desk lamp", Change(state="on"), by="voice", why="test")
+    result = interpreter.interpret(Request("hey thoughtful, let's watch a film please", home))
+    assert result.kind == "action" and result.say.startswith("Movie time:"), result.say
+    assert home["floor lamp"].snapshot["brightness"] == 10 and home["desk lamp"].snapshot["state"] == "off"
+    assert home["thermostat"].snapshot["state"] == "heat" and "dim room for the screen" in result.say

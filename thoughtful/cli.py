@@ -94,7 +94,7 @@ def cmd_interpret(args: argparse.Namespace, settings: Settings) -> int:
         print("thoughtful interpret: give an utterance, or --batch FILE", file=sys.stderr)
         return 2
     home = Home.from_config(config, models, StateFile(settings.state_file))
-    out = run_line(_case_line(home, settings, " ".join(args.utterance)), interpreter)
+    out = run_line(_case_line(home, settings, " ".join(args.utterance)), interpreter, routines=home.routines)
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return 0 if "error" not in out else 1
 
@@ -136,7 +136,7 @@ def cmd_listen(args: argparse.Namespace, settings: Settings) -> int:
         confidence = "" if heard.confidence is None else f" (confidence {heard.confidence:.2f})"
         print(f"heard: {heard.text!r}{confidence}", flush=True)
         if interpreter and heard.text:
-            out = run_line(_case_line(home, settings, heard.text), interpreter, heard=heard)
+            out = run_line(_case_line(home, settings, heard.text), interpreter, heard=heard, routines=home.routines)
             print(f"  {out.get('kind')}: {out.get('say') or out.get('error')}", flush=True)
 
     if args.wav or args.raw:

@@ -12,7 +12,7 @@ from thoughtful.errors import StateError
 from thoughtful.state.device import Applied, Change, Device
 from thoughtful.state.persistence import StateFile
 from thoughtful.state.provenance import ProvenanceLog, Source
-from thoughtful.state.registry import HomeConfig, Units
+from thoughtful.state.registry import HomeConfig, Routine, Units
 from thoughtful.state.schema import StateModel
 
 log = logging.getLogger(__name__)
@@ -22,10 +22,11 @@ class Home:
     """Devices by name, the provenance log, and the home's units."""
 
     def __init__(self, devices: list[Device], units: Units | None = None,
-                 provenance: ProvenanceLog | None = None) -> None:
+                 provenance: ProvenanceLog | None = None, routines: dict[str, Routine] | None = None) -> None:
         self.devices: dict[str, Device] = {d.name: d for d in devices}
         self.units = units or Units()
         self.provenance = provenance or ProvenanceLog()
+        self.routines: dict[str, Routine] = dict(routines or {})
 
     def __getitem__(self, name: str) -> Device:
         return self.devices[name]
@@ -61,7 +62,7 @@ class Home:
         except (ValidationError, TypeError) as exc:
             log.error("saved provenance log is not valid (%s); starting a new one", exc)
             provenance = ProvenanceLog()
-        return cls(devices, config.units, provenance)
+        return cls(devices, config.units, provenance, config.routines)
 
     def to_json(self) -> dict[str, Any]:
         return {

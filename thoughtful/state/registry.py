@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -97,6 +97,36 @@ class DeviceConfig(_Strict):
         return None
 
 
+class RoutineStep(_Strict):
+    """What one step of a routine does, and to which devices: those named by ``device``, in
+    ``room``, or of ``type`` (all three may narrow it; none means every device the step fits).
+    It sets a ``state`` and settings (``set``), or pursues one of the type's ``goal``s."""
+
+    device: str | None = None
+    room: str | None = None
+    type: str | None = None
+    state: str | None = None
+    set: dict[str, Any] = {}
+    goal: str | None = None
+
+    @model_validator(mode="after")
+    def _does_something(self) -> "RoutineStep":
+        if self.goal is not None and (self.state is not None or self.set):
+            raise ValueError("a step pursues a goal or sets a state and settings, not both")
+        if self.goal is None and self.state is None and not self.set:
+            raise ValueError("a step needs a state, settings (set) or a goal")
+        return self
+
+
+class Routine(_Strict):
+    """Several changes said with one phrase ("good night", "movie time")."""
+
+    phrases: list[str] = Field(min_length=1)
+    do: list[RoutineStep] = Field(min_length=1)
+    why: str = ""
+    """Said after what was done ("lights out for the night")."""
+
+
 class Units(_Strict):
     temperature: Literal["F", "C"] = "F"
 
@@ -104,6 +134,8 @@ class Units(_Strict):
 class HomeConfig(_Strict):
     units: Units = Field(default_factory=Units)
     devices: list[DeviceConfig]
+    routines: dict[str, Routine] = {}
+    """The home's own routines, by name; a routine's phrase is matched as the whole request."""
 
     @model_validator(mode="after")
     def _unique_names(self) -> "HomeConfig":
@@ -124,6 +156,31 @@ class HomeConfig(_Strict):
         return self
 
 
+def _step_problem(step: RoutineStep, config: HomeConfig, models: dict[str, StateModel]) -> str | None:
+    """What in a routine step names nothing in this home or its state models."""
+    names = {d.name for d in config.devices}
+    if step.device is not None and step.device not in names:
+        return f"no device named {step.device!r} (devices: {', '.join(sorted(names))})"
+    if step.room is not None and step.room not in {d.room for d in config.devices}:
+        return f"no device is in the room {step.room!r}"
+    if step.type is not None and step.type not in models:
+        return f"unknown device type {step.type!r}"
+    types = {d.type for d in config.devices if (step.device in (None, d.name) and step.room in (None, d.room)
+                                               and step.type in (None, d.type))}
+    if not types:
+        return "no device fits all of device, room and type"
+    for t in types:
+        model = models[t]
+        if step.goal is not None and step.goal not in model.language.goals:
+            return f"the {t} has no goal {step.goal!r} (goals: {', '.join(model.language.goals)})"
+        if step.state is not None and step.state not in model.states:
+            return f"the {t} has no state {step.state!r}"
+        unknown = set(step.set) - set(model.settings)
+        if unknown:
+            return f"the {t} has no setting {', '.join(sorted(unknown))}"
+    return None
+
+
 def load_home_config(path: Path, models: dict[str, StateModel]) -> HomeConfig:
     config = load_yaml_model(path, HomeConfig)
     for i, device in enumerate(config.devices):
@@ -133,4 +190,9 @@ def load_home_config(path: Path, models: dict[str, StateModel]) -> HomeConfig:
         problem = device.problem_with(models[device.type])
         if problem:
             raise ConfigError(f"{path}: invalid\n  at devices[{i}].{problem}")
+    for name, routine in config.routines.items():
+        for i, step in enumerate(routine.do):
+            problem = _step_problem(step, config, models)
+            if problem:
+                raise ConfigError(f"{path}: invalid\n  at routines.{name}.do[{i}]: {problem}")
     return config

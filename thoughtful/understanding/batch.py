@@ -13,6 +13,7 @@ from thoughtful.speech.recognizer import Transcript
 from thoughtful.state.device import Device
 from thoughtful.state.home import Home
 from thoughtful.state.provenance import Event, ProvenanceLog
+from thoughtful.state.registry import Routine
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding.contract import CaseInput, CaseOutput, Turn
 from thoughtful.understanding.interpreter import Interpreter, Request
@@ -44,12 +45,13 @@ def request_from_case(case: CaseInput, home: Home, text: str, heard: Transcript 
     )
 
 
-def run_line(line: str, interpreter: Interpreter, transcribe=None,
-             heard: Transcript | None = None) -> dict[str, Any]:
+def run_line(line: str, interpreter: Interpreter, transcribe=None, heard: Transcript | None = None,
+             routines: dict[str, Routine] | None = None) -> dict[str, Any]:
     """One input line → one output object (``{"id", "error"}`` for a malformed line).
 
     ``transcribe(path, home)`` turns an ``"audio"`` line into a :class:`Transcript`;
-    ``heard`` is the recognizer's transcript when ``"utterance"`` is its text."""
+    ``heard`` is the recognizer's transcript when ``"utterance"`` is its text; ``routines``
+    are the configured home's (the contract's lines carry none)."""
     case_id = None
     try:
         raw = json.loads(line)
@@ -58,6 +60,7 @@ def run_line(line: str, interpreter: Interpreter, transcribe=None,
         case_id = raw.get("id")
         case = CaseInput.model_validate(raw)
         home = home_from_case(case, interpreter.models)
+        home.routines = dict(routines or {})
         transcript = None
         text = case.utterance
         if text is None:

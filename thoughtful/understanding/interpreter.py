@@ -97,6 +97,9 @@ class Interpreter:
         confirmed = self._confirmed(request, text)
         if confirmed is not None:
             return self.interpret(confirmed)
+        routine = self._routine(request, text)
+        if routine is not None:
+            return routine
         rest = followup.correction(text)
         if rest is not None and rest.split()[0] not in self.device_words:  # "no heating, …" negates, not corrects
             return self._corrected(replace(request, text=rest))
@@ -124,6 +127,30 @@ class Interpreter:
             # and nothing fits; read clause by clause, each part lands on its own device.
             return self._per_clause(request, text) or result
         return result
+
+    # --- routines ------------------------------------------------------------------------
+    def _routine(self, request: Request, text: str) -> Interpretation | None:
+        """A routine of the home ("good night") when the request is one of its phrases, give or
+        take a wake word, a filler or a "please": each step's change on each device it fits."""
+        said = vocabulary.without_courtesy(text)
+        home = request.home
+        for name, routine in home.routines.items():
+            if said not in {vocabulary.without_courtesy(normalize(p)) for p in routine.phrases}:
+                continue
+            changes: list[tuple[str, Change, str]] = []
+            for step in routine.do:
+                for device in home.devices.values():
+                    if step.device not in (None, device.name) or step.room not in (None, device.room) \
+                            or step.type not in (None, device.type):
+                        continue
+                    change = self.planner.goal_change(device.model, step.goal) if step.goal else \
+                        Change(state=step.state, set=dict(step.set))
+                    changes.append((device.name, change, routine.why or f"the {name} routine"))
+            result = self._apply(request, changes)
+            if result.kind == "action":
+                result.say = f"{name[:1].upper()}{name[1:]}: {result.say}"
+            return result
+        return None
 
     # --- follow-ups ----------------------------------------------------------------------
     def _again(self, request: Request, found: Mentions) -> Interpretation | None:

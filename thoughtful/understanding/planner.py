@@ -109,13 +109,17 @@ class Planner:
         return owners
 
     def _goal(self, model: StateModel, name: str, plan: TypePlan) -> None:
-        goal = model.language.goals[name]
         plan.goals.append(name)
-        for key, value in goal.effect.items():
-            if key == "state":
-                plan.change.state = plan.change.state or value
-            else:
-                plan.change.set.setdefault(key, value)
+        effect = self.goal_change(model, name)
+        plan.change.state = plan.change.state or effect.state
+        for key, value in effect.set.items():
+            plan.change.set.setdefault(key, value)
+
+    @staticmethod
+    def goal_change(model: StateModel, name: str) -> Change:
+        """The change a goal of the type asks for ("too_cold": heat, toward 70°F)."""
+        effect = dict(model.language.goals[name].effect)
+        return Change(state=effect.pop("state", None), set=effect)
 
     def _setting(self, model: StateModel, key: str, how: str, text: str, numbers: list[Number],
                  used: set[int], units: Units, change: Change) -> None:

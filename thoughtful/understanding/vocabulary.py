@@ -24,6 +24,24 @@ forty fifty sixty seventy eighty ninety hundred half quarter third fourth full""
 """Function words, contractions, numbers and units: words any request may use."""
 
 
+def without_courtesy(text: str) -> str:
+    """ "hey thoughtful um good night please" → "good night": the request without the wake
+    word, fillers and politeness around it."""
+    before = sorted({" ".join(words(p)) for p in (*pb.WAKE, *pb.FILLERS, *pb.POLITE_BEFORE)}, key=len, reverse=True)
+    after = sorted({" ".join(words(p)) for p in pb.POLITE_AFTER}, key=len, reverse=True)
+    text = " ".join(text.split())
+    changed = True
+    while changed:
+        changed = False
+        for p in before:
+            if text.startswith(p + " "):
+                text, changed = text[len(p) + 1:], True
+        for p in after:
+            if text.endswith(" " + p):
+                text, changed = text[:-len(p) - 1], True
+    return text
+
+
 def words(phrase: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", phrase.lower())
 
