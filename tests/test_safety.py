@@ -71,3 +71,15 @@ def test_out_of_range_numbers_and_how_to_questions_change_nothing(interpreter):
     assert "make the lamp blue" in how["say"] and "blue" in how["say"]
     half = run_line(json.dumps({"id": 1, "home": home, "utterance": "brightness at half"}), interpreter)
     assert half["after"]["lamp"]["brightness"] == 50  # a number said wins over a guessed maximum
+
+
+def test_up_and_down_at_once_take_the_direction_the_words_say(models):
+    """The model read "porch light less bright" as both brighter (surer) and dimmer."""
+    from thoughtful.state.registry import Units
+    from thoughtful.understanding.planner import Planner
+
+    planner = Planner(models)
+    both = ["lamp:brightness=up", "lamp:brightness=down"]
+    assert planner.plan(both, "light less bright", Units())["lamp"].change.adjust["brightness"] < 0
+    assert planner.plan(both, "make the light brighter", Units())["lamp"].change.adjust["brightness"] > 0
+    assert planner.plan(both, "the light", Units())["lamp"].change.adjust["brightness"] > 0  # no word: the surer

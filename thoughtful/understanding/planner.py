@@ -14,6 +14,7 @@ from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
 from thoughtful.state.values import c_to_f
 from thoughtful.understanding.numbers import Number, find_numbers, tokens
+from thoughtful.understanding.safety import said_direction
 from thoughtful.understanding.vocabulary import COMMON_WORDS, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
@@ -63,6 +64,7 @@ class Planner:
         An operation that lacks a detail (a number, a colour) is dropped when others are
         complete, and asked about when it is all there is.
         """
+        ops = self._one_direction(ops, text)
         numbers = find_numbers(text)
         owners = self._number_owners(numbers, text)
         used: set[int] = set()
@@ -96,6 +98,18 @@ class Planner:
         if missing and not plans:
             raise NeedsClarification(missing[0])
         return plans
+
+    def _one_direction(self, ops: list[str], text: str) -> list[str]:
+        """ "porch light less bright", read as both brighter and dimmer: the direction the
+        state model's words in ``text`` say wins; when they say neither, the surer stays."""
+        kept = list(ops)
+        for op in ops:
+            if op.endswith("=up") and f"{op[:-3]}=down" in ops:
+                device_type, what = op.split(":", 1)
+                sign, _ = said_direction(text, self.models[device_type], what.split("=")[0])
+                if sign:
+                    kept.remove(f"{op[:-3]}={'down' if sign > 0 else 'up'}")
+        return kept
 
     def _number_owners(self, numbers: list[Number], text: str) -> dict[int, str]:
         """Which device type each number belongs to: the nearest cue word before it, else after it."""
