@@ -57,3 +57,24 @@ def test_a_change_is_saved_within_a_second_however_busy(tmp_path, model_dir):
     clock.now += SAVE_WITHIN
     assert daemon._save_due()
     daemon.shutdown()
+
+
+def test_a_flood_is_shed_with_one_warning_and_the_daemon_goes_on(tmp_path, model_dir, caplog, monkeypatch):
+    import queue
+
+    import thoughtful.daemon as daemon_module
+
+    daemon = make_daemon(tmp_path, model_dir, Clock())
+    monkeypatch.setattr(daemon_module, "MAX_QUEUE", 50)
+    daemon.events = queue.Queue(maxsize=50)
+    done = []
+    accepted = [daemon.submit(lambda i=i: done.append(i)) for i in range(500)]
+    assert accepted.count(True) == 50 and not all(accepted)
+    assert len([r for r in caplog.records if "dropping new ones" in r.getMessage()]) == 1
+    while not daemon.events.empty():
+        daemon.events.get()()
+    assert done == list(range(50))
+    while daemon.submit(lambda: None):  # full again: a conversation partner hears it is busy, not silence
+        pass
+    assert daemon.answer_later("turn on the lamp").result(0) == (False, "I'm too busy right now; please try again.")
+    daemon.shutdown()
