@@ -25,13 +25,14 @@ def ensure_model(model_dir: Path, models: dict[str, StateModel]) -> None:
         check_fresh(model_dir, models)
         return
     except ModelMissingError as exc:
-        log.warning("%s", exc)
+        missing = exc
     cache = os.environ.get("THOUGHTFUL_MODEL_CACHE")
     cached = Path(cache) / cache_name(models, TrainConfig()) if cache else None
     if cached is not None and _fresh(cached, models):
-        log.warning("using the model trained earlier in %s", cached)
+        log.info("%s: copying the same model trained earlier in %s", model_dir, cached)
         shutil.copytree(cached, model_dir, dirs_exist_ok=True)
         return
+    log.warning("%s", missing)
     try:
         from thoughtful.understanding.train import train
     except ImportError as exc:
