@@ -42,7 +42,7 @@ def test_install_service_renders_the_unit(tmp_path):
     assert run.returncode == 0, run.stderr
     unit = run.stdout
     assert "Type=notify" in unit and "WatchdogSec=" in unit and "Restart=on-failure" in unit
-    assert f"--config {tmp_path / 'thoughtful.yaml'} run --no-stdin" in unit
+    assert f"--config {tmp_path / 'thoughtful.yaml'} run --no-stdin --no-train" in unit
     assert "SupplementaryGroups=gpio audio" in unit and "StateDirectory=thoughtful" in unit
     assert "\nPrivateDevices" not in unit and not re.search(r"@[A-Z]+@", unit)  # every placeholder filled
     assert "StartLimitBurst=" in unit and "SystemCallFilter=@system-service" in unit

@@ -13,6 +13,8 @@ from pathlib import Path
 from thoughtful.settings import builtin_systemd_dir
 
 UNIT = "thoughtful.service"
+STATE_DIR = Path("/var/lib/thoughtful")
+"""systemd's ``StateDirectory=thoughtful``."""
 DEFAULT_CONFIG = """\
 # thoughtful configuration. See the README for every key.
 # home: /etc/thoughtful/home.yaml      # your devices; the simulated default home when unset
@@ -24,6 +26,22 @@ DEFAULT_CONFIG = """\
 def render_unit(executable: Path, config: Path, docs: Path) -> str:
     return ((builtin_systemd_dir() / UNIT).read_text().replace("@EXEC@", str(executable)).replace("@CONFIG@", str(config))
             .replace("@DOCS@", str(docs)))
+
+
+def _prepare_model(config: Path) -> None:
+    """Train (or copy) the language model into the service's data directory now, as root, so
+    the service itself never trains (it runs with ``--no-train``)."""
+    from thoughtful.settings import load_settings
+    from thoughtful.state.schema import load_state_models
+    from thoughtful.understanding.loader import ensure_model
+
+    os.environ.setdefault("THOUGHTFUL_DATA_DIR", str(STATE_DIR))  # the default data_dir, as systemd will set it
+    settings = load_settings(config)
+    print(f"the language model in {settings.language_model_dir}: checking, training it if needed "
+          f"(minutes; half an hour on a Pi 4)", flush=True)
+    ensure_model(settings.language_model_dir, load_state_models(settings.all_statemodel_dirs))
+    for path in [settings.data_dir, *settings.data_dir.rglob("*")]:
+        shutil.chown(path, "thoughtful", "thoughtful")
 
 
 def install(config: Path, dry_run: bool = False, unit_dir: Path = Path("/etc/systemd/system")) -> str:
@@ -50,6 +68,7 @@ def install(config: Path, dry_run: bool = False, unit_dir: Path = Path("/etc/sys
         config.write_text(DEFAULT_CONFIG)
         os.chown(config, 0, grp.getgrnam("thoughtful").gr_gid)
         config.chmod(0o640)
+    _prepare_model(config)
     (unit_dir / UNIT).write_text(unit)
     subprocess.run(["systemctl", "daemon-reload"], check=True)
     subprocess.run(["systemctl", "enable", "--now", UNIT], check=True)
