@@ -71,5 +71,6 @@ def install(config: Path, dry_run: bool = False, unit_dir: Path = Path("/etc/sys
     _prepare_model(config)
     (unit_dir / UNIT).write_text(unit)
     subprocess.run(["systemctl", "daemon-reload"], check=True)
-    subprocess.run(["systemctl", "enable", "--now", UNIT], check=True)
+    subprocess.run(["systemctl", "enable", UNIT], check=True)
+    subprocess.run(["systemctl", "restart", UNIT], check=True)  # a running one takes the new unit and model
     return f"installed {unit_dir / UNIT}; follow it with: journalctl -u thoughtful -f"
