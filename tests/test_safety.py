@@ -83,3 +83,15 @@ def test_up_and_down_at_once_take_the_direction_the_words_say(models):
     assert planner.plan(both, "light less bright", Units())["lamp"].change.adjust["brightness"] < 0
     assert planner.plan(both, "make the light brighter", Units())["lamp"].change.adjust["brightness"] > 0
     assert planner.plan(both, "the light", Units())["lamp"].change.adjust["brightness"] > 0  # no word: the surer
+
+
+def test_a_misheard_off_gives_way_to_the_setting_the_words_direct(models):
+    """ "dim of the light": "of" read as "off" with a dimming the off state cannot have."""
+    from thoughtful.state.registry import Units
+    from thoughtful.understanding.planner import Planner
+
+    plan = Planner(models).plan(["lamp:state=off", "lamp:brightness=down"], "dim of the light", Units())["lamp"]
+    assert plan.change.state is None and plan.change.adjust["brightness"] < 0
+    # Without a direction word for the setting, both stay and the state model will refuse the pair.
+    plan = Planner(models).plan(["lamp:state=off", "lamp:brightness=set"], "lamp off 40", Units())["lamp"]
+    assert plan.change.state == "off"

@@ -94,10 +94,25 @@ class Planner:
                     self._setting(model, key, how, text, mine, used, units, plan.change)
                 except NeedsClarification as exc:
                     missing.append(str(exc))
+        for t, plan in plans.items():
+            self._drop_contradicted_state(self.models[t], plan.change, text)
         plans = {t: p for t, p in plans.items() if not p.change.is_empty() or p.goals or p.questions}
         if missing and not plans:
             raise NeedsClarification(missing[0])
         return plans
+
+    @staticmethod
+    def _drop_contradicted_state(model: StateModel, change: Change, text: str) -> None:
+        """ "brighten of the study lamp": "of" read as "off", with a brightness the off state does
+        not have. When the words say a direction for that setting, the setting stands and the
+        state goes (the state the setting needs follows from it); otherwise both stay, and the
+        device's state model refuses the pair (a question, never a guess)."""
+        if change.state is None or change.state not in model.states:
+            return
+        valid = set(model.states[change.state].settings)
+        homeless = [k for k in (*change.set, *change.adjust) if k in model.settings and k not in valid]
+        if homeless and all(said_direction(text, model, k)[0] for k in homeless):
+            change.state = None
 
     def _one_direction(self, ops: list[str], text: str) -> list[str]:
         """ "porch light less bright", read as both brighter and dimmer: the direction the
