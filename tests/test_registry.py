@@ -11,7 +11,7 @@ from thoughtful.state.registry import load_home_config
 def test_unknown_type_and_duplicate_names(models, tmp_path):
     path = tmp_path / "home.yaml"
     path.write_text("devices:\n  - {name: lamp, type: toaster}\n")
-    with pytest.raises(ConfigError, match=r"devices\[0\].type: unknown device type 'toaster'"):
+    with pytest.raises(ConfigError, match=r"devices\[0\].type \(line 2\): unknown device type 'toaster'"):
         load_home_config(path, models)
     path.write_text("devices:\n  - {name: lamp, type: lamp}\n  - {name: Lamp, type: lamp}\n")
     with pytest.raises(ConfigError, match="used twice"):
@@ -88,4 +88,14 @@ def test_routines_that_name_nothing_are_refused(models, tmp_path, step, problem)
     path.write_text("devices:\n  - {name: lamp, type: lamp, room: den}\n  - {name: thermostat, type: thermostat}\n"
                     f"routines:\n  night:\n    phrases: [good night]\n    do:\n      - {step}\n")
     with pytest.raises(ConfigError, match=re.escape(problem)):
+        load_home_config(path, models)
+
+
+def test_errors_name_the_line(models, tmp_path):
+    path = tmp_path / "home.yaml"
+    path.write_text("devices:\n  - name: lamp\n    type: lamp\n  - name: desk\n    type: lamp\n    colour: red\n")
+    with pytest.raises(ConfigError, match=r"devices\[1\]\.colour \(line 6\): Extra inputs"):
+        load_home_config(path, models)
+    path.write_text("devices:\n  - name: lamp\n    type: lamp\n    driver: {kind: gpio, pins: {pwm: 18, red: 17}}\n")
+    with pytest.raises(ConfigError, match=r"devices\[0\]\.driver\.pins \(line 4\): lamp pins"):
         load_home_config(path, models)

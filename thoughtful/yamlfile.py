@@ -42,17 +42,43 @@ def format_location(loc: tuple) -> str:
     return out or "(top level)"
 
 
-def validation_message(source: str, error: ValidationError) -> str:
+def line_of(text: str, loc: tuple) -> int | None:
+    """The 1-based line where ``loc`` (a pydantic error location) is written in the YAML
+    ``text``: the deepest node of the path that exists (an extra or missing key points at its
+    mapping). None when the text cannot be composed."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == str(part)), None)
+            line = (node.start_mark.line + 1) if node is not None else line
+            if node is None:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            break  # a pydantic-only part of the path (a union member's name): stay where we are
+    return line
+
+
+def validation_message(source: str, error: ValidationError, text: str | None = None) -> str:
     lines = [f"{source}: invalid"]
     for item in error.errors():
-        lines.append(f"  at {format_location(item['loc'])}: {item['msg']}")
+        line = line_of(text, item["loc"]) if text is not None else None
+        where = f" (line {line})" if line else ""
+        lines.append(f"  at {format_location(item['loc'])}{where}: {item['msg']}")
     return "\n".join(lines)
 
 
 def load_yaml_model(path: Path, model: type[M], *, text: str | None = None) -> M:
     """Parse ``path`` (or ``text`` read from it) and validate it as ``model``."""
     try:
-        raw = load_yaml(path.read_text(encoding="utf-8") if text is None else text)
+        text = path.read_text(encoding="utf-8") if text is None else text
+        raw = load_yaml(text)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     except yaml.YAMLError as exc:
@@ -67,4 +93,4 @@ def load_yaml_model(path: Path, model: type[M], *, text: str | None = None) -> M
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
-        raise ConfigError(validation_message(str(path), exc)) from exc
+        raise ConfigError(validation_message(str(path), exc, text)) from exc

@@ -12,7 +12,7 @@ from thoughtful.drivers.control import ControlSettings
 from thoughtful.drivers.gpio import pin_problem
 from thoughtful.errors import ConfigError
 from thoughtful.state.schema import StateModel
-from thoughtful.yamlfile import load_yaml_model
+from thoughtful.yamlfile import format_location, line_of, load_yaml_model
 
 
 class _Strict(BaseModel):
@@ -86,14 +86,14 @@ class DeviceConfig(_Strict):
     room: str = ""
     driver: DriverConfig = Field(default_factory=SimulatedDriver)
 
-    def problem_with(self, model: StateModel) -> str | None:
-        """What makes this device's driver unfit for its type, or None."""
+    def problem_with(self, model: StateModel) -> tuple[str, str] | None:
+        """(the driver key, what is wrong) when this device's driver is unfit for its type."""
         if isinstance(self.driver, GpioDriver):
             problem = pin_problem(model.role, set(self.driver.pins))
             if problem:
-                return f"driver.pins: {problem}"
+                return "pins", problem
             if model.role == "climate" and self.driver.sensor is None:
-                return "driver.sensor: a GPIO thermostat needs a temperature sensor"
+                return "sensor", "a GPIO thermostat needs a temperature sensor"
         return None
 
 
@@ -182,17 +182,23 @@ def _step_problem(step: RoutineStep, config: HomeConfig, models: dict[str, State
 
 
 def load_home_config(path: Path, models: dict[str, StateModel]) -> HomeConfig:
-    config = load_yaml_model(path, HomeConfig)
+    text = path.read_text(encoding="utf-8") if path.is_file() else None
+    config = load_yaml_model(path, HomeConfig, text=text)
+
+    def invalid(loc: tuple, problem: str) -> ConfigError:
+        line = line_of(text, loc) if text is not None else None
+        return ConfigError(f"{path}: invalid\n  at {format_location(loc)}{f' (line {line})' if line else ''}: {problem}")
+
     for i, device in enumerate(config.devices):
         if device.type not in models:
-            raise ConfigError(f"{path}: invalid\n  at devices[{i}].type: unknown device type "
-                              f"{device.type!r} (state models: {', '.join(sorted(models))})")
+            raise invalid(("devices", i, "type"), f"unknown device type {device.type!r} "
+                                                  f"(state models: {', '.join(sorted(models))})")
         problem = device.problem_with(models[device.type])
         if problem:
-            raise ConfigError(f"{path}: invalid\n  at devices[{i}].{problem}")
+            raise invalid(("devices", i, "driver", problem[0]), problem[1])
     for name, routine in config.routines.items():
         for i, step in enumerate(routine.do):
             problem = _step_problem(step, config, models)
             if problem:
-                raise ConfigError(f"{path}: invalid\n  at routines.{name}.do[{i}]: {problem}")
+                raise invalid(("routines", name, "do", i), problem)
     return config
