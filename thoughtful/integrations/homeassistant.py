@@ -159,6 +159,7 @@ def light_config(device: Device, base: str, uid: str) -> dict[str, Any]:
         "p": "light", "unique_id": uid, "name": None, "schema": "json",  # named after its device
         "command_topic": f"{base}/light/set", "state_topic": f"{base}/light",
         "brightness": "brightness" in settings, "brightness_scale": 100,
+        "flash": False, "transition": False,  # not implemented by the drivers: not offered
         "supported_color_modes": modes or (["brightness"] if "brightness" in settings else ["onoff"]),
     }
     if "color_temp" in settings:
