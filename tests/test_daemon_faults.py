@@ -78,3 +78,17 @@ def test_a_flood_is_shed_with_one_warning_and_the_daemon_goes_on(tmp_path, model
         pass
     assert daemon.answer_later("turn on the lamp").result(0) == (False, "I'm too busy right now; please try again.")
     daemon.shutdown()
+
+
+def test_an_open_broker_is_warned_about(tmp_path, model_dir, broker, caplog):
+    from thoughtful.integrations.mqtt import MqttSettings
+
+    settings = Settings(data_dir=tmp_path / "data", model_dir=model_dir,
+                        mqtt=MqttSettings(host="127.0.0.1", port=broker.port))
+    daemon = Daemon(settings, train_if_needed=False, clock=Clock())
+    daemon.start()
+    daemon.shutdown()
+    warned = [r.getMessage() for r in caplog.records if r.getMessage().startswith("mqtt: ")]
+    assert len(warned) == 1 and "no username" in warned[0], warned  # loopback: no TLS needed
+    assert MqttSettings(host="broker.lan", username="u", password="p").security_warnings() == [
+        "no TLS to broker.lan: commands and the password cross the network in clear text"]
