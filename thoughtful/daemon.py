@@ -1,4 +1,5 @@
-"""The daemon: one home, its drivers, the interpreter, MQTT and Home Assistant.
+"""The daemon: one home, its drivers and the interpreter, wired to the MQTT bridge
+(:mod:`thoughtful.integrations.bridge`), Home Assistant's Assist (Wyoming) and speech.
 
 Concurrency, kept simple: **one thread owns all state** — the one in :meth:`Daemon.run`.
 It takes work from a queue and runs the periodic tick (control loop, sensor
@@ -13,7 +14,6 @@ So no lock guards the home, the drivers or the provenance log.
 from __future__ import annotations
 
 import concurrent.futures
-import json
 import logging
 import queue
 import signal
@@ -29,7 +29,8 @@ from thoughtful.drivers.base import Driver
 from thoughtful.drivers.factory import make_driver
 from thoughtful.errors import StateError, ThoughtfulError
 from thoughtful.integrations import homeassistant as ha
-from thoughtful.integrations.mqtt import MqttConnection, parsing
+from thoughtful.integrations.bridge import MqttBridge
+from thoughtful.integrations.mqtt import MqttConnection
 from thoughtful.integrations.wyoming_handler import WyomingServer
 from thoughtful.settings import Settings
 from thoughtful.speech.recognizer import Transcript
@@ -70,9 +71,10 @@ class Daemon:
             ensure_model(settings.language_model_dir, self.models)
         self.interpreter = load_interpreter(settings.language_model_dir, self.models)
         self.conversation = Conversation()
-        self.topics = ha.Topics(settings.base_topic, settings.node_id, settings.homeassistant.discovery_prefix)
-        self.connection = MqttConnection(settings.mqtt, will=(self.topics.availability, "offline")) \
+        topics = ha.Topics(settings.base_topic, settings.node_id, settings.homeassistant.discovery_prefix)
+        self.connection = MqttConnection(settings.mqtt, will=(topics.availability, "offline")) \
             if settings.mqtt else None
+        self.bridge = MqttBridge(self, self.connection, topics) if self.connection else None
         self.events: queue.Queue[Callable[[], Any]] = queue.Queue(maxsize=MAX_QUEUE)
         self.shedding = False
         self.stopping = threading.Event()
@@ -136,14 +138,11 @@ class Daemon:
                                 why=f"it cannot be {state}: {device.unavailable[state]}")
                 self.mark_unsaved()
             driver.apply(device.snapshot)
-        if self.connection:
+        if self.bridge:
             assert self.settings.mqtt is not None
             for warning in self.settings.mqtt.security_warnings():
                 log.warning("mqtt: %s", warning)
-            self._subscribe()
-            self.connection.on_connect_callbacks.append(lambda: self.submit(self.publish_all))
-            self.connection.start()
-        self.publish_all()
+            self.bridge.start()
         if self.settings.wyoming:
             self.wyoming = WyomingServer(self.settings.wyoming, self.answer_later)
             self.wyoming.start()
@@ -184,8 +183,8 @@ class Daemon:
             except Exception:
                 log.exception("closing a driver failed")
         saved = self.save()
-        if self.connection:
-            self.connection.stop(last_words=(self.topics.availability, "offline"))
+        if self.bridge:
+            self.bridge.stop()
         if saved:
             log.info("stopped; state saved")
         else:
@@ -237,7 +236,7 @@ class Daemon:
                     except StateError as exc:
                         log.warning("%s: sensor %s: %s", name, key, exc)
             if changed:
-                self.publish_device(name)
+                self.changed(name)
 
     def _control_record(self, name: str):
         def record(action: str, why: str) -> None:
@@ -249,10 +248,15 @@ class Daemon:
                                               by="control_loop", why=why))
             log.info("%s: %s (%s)", name, action, why)
             self.mark_unsaved()  # the "why" behind the heating belongs in the saved history
-            self.publish_device(name)
+            self.changed(name)
         return record
 
     # --- what happens ------------------------------------------------------------------
+    def changed(self, name: str) -> None:
+        """Tell the outside world (MQTT, Home Assistant) that a device's state changed."""
+        if self.bridge:
+            self.bridge.publish_device(name)
+
     def handle_text(self, text: str, heard: Transcript | None = None) -> Interpretation:
         """Interpret an utterance (typed, spoken or sent over MQTT) and act on it; a spoken one
         carries the recognizer's transcript (its confidence and other readings)."""
@@ -268,10 +272,11 @@ class Daemon:
         for applied in result.applied:
             if applied.changed:
                 self.drivers[applied.device].apply(self.home[applied.device].snapshot)
-                self.publish_device(applied.device)
+                self.changed(applied.device)
         if result.applied:
             self.mark_unsaved()
-        self.publish_utterance(text, result)
+        if self.bridge:
+            self.bridge.publish_utterance(text, result)
         return result
 
     def external_change(self, name: str, changed: dict[str, Any], by: Source) -> None:
@@ -305,78 +310,8 @@ class Daemon:
         if applied and applied.changed and by != "device":
             self.drivers[name].apply(device.snapshot)
         if sensors or (applied and applied.changed):
-            self.publish_device(name)
+            self.changed(name)
             self.mark_unsaved()
-
-    # --- MQTT --------------------------------------------------------------------------
-    def _subscribe(self) -> None:
-        assert self.connection
-        conn = self.connection
-        for name, device in self.home.devices.items():
-            base = self.topics.device(name)
-            conn.subscribe(f"{base}/set", self._command_handler(name, ha.snapshot_command, "mqtt"), command=True)
-            if device.model.role == "light":
-                conn.subscribe(f"{base}/light/set", self._command_handler(name, ha.light_command, "home_assistant"),
-                               command=True)
-            if device.model.role == "climate":
-                for kind in ("mode", "temperature", "fan_mode"):
-                    conn.subscribe(f"{base}/climate/{kind}/set", self._command_handler(
-                        name, lambda payload, kind=kind: ha.climate_command(kind, payload), "home_assistant"),
-                        command=True)
-        conn.subscribe(self.topics.command, lambda topic, payload: self.submit(lambda: self._text_command(payload)),
-                       command=True)
-        if self.settings.homeassistant.enabled:
-            conn.subscribe(self.topics.ha_status, lambda topic, payload: payload.strip() == b"online"
-                           and self.submit(self.publish_all))
-
-    def _command_handler(self, name: str, parse: Callable[[bytes], Change], by: Source):
-        return parsing(parse, lambda change: self.submit(lambda: self.apply_change(name, change, by)))
-
-    def _text_command(self, payload: bytes) -> None:
-        """Text on ``command`` (plain, or JSON ``{"text", "id"}``): the reply, or what was wrong
-        with the message, goes to ``response`` with the request's id."""
-        try:
-            command = ha.TextCommand.parse(payload)
-        except ValueError as exc:
-            log.warning("ignored message on %s: %s", self.topics.command, exc)
-            self._publish(self.topics.response, json.dumps({"id": ha.TextCommand.id_of(payload), "error": str(exc)}))
-            return
-        result = self.handle_text(command.text)
-        self._publish(self.topics.response, json.dumps(
-            {"id": command.id, "utterance": command.text, "kind": result.kind, "say": result.say}))
-
-    def _publish(self, topic: str, payload: str, retain: bool = False) -> None:
-        if self.connection:
-            self.connection.publish(topic, payload, retain=retain)
-
-    def publish_device(self, name: str) -> None:
-        device = self.home[name]
-        base = self.topics.device(name)
-        self._publish(base, json.dumps(device.snapshot), retain=True)
-        if device.model.role == "light":
-            self._publish(f"{base}/light", json.dumps(ha.light_state(device.snapshot)), retain=True)
-        elif device.model.role == "climate":  # what it is doing now: off, idle (also while it rests), heating
-            action = "off" if device.snapshot["state"] == "off" else self.actions.get(name, "idle")
-            self._publish(f"{base}/action", action, retain=True)
-
-    def publish_utterance(self, text: str, result: Interpretation) -> None:
-        event = {"action": "command", "explanation": "question"}.get(result.kind, "rejected")
-        self._publish(self.topics.utterance, json.dumps({"event_type": event, "utterance": text,
-                                                         "kind": result.kind, "say": result.say}))
-        # One message, so the text and its attributes can never come from two different replies.
-        self._publish(self.topics.explanation, json.dumps(
-            {"text": result.say, "utterance": text, "kind": result.kind}), retain=True)
-
-    def publish_all(self) -> None:
-        if not self.connection:
-            return
-        if self.settings.homeassistant.enabled:
-            for topic, payload in ha.discovery_payloads(self.topics, list(self.home.devices.values()),
-                                                        self.settings.node_name).items():
-                self._publish(topic, json.dumps(payload), retain=True)
-        self._publish(self.topics.availability, "online", retain=True)
-        for name in self.home.devices:
-            self.publish_device(name)
 
 
 def run_daemon(settings: Settings, train_if_needed: bool = True, read_stdin: bool = True,

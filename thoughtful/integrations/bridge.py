@@ -1,0 +1,110 @@
+"""The daemon's MQTT face: its topics for every device, Home Assistant discovery, and the text
+``command`` topic (see :mod:`thoughtful.integrations.homeassistant` for the topics and payloads).
+
+Incoming messages are parsed on paho's thread and handed to the daemon's owner thread as work
+(:meth:`Daemon.submit`); outgoing state is published when the daemon says a device changed
+(:meth:`publish_device`) or a request was answered (:meth:`publish_utterance`). The bridge
+holds no state of its own beyond the connection.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import TYPE_CHECKING, Callable
+
+from thoughtful.integrations import homeassistant as ha
+from thoughtful.integrations.mqtt import MqttConnection, parsing
+from thoughtful.state.device import Change
+from thoughtful.state.provenance import Source
+
+if TYPE_CHECKING:
+    from thoughtful.daemon import Daemon
+    from thoughtful.understanding.interpreter import Interpretation
+
+log = logging.getLogger(__name__)
+
+
+class MqttBridge:
+    def __init__(self, daemon: Daemon, connection: MqttConnection, topics: ha.Topics) -> None:
+        self.daemon = daemon
+        self.connection = connection
+        self.topics = topics
+
+    # --- life cycle --------------------------------------------------------------------
+    def start(self) -> None:
+        self._subscribe()
+        self.connection.on_connect_callbacks.append(lambda: self.daemon.submit(self.publish_all))
+        self.connection.start()
+        self.publish_all()
+
+    def stop(self) -> None:
+        self.connection.stop(last_words=(self.topics.availability, "offline"))
+
+    # --- in ----------------------------------------------------------------------------
+    def _subscribe(self) -> None:
+        conn, daemon = self.connection, self.daemon
+        for name, device in daemon.home.devices.items():
+            base = self.topics.device(name)
+            conn.subscribe(f"{base}/set", self._command_handler(name, ha.snapshot_command, "mqtt"), command=True)
+            if device.model.role == "light":
+                conn.subscribe(f"{base}/light/set", self._command_handler(name, ha.light_command, "home_assistant"),
+                               command=True)
+            if device.model.role == "climate":
+                for kind in ("mode", "temperature", "fan_mode"):
+                    conn.subscribe(f"{base}/climate/{kind}/set", self._command_handler(
+                        name, lambda payload, kind=kind: ha.climate_command(kind, payload), "home_assistant"),
+                        command=True)
+        conn.subscribe(self.topics.command,
+                       lambda topic, payload: daemon.submit(lambda: self._text_command(payload)), command=True)
+        if daemon.settings.homeassistant.enabled:
+            conn.subscribe(self.topics.ha_status, lambda topic, payload: payload.strip() == b"online"
+                           and daemon.submit(self.publish_all))
+
+    def _command_handler(self, name: str, parse: Callable[[bytes], Change], by: Source):
+        return parsing(parse, lambda change: self.daemon.submit(lambda: self.daemon.apply_change(name, change, by)))
+
+    def _text_command(self, payload: bytes) -> None:
+        """Text on ``command`` (plain, or JSON ``{"text", "id"}``): the reply, or what was wrong
+        with the message, goes to ``response`` with the request's id."""
+        try:
+            command = ha.TextCommand.parse(payload)
+        except ValueError as exc:
+            log.warning("ignored message on %s: %s", self.topics.command, exc)
+            self._publish(self.topics.response, json.dumps({"id": ha.TextCommand.id_of(payload), "error": str(exc)}))
+            return
+        result = self.daemon.handle_text(command.text)
+        self._publish(self.topics.response, json.dumps(
+            {"id": command.id, "utterance": command.text, "kind": result.kind, "say": result.say}))
+
+    # --- out ---------------------------------------------------------------------------
+    def _publish(self, topic: str, payload: str, retain: bool = False) -> None:
+        self.connection.publish(topic, payload, retain=retain)
+
+    def publish_device(self, name: str) -> None:
+        device = self.daemon.home[name]
+        base = self.topics.device(name)
+        self._publish(base, json.dumps(device.snapshot), retain=True)
+        if device.model.role == "light":
+            self._publish(f"{base}/light", json.dumps(ha.light_state(device.snapshot)), retain=True)
+        elif device.model.role == "climate":  # what it is doing now: off, idle (also while it rests), heating
+            action = "off" if device.snapshot["state"] == "off" else self.daemon.actions.get(name, "idle")
+            self._publish(f"{base}/action", action, retain=True)
+
+    def publish_utterance(self, text: str, result: Interpretation) -> None:
+        event = {"action": "command", "explanation": "question"}.get(result.kind, "rejected")
+        self._publish(self.topics.utterance, json.dumps({"event_type": event, "utterance": text,
+                                                         "kind": result.kind, "say": result.say}))
+        # One message, so the text and its attributes can never come from two different replies.
+        self._publish(self.topics.explanation, json.dumps(
+            {"text": result.say, "utterance": text, "kind": result.kind}), retain=True)
+
+    def publish_all(self) -> None:
+        daemon = self.daemon
+        if daemon.settings.homeassistant.enabled:
+            for topic, payload in ha.discovery_payloads(self.topics, list(daemon.home.devices.values()),
+                                                        daemon.settings.node_name).items():
+                self._publish(topic, json.dumps(payload), retain=True)
+        self._publish(self.topics.availability, "online", retain=True)
+        for name in daemon.home.devices:
+            self.publish_device(name)
