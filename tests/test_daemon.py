@@ -89,7 +89,7 @@ def test_discovery_commands_and_utterances(daemon, broker):
     assert latest(ha, "thoughtful/pi1/thermostat")["state"] == "off"
     ha.publish("thoughtful/pi1/thermostat/climate/mode/set", "heat")
     ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/thermostat" and json.loads(p).get("setpoint") == 66)
-    ha.publish("thoughtful/pi1/thermostat/climate/temperature/set", "71")
+    ha.publish("thoughtful/pi1/thermostat/climate/temperature/set", "70.8")  # a °C Home Assistant's 21.6 °C
     ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/thermostat" and json.loads(p).get("setpoint") == 71)
     ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/thermostat/action")
 

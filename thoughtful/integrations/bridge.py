@@ -62,6 +62,8 @@ class MqttBridge:
                            and daemon.submit(self.publish_all))
 
     def _command_handler(self, name: str, parse: Callable[[bytes], Change], by: Source):
+        if by == "home_assistant":  # its unit conversions land between the device's steps
+            parse = (lambda raw, read=parse: ha.on_device_steps(read(raw), self.daemon.home[name]))
         return parsing(parse, lambda change: self.daemon.submit(lambda: self.daemon.apply_change(name, change, by)))
 
     def _text_command(self, payload: bytes) -> None:

@@ -250,6 +250,17 @@ def climate_command(kind: str, payload: bytes) -> Change:
     raise ValueError(f"unknown climate command {kind!r}")
 
 
+def on_device_steps(change: Change, device: Device) -> Change:
+    """A Home Assistant value rounded to the setting's step: a °C Home Assistant sends 21 °C as
+    69.8 °F to a thermostat that steps by 1 °F, which holds 70."""
+    for key, value in change.set.items():
+        spec = device.model.settings.get(key)
+        if spec is not None and spec.numeric and spec.step and isinstance(value, (int, float)) \
+                and not isinstance(value, bool):
+            change.set[key] = round(round(value / spec.step) * spec.step, 6)
+    return change
+
+
 def snapshot_command(payload: bytes) -> Change:
     """A (partial) snapshot sent to ``<device>/set`` → a :class:`Change`."""
     try:
