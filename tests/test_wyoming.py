@@ -48,3 +48,31 @@ def test_assist_hands_thoughtful_what_people_say(running):
     assert Handled.is_type(question.type) and "you asked" in Handled.from_event(question).text
     assert NotHandled.is_type(elsewhere.type)  # out of scope: Home Assistant may try its own agent
     assert running.home["lamp"].snapshot["state"] == "on"
+
+
+def test_assist_can_use_thoughtfuls_recognizer(running):
+    """thoughtful's Whisper (biased to the home) as Assist's speech-to-text: a flite voice at
+    22.05 kHz stereo, converted and transcribed."""
+    import numpy as np
+    from wyoming.asr import Transcribe
+    from wyoming.audio import AudioChunk, AudioStart, AudioStop
+
+    from thoughtful.simulation.scene import pcm16, render
+
+    voice = pcm16(render("turn on the lamp", "flite:rms", "clean", 22050, np.random.default_rng(0)))
+    stereo = np.repeat(voice[:, None], 2, axis=1).astype("<i2").tobytes()
+
+    async def transcribe():
+        async with AsyncTcpClient("127.0.0.1", running.wyoming.port) as client:
+            await client.write_event(Describe().event())
+            info = Info.from_event(await asyncio.wait_for(client.read_event(), 10))
+            await client.write_event(Transcribe(language="en").event())
+            await client.write_event(AudioStart(rate=22050, width=2, channels=2).event())
+            for i in range(0, len(stereo), 4096):
+                await client.write_event(AudioChunk(rate=22050, width=2, channels=2, audio=stereo[i:i + 4096]).event())
+            await client.write_event(AudioStop().event())
+            return info, Transcript.from_event(await asyncio.wait_for(client.read_event(), 60))
+
+    info, heard = asyncio.run(transcribe())
+    assert info.asr and info.asr[0].models[0].languages == ["en"]
+    assert "lamp" in heard.text.lower() and "on" in heard.text.lower(), heard

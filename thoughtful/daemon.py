@@ -24,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy as np
+
 from thoughtful.conversation import Conversation
 from thoughtful.drivers.base import Driver
 from thoughtful.drivers.factory import make_driver
@@ -33,7 +35,7 @@ from thoughtful.integrations.bridge import MqttBridge
 from thoughtful.integrations.mqtt import MqttConnection
 from thoughtful.integrations.wyoming_handler import WyomingServer
 from thoughtful.settings import Settings
-from thoughtful.speech.recognizer import Transcript
+from thoughtful.speech.recognizer import Recognizer, Transcript
 from thoughtful.state.device import Change
 from thoughtful.state.home import Home
 from thoughtful.state.persistence import StateFile
@@ -90,6 +92,8 @@ class Daemon:
             self.home[dc.name].unavailable = driver.unavailable_states()
         self.actions: dict[str, str] = {}
         self.wyoming: WyomingServer | None = None
+        self._recognizer: Recognizer | None = None
+        self._recognizer_lock = threading.Lock()
         self.unsaved_since: float | None = None
         """When the first change not yet in the state file was made (None: all saved)."""
         self.save_failed_at: float | None = None
@@ -125,6 +129,18 @@ class Daemon:
             future.set_result((False, "I'm too busy right now; please try again."))
         return future
 
+    def transcribe_for_assist(self, audio: np.ndarray) -> str:
+        """For the Wyoming server's thread: what thoughtful's recognizer hears in a recording,
+        the recognizer built at first use (biased to the home's names)."""
+        from thoughtful.speech.factory import make_recognizer
+        from thoughtful.speech.hearing import transcribe_recording
+
+        with self._recognizer_lock:
+            if self._recognizer is None:
+                speech = self.settings.speech
+                self._recognizer = make_recognizer(speech, self.models, self.home, self.settings.data_dir)
+        return transcribe_recording(self._recognizer, audio, self.settings.speech.endpoint).text
+
     def _external_reporter(self, name: str, by: Source):
         return lambda changed: self.submit(lambda: self.external_change(name, changed, by))
 
@@ -144,7 +160,7 @@ class Daemon:
                 log.warning("mqtt: %s", warning)
             self.bridge.start()
         if self.settings.wyoming:
-            self.wyoming = WyomingServer(self.settings.wyoming, self.answer_later)
+            self.wyoming = WyomingServer(self.settings.wyoming, self.answer_later, self.transcribe_for_assist)
             self.wyoming.start()
 
     def run(self) -> None:

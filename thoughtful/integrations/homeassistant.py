@@ -251,11 +251,12 @@ def climate_command(kind: str, payload: bytes) -> Change:
 
 
 def on_device_steps(change: Change, device: Device) -> Change:
-    """A Home Assistant value rounded to the setting's step: a °C Home Assistant sends 21 °C as
-    69.8 °F to a thermostat that steps by 1 °F, which holds 70."""
+    """A temperature from Home Assistant rounded to the setting's step: a °C Home Assistant
+    sends 21 °C as 69.8 °F to a thermostat that steps by 1 °F, which holds 70. (Only
+    temperatures: Home Assistant converts no other unit, and a brightness of 33% is meant.)"""
     for key, value in change.set.items():
         spec = device.model.settings.get(key)
-        if spec is not None and spec.numeric and spec.step and isinstance(value, (int, float)) \
+        if spec is not None and spec.quantity == "temperature" and spec.step and isinstance(value, (int, float)) \
                 and not isinstance(value, bool):
             change.set[key] = round(round(value / spec.step) * spec.step, 6)
     return change

@@ -8,7 +8,10 @@ understanding, actions and explanations. Events:
 
 - ``describe`` → ``info`` naming one handle program, ``thoughtful`` (English);
 - ``transcript`` → ``handled`` (an action, an explanation or a question back) or
-  ``not-handled`` (out of scope: Home Assistant may try its own agent), with the reply text.
+  ``not-handled`` (out of scope: Home Assistant may try its own agent), with the reply text;
+- with ``asr: true`` (the default), thoughtful's recognizer (Whisper biased to the home's
+  names) is an ASR program too: ``transcribe``, ``audio-start``, ``audio-chunk``…,
+  ``audio-stop`` → ``transcript``.
 
 The server runs in its own thread with its own asyncio loop; each transcript is handed to the
 daemon's owner thread (:meth:`Daemon.submit`) like any other command, so state has one owner.
@@ -22,6 +25,7 @@ import logging
 import threading
 from typing import Callable
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from thoughtful import __version__
@@ -41,10 +45,12 @@ class WyomingSettings(BaseModel):
     can then give commands, as on an open MQTT broker)."""
     port: int = Field(default=10600, ge=0, le=65535)
     """0: any free port (the tests use it)."""
+    asr: bool = True
+    """Also offer thoughtful's recognizer to Home Assistant's Assist (loaded at first use)."""
 
 
-def info_event():
-    from wyoming.info import Attribution, HandleModel, HandleProgram, Info
+def info_event(asr: bool):
+    from wyoming.info import AsrModel, AsrProgram, Attribution, HandleModel, HandleProgram, Info
 
     attribution = Attribution(name="thoughtful", url="https://github.com/thoughtful-home/thoughtful")
     model = HandleModel(name="thoughtful", attribution=attribution, installed=True, languages=["en"],
@@ -53,7 +59,12 @@ def info_event():
     program = HandleProgram(name="thoughtful", attribution=attribution, installed=True, version=__version__,
                             description="Offline smart-home understanding: acts on and explains lamps and "
                                         "thermostats", models=[model], supports_home_control=True)
-    return Info(handle=[program]).event()
+    recognizers = [AsrProgram(
+        name="thoughtful-stt", attribution=attribution, installed=True, version=__version__,
+        description="Whisper tiny.en biased towards the home's device names and rooms",
+        models=[AsrModel(name="whisper-tiny-en", attribution=attribution, installed=True, languages=["en"],
+                         description="OpenAI Whisper tiny.en, CTranslate2 int8", version=__version__)])] if asr else []
+    return Info(handle=[program], asr=recognizers).event()
 
 
 class WyomingServer:
@@ -61,9 +72,12 @@ class WyomingServer:
     behalf and returns a future of :data:`Reply`."""
 
     def __init__(self, settings: WyomingSettings,
-                 answer: Callable[[str], concurrent.futures.Future[Reply]]) -> None:
+                 answer: Callable[[str], concurrent.futures.Future[Reply]],
+                 transcribe: Callable[[np.ndarray], str] | None = None) -> None:
+        """``transcribe`` turns 16 kHz mono int16 audio into text (on a worker thread)."""
         self.settings = settings
         self.answer = answer
+        self.transcribe = transcribe if settings.asr else None
         self.loop: asyncio.AbstractEventLoop | None = None
         self.server: asyncio.AbstractServer | None = None
         self.ready = threading.Event()
@@ -103,14 +117,26 @@ class WyomingServer:
 
     async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         from wyoming.asr import Transcript
+        from wyoming.audio import AudioChunk, AudioChunkConverter, AudioStart, AudioStop
         from wyoming.event import async_read_event, async_write_event
         from wyoming.handle import Handled, NotHandled
         from wyoming.info import Describe
 
+        heard: list[bytes] | None = None
+        to_16k = AudioChunkConverter(rate=16000, width=2, channels=1)
         try:
             while (event := await async_read_event(reader)) is not None:
                 if Describe.is_type(event.type):
-                    await async_write_event(info_event(), writer)
+                    await async_write_event(info_event(self.transcribe is not None), writer)
+                elif AudioStart.is_type(event.type) and self.transcribe is not None:
+                    heard = []
+                elif AudioChunk.is_type(event.type) and heard is not None:
+                    heard.append(to_16k.convert(AudioChunk.from_event(event)).audio)
+                elif AudioStop.is_type(event.type) and heard is not None and self.transcribe is not None:
+                    audio = np.frombuffer(b"".join(heard), "<i2")
+                    heard = None
+                    text = await asyncio.get_running_loop().run_in_executor(None, self.transcribe, audio)
+                    await async_write_event(Transcript(text=text, language="en").event(), writer)
                 elif Transcript.is_type(event.type):
                     text = Transcript.from_event(event).text.strip()
                     handled, say = await asyncio.wrap_future(self.answer(text)) if text else \
