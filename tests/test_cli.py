@@ -56,3 +56,40 @@ def test_a_readable_password_is_warned_about(tmp_path):
     assert "holds the MQTT password" in run.stderr and "no trained language model" in run.stderr, run.stderr
     config.chmod(0o640)
     assert "holds the MQTT password" not in thoughtful("--config", str(config), "run", "--no-train", "--no-stdin").stderr
+
+
+def test_the_service_config_is_not_readable_by_others(tmp_path):
+    import os
+    import stat
+
+    from thoughtful.service import write_default_config
+
+    config = tmp_path / "etc" / "thoughtful.yaml"
+    write_default_config(config, os.getgid())
+    assert stat.S_IMODE(config.stat().st_mode) == 0o640 and config.stat().st_gid == os.getgid()
+    assert "mqtt" in config.read_text()
+
+
+def test_configuration_rules_are_enforced(tmp_path):
+    """What `check` must refuse, each with its reason."""
+    cases = [
+        ("mqtt: {port: 70000}", "mqtt.port"),
+        ("mqtt: {keepalive: -1}", "mqtt.keepalive"),
+        ("mqtt: {protocol: '3.1'}", "mqtt.protocol"),
+        ("mqtt: {reconnect_min: 0.5}", "mqtt.reconnect_min"),
+        ("mqtt: {tls: true, ca_certs: /nonexistent/ca.pem}", "ca_certs: no such file /nonexistent/ca.pem"),
+        ("base_topic: 'home/#'", "base_topic"),
+        ("tick: 3600", "tick"),
+        ("speech: {activation: button}", "button_pin"),
+    ]
+    for text, problem in cases:
+        config = tmp_path / "thoughtful.yaml"
+        config.write_text(text + "\n")
+        run = thoughtful("--config", str(config), "check")
+        assert run.returncode != 0 and problem in run.stderr, (text, run.stderr)
+    home = tmp_path / "home.yaml"
+    home.write_text("devices:\n  - name: t\n    type: thermostat\n    driver:\n      kind: gpio\n      pins: {heat: 5}\n"
+                    "      sensor: {kind: ds18b20, path: /x}\n      control: {min_setpoint: 80, max_setpoint: 60}\n")
+    (tmp_path / "thoughtful.yaml").write_text(f"home: {home}\n")
+    run = thoughtful("--config", str(tmp_path / "thoughtful.yaml"), "check")
+    assert run.returncode != 0 and "min_setpoint (80) must be below max_setpoint (60)" in run.stderr, run.stderr

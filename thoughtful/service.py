@@ -28,6 +28,17 @@ def render_unit(executable: Path, config: Path, docs: Path) -> str:
             .replace("@DOCS@", str(docs)))
 
 
+def write_default_config(config: Path, group: int) -> None:
+    """The starting configuration, readable by root and ``group`` only: it may come to hold the
+    MQTT password."""
+    config.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(config, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o640)  # never readable by others, not even briefly
+    with os.fdopen(fd, "w") as handle:
+        handle.write(DEFAULT_CONFIG)
+    os.chown(config, 0 if os.geteuid() == 0 else -1, group)
+    config.chmod(0o640)
+
+
 def _prepare_model(config: Path) -> None:
     """Train (or copy) the language model into the service's data directory now, as root, so
     the service itself never trains (it runs with ``--no-train``)."""
@@ -63,11 +74,8 @@ def install(config: Path, dry_run: bool = False, unit_dir: Path = Path("/etc/sys
             subprocess.run(["usermod", "-aG", group, "thoughtful"], check=True)
         except KeyError:
             pass
-    config.parent.mkdir(parents=True, exist_ok=True)
-    if not config.exists():  # it may come to hold the MQTT password: root and the service only
-        config.write_text(DEFAULT_CONFIG)
-        os.chown(config, 0, grp.getgrnam("thoughtful").gr_gid)
-        config.chmod(0o640)
+    if not config.exists():
+        write_default_config(config, grp.getgrnam("thoughtful").gr_gid)
     _prepare_model(config)
     (unit_dir / UNIT).write_text(unit)
     subprocess.run(["systemctl", "daemon-reload"], check=True)
