@@ -59,6 +59,10 @@ def test_discovery_commands_and_utterances(daemon, broker):
     _, payload, _ = ha.wait_for(lambda t, p, r: t == "homeassistant/device/pi1/config", timeout=60)
     node = json.loads(payload)
     assert node["dev"]["name"] == "thoughtful pi1" and {c["p"] for c in node["cmps"].values()} == {"sensor", "event"}
+    _, payload, _ = ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/diagnostics")
+    diagnostics = json.loads(payload)  # the daemon's own state, as diagnostic sensors
+    assert diagnostics["version"] and len(diagnostics["model"]) == 16 and diagnostics["recognizer"] == "none"
+    assert {"uptime", "last_problem"} <= set(diagnostics)
     late = Client(broker.port, "homeassistant/#")  # a Home Assistant that starts later still finds it
     late.wait_for(lambda t, p, r: t == "homeassistant/device/pi1_thermostat/config" and r)
     late.close()

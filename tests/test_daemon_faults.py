@@ -37,6 +37,7 @@ def test_a_disk_that_refuses_to_save_is_survived_and_retried(tmp_path, model_dir
         assert not daemon._save_due(), "no retry storm"
         assert daemon.save() is False
     assert len([r for r in caplog.records if "cannot save the state" in r.getMessage()]) == 1, "said once"
+    assert "cannot save the state" in daemon.diagnostics()["last_problem"]  # shown in Home Assistant
     assert daemon.home["lamp"].snapshot["state"] == "on", "runs on from memory"
     daemon.state_file.path = good  # space again
     clock.now += SAVE_RETRY

@@ -26,6 +26,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from thoughtful import __version__
 from thoughtful.conversation import Conversation
 from thoughtful.drivers.base import Driver
 from thoughtful.drivers.factory import make_driver
@@ -48,10 +49,26 @@ from thoughtful.understanding.loader import ensure_model, load_interpreter
 
 log = logging.getLogger(__name__)
 
+
+class LastProblem(logging.Handler):
+    """Remembers the last warning or error the daemon logged, for Home Assistant."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.last: str | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.last = f"{record.levelname.lower()}: {record.getMessage()}"[:255]
+        except Exception:  # a broken log call must not break logging
+            self.handleError(record)
+
 SENSOR_SOURCES = {"device", "control_loop"}
 """Who may report a sensor reading: not a command (MQTT ``/set``, Home Assistant, voice)."""
 MAX_QUEUE = 10_000
 """Events waiting for the owner thread before new ones are shed (a flood, a stuck handler)."""
+DIAGNOSTICS_EVERY = 60.0
+"""Seconds between diagnostics (uptime, last problem) published for Home Assistant."""
 SAVE_WITHIN = 1.0
 """Seconds after a change by which it is in the state file, however busy the daemon is."""
 SAVE_RETRY = 30.0
@@ -92,6 +109,9 @@ class Daemon:
             self.home[dc.name].unavailable = driver.unavailable_states()
         self.actions: dict[str, str] = {}
         self.wyoming: WyomingServer | None = None
+        self.started = self.clock()
+        self.problems = LastProblem()
+        logging.getLogger("thoughtful").addHandler(self.problems)
         self._recognizer: Recognizer | None = None
         self._recognizer_lock = threading.Lock()
         self.unsaved_since: float | None = None
@@ -167,7 +187,7 @@ class Daemon:
         """Serve until :attr:`stopping` is set; then shut down cleanly."""
         self.start()
         self.notifier.ready(f"{len(self.drivers)} devices")
-        next_tick = self.clock()
+        next_tick = next_diagnostics = self.clock()
         try:
             while not self.stopping.is_set():
                 timeout = max(0.0, next_tick - self.clock())
@@ -185,12 +205,16 @@ class Daemon:
                 if self.clock() >= next_tick:
                     self.tick(self.clock())
                     next_tick = self.clock() + self.settings.tick
+                if self.bridge and self.clock() >= next_diagnostics:
+                    self.bridge.publish_diagnostics()
+                    next_diagnostics = self.clock() + DIAGNOSTICS_EVERY
                 self.notifier.watchdog()
         finally:
             self.shutdown()
 
     def shutdown(self) -> None:
         self.notifier.stopping()
+        logging.getLogger("thoughtful").removeHandler(self.problems)
         if self.wyoming:
             self.wyoming.stop()
         for driver in self.drivers.values():  # relays off first, whatever else fails
@@ -266,6 +290,14 @@ class Daemon:
             self.mark_unsaved()  # the "why" behind the heating belongs in the saved history
             self.changed(name)
         return record
+
+    def diagnostics(self) -> dict[str, Any]:
+        """The daemon's own state for Home Assistant's diagnostic sensors."""
+        speech = self.settings.speech
+        hearing = speech.microphone or (self.settings.wyoming and self.settings.wyoming.asr)
+        return {"version": __version__, "model": self.interpreter.lm.meta["statemodel_hash"],
+                "recognizer": speech.engine if hearing else "none",
+                "uptime": round(self.clock() - self.started), "last_problem": self.problems.last or "none"}
 
     # --- what happens ------------------------------------------------------------------
     def changed(self, name: str) -> None:

@@ -101,6 +101,9 @@ class MqttBridge:
         self._publish(self.topics.explanation, json.dumps(
             {"text": result.say, "utterance": text, "kind": result.kind}), retain=True)
 
+    def publish_diagnostics(self) -> None:
+        self._publish(self.topics.diagnostics, json.dumps(self.daemon.diagnostics()), retain=True)
+
     def publish_all(self) -> None:
         daemon = self.daemon
         if daemon.settings.homeassistant.enabled:
@@ -108,5 +111,6 @@ class MqttBridge:
                                                         daemon.settings.node_name).items():
                 self._publish(topic, json.dumps(payload), retain=True)
         self._publish(self.topics.availability, "online", retain=True)
+        self.publish_diagnostics()
         for name in daemon.home.devices:
             self.publish_device(name)

@@ -41,6 +41,7 @@ class Topics:
         self.explanation = f"{self.root}/explanation"
         self.utterance = f"{self.root}/utterance"
         self.command = f"{self.root}/command"
+        self.diagnostics = f"{self.root}/diagnostics"
         self.response = f"{self.root}/response"
 
     def device(self, name: str) -> str:
@@ -88,6 +89,18 @@ class TextCommand(BaseModel):
         return value if isinstance(value, (str, int)) and not isinstance(value, bool) else None
 
 
+DIAGNOSTICS = {"version": ("Version", {}), "model": ("Language model", {}), "recognizer": ("Recognizer", {}),
+               "uptime": ("Uptime", {"device_class": "duration", "unit_of_measurement": "s"}),
+               "last_problem": ("Last problem", {})}
+"""The daemon's own state, as diagnostic sensors on its Home Assistant device: key → (name, extras)."""
+
+
+def diagnostic_sensors(topics: Topics, node: str) -> dict[str, Any]:
+    return {key: {"p": "sensor", "unique_id": f"{node}_{key}", "name": name, "entity_category": "diagnostic",
+                  "state_topic": topics.diagnostics, "value_template": f"{{{{ value_json.{key} }}}}", **extra}
+            for key, (name, extra) in DIAGNOSTICS.items()}
+
+
 def capitalized(name: str) -> str:
     """ "desk lamp" → "Desk lamp", as Home Assistant writes names."""
     return name[:1].upper() + name[1:]
@@ -131,6 +144,7 @@ def discovery_payloads(topics: Topics, devices: list[Device], node_name: str | N
             "utterance": {
                 "p": "event", "unique_id": f"{node}_utterance", "name": "Utterance",
                 "state_topic": topics.utterance, "event_types": EVENT_TYPES, "icon": "mdi:microphone-message"},
+            **diagnostic_sensors(topics, node),
         }}}
     for device in devices:
         uid = f"{node}_{slug(device.name)}"

@@ -70,7 +70,7 @@ class MqttDriver(_Strict):
 DriverConfig = Annotated[Union[SimulatedDriver, GpioDriver, MqttDriver], Field(discriminator="kind")]
 
 
-RESERVED_SLUGS = {"availability", "explanation", "utterance", "command", "response"}
+RESERVED_SLUGS = {"availability", "explanation", "utterance", "command", "response", "diagnostics"}
 """The daemon's own MQTT topics, which sit beside the devices' (see
 :class:`thoughtful.integrations.homeassistant.Topics`): no device may be called that."""
 
