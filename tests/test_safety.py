@@ -95,3 +95,15 @@ def test_a_misheard_off_gives_way_to_the_setting_the_words_direct(models):
     # Without a direction word for the setting, both stay and the state model will refuse the pair.
     plan = Planner(models).plan(["lamp:state=off", "lamp:brightness=set"], "lamp off 40", Units())["lamp"]
     assert plan.change.state == "off"
+
+
+def test_make_it_hot_never_cools_and_make_it_bright_never_dims(interpreter):
+    """ "make it hot" asks for heat, though "it's hot" complains of it."""
+    lamp = {"state": "on", "brightness": 35, "color_temp": 2200}
+    off = {"state": "off", "room_temperature": 68, "fan": "auto"}
+    home = [{"name": "lamp", "type": "lamp", "room": "living room", "snapshot": lamp},
+            {"name": "thermostat", "type": "thermostat", "room": "living room", "snapshot": off}]
+    for text in ("make it hot", "make it bright", "make the room warm"):
+        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        assert out["after"]["thermostat"].get("state") != "cool", (text, out)
+        assert out["after"]["lamp"]["brightness"] >= 35, (text, out)

@@ -82,8 +82,14 @@ def answer_key(device: Device, key: str, units: Units) -> str:
     if key == "state":
         return describe(device, units)
     value = device.snapshot.get(key)
+    state = device.snapshot["state"]
     if value is None:
-        return f"The {device.name} has no {device.model.setting_name(key)} while it is {device.snapshot['state']}. " \
+        group = next((g for g in device.model.states[state].one_of if key in g), None)
+        if group:  # valid now, but another member of its one-of group is in use ("white, not a colour")
+            used = next(k for k in group if k in device.snapshot)
+            return f"The {device.name} shows {describe_value(device, used, device.snapshot[used], units)} now, " \
+                   f"not a {device.model.setting_name(key)}. " + describe(device, units)
+        return f"The {device.name} has no {device.model.setting_name(key)} while it is {state}. " \
                + describe(device, units)
     if key in device.model.sensors:
         where = f" in the {device.room}" if device.room else ""

@@ -31,13 +31,32 @@ def _said(text: str, phrases: list[str]) -> str | None:
     return max(found, key=len) if found else None
 
 
+def _base(comparative: str) -> str | None:
+    """ "hotter" → "hot", "warmer" → "warm", "dimmer" → "dim"; None for other words."""
+    if not comparative.endswith("er") or " " in comparative or len(comparative) < 5:
+        return None
+    stem = comparative[:-2]
+    return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+
+
+def _made(text: str, comparatives: list[str]) -> str | None:
+    """ "make it hot", "make the room warm": asking for the base of a comparative."""
+    for word in comparatives:
+        base = _base(word)
+        if base and re.search(rf"\bmake\b(?:\s+\w+){{0,3}}?\s+{re.escape(base)}\b", text):
+            return f"make it {base}"
+    return None
+
+
 def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
     """(+1, the words) when ``text`` only asks for more of ``key``, (-1, the words) for less,
-    (0, "") when it says neither or both."""
+    (0, "") when it says neither or both. "Make it hot" asks for more, as "hotter" does (while
+    "it's hot" is a complaint, which asks for less: the goals' business)."""
     lang = model.language.settings.get(key)
     if lang is None:
         return 0, ""
-    up, down = _said(text, lang.up + lang.raise_), _said(text, lang.down + lang.lower)
+    up = _said(text, lang.up + lang.raise_) or _made(text, lang.up)
+    down = _said(text, lang.down + lang.lower) or _made(text, lang.down)
     if bool(up) == bool(down):
         return 0, ""
     return (1, up or "") if up else (-1, down or "")
