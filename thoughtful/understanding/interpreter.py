@@ -20,7 +20,8 @@ from thoughtful.state.schema import StateModel
 from thoughtful.understanding import abilities, explain, followup, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.labels import label_space
-from thoughtful.understanding.planner import NeedsClarification, Planner, TypePlan
+from thoughtful.understanding.ask import Ask
+from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.resolve import Mentions, Resolver
 from thoughtful.understanding.runtime import LanguageModel, Prediction
 from thoughtful.understanding.text import normalize
@@ -220,13 +221,10 @@ class Interpreter:
                 return None
             previous = prediction
             try:
-                plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units)
-            except NeedsClarification:
-                return None
-            planned = self._changes(request, found, plans)
-            if isinstance(planned, Interpretation):
-                return None
-            changes += planned
+                changes += self._changes(request, found,
+                                         self.planner.plan(self._ops(prediction), found.masked, request.home.units))
+            except Ask:
+                return None  # a clause in doubt: the utterance is read as a whole instead
         return self._apply(request, changes) if changes else None
 
     def _stopped(self, masked: str) -> str | None:
@@ -278,17 +276,17 @@ class Interpreter:
             return Interpretation("reject", f"I don't know the {found.unknown}. {self._inventory(request.home)}")
         try:
             plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units)
-        except NeedsClarification as exc:
-            return Interpretation("clarify", str(exc))
-        if kind == "question" or all(p.change.is_empty() and not p.goals for p in plans.values()):
-            if not plans and kind == "command":
-                return Interpretation("clarify", "Sorry, what would you like me to do?")
-            if not plans and not self._about_devices(found):
-                # "did you see the game last night?": a question, but not about anything here
-                return Interpretation("reject", f"I can only answer questions about this home's devices. "
-                                                f"{self._abilities(request.home)}")
-            return self._explain(request, found, plans)
-        return self._act(request, found, plans)
+            if kind == "question" or all(p.change.is_empty() and not p.goals for p in plans.values()):
+                if not plans and kind == "command":
+                    return Interpretation("clarify", "Sorry, what would you like me to do?")
+                if not plans and not self._about_devices(found):
+                    # "did you see the game last night?": a question, but not about anything here
+                    return Interpretation("reject", f"I can only answer questions about this home's devices. "
+                                                    f"{self._abilities(request.home)}")
+                return self._explain(request, found, plans)
+            return self._apply(request, self._changes(request, found, plans))
+        except Ask as question:
+            return Interpretation("clarify", str(question))
 
     @staticmethod
     def _ops(prediction: Prediction) -> list[str]:
@@ -305,24 +303,19 @@ class Interpreter:
             names += self.resolver.mentions(normalize(turn.utterance), request.home).devices
         return names
 
-    def _targets(self, request: Request, found: Mentions, device_type: str) -> list[str] | str:
+    def _targets(self, request: Request, found: Mentions, device_type: str) -> list[str]:
+        """The devices meant; :class:`Ask` when that is unclear."""
         return self.resolver.select(device_type, found, request.home, request.speaker_room, self._recent(request))
 
     # --- acting --------------------------------------------------------------------------
-    def _act(self, request: Request, found: Mentions, plans: dict[str, TypePlan]) -> Interpretation:
-        changes = self._changes(request, found, plans)
-        return changes if isinstance(changes, Interpretation) else self._apply(request, changes)
-
     def _changes(self, request: Request, found: Mentions,
-                 plans: dict[str, TypePlan]) -> list[tuple[str, Change, str]] | Interpretation:
-        """(device, change, why) for every planned change, or a question when a device is unclear."""
+                 plans: dict[str, TypePlan]) -> list[tuple[str, Change, str]]:
+        """(device, change, why) for every planned change; :class:`Ask` when a device is unclear."""
         changes: list[tuple[str, Change, str]] = []
         for device_type, plan in plans.items():
             if plan.change.is_empty():
                 continue
             targets = self._targets(request, found, device_type)
-            if isinstance(targets, str):
-                return Interpretation("clarify", targets)
             why = "; ".join(self.models[device_type].language.goals[g].why for g in plan.goals) \
                 or f'you asked: "{request.text.strip()}"'
             changes += [(name, plan.change, why) for name in targets]
@@ -437,8 +430,9 @@ class Interpreter:
             questions = [q for q in plan.questions if not q.startswith("how=")]
             if about and not questions:
                 continue  # what the type can do, not how a device is now
-            targets = self._targets(request, found, device_type)
-            if isinstance(targets, str):
+            try:
+                targets = self._targets(request, found, device_type)
+            except Ask:  # "is the light on?" with several lamps: about each of them
                 targets = [d.name for d in home.devices.values() if d.type == device_type]
             for name in targets:
                 device = home[name]

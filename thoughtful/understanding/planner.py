@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from thoughtful.state.device import Change
+from thoughtful.understanding.ask import Ask
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
 from thoughtful.state.values import c_to_f
@@ -21,10 +22,6 @@ _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
 _UNIT_FOR = {"%": "percent", "K": "kelvin", "°F": "degrees"}
 _UNIT_WORDS = {"%": {"percent"}, "K": {"kelvin"}, "°F": {"degree", "degrees"}}
 """Words that name a unit: said without a number, the number was lost ("down to degrees")."""
-
-
-class NeedsClarification(Exception):
-    """The request is understood but a detail is missing ("set the lamp to… what?")."""
 
 
 @dataclass
@@ -92,13 +89,13 @@ class Planner:
                 mine = [n for n in numbers if owners.get(n.position) in (None, t)]
                 try:
                     self._setting(model, key, how, text, mine, used, units, plan.change)
-                except NeedsClarification as exc:
+                except Ask as exc:
                     missing.append(str(exc))
         for t, plan in plans.items():
             self._drop_contradicted_state(self.models[t], plan.change, text)
         plans = {t: p for t, p in plans.items() if not p.change.is_empty() or p.goals or p.questions}
         if missing and not plans:
-            raise NeedsClarification(missing[0])
+            raise Ask(missing[0])
         return plans
 
     @staticmethod
@@ -164,7 +161,7 @@ class Planner:
         elif how == "set":
             number = self._take(numbers, used, spec, relative=False)
             if number is None:
-                raise NeedsClarification(f"To what {model.setting_name(key)}?")
+                raise Ask(f"To what {model.setting_name(key)}?")
             change.set[key] = self._convert(number, spec, units, relative=False)
         else:  # up / down
             number = self._take(numbers, used, spec, relative=True)
@@ -178,7 +175,7 @@ class Planner:
             if number is not None:
                 amount = self._convert(number, spec, units, relative=True)
             elif _UNIT_WORDS.get(spec.unit or "", set()) & set(text.split()):
-                raise NeedsClarification(f"By how many {_UNIT_FOR[spec.unit or '']}?")
+                raise Ask(f"By how many {_UNIT_FOR[spec.unit or '']}?")
             else:
                 amount = (spec.step or 1) * (2 if _BIG & set(text.split()) else 1)
             change.adjust[key] = sign * abs(amount)
@@ -210,6 +207,6 @@ class Planner:
                 if re.search(rf"\b{re.escape(synonym)}\b", text) and (best is None or len(synonym) > len(best[0])):
                     best = (synonym, named.value)
         if best is None:
-            raise NeedsClarification(f"Which {model.setting_name(key)}: {', '.join(lang.named)}?")
+            raise Ask(f"Which {model.setting_name(key)}: {', '.join(lang.named)}?")
         return best[1]
 

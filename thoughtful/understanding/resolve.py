@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
+from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.vocabulary import known_words, type_nouns, unknown_name_words, words
 
 _ALL = {"all", "every", "everything", "both", "whole"}
@@ -107,18 +108,20 @@ class Resolver:
         return None
 
     def select(self, device_type: str, found: Mentions, home: Home, speaker_room: str | None,
-               recent: list[str]) -> list[str] | str:
-        """Names of the devices of ``device_type`` meant; or a question to ask when unsure."""
+               recent: list[str]) -> list[str]:
+        """Names of the devices of ``device_type`` meant; :class:`Ask` when unsure."""
         of_type = [d for d in home.devices.values() if d.type == device_type and d.name not in found.excluded]
         display = self.models[device_type].display_name
         if not of_type:
-            return f"There is no {display} here."
+            raise Ask(f"There is no {display} here.")
         named = [n for n in found.devices if home[n].type == device_type]
         if named:
             return named
         if found.rooms:
             in_rooms = [d.name for d in of_type if d.room.lower() in found.rooms]
-            return in_rooms or f"There is no {display} in the {' or '.join(found.rooms)}."
+            if not in_rooms:
+                raise Ask(f"There is no {display} in the {' or '.join(found.rooms)}.")
+            return in_rooms
         if found.everything or (found.plural and not speaker_room):
             return [d.name for d in of_type]
         if speaker_room:
@@ -132,4 +135,4 @@ class Resolver:
             return [of_type[0].name]
         if found.plural:
             return [d.name for d in of_type]
-        return f"Which {display} do you mean: {', '.join(d.name for d in of_type)}?"
+        raise Ask(f"Which {display} do you mean: {', '.join(d.name for d in of_type)}?")
