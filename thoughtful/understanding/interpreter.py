@@ -117,17 +117,13 @@ class Interpreter:
                 return self._decide(request, inner, inner_prediction)
         prediction = self._predict(found, request.home)
         if prediction.kind == "command":
-            # "make the lamp blue then turn up the heat": when every clause is a sure command on
-            # its own, each lands on its own device with its own value.
+            # "turn off the lamp and set the heat to 70", "make the lamp blue then turn up the
+            # heat": when every clause is a sure command on its own, each lands on its own
+            # device with its own value (read as one, "off" reached the heat too).
             split = self._per_clause(request, text)
             if split is not None:
                 return split
-        result = self._decide(request, found, prediction)
-        if result.kind == "clarify" and prediction.kind == "command" and not result.applied:
-            # "turn off the lamp and set the heat to 70": read as one, "off" reaches the heat too
-            # and nothing fits; read clause by clause, each part lands on its own device.
-            return self._per_clause(request, text) or result
-        return result
+        return self._decide(request, found, prediction)
 
     # --- routines ------------------------------------------------------------------------
     def _routine(self, request: Request, text: str) -> Interpretation | None:
