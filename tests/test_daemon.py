@@ -255,3 +255,33 @@ def test_sensor_readings_come_only_from_sensors(daemon, broker):
                 assert snapshot["room_temperature"] == room and snapshot["state"] == "off"
     finally:
         watcher.close()
+
+
+def test_a_device_that_goes_offline_is_not_pretended_to(tmp_path, model_dir, broker):
+    """A Zigbee2MQTT lamp says it is offline: a request for it is answered with why, nothing is
+    sent to it, and Home Assistant shows it unavailable; back online, it is driven again."""
+    home = tmp_path / "home.yaml"
+    home.write_text("devices:\n  - name: desk lamp\n    type: lamp\n    room: office\n"
+                    "    driver: {kind: mqtt, protocol: zigbee2mqtt, topic: zigbee2mqtt/desk}\n")
+    zigbee = Client(broker.port, "zigbee2mqtt/desk/set", "thoughtful/pi1/#", "homeassistant/#")
+    daemon = DaemonProcess(write_config(tmp_path, model_dir, broker.port, "pi1", f"home: {home}\n")).start()
+    try:
+        _, payload, _ = zigbee.wait_for(lambda t, p, r: t == "homeassistant/device/pi1_desk_lamp/config", timeout=60)
+        config = json.loads(payload)
+        assert config["availability_mode"] == "all"
+        assert {"topic": "thoughtful/pi1/desk_lamp/availability"} in config["availability"]
+        zigbee.publish("zigbee2mqtt/desk/availability", json.dumps({"state": "offline"}), retain=True)
+        zigbee.wait_for(lambda t, p, r: t == "thoughtful/pi1/desk_lamp/availability" and p == b"offline")
+        zigbee.publish("thoughtful/pi1/command", json.dumps({"text": "turn on the desk lamp", "id": "1"}))
+        _, payload, _ = zigbee.wait_for(lambda t, p, r: t == "thoughtful/pi1/response" and b'"1"' in p)
+        reply = json.loads(payload)
+        assert reply["kind"] == "clarify" and "offline" in reply["say"], reply
+        assert not [t for t, _, _ in zigbee.messages if t == "zigbee2mqtt/desk/set"]
+        zigbee.publish("zigbee2mqtt/desk/availability", json.dumps({"state": "online"}), retain=True)
+        zigbee.wait_for(lambda t, p, r: t == "thoughtful/pi1/desk_lamp/availability" and p == b"online")
+        zigbee.publish("thoughtful/pi1/command", json.dumps({"text": "turn on the desk lamp", "id": "2"}))
+        _, payload, _ = zigbee.wait_for(lambda t, p, r: t == "zigbee2mqtt/desk/set")
+        assert json.loads(payload)["state"] == "ON"
+    finally:
+        daemon.stop()
+        zigbee.close()

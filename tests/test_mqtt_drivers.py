@@ -143,3 +143,16 @@ def test_a_failing_connection_says_why_once(broker, caplog, settings, reason):
         conn.stop()
     said = [r.getMessage() for r in caplog.records if "cannot connect to MQTT" in r.getMessage()]
     assert len(said) == 1 and reason in said[0] and reason in failures, said
+
+
+def test_availability_payloads_of_each_protocol():
+    from thoughtful.drivers.mqtt import online
+
+    assert online(b'{"state": "online"}') and not online(b'{"state": "offline"}')  # Zigbee2MQTT
+    assert online(b"Online") and not online(b"Offline")                            # Tasmota LWT
+    assert online(b"online") and not online(b"offline")                            # a thoughtful daemon
+    with pytest.raises(ValueError, match="neither online nor offline"):
+        online(b"maybe")
+    assert Zigbee2Mqtt("zigbee2mqtt/desk").availability_topic() == "zigbee2mqtt/desk/availability"
+    assert Tasmota("tasmota_1").availability_topic() == "tele/tasmota_1/LWT"
+    assert JsonTopic("thoughtful/kitchen/ceiling_light").availability_topic() == "thoughtful/kitchen/availability"

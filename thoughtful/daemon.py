@@ -105,6 +105,8 @@ class Daemon:
                                  pin_factory=pin_factory,
                                  room_temperature=self.home[dc.name].snapshot.get("room_temperature", 68))
             driver.on_external_change = self._external_reporter(dc.name, "device")
+            driver.on_reachable = lambda reachable, name=dc.name: self.submit(
+                lambda: self.set_reachable(name, reachable))
             self.drivers[dc.name] = driver
             self.home[dc.name].unavailable = driver.unavailable_states()
         self.actions: dict[str, str] = {}
@@ -326,6 +328,16 @@ class Daemon:
         if self.bridge:
             self.bridge.publish_utterance(text, result)
         return result
+
+    def set_reachable(self, name: str, reachable: bool) -> None:
+        """A device said it went offline or came back: while offline nothing is changed on it
+        (a request is answered with why), and Home Assistant shows it unavailable."""
+        device = self.home[name]
+        if device.reachable != reachable:
+            (log.info if reachable else log.warning)("%s is %s", name, "back online" if reachable else "offline")
+        device.reachable = reachable
+        if self.bridge:
+            self.bridge.publish_reachable(name)
 
     def external_change(self, name: str, changed: dict[str, Any], by: Source) -> None:
         """A change that did not come from a voice: the device itself, Home Assistant, MQTT."""

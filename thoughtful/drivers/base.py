@@ -7,6 +7,8 @@ from typing import Any, Callable
 
 ExternalChange = Callable[[dict[str, Any]], None]
 """Called with the snapshot keys that changed outside the daemon (at the device, by its own app)."""
+Reachability = Callable[[bool], None]
+"""Called when a device that says so goes offline (False) or comes back (True)."""
 
 
 class Driver(ABC):
@@ -20,6 +22,12 @@ class Driver(ABC):
 
     def __init__(self) -> None:
         self.on_external_change: ExternalChange | None = None
+        self.on_reachable: Reachability | None = None
+
+    @property
+    def reports_reachability(self) -> bool:
+        """Whether the device says when it goes offline (an MQTT device's availability topic)."""
+        return False
 
     @abstractmethod
     def apply(self, snapshot: dict[str, Any]) -> None:
@@ -43,3 +51,7 @@ class Driver(ABC):
     def report_external(self, changed: dict[str, Any]) -> None:
         if self.on_external_change and changed:
             self.on_external_change(changed)
+
+    def report_reachable(self, reachable: bool) -> None:
+        if self.on_reachable:
+            self.on_reachable(reachable)

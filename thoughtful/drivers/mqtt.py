@@ -22,6 +22,17 @@ class Codec(Protocol):
     def commands(self, snapshot: dict[str, Any]) -> list[tuple[str, str]]: ...
     def state_topics(self) -> list[str]: ...
     def parse(self, topic: str, payload: bytes) -> dict[str, Any]: ...
+    def availability_topic(self) -> str: ...
+
+
+def online(payload: bytes) -> bool:
+    """ "online", "Online", or Zigbee2MQTT's ``{"state": "online"}`` → True; "offline" → False."""
+    text = payload.decode("utf-8", "replace").strip()
+    if text.startswith("{"):
+        text = str(_json_object(payload).get("state", ""))
+    if text.lower() in ("online", "offline"):
+        return text.lower() == "online"
+    raise ValueError(f"availability {text[:40]!r} is neither online nor offline")
 
 
 def _json_object(payload: bytes) -> dict[str, Any]:
@@ -65,6 +76,9 @@ class Zigbee2Mqtt:
     def state_topics(self) -> list[str]:
         return [self.topic]
 
+    def availability_topic(self) -> str:
+        return f"{self.topic}/availability"
+
     def parse(self, topic: str, payload: bytes) -> dict[str, Any]:
         data = _json_object(payload)
         out: dict[str, Any] = {}
@@ -101,6 +115,9 @@ class Tasmota:
     def state_topics(self) -> list[str]:
         return [f"stat/{self.topic}/RESULT", f"stat/{self.topic}/POWER", f"tele/{self.topic}/STATE"]
 
+    def availability_topic(self) -> str:
+        return f"tele/{self.topic}/LWT"
+
     def parse(self, topic: str, payload: bytes) -> dict[str, Any]:
         if topic.endswith("/POWER"):
             return {"state": _on_off(payload.decode("utf-8", "replace").strip())}
@@ -125,6 +142,10 @@ class JsonTopic:
     def state_topics(self) -> list[str]:
         return [self.topic]
 
+    def availability_topic(self) -> str:
+        """Another thoughtful daemon's device: that daemon's own availability."""
+        return f"{self.topic.rsplit('/', 1)[0]}/availability"
+
     def parse(self, topic: str, payload: bytes) -> dict[str, Any]:
         return _json_object(payload)
 
@@ -141,6 +162,11 @@ class MqttDevice(Driver):
         self.connection = connection
         for topic in codec.state_topics():  # concrete topics, so the codec knows which one spoke
             connection.subscribe(topic, parsing(partial(codec.parse, topic), self.report_external))
+        connection.subscribe(codec.availability_topic(), parsing(online, self.report_reachable))
+
+    @property
+    def reports_reachability(self) -> bool:
+        return True
 
     def apply(self, snapshot: dict[str, Any]) -> None:
         for topic, payload in self.codec.commands(snapshot):

@@ -93,6 +93,12 @@ class MqttBridge:
             action = "off" if device.snapshot["state"] == "off" else self.daemon.actions.get(name, "idle")
             self._publish(f"{base}/action", action, retain=True)
 
+    def publish_reachable(self, name: str) -> None:
+        """``<device>/availability``, for devices that say when they go offline."""
+        if self.daemon.drivers[name].reports_reachability:
+            self._publish(f"{self.topics.device(name)}/availability",
+                          "online" if self.daemon.home[name].reachable else "offline", retain=True)
+
     def publish_utterance(self, text: str, result: Interpretation) -> None:
         event = {"action": "command", "explanation": "question"}.get(result.kind, "rejected")
         self._publish(self.topics.utterance, json.dumps({"event_type": event, "utterance": text,
@@ -107,10 +113,12 @@ class MqttBridge:
     def publish_all(self) -> None:
         daemon = self.daemon
         if daemon.settings.homeassistant.enabled:
+            reporting = {n for n, driver in daemon.drivers.items() if driver.reports_reachability}
             for topic, payload in ha.discovery_payloads(self.topics, list(daemon.home.devices.values()),
-                                                        daemon.settings.node_name).items():
+                                                        daemon.settings.node_name, reporting).items():
                 self._publish(topic, json.dumps(payload), retain=True)
         self._publish(self.topics.availability, "online", retain=True)
         self.publish_diagnostics()
         for name in daemon.home.devices:
             self.publish_device(name)
+            self.publish_reachable(name)

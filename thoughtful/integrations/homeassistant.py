@@ -124,11 +124,13 @@ def device_components(device: Device, base: str, uid: str) -> dict[str, Any]:
     return {}
 
 
-def discovery_payloads(topics: Topics, devices: list[Device], node_name: str | None) -> dict[str, dict[str, Any]]:
+def discovery_payloads(topics: Topics, devices: list[Device], node_name: str | None,
+                       reporting: set[str] = frozenset()) -> dict[str, dict[str, Any]]:
     """Retained device-based discovery configs, by topic: one for the daemon itself (named
     ``thoughtful <node_id>`` unless ``node_name`` says otherwise; its last explanation and its
     utterance events), and one Home Assistant device per device, in its room's area and linked
-    to the daemon (``via_device``), as Zigbee2MQTT and ESPHome do."""
+    to the daemon (``via_device``), as Zigbee2MQTT and ESPHome do. A device in ``reporting``
+    (it says when it goes offline) is available only while both it and the daemon are."""
     node = f"thoughtful_{topics.node_id}"
     origin = {"name": "thoughtful", "sw": __version__}
     payloads = {topics.discovery: {
@@ -152,8 +154,13 @@ def discovery_payloads(topics: Topics, devices: list[Device], node_name: str | N
                                "mdl": device.model.description or device.type, "via_device": node}
         if device.room:
             dev["suggested_area"] = capitalized(device.room)
+        available: dict[str, Any] = {"availability_topic": topics.availability}
+        if device.name in reporting:
+            available = {"availability": [{"topic": topics.availability},
+                                          {"topic": f"{topics.device(device.name)}/availability"}],
+                         "availability_mode": "all"}
         payloads[topics.device_discovery(device.name)] = {
-            "dev": dev, "o": origin, "availability_topic": topics.availability, "qos": 1,
+            "dev": dev, "o": origin, **available, "qos": 1,
             "cmps": device_components(device, topics.device(device.name), uid)}
     return payloads
 

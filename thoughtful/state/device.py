@@ -75,6 +75,8 @@ class Device:
         self.room = room
         self.model = model
         self.memory: dict[str, Any] = self._usable(memory)
+        self.reachable = True
+        """False while the device says it is offline: nothing can be changed on it then."""
         self.unavailable: dict[str, str] = {}
         """States this particular device cannot be in, and why ("cool": "no cool relay is
         wired"): its driver says so; the state model is the type's, this is the instance's."""
@@ -183,6 +185,8 @@ class Device:
     def plan(self, change: Change) -> tuple[Snapshot, list[str]]:
         """The snapshot ``change`` would produce, and notes on what was clamped. Changes nothing."""
         current = self.snapshot
+        if not self.reachable:
+            raise StateError(f"{self.name} is offline: it cannot be reached to change it")
         target = change.state or self._implied_state(change)
         if target not in self.model.states:
             raise StateError(f"{self.name}: unknown state {target!r} (one of {', '.join(self.model.states)})")
