@@ -8,7 +8,8 @@ import pytest
 from broker import Client, wait_until
 
 from thoughtful.drivers.mqtt import JsonTopic, MqttDevice, Tasmota, Zigbee2Mqtt
-from thoughtful.integrations.mqtt import MqttConnection, MqttSettings
+from thoughtful.integrations.mqtt import MqttConnection
+from thoughtful.integrations.mqtt_settings import MqttSettings
 
 
 @pytest.fixture
