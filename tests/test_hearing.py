@@ -205,3 +205,22 @@ def test_listen_on_an_alsa_microphone(tmp_path, model_dir):
     assert "lamp" in heard.lower() and " on" in heard.lower(), lines
     reply = lines[-1].strip()  # carried out, or (at a low confidence) asked about: never something else
     assert reply.startswith(("action:", "clarify: I'm not sure I heard you right")) and "lamp" in reply, lines
+
+
+def test_a_transcripts_commas_are_pauses_unless_both_sides_name_something(interpreter, models):
+    from thoughtful.understanding.batch import home_from_case
+    from thoughtful.understanding.contract import CaseInput
+
+    home = home_from_case(CaseInput.model_validate({"home": HOME, "utterance": "x"}), models)
+    join = interpreter._pauses_joined
+    assert join(["desk lamp", "to 20", "thermostat to 70"], home) == ["desk lamp to 20", "thermostat to 70"]
+    assert join(["lower", "the desk lamp", "5 percent"], home) == ["lower the desk lamp 5 percent"]
+    assert join(["switch the desk lamp off", "the fan on"], home) == ["switch the desk lamp off", "the fan on"]
+    # A number lost between "up to" and "degrees" is asked for, never read as the maximum.
+    out = heard_line(interpreter, Transcript("heating up to degrees, please.", 0.9))
+    assert out["kind"] != "action" and out["after"]["thermostat"] == HOME[1]["snapshot"], out
+    from thoughtful.state.registry import Units
+    from thoughtful.understanding.ask import Ask
+
+    with pytest.raises(Ask, match="how many degrees"):
+        interpreter.planner.plan(["thermostat:setpoint=max"], "heating up to degrees", Units())

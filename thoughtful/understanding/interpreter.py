@@ -197,6 +197,8 @@ class Interpreter:
         """ "the desk lamp off and the floor lamp on": each clause names its own device and
         says its own thing. None when the utterance does not split that way."""
         clauses = [c for c in map(normalize, CLAUSE.split(request.text)) if c]  # commas are in the text said
+        if request.heard_confidence is not None:
+            clauses = self._pauses_joined(clauses, request.home)
         if len(clauses) < 2:
             return None
         changes: list[tuple[str, Change, str]] = []
@@ -222,6 +224,26 @@ class Interpreter:
             except Ask:
                 return None  # a clause in doubt: the utterance is read as a whole instead
         return self._apply(request, changes) if changes else None
+
+    def _pauses_joined(self, clauses: list[str], home: Home) -> list[str]:
+        """A recognizer's commas are pauses as often as boundaries: a piece that names nothing to
+        act on ("lower, the sofa lamp, 5%"; "porch light, to 20, hall light to 60") belongs to
+        the piece before it (the first, to the one after)."""
+        joined: list[str] = []
+        for clause in clauses:
+            if joined and not (self._names_something(clause, home) and self._names_something(joined[-1], home)):
+                joined[-1] += " " + clause
+            else:
+                joined.append(clause)
+        return joined
+
+    def _names_something(self, clause: str, home: Home) -> bool:
+        """Whether a clause names a device, a room, or a word of one device type alone ("the
+        heat", "the fan", "brightness")."""
+        found = self.resolver.mentions(clause, home)
+        words = found.masked.split()
+        return bool(found.devices or found.rooms or any(w in self.device_words or w in self.planner.cues
+                                                         for w in words))
 
     def _stopped(self, masked: str) -> str | None:
         """ "no heating", "not the cooling": the off operation of the type whose working state

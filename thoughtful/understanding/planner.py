@@ -156,6 +156,8 @@ class Planner:
             change.set[key] = self._named(model, key, text)
         elif how in ("max", "min"):  # "brightness at half": a number said outranks a guessed maximum
             number = self._take(numbers, used, spec, relative=False)
+            if number is None and self._unit_without_number(spec, text):
+                raise Ask(f"To how many {_UNIT_FOR[spec.unit or '']}?")  # "heating up to degrees": lost
             change.set[key] = self._convert(number, spec, units, relative=False) if number is not None \
                 else spec.max if how == "max" else spec.min
         elif how == "set":
@@ -174,11 +176,16 @@ class Planner:
             sign = 1 if how == "up" else -1
             if number is not None:
                 amount = self._convert(number, spec, units, relative=True)
-            elif _UNIT_WORDS.get(spec.unit or "", set()) & set(text.split()):
+            elif self._unit_without_number(spec, text):
                 raise Ask(f"By how many {_UNIT_FOR[spec.unit or '']}?")
             else:
                 amount = (spec.step or 1) * (2 if _BIG & set(text.split()) else 1)
             change.adjust[key] = sign * abs(amount)
+
+    @staticmethod
+    def _unit_without_number(spec, text: str) -> bool:
+        """ "down to degrees": the setting's unit is said with no number (often "two" misheard)."""
+        return bool(_UNIT_WORDS.get(spec.unit or "", set()) & set(text.split()))
 
     @staticmethod
     def _take(numbers: list[Number], used: set[int], spec, relative: bool) -> Number | None:
