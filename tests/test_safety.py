@@ -107,3 +107,16 @@ def test_make_it_hot_never_cools_and_make_it_bright_never_dims(interpreter):
         out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
         assert out["after"]["thermostat"].get("state") != "cool", (text, out)
         assert out["after"]["lamp"]["brightness"] >= 35, (text, out)
+
+
+def test_with_up_or_down_a_number_is_a_target_only_after_to(models):
+    """ "turn it up to 75" goes to 75; "lower the lamp 5%" (a transcript that lost "by") goes
+    down by 5, never to 5%."""
+    from thoughtful.state.registry import Units
+    from thoughtful.understanding.planner import Planner
+
+    planner = Planner(models)
+    assert planner.plan(["thermostat:setpoint=up"], "turn it up to 75", Units())["thermostat"].change.set == \
+        {"setpoint": 75}
+    lower = planner.plan(["lamp:brightness=down"], "lower the lamp 5 percent", Units())["lamp"].change
+    assert lower.adjust == {"brightness": -5} and not lower.set
