@@ -117,6 +117,10 @@ class RoutineStep(_Strict):
             raise ValueError("a step needs a state, settings (set) or a goal")
         return self
 
+    def fits(self, name: str, room: str, device_type: str) -> bool:
+        """Whether the step acts on a device with this name, room and type."""
+        return self.device in (None, name) and self.room in (None, room) and self.type in (None, device_type)
+
 
 class Routine(_Strict):
     """Several changes said with one phrase ("good night", "movie time")."""
@@ -165,8 +169,7 @@ def _step_problem(step: RoutineStep, config: HomeConfig, models: dict[str, State
         return f"no device is in the room {step.room!r}"
     if step.type is not None and step.type not in models:
         return f"unknown device type {step.type!r}"
-    types = {d.type for d in config.devices if (step.device in (None, d.name) and step.room in (None, d.room)
-                                               and step.type in (None, d.type))}
+    types = {d.type for d in config.devices if step.fits(d.name, d.room, d.type)}
     if not types:
         return "no device fits all of device, room and type"
     for t in types:

@@ -136,10 +136,7 @@ class Interpreter:
                 continue
             changes: list[tuple[str, Change, str]] = []
             for step in routine.do:
-                for device in home.devices.values():
-                    if step.device not in (None, device.name) or step.room not in (None, device.room) \
-                            or step.type not in (None, device.type):
-                        continue
+                for device in (d for d in home.devices.values() if step.fits(d.name, d.room, d.type)):
                     change = self.planner.goal_change(device.model, step.goal) if step.goal else \
                         Change(state=step.state, set=dict(step.set))
                     changes.append((device.name, change, routine.why or f"the {name} routine"))
