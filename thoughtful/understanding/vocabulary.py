@@ -24,26 +24,29 @@ forty fifty sixty seventy eighty ninety hundred half quarter third fourth full""
 """Function words, contractions, numbers and units: words any request may use."""
 
 
+def words(phrase: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", phrase.lower())
+
+
+_COURTESY_BEFORE = sorted({" ".join(words(p)) for p in (*pb.WAKE, *pb.FILLERS, *pb.POLITE_BEFORE)},
+                          key=len, reverse=True)
+_COURTESY_AFTER = sorted({" ".join(words(p)) for p in pb.POLITE_AFTER}, key=len, reverse=True)
+
+
 def without_courtesy(text: str) -> str:
     """ "hey thoughtful um good night please" → "good night": the request without the wake
     word, fillers and politeness around it."""
-    before = sorted({" ".join(words(p)) for p in (*pb.WAKE, *pb.FILLERS, *pb.POLITE_BEFORE)}, key=len, reverse=True)
-    after = sorted({" ".join(words(p)) for p in pb.POLITE_AFTER}, key=len, reverse=True)
     text = " ".join(text.split())
     changed = True
     while changed:
         changed = False
-        for p in before:
+        for p in _COURTESY_BEFORE:
             if text.startswith(p + " "):
                 text, changed = text[len(p) + 1:], True
-        for p in after:
+        for p in _COURTESY_AFTER:
             if text.endswith(" " + p):
                 text, changed = text[:-len(p) - 1], True
     return text
-
-
-def words(phrase: str) -> list[str]:
-    return re.findall(r"[a-z0-9']+", phrase.lower())
 
 
 def type_nouns(models: dict[str, StateModel]) -> dict[str, str]:
