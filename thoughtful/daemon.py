@@ -189,7 +189,8 @@ class Daemon:
         """Serve until :attr:`stopping` is set; then shut down cleanly."""
         self.start()
         self.notifier.ready(f"{len(self.drivers)} devices")
-        next_tick = next_diagnostics = self.clock()
+        next_tick = self.clock()
+        next_diagnostics = next_tick + DIAGNOSTICS_EVERY  # start() published them just now
         try:
             while not self.stopping.is_set():
                 timeout = max(0.0, next_tick - self.clock())
