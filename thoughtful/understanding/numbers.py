@@ -69,11 +69,14 @@ class Number:
     unit: str | None
     """``percent``, ``degrees`` or ``kelvin`` when the utterance says so."""
     relative: bool
+    after_to: bool = False
+    """Said after "to", "at"…: where to go ("up to 75"), not how far ("up 5")."""
     """"by 3", "3 degrees warmer", "3 more": a change rather than a target."""
 
 
 _UNITS = {"percent": "percent", "%": "percent", "per": "percent", "degrees": "degrees",
           "degree": "degrees", "°": "degrees", "°f": "degrees", "°c": "degrees", "kelvin": "kelvin", "k": "kelvin"}
+_TARGET_BEFORE = {"to", "at", "until", "till", "is"}
 _RELATIVE_AFTER = {"more", "less", "warmer", "cooler", "colder", "hotter", "higher", "lower",
                    "up", "down", "brighter", "dimmer", "darker", "extra", "fewer"}
 
@@ -115,5 +118,5 @@ def find_numbers(text: str) -> list[Number]:
         nxt = words[i + 2] if unit and i + 2 < len(words) and after in _UNITS else after
         before = words[i - 1] if i else ""
         relative = before in ("by", "up", "down") or nxt in _RELATIVE_AFTER
-        found.append(Number(float(match.group(1)), i, unit, relative))
+        found.append(Number(float(match.group(1)), i, unit, relative, before in _TARGET_BEFORE))
     return found

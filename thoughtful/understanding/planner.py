@@ -20,8 +20,6 @@ from thoughtful.understanding.vocabulary import COMMON_WORDS, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
 _UNIT_FOR = {"%": "percent", "K": "kelvin", "°F": "degrees"}
-_TARGET_BEFORE = {"to", "at", "until", "till", "is"}
-"""With up/down, a number after one of these is where to go ("up to 75"); without, how far."""
 _UNIT_WORDS = {"%": {"percent"}, "K": {"kelvin"}, "°F": {"degree", "degrees"}}
 """Words that name a unit: said without a number, the number was lost ("down to degrees")."""
 
@@ -171,8 +169,7 @@ class Planner:
             number = self._take(numbers, used, spec, relative=True)
             if number is None and (target := self._take(numbers, used, spec, relative=False)):
                 value = self._convert(target, spec, units, relative=False)
-                said_to = target.position > 0 and tokens(text)[target.position - 1] in _TARGET_BEFORE
-                if said_to and (spec.min is None or spec.max is None or spec.min <= value <= spec.max):
+                if target.after_to and (spec.min is None or spec.max is None or spec.min <= value <= spec.max):
                     change.set[key] = value  # "turn it up to 75"
                     return
                 # "raise the setpoint a degree" (no setpoint is 1°), "lower the lamp 5%" (no "to"):
