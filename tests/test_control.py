@@ -5,7 +5,8 @@ import math
 
 import pytest
 
-from thoughtful.drivers.control import ControlSettings, ThermostatController
+from thoughtful.drivers.control import ThermostatController
+from thoughtful.state.wiring import ControlSettings
 from thoughtful.drivers.simulated import RoomModel, SimulatedThermostat
 
 HEAT = {"state": "heat", "setpoint": 68, "fan": "auto"}

@@ -82,7 +82,7 @@ def test_a_flood_is_shed_with_one_warning_and_the_daemon_goes_on(tmp_path, model
 
 
 def test_an_open_broker_is_warned_about(tmp_path, model_dir, broker, caplog):
-    from thoughtful.integrations.mqtt_settings import MqttSettings
+    from thoughtful.transport.mqtt_settings import MqttSettings
 
     settings = Settings(data_dir=tmp_path / "data", model_dir=model_dir,
                         mqtt=MqttSettings(host="127.0.0.1", port=broker.port))

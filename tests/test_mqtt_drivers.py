@@ -8,8 +8,8 @@ import pytest
 from broker import Client, wait_until
 
 from thoughtful.drivers.mqtt import JsonTopic, MqttDevice, Tasmota, Zigbee2Mqtt
-from thoughtful.integrations.mqtt import MqttConnection
-from thoughtful.integrations.mqtt_settings import MqttSettings
+from thoughtful.transport.mqtt import MqttConnection
+from thoughtful.transport.mqtt_settings import MqttSettings
 
 
 @pytest.fixture
@@ -136,7 +136,7 @@ def test_the_daemons_mqtt_socket_sends_without_delay(connection):
 ])
 def test_a_failing_connection_says_why_once(broker, caplog, settings, reason):
     conn = MqttConnection(settings(broker.port).model_copy(update={"reconnect_min": 1, "reconnect_max": 1}))
-    with caplog.at_level(logging.ERROR, logger="thoughtful.integrations.mqtt"):
+    with caplog.at_level(logging.ERROR, logger="thoughtful.transport.mqtt"):
         conn.start()
         wait_until(lambda: sum("cannot connect to MQTT" in r.getMessage() for r in caplog.records) >= 1, timeout=20)
         failures = conn._failure

@@ -33,7 +33,7 @@ from thoughtful.drivers.factory import make_driver
 from thoughtful.errors import StateError, ThoughtfulError
 from thoughtful.integrations import homeassistant as ha
 from thoughtful.integrations.bridge import MqttBridge
-from thoughtful.integrations.mqtt import MqttConnection
+from thoughtful.transport.mqtt import MqttConnection
 from thoughtful.integrations.wyoming_handler import WyomingServer
 from thoughtful.settings import Settings
 from thoughtful.speech.recognizer import Recognizer, Transcript

@@ -25,32 +25,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-
-class ControlSettings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    hysteresis: float = Field(default=1.0, ge=0, le=10)
-    """°F below (heat) or above (cool) the setpoint before the output starts."""
-    min_on: float = Field(default=180.0, ge=0, le=3600)
-    min_off: float = Field(default=300.0, ge=0, le=3600)
-    min_setpoint: float = 50.0
-    max_setpoint: float = 90.0
-    stale_after: float = Field(default=300.0, gt=0, le=3600)
-    """Seconds without a fresh reading before the failsafe trips."""
-    plausible_min: float = 20.0
-    plausible_max: float = 120.0
-
-    @model_validator(mode="after")
-    def _ordered(self) -> "ControlSettings":
-        if self.min_setpoint >= self.max_setpoint:
-            raise ValueError(f"min_setpoint ({self.min_setpoint:g}) must be below max_setpoint ({self.max_setpoint:g})")
-        if self.plausible_min >= self.plausible_max:
-            raise ValueError(f"plausible_min ({self.plausible_min:g}) must be below plausible_max "
-                             f"({self.plausible_max:g})")
-        if not all(math.isfinite(v) for v in self.model_dump().values()):
-            raise ValueError("every control setting must be a finite number")
-        return self
+from thoughtful.state.wiring import ControlSettings
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from thoughtful.drivers.mqtt import CODECS, MqttDevice
 from thoughtful.drivers.sensors import DS18B20, PushedReading
 from thoughtful.drivers.simulated import RoomModel, SimulatedLamp, SimulatedThermostat
 from thoughtful.errors import ConfigError
-from thoughtful.integrations.mqtt import parsing
-from thoughtful.state.registry import DeviceConfig, Ds18b20Sensor, GpioDriver, MqttDriver, MqttSensor
+from thoughtful.transport.mqtt import parsing
+from thoughtful.state.registry import DeviceConfig
+from thoughtful.state.wiring import Ds18b20Sensor, GpioDriver, MqttDriver, MqttSensor
 from thoughtful.state.schema import StateModel
 from thoughtful.state.values import c_to_f
 

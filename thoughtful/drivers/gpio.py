@@ -17,25 +17,9 @@ from typing import Any, Callable
 
 from thoughtful.drivers.base import Driver
 from thoughtful.drivers.color import hs_to_rgb, kelvin_to_rgb, warm_cool_mix
-from thoughtful.drivers.control import ControlSettings, Outputs, Record, ThermostatController
+from thoughtful.drivers.control import Outputs, Record, ThermostatController
 from thoughtful.errors import ConfigError
-
-LAMP_MODES = ({"relay"}, {"pwm"}, {"warm", "cool"}, {"red", "green", "blue"})
-THERMOSTAT_ROLES = {"heat", "cool", "fan"}
-
-
-def pin_problem(role: str, roles: set[str]) -> str | None:
-    """What is wrong with a set of pin roles for a device of a role (``climate``, or anything
-    driven like a lamp), or None (also used by the configuration check, so ``check`` and ``run``
-    agree)."""
-    if role == "climate":
-        if roles - THERMOSTAT_ROLES or not roles & {"heat", "cool"}:
-            return f"thermostat pins {sorted(roles)}: expected heat and/or cool, and optionally fan"
-        return None
-    if roles not in LAMP_MODES:
-        return f"lamp pins {sorted(roles)}: expected one of " + "; ".join("+".join(sorted(m)) for m in LAMP_MODES)
-    return None
-
+from thoughtful.state.wiring import ControlSettings, pin_problem
 
 class GpioLamp(Driver):
     def __init__(self, pins: dict[str, Any], active_high: bool = True, pin_factory=None) -> None:

@@ -3,7 +3,7 @@ and a generic JSON-topic device.
 
 Each protocol is a codec of pure functions (snapshot → messages, message →
 partial snapshot), easy to test against fixed payloads; :class:`MqttDevice`
-wires a codec to the daemon's :class:`~thoughtful.integrations.mqtt.MqttConnection`.
+wires a codec to the daemon's :class:`~thoughtful.transport.mqtt.MqttConnection`.
 A message a codec cannot read raises :class:`ValueError`; the driver logs it with
 its topic and ignores it.
 """
@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any, Protocol
 
 from thoughtful.drivers.base import Driver
-from thoughtful.integrations.mqtt import parsing
+from thoughtful.transport.mqtt import parsing
 
 
 class Codec(Protocol):

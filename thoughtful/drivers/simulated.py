@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from thoughtful.drivers.base import Driver
-from thoughtful.drivers.control import ControlSettings, Outputs, Record, ThermostatController
+from thoughtful.drivers.control import Outputs, Record, ThermostatController
+from thoughtful.state.wiring import ControlSettings
 
 
 class SimulatedLamp(Driver):

@@ -1,1 +1,2 @@
-"""Integrations with the outside world: the MQTT connection and Home Assistant."""
+"""Integrations with the outside world: the MQTT bridge (device topics, text commands, Home
+Assistant discovery) and the Wyoming server for Home Assistant's Assist."""

@@ -14,7 +14,7 @@ import logging
 from typing import TYPE_CHECKING, Callable
 
 from thoughtful.integrations import homeassistant as ha
-from thoughtful.integrations.mqtt import MqttConnection, parsing
+from thoughtful.transport.mqtt import MqttConnection, parsing
 from thoughtful.state.device import Change
 from thoughtful.state.provenance import Source
 

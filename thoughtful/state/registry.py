@@ -4,70 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from thoughtful.drivers.control import ControlSettings
-from thoughtful.drivers.gpio import pin_problem
 from thoughtful.errors import ConfigError
 from thoughtful.state.schema import StateModel
+from thoughtful.state.wiring import DriverConfig, GpioDriver, SimulatedDriver, Strict, pin_problem
 from thoughtful.yamlfile import format_location, line_of, load_yaml_model
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class SimulatedDriver(_Strict):
-    """No hardware: a lamp that remembers, a thermostat with a simulated room."""
-
-    kind: Literal["simulated"] = "simulated"
-    control: ControlSettings = Field(default_factory=ControlSettings)
-    outside_temperature: float = 45.0
-    """°F the simulated room drifts toward."""
-
-
-class Ds18b20Sensor(_Strict):
-    kind: Literal["ds18b20"]
-    path: Path
-    """The sensor's ``w1_slave`` file, e.g. ``/sys/bus/w1/devices/28-0316a2795fff/w1_slave``."""
-
-
-class MqttSensor(_Strict):
-    kind: Literal["mqtt"]
-    topic: str
-    """A topic carrying the temperature: a bare number, or JSON with ``temperature``."""
-    unit: Literal["F", "C"] = "C"
-
-
-SensorConfig = Annotated[Union[Ds18b20Sensor, MqttSensor], Field(discriminator="kind")]
-
-
-class GpioDriver(_Strict):
-    """GPIO pins (BCM numbering) for a lamp or a thermostat's relays."""
-
-    kind: Literal["gpio"]
-    pins: dict[str, int | str]
-    """Role → pin. Lamps: ``{relay}``, ``{pwm}``, ``{warm, cool}`` or ``{red, green, blue}``;
-    thermostats: ``{heat, cool, fan}``."""
-    active_high: bool = True
-    sensor: SensorConfig | None = None
-    """A thermostat's temperature sensor."""
-    control: ControlSettings = Field(default_factory=ControlSettings)
-
-
-class MqttDriver(_Strict):
-    """A device that already speaks MQTT."""
-
-    kind: Literal["mqtt"]
-    protocol: Literal["zigbee2mqtt", "tasmota", "json"] = "json"
-    topic: str
-    """Zigbee2MQTT: the device topic (``zigbee2mqtt/Desk Lamp``); Tasmota: its topic
-    (``tasmota_5A1B2C``); json: the state topic (commands go to ``<topic>/set``)."""
-
-
-DriverConfig = Annotated[Union[SimulatedDriver, GpioDriver, MqttDriver], Field(discriminator="kind")]
 
 
 RESERVED_SLUGS = {"availability", "explanation", "utterance", "command", "response", "diagnostics"}
@@ -80,7 +24,7 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "device"
 
 
-class DeviceConfig(_Strict):
+class DeviceConfig(Strict):
     name: str = Field(min_length=1)
     type: str
     room: str = ""
@@ -97,7 +41,7 @@ class DeviceConfig(_Strict):
         return None
 
 
-class RoutineStep(_Strict):
+class RoutineStep(Strict):
     """What one step of a routine does, and to which devices: those named by ``device``, in
     ``room``, or of ``type`` (all three may narrow it; none means every device the step fits).
     It sets a ``state`` and settings (``set``), or pursues one of the type's ``goal``s."""
@@ -122,7 +66,7 @@ class RoutineStep(_Strict):
         return self.device in (None, name) and self.room in (None, room) and self.type in (None, device_type)
 
 
-class Routine(_Strict):
+class Routine(Strict):
     """Several changes said with one phrase ("good night", "movie time")."""
 
     phrases: list[str] = Field(min_length=1)
@@ -131,11 +75,11 @@ class Routine(_Strict):
     """Said after what was done ("lights out for the night")."""
 
 
-class Units(_Strict):
+class Units(Strict):
     temperature: Literal["F", "C"] = "F"
 
 
-class HomeConfig(_Strict):
+class HomeConfig(Strict):
     units: Units = Field(default_factory=Units)
     devices: list[DeviceConfig]
     routines: dict[str, Routine] = {}

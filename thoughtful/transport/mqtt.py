@@ -18,7 +18,7 @@ from typing import Any, Callable
 import paho.mqtt.client as paho
 from paho.mqtt.client import topic_matches_sub
 
-from thoughtful.integrations.mqtt_settings import MqttSettings
+from thoughtful.transport.mqtt_settings import MqttSettings
 
 log = logging.getLogger(__name__)
 
