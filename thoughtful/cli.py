@@ -208,11 +208,12 @@ def cmd_bench(args: argparse.Namespace, settings: Settings) -> int:
 
         reports.append(("language", run_bench(_model_dir(args, settings), models, args.cases)))
     if args.part in ("speech", "all"):
-        from thoughtful.bench.speech import ENGINES, run_speech_bench
+        from thoughtful.bench.speech import ENGINES, SPOKEN_CASES, run_speech_bench
 
         engines = tuple(args.stt.split(",")) if args.stt else ENGINES
         reports.append(("speech", run_speech_bench(models, settings, _model_dir(args, settings), engines,
-                                                   limit=args.limit, verbose=args.verbose)))
+                                                   cases_path=args.cases or SPOKEN_CASES, limit=args.limit,
+                                                   verbose=args.verbose)))
     if args.part in ("daemon", "all"):
         from thoughtful.bench.daemon import run_daemon_bench
 
@@ -296,7 +297,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stt", choices=STT_ENGINES, help="recognizer for lines with 'audio'")
     p.set_defaults(func=cmd_eval)
     p = with_model(sub.add_parser("bench", help="print load time, latency, memory and model size"))
-    p.add_argument("--cases", type=Path, help="utterances to time (JSON Lines with 'utterance')")
+    p.add_argument("--cases", type=Path, help="language: utterances to time (JSON Lines with 'utterance'); speech: "
+                   "text cases to speak (contract lines with 'expect'; default: the built-in spoken set)")
     p.add_argument("--part", choices=["language", "speech", "daemon", "all"], default="language")
     p.add_argument("--stt", help="speech: recognizers to measure, comma-separated (default: whisper,pocketsphinx)")
     p.add_argument("--limit", type=int, help="speech: only the first N text cases")
