@@ -54,6 +54,29 @@ def test_a_name_inside_a_longer_name_is_not_touched(interpreter):
         assert out["after"][untouched] == before[untouched], (text, out)
 
 
+def test_a_name_is_not_taken_for_another_device_in_its_room(interpreter):
+    """ "office light" in a home with an "office thermostat": the light, never the thermostat
+    ("office" + any device noun once matched the thermostat), and a named lamp's "warmer" is
+    its white, not the heating."""
+    lamp = {"state": "on", "brightness": 80, "color_temp": 4000}
+    home = [{"name": "desk lamp", "type": "lamp", "room": "office", "snapshot": lamp},
+            {"name": "office light", "type": "lamp", "room": "office", "snapshot": lamp},
+            {"name": "office thermostat", "type": "thermostat", "room": "office",
+             "snapshot": {"state": "off", "room_temperature": 63, "fan": "auto"}}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    ask = lambda text: run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+    out = ask("office light off")
+    assert out["after"]["office light"]["state"] == "off", out
+    assert out["after"]["office thermostat"] == before["office thermostat"] and out["after"]["desk lamp"] == lamp
+    out = ask("the desk lamp a bit warmer")
+    assert out["after"]["office thermostat"] == before["office thermostat"], out
+    assert out["after"]["desk lamp"]["color_temp"] < 4000, out
+    out = ask("desk lamp off, office light to half")
+    assert out["after"]["desk lamp"]["state"] == "off" and out["after"]["office light"]["brightness"] == 50, out
+    how = ask("how do I change the lamp's colour")  # a how-to needs no colour named to be answered
+    assert how["kind"] == "explanation" and how["after"] == before, how
+
+
 def test_out_of_range_numbers_and_how_to_questions_change_nothing(interpreter):
     lamp = {"state": "on", "brightness": 60, "color_temp": 3000}
     home = [{"name": "lamp", "type": "lamp", "room": "living room", "snapshot": lamp},

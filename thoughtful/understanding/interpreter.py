@@ -114,7 +114,9 @@ class Interpreter:
             inner = self.resolver.mentions(asked, request.home)
             inner_prediction = self._predict(inner, request.home)
             if inner_prediction.kind == "command":
-                return self._decide(request, inner, inner_prediction)
+                answer = self._decide(request, inner, inner_prediction)
+                if answer.kind != "clarify":  # "how do I change the colour?" needs no colour named
+                    return answer
         prediction = self._predict(found, request.home)
         if prediction.kind == "command":
             # "turn off the lamp and set the heat to 70", "make the lamp blue then turn up the
@@ -188,7 +190,15 @@ class Interpreter:
         return sorted({op.split(":")[0] for op in self._predict(before, request.home).ops})
 
     def _predict(self, found: Mentions, home: Home) -> Prediction:
-        return self.lm.predict(found.masked, types={d.type for d in home.devices.values()})
+        """The model's reading, over the types the words can be about: every type in the home,
+        or, when devices are named, only theirs and those a word names alone ("the desk lamp a
+        bit warmer" is about the lamp, never the heating; "the desk lamp off and the heat up"
+        is about both)."""
+        types = {d.type for d in home.devices.values()}
+        if found.devices:
+            types &= {home[n].type for n in found.devices} | \
+                {self.device_words[w] for w in found.masked.split() if w in self.device_words}
+        return self.lm.predict(found.masked, types=types)
 
     def _per_clause(self, request: Request, text: str) -> Interpretation | None:
         """ "the desk lamp off and the floor lamp on": each clause names its own device and

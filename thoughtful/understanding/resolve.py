@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from thoughtful.state.device import Device
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding.ask import Ask
@@ -41,11 +42,29 @@ class Resolver:
     def __init__(self, models: dict[str, StateModel]) -> None:
         self.models = models
         self.nouns = type_nouns(models)
+        self.nouns_of = {t: set(type_nouns({t: m})) for t, m in models.items()}
+        """Each type's own nouns ("lamp", "light" for a lamp)."""
         self.known = known_words(models)
         self.name_words = unknown_name_words()
 
     def _distinctive(self, name: str) -> list[str]:
         return [w for w in words(name) if w not in self.nouns]
+
+    def _name_patterns(self, home: Home) -> list[tuple[Device, str]]:
+        """(device, pattern) in the order they are tried: every whole name first, longest first;
+        then a name's distinctive words before a noun of the device's own type ("the porch
+        one", "the office lamp" for "office light"), so "office light" is never taken for the
+        "office thermostat"."""
+        by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
+        whole = [(d, re.escape(d.name.lower())) for d in by_length]
+        short = []
+        for device in by_length:
+            distinct = self._distinctive(device.name)
+            if distinct:
+                head = r"\s+".join(map(re.escape, distinct))
+                own = "|".join(map(re.escape, sorted(self.nouns_of[device.type])))
+                short.append((device, rf"{head}\s+(?:{own}|one|1)s?"))  # normalized "one" is "1"
+        return whole + short
 
     def mentions(self, text: str, home: Home) -> Mentions:
         """Find device names and rooms of ``home`` in ``text`` (normalized, lower case)."""
@@ -54,31 +73,24 @@ class Resolver:
         for said in {d.name.lower() for d in home.devices.values()} | {d.room.lower() for d in home.devices.values()}:
             if said:  # "the kitchen's light", "the desk lamp's brightness": the name itself
                 masked = re.sub(rf"(?<=\s)({re.escape(said)})'s(?=\s)", r"\1", masked)
-        by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
         placeholders: dict[str, str] = {}
-        for device in by_length:
-            noun = next((w for w in reversed(words(device.name)) if w in self.nouns), device.model.display_name)
-            distinct = self._distinctive(device.name)
-            patterns = [re.escape(device.name.lower())]
-            if distinct:
-                head = r"\s+".join(map(re.escape, distinct))
-                nouns = "|".join(map(re.escape, self.nouns))
-                patterns.append(rf"{head}\s+(?:{nouns}|one|1)s?")  # "the porch one" (normalized "one" is "1")
-            for pattern in patterns:
-                new, n = re.subn(rf"\s{_EXCEPT}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", masked)
-                if n:  # "except the desk lamp": leave it out, and out of what the model sees
-                    masked = new
-                    found.excluded.append(device.name)
-                    break
-                # A placeholder until every name is matched: the longest name is consumed, so
-                # "desk lamp" → "lamp" is not matched again by a device called "lamp".
-                slot = f"\x00{len(placeholders)}\x00"
-                new, n = re.subn(rf"(?<=\s){pattern}(?=\s)", slot, masked)
-                if n:
-                    masked = new
-                    placeholders[slot] = noun
-                    found.devices.append(device.name)
-                    break
+        for device, pattern in self._name_patterns(home):
+            if device.name in found.devices or device.name in found.excluded:
+                continue
+            new, n = re.subn(rf"\s{_EXCEPT}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", masked)
+            if n:  # "except the desk lamp": leave it out, and out of what the model sees
+                masked = new
+                found.excluded.append(device.name)
+                continue
+            # A placeholder until every name is matched: the longest name is consumed, so
+            # "desk lamp" → "lamp" is not matched again by a device called "lamp".
+            slot = f"\x00{len(placeholders)}\x00"
+            new, n = re.subn(rf"(?<=\s){pattern}(?=\s)", slot, masked)
+            if n:
+                masked = new
+                placeholders[slot] = next((w for w in reversed(words(device.name)) if w in self.nouns),
+                                          device.model.display_name)
+                found.devices.append(device.name)
         for slot, noun in placeholders.items():
             masked = masked.replace(slot, noun)
         rooms = sorted({d.room.lower() for d in home.devices.values() if d.room}, key=len, reverse=True)
