@@ -132,6 +132,22 @@ def test_an_unknown_word_gives_way_to_the_next_reading_only_when_the_readings_ag
     assert out["after"]["desk lamp"]["state"] == "off"
 
 
+def test_a_reading_the_model_is_far_surer_of_is_taken_and_a_guess_is_confirmed(interpreter):
+    """ "Blower the desk lamp by 5%" (every word known, the model unsure which way) gives way to
+    the recognizer's "Lower the desk lamp by 5%"; a heard request whose operation the model only
+    guessed is confirmed, not carried out (typed, the same words act)."""
+    out = heard_line(interpreter, Transcript("Blower the desk lamp by 5%.", 0.7,
+                                             ("Blower the desk lamp by 5%,", "Lower the desk lamp by 5%.")))
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 55, out
+    sure = heard_line(interpreter, Transcript("Turn off the desk lamp.", 0.8, ("Turn off the desk lamb.",)))
+    assert sure["after"]["desk lamp"]["state"] == "off"  # the first reading was sure: it stays
+    guess = "right, I need up"
+    out = heard_line(interpreter, Transcript(guess, 0.8))
+    assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+    typed = run_line(json.dumps({"id": 1, "home": HOME, "utterance": guess}), interpreter)
+    assert typed["kind"] == "action"
+
+
 def test_whisper_gives_its_other_readings(whisper):
     heard = transcribe_recording(whisper, spoken("set the heat to seventy two", "room", voice="flite:rms", seed=2))
     assert heard.text and heard.alternatives and heard.text not in heard.alternatives
