@@ -73,6 +73,11 @@ def test_a_name_is_not_taken_for_another_device_in_its_room(interpreter):
     assert out["after"]["desk lamp"]["color_temp"] < 4000, out
     out = ask("desk lamp off, office light to half")
     assert out["after"]["desk lamp"]["state"] == "off" and out["after"]["office light"]["brightness"] == 50, out
+    # Two lights asked for, one found: doing only that one would be half of what was said.
+    out = ask("office light to 20, bulb light to 60")
+    assert out["kind"] == "clarify" and out["after"] == before and "office light" in out["say"], out
+    out = ask("lower light on the desk lamp")  # light as in brightness: no second lamp
+    assert out["after"]["desk lamp"]["brightness"] < 80 and out["after"]["office light"] == lamp, out
     how = ask("how do I change the lamp's colour")  # a how-to needs no colour named to be answered
     assert how["kind"] == "explanation" and how["after"] == before, how
 

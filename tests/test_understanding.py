@@ -183,6 +183,10 @@ def test_ellipsis_repeats_the_last_request_on_what_is_named_now(interpreter):
     assert out["kind"] == "action" and out["after"]["bedside lamp"]["state"] == "on", out
     # Without a previous turn, a bare name changes nothing.
     assert unchanged(ask(interpreter, "the bedside lamp", home=BIG_HOME), BIG_HOME)
+    # "all of them" is named too: the last request on every lamp, in its own direction.
+    for follow_up in ("and all the lights too", "and the whole lot of lights too"):
+        out = ask(interpreter, follow_up, home=BIG_HOME, history=[turn("switch on the bedside lamp")])
+        assert all(out["after"][n]["state"] == "on" for n in ("desk lamp", "ceiling light", "bedside lamp")), out
 
 
 def test_a_correction_is_about_the_device_just_changed(interpreter):

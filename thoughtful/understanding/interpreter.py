@@ -32,6 +32,10 @@ CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;])\s*", r
 """Where one request of a compound ends and the next begins."""
 NEGATING = {"not", "no", "don't", "never", "nor"}
 """A clause opening with one of these is not a request of its own."""
+AS_MATTER = set("""more less lower low soft softer warm warmer cool cooler bright brighter dim dimmer some
+enough much little natural full half too""".split())
+"""Words that make the next "light" or "heat" the thing itself, not a device ("lower light on
+the floor lamp", "more heat")."""
 MAX_UTTERANCE = 1000
 """Characters: a longer text is not a spoken request, and would stall the daemon."""
 CONFIDENCE = 0.5
@@ -111,10 +115,12 @@ class Interpreter:
         if rest is not None and rest.split()[0] not in self.device_words:  # "no heating, …" negates, not corrects
             return self._corrected(replace(request, text=rest))
         found = self.resolver.mentions(text, request.home)
-        if (found.devices or found.rooms) and followup.is_ellipsis(found.masked, self.nouns):
-            # Only a name: the last request again, on it; with nothing to continue, a question.
+        if (found.devices or found.rooms or found.everything) and followup.is_ellipsis(found.masked, self.nouns):
+            # Only a name ("and the hall light too", "all the lights too", "both"): the last request
+            # again, on it; with nothing to continue, a question.
+            named = " and ".join(f"the {n}" for n in found.devices or found.rooms) or "all of them"
             return self._again(request, found) or Interpretation(
-                "clarify", f"What would you like me to do with the {' and '.join(found.devices or found.rooms)}?")
+                "clarify", f"What would you like me to do with {named}?")
         asked = safety.how_to(text)
         if asked:  # "how do I make the lamp blue?": planned as the request it names, then only explained
             inner = self.resolver.mentions(asked, request.home)
@@ -131,6 +137,9 @@ class Interpreter:
             split = self._per_clause(request, text)
             if split is not None:
                 return split
+        unplaced = self._unplaced(found, request.home)
+        if unplaced:
+            return Interpretation("clarify", unplaced)
         return self._decide(request, found, prediction)
 
     # --- routines ------------------------------------------------------------------------
@@ -209,9 +218,7 @@ class Interpreter:
     def _per_clause(self, request: Request, text: str) -> Interpretation | None:
         """ "the desk lamp off and the floor lamp on": each clause names its own device and
         says its own thing. None when the utterance does not split that way."""
-        clauses = [c for c in map(normalize, CLAUSE.split(request.text)) if c]  # commas are in the text said
-        if request.heard_confidence is not None:
-            clauses = self._pauses_joined(clauses, request.home)
+        clauses = self._clauses(request)
         if len(clauses) < 2:
             return None
         changes: list[tuple[str, Change, str]] = []
@@ -237,6 +244,32 @@ class Interpreter:
             except Ask:
                 return None  # a clause in doubt: the utterance is read as a whole instead
         return self._apply(request, changes) if changes else None
+
+    def _unplaced(self, found: Mentions, home: Home) -> str | None:
+        """A question when the words name more devices of a type than were found ("porch light
+        to 20, bulb light to 60": one light is the porch light, the other is no light here), so
+        acting on the ones found would do only part of what was asked."""
+        if found.everything:
+            return None
+        words = found.masked.split()
+        said = [None if i and words[i - 1] in AS_MATTER else self.resolver.nouns.get(w) or self.resolver.nouns.get(w[:-1])
+                for i, w in enumerate(words)]
+        for device_type in {t for t in said if t}:
+            named = [n for n in found.devices if home[n].type == device_type]
+            of_type = [d.name for d in home.devices.values() if d.type == device_type]
+            if named and len(of_type) > 1 and said.count(device_type) > len(named) + len(found.rooms):
+                display = self.models[device_type].display_name
+                return (f"Which other {display} did you mean, besides the {' and the '.join(named)}? "
+                        f"There are: {', '.join(of_type)}.")
+        return None
+
+    def _clauses(self, request: Request) -> list[str]:
+        """The requests a compound is made of (commas are in the text said; a transcript's are
+        often pauses, see :meth:`_pauses_joined`)."""
+        clauses = [c for c in map(normalize, CLAUSE.split(request.text)) if c]
+        if request.heard_confidence is not None:
+            clauses = self._pauses_joined(clauses, request.home)
+        return clauses
 
     def _pauses_joined(self, clauses: list[str], home: Home) -> list[str]:
         """A recognizer's commas are pauses as often as boundaries: a piece that names nothing to
