@@ -35,14 +35,25 @@ def heard_hash() -> str:
     return hashlib.sha256(HEARD_CORPUS.read_bytes() + f"max_wer={MAX_WER}".encode()).hexdigest()[:16]
 
 
+TRAINING_SOURCES = ("synthesis.py", "phrasebook.py", "labels.py", "text.py", "train.py", "trainconfig.py")
+"""The modules that decide what a model is trained on and how: a change to one trains anew."""
+
+
+def training_hash() -> str:
+    """A hash of the training code (:data:`TRAINING_SOURCES`)."""
+    here = Path(__file__).parent
+    return hashlib.sha256(b"".join((here / name).read_bytes() for name in TRAINING_SOURCES)).hexdigest()[:8]
+
+
 def cache_name(models: dict[str, StateModel], config) -> str:
     """The name a trained model is kept under in a model cache (``THOUGHTFUL_MODEL_CACHE``):
-    the same state models, heard corpus and training configuration train the same model."""
+    the same state models, training code, heard corpus and training configuration train the
+    same model."""
     heard = heard_hash() if config.heard else "none"
     extra = "" if (config.batch_size, config.learning_rate, config.max_length, config.held_out, config.seed) == \
         (32, 8e-5, 40, 0.08, 0) else f"-{config.batch_size}-{config.learning_rate}-{config.max_length}-" \
                                      f"{config.held_out}-{config.seed}"
-    return f"model-{statemodel_hash(models)}-{heard}-{config.examples}x{config.epochs}{extra}"
+    return f"model-{statemodel_hash(models)}-{training_hash()}-{heard}-{config.examples}x{config.epochs}{extra}"
 
 
 def read_meta(model_dir: Path) -> dict[str, Any]:

@@ -52,6 +52,8 @@ class Synthesizer:
         self.models = models
         self.rng = random.Random(seed)
         self.types = sorted(models)
+        self.language_words = {w for m in models.values() for w in m.language.model_dump_json().lower().split()}
+        """Words the state models' language sections use (to tell "cold" from "colde")."""
 
     # --- small helpers ----------------------------------------------------------------
     def pick(self, items):
@@ -147,6 +149,8 @@ class Synthesizer:
             if spec.unit == "K":
                 value = round(value / 100) * 100
             num = f"{self.number(value)} {self._unit_word(spec)}".strip()
+            if spec.unit == "%" and self.maybe(0.15):  # "half brightness", "the lamp at a quarter"
+                num = self.pick(["half", "a quarter", "three quarters", "a third", "two thirds", "halfway"])
             if spec.quantity == "temperature" and self.maybe(0.35):
                 states = [s for s in model.language.states if key in model.states[s].settings]
                 if states:
@@ -161,6 +165,7 @@ class Synthesizer:
                 f"make {dev} {num}", f"change the {kname} to {num}", f"i want {dev} at {num}",
                 f"can you set {dev} to {num}", f"adjust {dev} to {num}", f"{num} please", f"go to {num}",
                 f"make it {num} in here" if spec.quantity else f"{dev} {num}", f"{kname} at {num}",
+                f"{num} {kname} on {dev}", f"{num} {kname} for {dev}", f"{dev} on {num} {kname}",
             ]), ops
         if how in ("up", "down"):
             comparatives = (lang.up if how == "up" else lang.down) if lang else []
@@ -188,11 +193,26 @@ class Synthesizer:
                               f"{dev} {w}", f"even {w}", f"can you make {dev} {w}", f"i want {dev} {w}",
                               f"{w} {dev}", f"{w} in here", f"make it {w}", f"i'd like it {w}", f"still {w}",
                               f"get {dev} {w}", f"{small} {w} please", f"no {w}", f"actually {w}",
-                              f"{w} still", f"a bit {w} than that"]), ops
+                              f"{w} still", f"a bit {w} than that", f"can {dev} be {w}",
+                              f"could {dev} be {small} {w}", f"can it be {w}", f"{dev} could be {w}"]), ops
         words = (lang.max if how == "max" else lang.min) if lang else []
         w = self.pick(words) if words else f"{how}imum {kname}"
+        end = self._as_far(lang.up if how == "max" else lang.down) if lang else None
+        far = f"as {end} as it goes" if end else f"as {'high' if how == 'max' else 'low'} as it goes"
         return self.pick([w, f"{dev} {w}", f"set {dev} to {w}", f"{w} please", f"make {dev} {w}",
-                          f"{kname} all the way {'up' if how == 'max' else 'down'}", f"put {dev} on {w}"]), ops
+                          f"{kname} all the way {'up' if how == 'max' else 'down'}", f"put {dev} on {w}",
+                          f"set {dev} {far}", f"make {dev} {far}", f"{kname} {far}",
+                          f"turn {dev} {'up' if how == 'max' else 'down'} as far as it will go"]), ops
+
+    def _as_far(self, comparatives: list[str]) -> str | None:
+        """A plain adjective from a one-word comparative that the state models also use plainly
+        ("colder" → "cold", "dimmer" → "dim", "whiter" → "white"), for "as cold as it goes";
+        None when there is none."""
+        plain = []
+        for word in (c for c in comparatives if " " not in c and c.endswith("er")):
+            stems = [word[:-2], word[:-1], word[:-3]]  # cold-er, white-r, dim-mer
+            plain += [stem for stem in stems if stem in self.language_words][:1]
+        return self.pick(plain) if plain else None
 
     def named_command(self, t: str, key: str) -> str:
         model = self.models[t]
