@@ -113,6 +113,8 @@ def test_discovery_commands_and_utterances(daemon, broker):
 def test_malformed_payloads_change_nothing(daemon, broker):
     ha = Client(broker.port, "thoughtful/pi1/#")
     ha.wait_for(lambda t, p, r: t == "thoughtful/pi1/availability" and p == b"online", timeout=60)
+    for device in ("lamp", "thermostat"):  # both retained states, however slowly they come
+        ha.wait_for(lambda t, p, r: t == f"thoughtful/pi1/{device}", timeout=60)
     before = latest(ha, "thoughtful/pi1/lamp"), latest(ha, "thoughtful/pi1/thermostat")
     for topic, payload in [("thoughtful/pi1/lamp/light/set", b"{bad json"),
                            ("thoughtful/pi1/lamp/light/set", json.dumps({"state": "SIDEWAYS"})),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 LINKING = set("""and the too also as well same for thing do please in here there with what about now one ones
-again then that it to how of my our over goes applies all both whole every lot""".split())
+again then that it to how of my our over goes applies all both whole every lot 1""".split())
 """Words an elliptical follow-up may use besides the device or room it names."""
 
 _CORRECTION = re.compile(

@@ -108,6 +108,11 @@ class Interpreter:
         confirmed = self._confirmed(request, text)
         if confirmed is not None:
             return self.interpret(confirmed)
+        unknown = self._unknown_words(text, request.home)
+        if len(unknown) >= 2 and len(unknown) >= len(text.split()) / 2:
+            # "allume la lampe", "Licht aus": another language, or nothing said to these devices
+            return Interpretation("reject", f"Sorry, I didn't understand that (I don't know \"{unknown[0]}\"). "
+                                            f"{self._abilities(request.home)}")
         routine = self._routine(request, text)
         if routine is not None:
             return routine
@@ -222,19 +227,24 @@ class Interpreter:
         if len(clauses) < 2:
             return None
         changes: list[tuple[str, Change, str]] = []
+        left_alone: set[str] = set()
         previous: Prediction | None = None
         for clause in clauses:
             found = self.resolver.mentions(clause, request.home)
+            prediction = self._predict(found, request.home)
             if clause.split()[0] in NEGATING:
                 stopped = self._stopped(found.masked)
                 if stopped is None:
                     return None  # "not brighter, dimmer": the clauses mean something only together
                 prediction = Prediction("command", 1.0, {stopped: 1.0}, (stopped, 1.0))
+            elif prediction.kind == "negated" and found.devices and prediction.confidence >= CONFIDENCE:
+                left_alone.update(found.devices)  # "leave the lamp, just cool the room down"
+                continue
             else:
                 said_again = self._said_again(found, previous, request.home)
                 if said_again is False:
                     return None
-                prediction = said_again or self._predict(found, request.home)
+                prediction = said_again or prediction
             if found.unknown or prediction.kind != "command" or prediction.confidence < CONFIDENCE:
                 return None
             previous = prediction
@@ -243,6 +253,8 @@ class Interpreter:
                                          self.planner.plan(self._ops(prediction), found.masked, request.home.units))
             except Ask:
                 return None  # a clause in doubt: the utterance is read as a whole instead
+        if any(name in left_alone for name, _, _ in changes):
+            return None
         return self._apply(request, changes) if changes else None
 
     def _unplaced(self, found: Mentions, home: Home) -> str | None:

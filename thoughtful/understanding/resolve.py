@@ -95,7 +95,7 @@ class Resolver:
             masked = masked.replace(slot, noun)
         rooms = sorted({d.room.lower() for d in home.devices.values() if d.room}, key=len, reverse=True)
         for room in rooms:
-            pattern = rf"(?:\s+in\s+the|\s+in)?\s+{re.escape(room)}(?=\s)"
+            pattern = rf"(?:\s+(?:in|of|from)\s+the|\s+(?:in|of|from))?\s+{re.escape(room)}(?=\s)"
             if re.search(pattern, masked):
                 masked = re.sub(pattern, "", masked)
                 found.rooms.append(room)

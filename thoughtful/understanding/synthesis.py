@@ -197,12 +197,13 @@ class Synthesizer:
                               f"could {dev} be {small} {w}", f"can it be {w}", f"{dev} could be {w}"]), ops
         words = (lang.max if how == "max" else lang.min) if lang else []
         w = self.pick(words) if words else f"{how}imum {kname}"
+        frames = [w, f"{dev} {w}", f"set {dev} to {w}", f"{w} please", f"make {dev} {w}",
+                  f"{kname} all the way {'up' if how == 'max' else 'down'}", f"put {dev} on {w}",
+                  f"the {kname} as {'high' if how == 'max' else 'low'} as it goes"]
         end = self._as_far(lang.up if how == "max" else lang.down) if lang else None
-        far = f"as {end} as it goes" if end else f"as {'high' if how == 'max' else 'low'} as it goes"
-        return self.pick([w, f"{dev} {w}", f"set {dev} to {w}", f"{w} please", f"make {dev} {w}",
-                          f"{kname} all the way {'up' if how == 'max' else 'down'}", f"put {dev} on {w}",
-                          f"set {dev} {far}", f"make {dev} {far}", f"{kname} {far}",
-                          f"turn {dev} {'up' if how == 'max' else 'down'} as far as it will go"]), ops
+        if end:  # "as cold as it goes" says which setting; "as low as it goes" alone does not
+            frames += [f"set {dev} as {end} as it goes", f"make {dev} as {end} as it will go"]
+        return self.pick(frames), ops
 
     def _as_far(self, comparatives: list[str]) -> str | None:
         """A plain adjective from a one-word comparative that the state models also use plainly
