@@ -148,3 +148,21 @@ def test_with_up_or_down_a_number_is_a_target_only_after_to(models):
         {"setpoint": 75}
     lower = planner.plan(["lamp:brightness=down"], "lower the lamp 5 percent", Units())["lamp"].change
     assert lower.adjust == {"brightness": -5} and not lower.set
+
+
+def test_a_bare_direction_with_several_kinds_of_device_is_asked_about(interpreter):
+    """ "turn it up" where a lamp and a heating could both go up, with nothing said or talked
+    about that tells which: asked. With only a lamp in the speaker's room, or a unit said, it is
+    clear."""
+    home = [{"name": "sofa lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
+            {"name": "heating", "type": "thermostat", "room": "lounge", "snapshot": HEAT},
+            {"name": "desk lamp", "type": "lamp", "room": "study", "snapshot": ON}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    ask = lambda text, **extra: run_line(json.dumps({"id": 1, "home": home, "utterance": text, **extra}), interpreter)
+    for text in ("turn it up", "right, I need it up in the lounge"):
+        out = ask(text)
+        assert out["kind"] == "clarify" and out["after"] == before, (text, out)
+    out = ask("turn it up", speaker_room="study")
+    assert out["after"]["desk lamp"]["brightness"] > 60 and out["after"]["heating"] == HEAT, out
+    out = ask("turn it up two degrees")  # the unit says which
+    assert out["after"]["heating"]["setpoint"] == 70, out

@@ -36,6 +36,11 @@ AS_MATTER = set("""more less lower low soft softer warm warmer cool cooler brigh
 enough much little natural full half too""".split())
 """Words that make the next "light" or "heat" the thing itself, not a device ("lower light on
 the floor lamp", "more heat")."""
+DIRECTIONS = {"up", "down", "higher", "lower", "more", "less", "increase", "decrease", "raise", "reduce"}
+"""Words that say which way but not what: "turn it up" needs a device to mean anything."""
+WANTING = {"need", "want", "wanna", "like", "right", "okay", "ok"}
+"""Words around a bare direction that do not say what it is about: "right, I need it up"."""
+UNIT_WORDS = {"degree", "degrees", "percent", "per", "cent", "celsius", "fahrenheit", "kelvin"}
 MAX_UTTERANCE = 1000
 """Characters: a longer text is not a spoken request, and would stall the daemon."""
 CONFIDENCE = 0.5
@@ -257,6 +262,22 @@ class Interpreter:
             return None
         return self._apply(request, changes) if changes else None
 
+    def _which_type(self, request: Request, found: Mentions) -> str | None:
+        """A question when only a direction is said ("up in the lounge", "right, I need it up")
+        where devices of several types could go that way: no other word but function words,
+        no device named, and nothing talked about lately."""
+        words = vocabulary.without_courtesy(found.masked).split()
+        if found.devices or not set(words) & DIRECTIONS or self._recent(request):
+            return None
+        if any(w not in vocabulary.COMMON_WORDS or w in UNIT_WORDS for w in words if w not in DIRECTIONS | WANTING):
+            return None
+        home = request.home
+        rooms = found.rooms or ([request.speaker_room.lower()] if request.speaker_room else [])
+        here = [d for d in home.devices.values() if not rooms or d.room.lower() in rooms]
+        if len({d.type for d in here}) < 2:
+            return None
+        return f"Which do you mean: {' or '.join(f'the {d.name}' for d in here)}?"
+
     def _unplaced(self, found: Mentions, home: Home) -> str | None:
         """A question when the words name more devices of a type than were found ("porch light
         to 20, bulb light to 60": one light is the porch light, the other is no light here), so
@@ -352,6 +373,10 @@ class Interpreter:
             return Interpretation("reject", f"I don't know the {found.unknown}. {self._inventory(request.home)}")
         if not prediction.ops:
             request = replace(request, guessed=True)
+        if kind == "command":
+            unsaid = self._which_type(request, found)
+            if unsaid:
+                return Interpretation("clarify", unsaid)
         try:
             plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units)
             if kind == "question" or all(p.change.is_empty() and not p.goals for p in plans.values()):
