@@ -165,10 +165,14 @@ def test_whisper_gives_its_other_readings(whisper):
     assert heard.text and heard.alternatives and heard.text not in heard.alternatives
 
 
-def test_a_lost_number_is_asked_for(interpreter):
+def test_a_lost_number_is_asked_for_when_typed_and_heard_as_two(interpreter):
     out = run_line(json.dumps({"id": 1, "home": HOME, "utterance": "turn the thermostat down to degrees"}),
                    interpreter)
     assert out["kind"] == "clarify" and "how many degrees" in out["say"].lower()
+    heard = heard_line(interpreter, Transcript("Turn the thermostat down to degrees.", 0.8))
+    assert heard["after"]["thermostat"]["setpoint"] == 66, heard  # Whisper's "to" for "two"
+    possessive = heard_line(interpreter, Transcript("The office's lamp off.", 0.8))
+    assert possessive["after"]["desk lamp"]["state"] == "off", possessive  # a possessive is a known word
 
 
 def test_spoken_benchmark_reports_per_condition(tmp_path, models, whisper, interpreter):
