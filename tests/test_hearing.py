@@ -14,6 +14,7 @@ from thoughtful.speech.recognizer import Transcript
 from thoughtful.speech.vad import EnergyDetector, SileroDetector
 from thoughtful.speech.whisper_stt import WhisperRecognizer, bundled_model_dir, once, prompt_for
 from thoughtful.understanding.batch import run_line
+from thoughtful.understanding.interpreter import heard_numbers
 
 HOME = [{"name": "desk lamp", "type": "lamp", "room": "office", "snapshot": {"state": "on", "brightness": 60,
                                                                               "color_temp": 3000}},
@@ -171,6 +172,10 @@ def test_a_lost_number_is_asked_for_when_typed_and_heard_as_two(interpreter):
     assert out["kind"] == "clarify" and "how many degrees" in out["say"].lower()
     heard = heard_line(interpreter, Transcript("Turn the thermostat down to degrees.", 0.8))
     assert heard["after"]["thermostat"]["setpoint"] == 66, heard  # Whisper's "to" for "two"
+    for garbled, setpoint in (("Set the heat to 7j2.", 72), ("Set the heat to 6T8.", 68), ("Set the heat to 7T.", 70)):
+        heard = heard_line(interpreter, Transcript(garbled, 0.8))  # Whisper's "seventy-two", "seventy"
+        assert heard["after"]["thermostat"]["setpoint"] == setpoint, (garbled, heard)
+    assert heard_numbers("a 5k run in 3D") == "a 5k run in 3D"
     possessive = heard_line(interpreter, Transcript("The office's lamp off.", 0.8))
     assert possessive["after"]["desk lamp"]["state"] == "off", possessive  # a possessive is a known word
 

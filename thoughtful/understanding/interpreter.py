@@ -50,8 +50,17 @@ HEARD_CONFIDENCE = 0.5
 transcript must not switch things (see the spoken benchmark). A transcript with words the
 language layer does not know is confirmed too, whatever the recognizer's confidence."""
 HEARD_TWO = re.compile(r"\b(?:to|too)\s+(degrees?|percent|%)", re.IGNORECASE)
-"""A recognizer writes "two degrees" as "to degrees" more often than not; typed, a unit without
-its number is asked about ("By how many degrees?")."""
+HEARD_TENS = re.compile(r"\b([2-9])(?:t|[a-z]([1-9]))\b", re.IGNORECASE)
+
+
+def heard_numbers(text: str) -> str:
+    """Numbers as the recognizer garbles them, as they were said: "up to degrees" → "up 2
+    degrees" (typed, a unit without its number is asked about instead), "7j2" → "72", "7T" →
+    "70" (Whisper's "seventy-two", "seventy")."""
+    text = HEARD_TWO.sub(r"2 \1", text)
+    return HEARD_TENS.sub(lambda m: m.group(1) + (m.group(2) or "0"), text)
+
+
 CONFIRM = "I'm not sure I heard you right"
 """How a confirmation question starts; "yes" after it carries out what was asked."""
 YES = {"yes", "yeah", "yep", "sure", "correct", "right", "ok", "okay"}
@@ -110,8 +119,8 @@ class Interpreter:
             return Interpretation("reject", "That doesn't look like something said to me (code, a path or a "
                                             "template), so I won't act on it.")
         request = self._best_reading(request)
-        if request.heard_confidence is not None:  # "heating up to degrees": "two", as it was said
-            request = replace(request, text=HEARD_TWO.sub(r"2 \1", request.text))
+        if request.heard_confidence is not None:
+            request = replace(request, text=heard_numbers(request.text))
         text = normalize(request.text)
         if not text:
             return Interpretation("clarify", "I didn't catch anything. Could you say that again?")
