@@ -261,3 +261,18 @@ def test_a_transcripts_commas_are_pauses_unless_both_sides_name_something(interp
 
     with pytest.raises(Ask, match="how many degrees"):
         interpreter.planner.plan(["thermostat:setpoint=max"], "heating up to degrees", Units())
+
+
+def test_a_device_called_only_light_is_confirmed_when_heard_beside_a_reading_light(interpreter):
+    """ "reading light off" heard as "We did light off": the device called just "light" is what a
+    lost word leaves, so it is asked about; typed, "light off" means that device."""
+    on = {"state": "on", "brightness": 50, "color_temp": 3000}
+    home = [{"name": "light", "type": "lamp", "room": "kitchen", "snapshot": on},
+            {"name": "reading light", "type": "lamp", "room": "den", "snapshot": on}]
+    line = lambda text, heard=None: run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter,
+                                             heard=heard)
+    heard = line("We did light off,", Transcript("We did light off,", 0.8))
+    assert heard["kind"] == "clarify" and heard["after"]["light"] == on, heard
+    assert line("light off")["after"]["light"]["state"] == "off"
+    sure = line("reading light off", Transcript("reading light off", 0.8))
+    assert sure["after"]["reading light"]["state"] == "off" and sure["after"]["light"] == on

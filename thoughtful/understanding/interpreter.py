@@ -139,6 +139,8 @@ class Interpreter:
         if rest is not None and rest.split()[0] not in self.device_words:  # "no heating, …" negates, not corrects
             return self._corrected(replace(request, text=rest))
         found = self.resolver.mentions(text, request.home)
+        if request.heard_confidence is not None and self._generic_name_heard(found, request.home):
+            request = replace(request, guessed=True)
         if (found.devices or found.rooms or found.everything) and followup.is_ellipsis(found.masked, self.nouns):
             # Only a name ("and the hall light too", "all the lights too", "both"): the last request
             # again, on it; with nothing to continue, a question.
@@ -275,6 +277,16 @@ class Interpreter:
         if any(name in left_alone for name, _, _ in changes):
             return None
         return self._apply(request, changes) if changes else None
+
+    def _generic_name_heard(self, found: Mentions, home: Home) -> bool:
+        """Whether a device called only by its type's noun ("light") was heard where another
+        device's name ends in that noun ("reading light"): a recognizer that lost "reading"
+        ("We did light off") names the wrong one, so it is confirmed, not acted on."""
+        for name in found.devices:
+            if len(vocabulary.words(name)) == 1 and any(
+                    other != name and vocabulary.words(other)[-1:] == [name.lower()] for other in home.devices):
+                return True
+        return False
 
     def _which_type(self, request: Request, found: Mentions) -> str | None:
         """A question when only a direction is said ("up in the lounge", "right, I need it up")
