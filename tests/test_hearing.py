@@ -253,9 +253,9 @@ def test_a_transcripts_commas_are_pauses_unless_both_sides_name_something(interp
     assert join(["desk lamp", "to 20", "thermostat to 70"], home) == ["desk lamp to 20", "thermostat to 70"]
     assert join(["lower", "the desk lamp", "5 percent"], home) == ["lower the desk lamp 5 percent"]
     assert join(["switch the desk lamp off", "the fan on"], home) == ["switch the desk lamp off", "the fan on"]
-    # A number lost between "up to" and "degrees" is asked for, never read as the maximum.
+    # "up to degrees" heard is "up two degrees", never the maximum; typed, the planner asks.
     out = heard_line(interpreter, Transcript("heating up to degrees, please.", 0.9))
-    assert out["kind"] != "action" and out["after"]["thermostat"] == HOME[1]["snapshot"], out
+    assert out["after"]["thermostat"]["setpoint"] == 70, out
     from thoughtful.state.registry import Units
     from thoughtful.understanding.ask import Ask
 
@@ -276,3 +276,14 @@ def test_a_device_called_only_light_is_confirmed_when_heard_beside_a_reading_lig
     assert line("light off")["after"]["light"]["state"] == "off"
     sure = line("reading light off", Transcript("reading light off", 0.8))
     assert sure["after"]["reading light"]["state"] == "off" and sure["after"]["light"] == on
+
+
+def test_a_heard_number_for_nothing_or_a_named_device_left_out_is_confirmed(interpreter):
+    """ "set the easy to 72" (the "ac" misheard) names nothing a number could be for, in a home
+    where 72 fits the lamp and the thermostat; "Lamp on an ac to 73" names the lamp, and only the
+    ac would change: both asked about when heard."""
+    for text in ("set the easy to 72.", "Desk lamp on an thermostat to 73."):
+        out = heard_line(interpreter, Transcript(text, 0.8))
+        assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, (text, out)
+    sure = heard_line(interpreter, Transcript("Set the thermostat to 72.", 0.8))
+    assert sure["after"]["thermostat"]["setpoint"] == 72

@@ -288,6 +288,16 @@ class Interpreter:
                 return True
         return False
 
+    def _number_of_nothing(self, found: Mentions, home: Home) -> bool:
+        """Whether a number is said with nothing that tells what it is for ("set the easy to 72",
+        "ac" misheard): no unit, no device, no word of a device type, in a home of several types."""
+        words = found.masked.split()
+        if found.devices or not any(w.isdigit() for w in words) or set(words) & UNIT_WORDS:
+            return False
+        if any(w in self.nouns or w in self.device_words or w in self.planner.cues for w in words):
+            return False
+        return len({d.type for d in home.devices.values()}) > 1
+
     def _which_type(self, request: Request, found: Mentions) -> str | None:
         """A question when only a direction is said ("up in the lounge", "right, I need it up")
         where devices of several types could go that way: no other word but function words,
@@ -403,6 +413,8 @@ class Interpreter:
             unsaid = self._which_type(request, found)
             if unsaid:
                 return Interpretation("clarify", unsaid)
+            if request.heard_confidence is not None and self._number_of_nothing(found, request.home):
+                request = replace(request, guessed=True)
         try:
             plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units)
             if kind == "question" or all(p.change.is_empty() and not p.goals for p in plans.values()):
@@ -413,7 +425,10 @@ class Interpreter:
                     return Interpretation("reject", f"I can only answer questions about this home's devices. "
                                                     f"{self._abilities(request.home)}")
                 return self._explain(request, found, plans)
-            return self._apply(request, self._changes(request, found, plans))
+            changes = self._changes(request, found, plans)
+            if request.heard_confidence is not None and set(found.devices) - {name for name, _, _ in changes}:
+                request = replace(request, guessed=True)  # "Lamp on an ac to 73": the lamp was named, and left
+            return self._apply(request, changes)
         except Ask as question:
             return Interpretation("clarify", str(question))
 

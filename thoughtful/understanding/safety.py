@@ -62,9 +62,43 @@ def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
     return (1, up or "") if up else (-1, down or "")
 
 
+def _leading(text: str, model: StateModel, key: str) -> str | None:
+    """The first word of one of ``key``'s two-word comparatives when ``text`` says it and no
+    other setting of the model uses that word: a lamp's "warmer" is its white ("warmer white")."""
+    lang = model.language.settings[key]
+    others = {w for k, other in model.language.settings.items() if k != key
+              for phrase in other.up + other.down + other.raise_ + other.lower for w in phrase.split()}
+    for phrase in lang.up + lang.down:
+        first, *rest = phrase.split()
+        if rest and first not in ("more", "less", "a") and first not in others and \
+                re.search(rf"\b{re.escape(first)}\b", text):
+            return first
+    return None
+
+
+def unasked_setting(text: str, model: StateModel, before: dict[str, Any], after: dict[str, Any]) -> str | None:
+    """What is wrong when the words name one setting of the device ("the desk lamp a bit warmer":
+    its white) and the change leaves it and moves another (the brightness); None otherwise."""
+    said = {key: _said(text, lang.up + lang.down) or _leading(text, model, key)
+            for key, lang in model.language.settings.items() if key in model.settings and model.settings[key].numeric}
+    said = {k: w for k, w in said.items() if w}
+    if len(said) != 1:
+        return None
+    key, words = next(iter(said.items()))
+    moved = [k for k, spec in model.settings.items()
+             if spec.numeric and k != key and isinstance(before.get(k), (int, float)) and
+             isinstance(after.get(k), (int, float)) and before[k] != after[k]]
+    if moved and before.get(key) == after.get(key):
+        return f'you said "{words}", but that would change the {model.setting_name(moved[0])} instead'
+    return None
+
+
 def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any],
                   after: dict[str, Any]) -> str | None:
     """What is wrong when ``before`` → ``after`` goes against ``text``; None when it agrees."""
+    unasked = unasked_setting(text, model, before, after)
+    if unasked:
+        return unasked
     for key, spec in model.settings.items():
         if not spec.numeric:
             continue
