@@ -46,3 +46,13 @@ def test_the_check_sees_an_upward_import(tmp_path):
     module = tmp_path / "m.py"
     module.write_text("from thoughtful.drivers.control import Outputs\ndef f():\n    from thoughtful import daemon\n")
     assert imported_parts(module) == {"drivers": 1, "daemon": 3}
+
+
+def test_every_package_is_installed():
+    """A package missing from pyproject.toml works in the editable checkout and is absent from
+    a wheel (``pip install .`` on a Pi)."""
+    import tomllib
+
+    listed = set(tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(PACKAGE.parent).parts) for p in PACKAGE.rglob("__init__.py")}
+    assert found <= listed, sorted(found - listed)
