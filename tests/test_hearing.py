@@ -140,6 +140,10 @@ def test_a_reading_the_model_is_far_surer_of_is_taken_and_a_guess_is_confirmed(i
     out = heard_line(interpreter, Transcript("Blower the desk lamp by 5%.", 0.7,
                                              ("Blower the desk lamp by 5%,", "Lower the desk lamp by 5%.")))
     assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 55, out
+    # A reading about more than the first ("whole" for "hope": every lamp) is never taken.
+    out = heard_line(interpreter, Transcript("Hope light bulb and desk lamp off.", 0.7,
+                                             ("Whole light bulb and desk lamp off,",)))
+    assert out["kind"] in ("clarify", "reject") and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
     sure = heard_line(interpreter, Transcript("Turn off the desk lamp.", 0.8, ("Turn off the desk lamb.",)))
     assert sure["after"]["desk lamp"]["state"] == "off"  # the first reading was sure: it stays
     # Garbled readings the model may only guess at (which ones, the trained model decides):

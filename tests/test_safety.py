@@ -166,3 +166,15 @@ def test_a_bare_direction_with_several_kinds_of_device_is_asked_about(interprete
     assert out["after"]["desk lamp"]["brightness"] > 60 and out["after"]["heating"] == HEAT, out
     out = ask("turn it up two degrees")  # the unit says which
     assert out["after"]["heating"]["setpoint"] == 70, out
+
+
+def test_a_named_device_left_out_of_the_plan_is_asked_about(interpreter):
+    """ "cool it to 70 and make the lamp right": the lamp is named, and nothing would happen to
+    it; doing only the rest would be half of what was asked."""
+    home = [{"name": "lamp", "type": "lamp", "room": "living room", "snapshot": ON},
+            {"name": "thermostat", "type": "thermostat", "room": "living room",
+             "snapshot": {"state": "cool", "setpoint": 74, "room_temperature": 77, "fan": "auto"}}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "cool it to 70 and make the lamp right"}),
+                   interpreter)
+    assert out["kind"] == "clarify" and out["after"] == before and "lamp" in out["say"], out

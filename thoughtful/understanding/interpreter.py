@@ -270,10 +270,13 @@ class Interpreter:
                 return None
             previous = prediction
             try:
-                changes += self._changes(request, found,
-                                         self.planner.plan(self._ops(prediction), found.masked, request.home.units))
+                clause_changes = self._changes(request, found, self.planner.plan(self._ops(prediction), found.masked,
+                                                                                 request.home.units))
             except Ask:
                 return None  # a clause in doubt: the utterance is read as a whole instead
+            if not clause_changes:
+                return None  # "…and make the lamp right": a clause that asks for nothing known
+            changes += clause_changes
         if any(name in left_alone for name, _, _ in changes):
             return None
         return self._apply(request, changes) if changes else None
@@ -426,8 +429,12 @@ class Interpreter:
                                                     f"{self._abilities(request.home)}")
                 return self._explain(request, found, plans)
             changes = self._changes(request, found, plans)
-            if request.heard_confidence is not None and set(found.devices) - {name for name, _, _ in changes}:
-                request = replace(request, guessed=True)  # "Lamp on an ac to 73": the lamp was named, and left
+            left = [n for n in found.devices if n not in {name for name, _, _ in changes}]
+            if left and changes:  # "Lamp on an ac to 73", "…and make the lamp right": named, and left out
+                if request.heard_confidence is None:
+                    return Interpretation("clarify", f"I didn't change anything: what should the "
+                                                     f"{' and the '.join(left)} do?")
+                request = replace(request, guessed=True)
             return self._apply(request, changes)
         except Ask as question:
             return Interpretation("clarify", str(question))
@@ -518,9 +525,10 @@ class Interpreter:
         → "Lower the sofa lamp by 5%")."""
         if not request.heard_alternatives:
             return request
+        about = self._about(request.text, request.home)
         if self._unknown_words(request.text, request.home):
             readable = {normalize(a): a for a in request.heard_alternatives
-                        if not self._unknown_words(a, request.home)}
+                        if not self._unknown_words(a, request.home) and self._same_things(about, a, request.home)}
             if len(readable) != 1:
                 return request
             return replace(request, text=next(iter(readable.values())), heard_alternatives=[])
@@ -528,11 +536,24 @@ class Interpreter:
         if first is None:
             return request
         readings = [(self._sureness(a, request.home), a) for a in request.heard_alternatives
-                    if not self._unknown_words(a, request.home)]
+                    if not self._unknown_words(a, request.home) and self._same_things(about, a, request.home)]
         sure, text = max(((s, a) for s, a in readings if s is not None), default=(0.0, ""))
         if sure < first + SURER:
             return request
         return replace(request, text=text, heard_alternatives=[])
+
+    def _about(self, text: str, home: Home) -> Mentions:
+        return self.resolver.mentions(normalize(text), home)
+
+    def _same_things(self, first: Mentions, other: str, home: Home) -> bool:
+        """Whether another reading is about what the first is: the same devices when the first
+        names some (a lost name may come back: "Set the ramp…" → "Set the lamp…"), and "all"
+        only when the first says it too ("Whole light bulb…" for "Hope light bulb…" would be
+        every lamp)."""
+        found = self._about(other, home)
+        if found.everything and not first.everything:
+            return False
+        return not first.devices or sorted(found.devices) == sorted(first.devices)
 
     def _sureness(self, text: str, home: Home) -> float | None:
         """How sure the model is of the operation a command asks for; None for anything but a
