@@ -324,7 +324,8 @@ class Interpreter:
         if found.everything:
             return None
         words = found.masked.split()
-        said = [None if i and words[i - 1] in AS_MATTER else self.resolver.nouns.get(w) or self.resolver.nouns.get(w[:-1])
+        nouns = self.resolver.nouns
+        said = [None if i and words[i - 1] in AS_MATTER else nouns.get(w) or nouns.get(w[:-1])
                 for i, w in enumerate(words)]
         for device_type in {t for t in said if t}:
             named = [n for n in found.devices if home[n].type == device_type]
