@@ -12,7 +12,6 @@ model's ``language`` section; this module only knows sentence frames.
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
 
 from thoughtful.state.schema import StateModel
@@ -53,8 +52,7 @@ class Synthesizer:
         self.models = models
         self.rng = random.Random(seed)
         self.types = sorted(models)
-        self.language_words = {w for m in models.values()
-                               for w in re.findall(r"[a-z']+", m.language.model_dump_json().lower())}
+        self.language_words = {w for m in models.values() for w in m.language.model_dump_json().lower().split()}
         """Words the state models' language sections use (to tell "cold" from "colde")."""
 
     # --- small helpers ----------------------------------------------------------------
