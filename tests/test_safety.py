@@ -12,7 +12,13 @@ HEAT = {"state": "heat", "setpoint": 68, "room_temperature": 66, "fan": "auto"}
 def test_direction_words_come_from_the_state_model(models):
     assert said_direction("make it a bit warmer", models["thermostat"], "setpoint")[0] == 1
     assert said_direction("way too hot, cooler please", models["thermostat"], "setpoint")[0] == -1
-    assert said_direction("not brighter, dimmer", models["lamp"], "brightness")[0] == 0  # both: no inference
+    assert said_direction("not brighter, dimmer", models["lamp"], "brightness")[0] == -1  # the negated one is not asked
+    assert said_direction("brighter, dimmer", models["lamp"], "brightness")[0] == 0  # both: no inference
+    assert said_direction("not any warmer", models["thermostat"], "setpoint")[0] == 0
+    # "more cooling" asks for the state a lower setpoint implies (implies_state), "more heating" the other
+    assert said_direction("two more degrees of cooling", models["thermostat"], "setpoint")[0] == -1
+    assert said_direction("a bit more heating", models["thermostat"], "setpoint")[0] == 1
+    assert said_direction("no more heating", models["thermostat"], "setpoint")[0] == 0
     assert said_direction("turn on the lamp", models["lamp"], "brightness")[0] == 0
 
 
@@ -26,6 +32,12 @@ def test_changes_against_the_words_are_refused(models):
     assert contradiction("make it warmer", thermostat, "thermostat", off, {**off, "state": "cool", "setpoint": 60})
     heating = {**off, "state": "heat", "setpoint": 70}
     assert contradiction("make it warmer", thermostat, "thermostat", off, heating) is None
+    # What a model once did with these words: brightened, and raised the cooling's setpoint.
+    assert contradiction("not brighter, dimmer", lamp, "lamp", ON, {**ON, "brightness": 70})
+    cooling = {"state": "cool", "setpoint": 74, "room_temperature": 77, "fan": "auto"}
+    assert contradiction("2 more degrees of cooling", thermostat, "thermostat", cooling, {**cooling, "setpoint": 76})
+    assert contradiction("2 more degrees of cooling", thermostat, "thermostat", cooling,
+                         {**cooling, "setpoint": 72}) is None
 
 
 def test_a_relative_request_never_becomes_an_absolute_one(interpreter):

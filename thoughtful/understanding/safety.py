@@ -25,10 +25,32 @@ _HOW_TO = re.compile(r"^(?:so\s+|um\s+|and\s+)?how\s+(?:do|can|could|should|woul
                      r"(?:i\s+|we\s+|one\s+|you\s+)?(.+)$")
 
 
+_NOT = r"(?:not|no|don't|never)\s+(?:(?:any|so|too|that|the|a|bit|much)\s+)?"
+"""A negation before a phrase: "not brighter", "not any warmer"."""
+
+
 def _said(text: str, phrases: list[str]) -> str | None:
-    """The longest of ``phrases`` that ``text`` contains."""
-    found = [p for p in phrases if p.strip() and re.search(rf"\b{re.escape(p.lower())}\b", text)]
+    """The longest of ``phrases`` that ``text`` says, and does not negate ("not brighter,
+    dimmer" says dimmer)."""
+    found = [p for p in phrases if p.strip() and re.search(rf"\b{re.escape(p.lower())}\b", text)
+             and not re.search(rf"\b{_NOT}{re.escape(p.lower())}\b", text)]
     return max(found, key=len) if found else None
+
+
+def _more_of_state(text: str, model: StateModel, key: str) -> tuple[int, str]:
+    """ "two more degrees of cooling", "more heating": the direction of the state the setting
+    implies on that side ((-1, "more … cooling") for a setpoint below the room); (0, "")
+    otherwise."""
+    implied = model.settings[key].implies_state
+    if implied is None:
+        return 0, ""
+    for state, direction in ((implied.above, 1), (implied.below, -1)):
+        lang = model.language.states.get(state)
+        for word in {state, lang.say if lang and lang.say else state}:
+            match = re.search(rf"(?<!no )(?<!not )\bmore\b(?:\s+\w+){{0,3}}?\s+{re.escape(word)}\b", text)
+            if match:  # "no more heating" stops it, which is the states' business
+                return direction, match.group(0)
+    return 0, ""
 
 
 def _base(comparative: str) -> str | None:
@@ -57,6 +79,8 @@ def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
         return 0, ""
     up = _said(text, lang.up + lang.raise_) or _made(text, lang.up)
     down = _said(text, lang.down + lang.lower) or _made(text, lang.down)
+    if not up and not down:
+        return _more_of_state(text, model, key)
     if bool(up) == bool(down):
         return 0, ""
     return (1, up or "") if up else (-1, down or "")
