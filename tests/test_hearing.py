@@ -14,7 +14,7 @@ from thoughtful.speech.recognizer import Transcript
 from thoughtful.speech.vad import EnergyDetector, SileroDetector
 from thoughtful.speech.whisper_stt import WhisperRecognizer, bundled_model_dir, once, prompt_for
 from thoughtful.understanding.batch import run_line
-from thoughtful.understanding.interpreter import heard_numbers
+from thoughtful.understanding.numbers import heard_numbers
 
 HOME = [{"name": "desk lamp", "type": "lamp", "room": "office", "snapshot": {"state": "on", "brightness": 60,
                                                                               "color_temp": 3000}},

@@ -19,7 +19,9 @@ from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import abilities, explain, followup, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
+from thoughtful.understanding.doubts import Doubts
 from thoughtful.understanding.labels import label_space
+from thoughtful.understanding.numbers import heard_numbers
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.resolve import Mentions, Resolver
@@ -32,15 +34,6 @@ CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;])\s*", r
 """Where one request of a compound ends and the next begins."""
 NEGATING = {"not", "no", "don't", "never", "nor"}
 """A clause opening with one of these is not a request of its own."""
-AS_MATTER = set("""more less lower low soft softer warm warmer cool cooler bright brighter dim dimmer some
-enough much little natural full half too""".split())
-"""Words that make the next "light" or "heat" the thing itself, not a device ("lower light on
-the floor lamp", "more heat")."""
-DIRECTIONS = {"up", "down", "higher", "lower", "more", "less", "increase", "decrease", "raise", "reduce"}
-"""Words that say which way but not what: "turn it up" needs a device to mean anything."""
-WANTING = {"need", "want", "wanna", "like", "right", "okay", "ok"}
-"""Words around a bare direction that do not say what it is about: "right, I need it up"."""
-UNIT_WORDS = {"degree", "degrees", "percent", "per", "cent", "celsius", "fahrenheit", "kelvin"}
 MAX_UTTERANCE = 1000
 """Characters: a longer text is not a spoken request, and would stall the daemon."""
 CONFIDENCE = 0.5
@@ -49,18 +42,6 @@ HEARD_CONFIDENCE = 0.5
 """Below this recognizer confidence a spoken command is confirmed, not carried out: a garbled
 transcript must not switch things (see the spoken benchmark). A transcript with words the
 language layer does not know is confirmed too, whatever the recognizer's confidence."""
-HEARD_TWO = re.compile(r"\b(?:to|too)\s+(degrees?|percent|%)", re.IGNORECASE)
-HEARD_TENS = re.compile(r"\b([2-9])(?:t|[a-z]([1-9]))\b", re.IGNORECASE)
-
-
-def heard_numbers(text: str) -> str:
-    """Numbers as the recognizer garbles them, as they were said: "up to degrees" → "up 2
-    degrees" (typed, a unit without its number is asked about instead), "7j2" → "72", "7T" →
-    "70" (Whisper's "seventy-two", "seventy")."""
-    text = HEARD_TWO.sub(r"2 \1", text)
-    return HEARD_TENS.sub(lambda m: m.group(1) + (m.group(2) or "0"), text)
-
-
 CONFIRM = "I'm not sure I heard you right"
 """How a confirmation question starts; "yes" after it carries out what was asked."""
 YES = {"yes", "yeah", "yep", "sure", "correct", "right", "ok", "okay"}
@@ -110,6 +91,7 @@ class Interpreter:
         self.label_space = set(label_space(models))
         self.device_words = vocabulary.device_words(models)
         self.working_states = vocabulary.working_state_words(models)
+        self.doubts = Doubts(models, self.resolver.nouns, self.device_words, self.planner.cues)
 
     def interpret(self, request: Request) -> Interpretation:
         if len(request.text) > MAX_UTTERANCE:
@@ -139,7 +121,7 @@ class Interpreter:
         if rest is not None and rest.split()[0] not in self.device_words:  # "no heating, …" negates, not corrects
             return self._corrected(replace(request, text=rest))
         found = self.resolver.mentions(text, request.home)
-        if request.heard_confidence is not None and self._generic_name_heard(found, request.home):
+        if request.heard_confidence is not None and self.doubts.generic_name_heard(found, request.home):
             request = replace(request, guessed=True)
         if (found.devices or found.rooms or found.everything) and followup.is_ellipsis(found.masked, self.nouns):
             # Only a name ("and the hall light too", "all the lights too", "both"): the last request
@@ -163,7 +145,7 @@ class Interpreter:
             split = self._per_clause(request, text)
             if split is not None:
                 return split
-        unplaced = self._unplaced(found, request.home)
+        unplaced = self.doubts.unplaced(found, request.home)
         if unplaced:
             return Interpretation("clarify", unplaced)
         return self._decide(request, found, prediction)
@@ -281,61 +263,6 @@ class Interpreter:
             return None
         return self._apply(request, changes) if changes else None
 
-    def _generic_name_heard(self, found: Mentions, home: Home) -> bool:
-        """Whether a device called only by its type's noun ("light") was heard where another
-        device's name ends in that noun ("reading light"): a recognizer that lost "reading"
-        ("We did light off") names the wrong one, so it is confirmed, not acted on."""
-        for name in found.devices:
-            if len(vocabulary.words(name)) == 1 and any(
-                    other != name and vocabulary.words(other)[-1:] == [name.lower()] for other in home.devices):
-                return True
-        return False
-
-    def _number_of_nothing(self, found: Mentions, home: Home) -> bool:
-        """Whether a number is said with nothing that tells what it is for ("set the easy to 72",
-        "ac" misheard): no unit, no device, no word of a device type, in a home of several types."""
-        words = found.masked.split()
-        if found.devices or not any(w.isdigit() for w in words) or set(words) & UNIT_WORDS:
-            return False
-        if any(w in self.nouns or w in self.device_words or w in self.planner.cues for w in words):
-            return False
-        return len({d.type for d in home.devices.values()}) > 1
-
-    def _which_type(self, request: Request, found: Mentions) -> str | None:
-        """A question when only a direction is said ("up in the lounge", "right, I need it up")
-        where devices of several types could go that way: no other word but function words,
-        no device named, and nothing talked about lately."""
-        words = vocabulary.without_courtesy(found.masked).split()
-        if found.devices or not set(words) & DIRECTIONS or self._recent(request):
-            return None
-        if any(w not in vocabulary.COMMON_WORDS or w in UNIT_WORDS for w in words if w not in DIRECTIONS | WANTING):
-            return None
-        home = request.home
-        rooms = found.rooms or ([request.speaker_room.lower()] if request.speaker_room else [])
-        here = [d for d in home.devices.values() if not rooms or d.room.lower() in rooms]
-        if len({d.type for d in here}) < 2:
-            return None
-        return f"Which do you mean: {' or '.join(f'the {d.name}' for d in here)}?"
-
-    def _unplaced(self, found: Mentions, home: Home) -> str | None:
-        """A question when the words name more devices of a type than were found ("porch light
-        to 20, bulb light to 60": one light is the porch light, the other is no light here), so
-        acting on the ones found would do only part of what was asked."""
-        if found.everything:
-            return None
-        words = found.masked.split()
-        nouns = self.resolver.nouns
-        said = [None if i and words[i - 1] in AS_MATTER else nouns.get(w) or nouns.get(w[:-1])
-                for i, w in enumerate(words)]
-        for device_type in {t for t in said if t}:
-            named = [n for n in found.devices if home[n].type == device_type]
-            of_type = [d.name for d in home.devices.values() if d.type == device_type]
-            if named and len(of_type) > 1 and said.count(device_type) > len(named) + len(found.rooms):
-                display = self.models[device_type].display_name
-                return (f"Which other {display} did you mean, besides the {' and the '.join(named)}? "
-                        f"There are: {', '.join(of_type)}.")
-        return None
-
     def _clauses(self, request: Request) -> list[str]:
         """The requests a compound is made of (commas are in the text said; a transcript's are
         often pauses, see :meth:`_pauses_joined`)."""
@@ -414,10 +341,10 @@ class Interpreter:
         if not prediction.ops:
             request = replace(request, guessed=True)
         if kind == "command":
-            unsaid = self._which_type(request, found)
+            unsaid = self.doubts.which_type(found, request.home, request.speaker_room, self._recent(request))
             if unsaid:
                 return Interpretation("clarify", unsaid)
-            if request.heard_confidence is not None and self._number_of_nothing(found, request.home):
+            if request.heard_confidence is not None and self.doubts.number_of_nothing(found, request.home):
                 request = replace(request, guessed=True)
         try:
             plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units)

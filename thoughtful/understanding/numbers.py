@@ -1,4 +1,5 @@
-"""Spoken numbers: "seventy two" → 72, and the numbers an utterance carries, with units."""
+"""Spoken numbers: "seventy two" → 72, the numbers an utterance carries, with units, and numbers
+as a recognizer garbles them."""
 
 from __future__ import annotations
 
@@ -12,6 +13,16 @@ _ONES = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
          "seventy": 70, "eighty": 80, "ninety": 90}
 _WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[^\sa-z\d]+")
+HEARD_TWO = re.compile(r"\b(?:to|too)\s+(degrees?|percent|%)", re.IGNORECASE)
+HEARD_TENS = re.compile(r"\b([2-9])(?:t|[a-z]([1-9]))\b", re.IGNORECASE)
+
+
+def heard_numbers(text: str) -> str:
+    """Numbers as the recognizer garbles them, as they were said: "up to degrees" → "up 2
+    degrees" (typed, a unit without its number is asked about instead), "7j2" → "72", "7T" →
+    "70" (Whisper's "seventy-two", "seventy")."""
+    text = HEARD_TWO.sub(r"2 \1", text)
+    return HEARD_TENS.sub(lambda m: m.group(1) + (m.group(2) or "0"), text)
 
 
 def words_to_digits(text: str) -> str:

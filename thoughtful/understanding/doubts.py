@@ -1,0 +1,91 @@
+"""Doubts about what a request is about, found before acting: the words name more devices than
+were found, say only a direction where several kinds of device could go, give a number for
+nothing named, or name a device that a lost word may have named instead. Each either asks a
+question (typed or heard) or makes a heard request one to confirm.
+"""
+
+from __future__ import annotations
+
+from thoughtful.state.home import Home
+from thoughtful.state.schema import StateModel
+from thoughtful.understanding import vocabulary
+from thoughtful.understanding.resolve import Mentions
+
+AS_MATTER = set("""more less lower low soft softer warm warmer cool cooler bright brighter dim dimmer some
+enough much little natural full half too""".split())
+"""Words that make the next "light" or "heat" the thing itself, not a device ("lower light on
+the floor lamp", "more heat")."""
+DIRECTIONS = {"up", "down", "higher", "lower", "more", "less", "increase", "decrease", "raise", "reduce"}
+"""Words that say which way but not what: "turn it up" needs a device to mean anything."""
+WANTING = {"need", "want", "wanna", "like", "right", "okay", "ok"}
+"""Words around a bare direction that do not say what it is about: "right, I need it up"."""
+UNIT_WORDS = {"degree", "degrees", "percent", "per", "cent", "celsius", "fahrenheit", "kelvin"}
+"""Words that say what a number measures, and so which kind of device it is for."""
+
+
+class Doubts:
+    """The checks, over a home's devices and the words of the state models."""
+
+    def __init__(self, models: dict[str, StateModel], nouns: dict[str, str], device_words: dict[str, str],
+                 cues: dict[str, str]) -> None:
+        self.models = models
+        self.nouns = nouns
+        """Type nouns ("lamp", "light") → type."""
+        self.device_words = device_words
+        """Words for one type alone ("heat", "lamps") → type."""
+        self.cues = cues
+        """Words that point to one device type ("brightness", "cooler"): the planner's cues."""
+
+    def generic_name_heard(self, found: Mentions, home: Home) -> bool:
+        """Whether a device called only by its type's noun ("light") was heard where another
+        device's name ends in that noun ("reading light"): a recognizer that lost "reading"
+        ("We did light off") names the wrong one, so it is confirmed, not acted on."""
+        for name in found.devices:
+            if len(vocabulary.words(name)) == 1 and any(
+                    other != name and vocabulary.words(other)[-1:] == [name.lower()] for other in home.devices):
+                return True
+        return False
+
+    def number_of_nothing(self, found: Mentions, home: Home) -> bool:
+        """Whether a number is said with nothing that tells what it is for ("set the easy to 72",
+        "ac" misheard): no unit, no device, no word of a device type, in a home of several types."""
+        words = found.masked.split()
+        if found.devices or not any(w.isdigit() for w in words) or set(words) & UNIT_WORDS:
+            return False
+        if any(w in self.nouns or w in self.device_words or w in self.cues for w in words):
+            return False
+        return len({d.type for d in home.devices.values()}) > 1
+
+    def which_type(self, found: Mentions, home: Home, speaker_room: str | None, recent: list[str]) -> str | None:
+        """A question when only a direction is said ("up in the lounge", "right, I need it up")
+        where devices of several types could go that way: no other word but function words,
+        no device named, and nothing talked about lately."""
+        words = vocabulary.without_courtesy(found.masked).split()
+        if found.devices or not set(words) & DIRECTIONS or recent:
+            return None
+        if any(w not in vocabulary.COMMON_WORDS or w in UNIT_WORDS for w in words if w not in DIRECTIONS | WANTING):
+            return None
+        rooms = found.rooms or ([speaker_room.lower()] if speaker_room else [])
+        here = [d for d in home.devices.values() if not rooms or d.room.lower() in rooms]
+        if len({d.type for d in here}) < 2:
+            return None
+        return f"Which do you mean: {' or '.join(f'the {d.name}' for d in here)}?"
+
+    def unplaced(self, found: Mentions, home: Home) -> str | None:
+        """A question when the words name more devices of a type than were found ("porch light
+        to 20, bulb light to 60": one light is the porch light, the other is no light here), so
+        acting on the ones found would do only part of what was asked."""
+        if found.everything:
+            return None
+        words = found.masked.split()
+        nouns = self.nouns
+        said = [None if i and words[i - 1] in AS_MATTER else nouns.get(w) or nouns.get(w[:-1])
+                for i, w in enumerate(words)]
+        for device_type in {t for t in said if t}:
+            named = [n for n in found.devices if home[n].type == device_type]
+            of_type = [d.name for d in home.devices.values() if d.type == device_type]
+            if named and len(of_type) > 1 and said.count(device_type) > len(named) + len(found.rooms):
+                display = self.models[device_type].display_name
+                return (f"Which other {display} did you mean, besides the {' and the '.join(named)}? "
+                        f"There are: {', '.join(of_type)}.")
+        return None
