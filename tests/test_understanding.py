@@ -134,6 +134,8 @@ def test_named_devices_rooms_and_speaker_room(interpreter):
     assert out["after"]["ceiling light"]["state"] == "off" and out["after"]["desk lamp"]["state"] == "on"
     out = ask(interpreter, "turn on the light", home=BIG_HOME, speaker_room="bedroom")
     assert out["after"]["bedside lamp"]["state"] == "on" and out["after"]["desk lamp"] == BIG_HOME[0]["snapshot"]
+    out = ask(interpreter, "turn on the light in bed", home=BIG_HOME)  # "in bed": the bedroom
+    assert out["after"]["bedside lamp"]["state"] == "on" and out["after"]["desk lamp"] == BIG_HOME[0]["snapshot"], out
     out = ask(interpreter, "turn off all the lights", home=BIG_HOME)
     assert all(out["after"][n]["state"] == "off" for n in ("desk lamp", "ceiling light", "bedside lamp"))
 

@@ -96,6 +96,9 @@ class Resolver:
         rooms = sorted({d.room.lower() for d in home.devices.values() if d.room}, key=len, reverse=True)
         for room in rooms:
             pattern = rf"(?:\s+(?:in|of|from)\s+the|\s+(?:in|of|from))?\s+{re.escape(room)}(?=\s)"
+            short = room.removesuffix("room").strip()
+            if short != room and len(short) >= 3:  # "in bed" for the bedroom, "in the bath" for the bathroom
+                pattern = rf"(?:{pattern}|\s+in\s+(?:the\s+|my\s+)?{re.escape(short)}(?=\s))"
             if re.search(pattern, masked):
                 masked = re.sub(pattern, "", masked)
                 found.rooms.append(room)
