@@ -46,6 +46,12 @@ class Doubts:
                 return True
         return False
 
+    @staticmethod
+    def opens_like_a_question(text: str) -> bool:
+        """Whether a transcript opens with a word no command opens with and a question's "is"
+        becomes when misheard ("as the ceiling light on", "with the ceiling light on")."""
+        return text.split()[:1] in (["as"], ["with"], ["was"], ["has"])
+
     def number_of_nothing(self, found: Mentions, home: Home) -> bool:
         """Whether a number is said with nothing that tells what it is for ("set the easy to 72",
         "ac" misheard): no unit, no device, no word of a device type, in a home of several types."""

@@ -121,7 +121,8 @@ class Interpreter:
         if rest is not None and rest.split()[0] not in self.device_words:  # "no heating, …" negates, not corrects
             return self._corrected(replace(request, text=rest))
         found = self.resolver.mentions(text, request.home)
-        if request.heard_confidence is not None and self.doubts.generic_name_heard(found, request.home):
+        if request.heard_confidence is not None and (self.doubts.generic_name_heard(found, request.home)
+                                                     or self.doubts.opens_like_a_question(text)):
             request = replace(request, guessed=True)
         if (found.devices or found.rooms or found.everything) and followup.is_ellipsis(found.masked, self.nouns):
             # Only a name ("and the hall light too", "all the lights too", "both"): the last request
