@@ -31,6 +31,8 @@ def pin_problem(role: str, roles: set[str]) -> str | None:
 
 
 class ControlSettings(BaseModel):
+    """A thermostat's control limits (the rules are in :mod:`thoughtful.drivers.control`)."""
+
     model_config = ConfigDict(extra="forbid")
     hysteresis: float = Field(default=1.0, ge=0, le=10)
     """°F below (heat) or above (cool) the setpoint before the output starts."""
@@ -56,6 +58,8 @@ class ControlSettings(BaseModel):
 
 
 class Strict(BaseModel):
+    """A configuration section that refuses keys it does not know (a typo is an error)."""
+
     model_config = ConfigDict(extra="forbid")
 
 
