@@ -136,7 +136,7 @@ def test_an_unknown_word_gives_way_to_the_next_reading_only_when_the_readings_ag
 def test_a_reading_the_model_is_far_surer_of_is_taken_and_a_guess_is_confirmed(interpreter):
     """ "Blower the desk lamp by 5%" (every word known, the model unsure which way) gives way to
     the recognizer's "Lower the desk lamp by 5%"; a heard request whose operation the model only
-    guessed is confirmed, not carried out (typed, the same words act)."""
+    guessed is confirmed, not carried out (typed, the same words are not second-guessed)."""
     out = heard_line(interpreter, Transcript("Blower the desk lamp by 5%.", 0.7,
                                              ("Blower the desk lamp by 5%,", "Lower the desk lamp by 5%.")))
     assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 55, out
@@ -147,7 +147,7 @@ def test_a_reading_the_model_is_far_surer_of_is_taken_and_a_guess_is_confirmed(i
     sure = heard_line(interpreter, Transcript("Turn off the desk lamp.", 0.8, ("Turn off the desk lamb.",)))
     assert sure["after"]["desk lamp"]["state"] == "off"  # the first reading was sure: it stays
     # Garbled readings the model may only guess at (which ones, the trained model decides):
-    # every guess is confirmed when heard, and acted on when typed.
+    # every guess is confirmed when heard; typed, it is not.
     from thoughtful.understanding.interpreter import CONFIRM, WEAK_OPERATION
 
     guessed = 0
