@@ -8,14 +8,18 @@ from thoughtful.errors import ConfigError
 from thoughtful.state.registry import load_home_config
 
 
+def refused(models, path, text: str, match: str) -> None:
+    """Write ``text`` as the home file at ``path``: loading it must fail with ``match``."""
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=match):
+        load_home_config(path, models)
+
+
 def test_unknown_type_and_duplicate_names(models, tmp_path):
     path = tmp_path / "home.yaml"
-    path.write_text("devices:\n  - {name: lamp, type: toaster}\n")
-    with pytest.raises(ConfigError, match=r"devices\[0\].type \(line 2\): unknown device type 'toaster'"):
-        load_home_config(path, models)
-    path.write_text("devices:\n  - {name: lamp, type: lamp}\n  - {name: Lamp, type: lamp}\n")
-    with pytest.raises(ConfigError, match="used twice"):
-        load_home_config(path, models)
+    refused(models, path, "devices:\n  - {name: lamp, type: toaster}\n",
+            r"devices\[0\].type \(line 2\): unknown device type 'toaster'")
+    refused(models, path, "devices:\n  - {name: lamp, type: lamp}\n  - {name: Lamp, type: lamp}\n", "used twice")
 
 
 def test_driver_kinds(models, tmp_path):
@@ -29,9 +33,8 @@ def test_driver_kinds(models, tmp_path):
     assert config.units.temperature == "C"
     assert config.devices[0].driver.pins == {"pwm": 18}
     assert config.devices[1].driver.topic == "zigbee2mqtt/hall"
-    path.write_text("devices:\n  - {name: x, type: lamp, driver: {kind: gpio}}\n")
-    with pytest.raises(ConfigError, match=r"devices\[0\].driver.gpio.pins"):
-        load_home_config(path, models)
+    refused(models, path, "devices:\n  - {name: x, type: lamp, driver: {kind: gpio}}\n",
+            r"devices\[0\].driver.gpio.pins")
 
 
 @pytest.mark.parametrize("names, problem", [
@@ -44,9 +47,8 @@ def test_driver_kinds(models, tmp_path):
 def test_names_that_would_share_or_steal_a_topic_are_refused(models, tmp_path, names, problem):
     """One message must never drive two lamps, and no lamp may overwrite the daemon's own topics."""
     path = tmp_path / "home.yaml"
-    path.write_text("devices:\n" + "".join(f"  - {{name: '{n}', type: lamp}}\n" for n in names))
-    with pytest.raises(ConfigError, match=re.escape(problem)):
-        load_home_config(path, models)
+    refused(models, path, "devices:\n" + "".join(f"  - {{name: '{n}', type: lamp}}\n" for n in names),
+            re.escape(problem))
 
 
 def test_reserved_names_are_the_daemons_own_topics():
@@ -85,17 +87,14 @@ def test_discovery_payloads_match_the_golden_file(models):
 ])
 def test_routines_that_name_nothing_are_refused(models, tmp_path, step, problem):
     path = tmp_path / "home.yaml"
-    path.write_text("devices:\n  - {name: lamp, type: lamp, room: den}\n  - {name: thermostat, type: thermostat}\n"
-                    f"routines:\n  night:\n    phrases: [good night]\n    do:\n      - {step}\n")
-    with pytest.raises(ConfigError, match=re.escape(problem)):
-        load_home_config(path, models)
+    home = "devices:\n  - {name: lamp, type: lamp, room: den}\n  - {name: thermostat, type: thermostat}\n"
+    refused(models, path, home + f"routines:\n  night:\n    phrases: [good night]\n    do:\n      - {step}\n",
+            re.escape(problem))
 
 
 def test_errors_name_the_line(models, tmp_path):
     path = tmp_path / "home.yaml"
-    path.write_text("devices:\n  - name: lamp\n    type: lamp\n  - name: desk\n    type: lamp\n    colour: red\n")
-    with pytest.raises(ConfigError, match=r"devices\[1\]\.colour \(line 6\): Extra inputs"):
-        load_home_config(path, models)
-    path.write_text("devices:\n  - name: lamp\n    type: lamp\n    driver: {kind: gpio, pins: {pwm: 18, red: 17}}\n")
-    with pytest.raises(ConfigError, match=r"devices\[0\]\.driver\.pins \(line 4\): lamp pins"):
-        load_home_config(path, models)
+    refused(models, path, "devices:\n  - name: lamp\n    type: lamp\n  - name: desk\n    type: lamp\n    colour: red\n",
+            r"devices\[1\]\.colour \(line 6\): Extra inputs")
+    gpio = "devices:\n  - name: lamp\n    type: lamp\n    driver: {kind: gpio, pins: {pwm: 18, red: 17}}\n"
+    refused(models, path, gpio, r"devices\[0\]\.driver\.pins \(line 4\): lamp pins")
