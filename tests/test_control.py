@@ -6,8 +6,8 @@ import math
 import pytest
 
 from thoughtful.drivers.control import ThermostatController
-from thoughtful.state.wiring import ControlSettings
 from thoughtful.drivers.simulated import RoomModel, SimulatedThermostat
+from thoughtful.state.wiring import ControlSettings
 
 HEAT = {"state": "heat", "setpoint": 68, "fan": "auto"}
 COOL = {"state": "cool", "setpoint": 74, "fan": "auto"}

@@ -3,10 +3,10 @@
 import pytest
 from gpiozero.pins.mock import MockFactory, MockPWMPin
 
-from thoughtful.state.wiring import ControlSettings
 from thoughtful.drivers.gpio import GpioLamp, GpioThermostat
 from thoughtful.drivers.sensors import PushedReading, parse_w1_slave
 from thoughtful.errors import ConfigError
+from thoughtful.state.wiring import ControlSettings
 
 
 @pytest.fixture

@@ -33,7 +33,6 @@ from thoughtful.drivers.factory import make_driver
 from thoughtful.errors import StateError, ThoughtfulError
 from thoughtful.integrations import homeassistant as ha
 from thoughtful.integrations.bridge import MqttBridge
-from thoughtful.transport.mqtt import MqttConnection
 from thoughtful.integrations.wyoming_handler import WyomingServer
 from thoughtful.settings import Settings
 from thoughtful.speech.recognizer import Recognizer, Transcript
@@ -44,6 +43,7 @@ from thoughtful.state.provenance import Event, Source
 from thoughtful.state.registry import load_home_config
 from thoughtful.state.schema import load_state_models
 from thoughtful.systemd import Notifier
+from thoughtful.transport.mqtt import MqttConnection
 from thoughtful.understanding.interpreter import Interpretation, Request
 from thoughtful.understanding.loader import ensure_model, load_interpreter
 
@@ -62,6 +62,7 @@ class LastProblem(logging.Handler):
             self.last = f"{record.levelname.lower()}: {record.getMessage()}"[:255]
         except Exception:  # a broken log call must not break logging
             self.handleError(record)
+
 
 SENSOR_SOURCES = {"device", "control_loop"}
 """Who may report a sensor reading: not a command (MQTT ``/set``, Home Assistant, voice)."""

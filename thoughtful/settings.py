@@ -13,9 +13,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from thoughtful.transport.mqtt_settings import MqttSettings
 from thoughtful.integrations.wyoming_handler import WyomingSettings
 from thoughtful.speech.settings import SpeechSettings
+from thoughtful.transport.mqtt_settings import MqttSettings
 from thoughtful.yamlfile import load_yaml_model
 
 

@@ -12,11 +12,11 @@ from thoughtful.drivers.mqtt import CODECS, MqttDevice
 from thoughtful.drivers.sensors import DS18B20, PushedReading
 from thoughtful.drivers.simulated import RoomModel, SimulatedLamp, SimulatedThermostat
 from thoughtful.errors import ConfigError
-from thoughtful.transport.mqtt import parsing
 from thoughtful.state.registry import DeviceConfig
-from thoughtful.state.wiring import Ds18b20Sensor, GpioDriver, MqttDriver, MqttSensor
 from thoughtful.state.schema import StateModel
 from thoughtful.state.values import c_to_f
+from thoughtful.state.wiring import Ds18b20Sensor, GpioDriver, MqttDriver, MqttSensor
+from thoughtful.transport.mqtt import parsing
 
 
 def make_driver(config: DeviceConfig, model: StateModel, *, connection=None, record: Record | None = None,

@@ -21,6 +21,7 @@ from thoughtful.drivers.control import Outputs, Record, ThermostatController
 from thoughtful.errors import ConfigError
 from thoughtful.state.wiring import ControlSettings, pin_problem
 
+
 class GpioLamp(Driver):
     def __init__(self, pins: dict[str, Any], active_high: bool = True, pin_factory=None) -> None:
         from gpiozero import PWMLED, RGBLED, OutputDevice

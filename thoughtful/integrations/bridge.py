@@ -14,9 +14,9 @@ import logging
 from typing import TYPE_CHECKING, Callable
 
 from thoughtful.integrations import homeassistant as ha
-from thoughtful.transport.mqtt import MqttConnection, parsing
 from thoughtful.state.device import Change
 from thoughtful.state.provenance import Source
+from thoughtful.transport.mqtt import MqttConnection, parsing
 
 if TYPE_CHECKING:
     from thoughtful.daemon import Daemon

@@ -13,7 +13,6 @@ from thoughtful.state.schema import StateModel
 from thoughtful.state.wiring import DriverConfig, GpioDriver, SimulatedDriver, Strict, pin_problem
 from thoughtful.yamlfile import format_location, line_of, load_yaml_model
 
-
 RESERVED_SLUGS = {"availability", "explanation", "utterance", "command", "response", "diagnostics"}
 """The daemon's own MQTT topics, which sit beside the devices' (see
 :class:`thoughtful.integrations.homeassistant.Topics`): no device may be called that."""
