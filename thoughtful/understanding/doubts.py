@@ -62,12 +62,12 @@ class Doubts:
             return False
         return len({d.type for d in home.devices.values()}) > 1
 
-    def which_type(self, found: Mentions, home: Home, speaker_room: str | None, recent: list[str]) -> str | None:
+    def which_type(self, found: Mentions, home: Home, speaker_room: str | None) -> str | None:
         """A question when only a direction is said ("up in the lounge", "right, I need it up")
-        where devices of several types could go that way: no other word but function words,
-        no device named, and nothing talked about lately."""
+        where devices of several types could go that way: no other word but function words, and
+        no device named (the interpreter does not ask when a device was talked about lately)."""
         words = vocabulary.without_courtesy(found.masked).split()
-        if found.devices or not set(words) & DIRECTIONS or recent:
+        if found.devices or not set(words) & DIRECTIONS:
             return None
         if any(w not in vocabulary.COMMON_WORDS or w in UNIT_WORDS for w in words if w not in DIRECTIONS | WANTING):
             return None

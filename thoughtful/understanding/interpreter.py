@@ -235,16 +235,16 @@ class Interpreter:
         previous: Prediction | None = None
         for clause in clauses:
             found = self.resolver.mentions(clause, request.home)
-            prediction = self._predict(found, request.home)
             if clause.split()[0] in NEGATING:
                 stopped = self._stopped(found.masked)
                 if stopped is None:
                     return None  # "not brighter, dimmer": the clauses mean something only together
                 prediction = Prediction("command", 1.0, {stopped: 1.0}, (stopped, 1.0))
-            elif prediction.kind == "negated" and found.devices and prediction.confidence >= CONFIDENCE:
-                left_alone.update(found.devices)  # "leave the lamp, just cool the room down"
-                continue
             else:
+                prediction = self._predict(found, request.home)
+                if prediction.kind == "negated" and found.devices and prediction.confidence >= CONFIDENCE:
+                    left_alone.update(found.devices)  # "leave the lamp, just cool the room down"
+                    continue
                 said_again = self._said_again(found, previous, request.home)
                 if said_again is False:
                     return None
@@ -342,8 +342,8 @@ class Interpreter:
         if not prediction.ops:
             request = replace(request, guessed=True)
         if kind == "command":
-            unsaid = self.doubts.which_type(found, request.home, request.speaker_room, self._recent(request))
-            if unsaid:
+            unsaid = self.doubts.which_type(found, request.home, request.speaker_room)
+            if unsaid and not self._recent(request):  # nothing talked about lately says which
                 return Interpretation("clarify", unsaid)
             if request.heard_confidence is not None and self.doubts.number_of_nothing(found, request.home):
                 request = replace(request, guessed=True)
@@ -454,40 +454,42 @@ class Interpreter:
         → "Lower the sofa lamp by 5%")."""
         if not request.heard_alternatives:
             return request
-        about = self._about(request.text, request.home)
-        if self._unknown_words(request.text, request.home):
-            readable = {normalize(a): a for a in request.heard_alternatives
-                        if not self._unknown_words(a, request.home) and self._same_things(about, a, request.home)}
+        home = request.home
+        first = self._about(request.text, home)
+        others = [(text, self._about(text, home)) for text in request.heard_alternatives
+                  if not self._unknown_words(text, home)]
+        others = [(text, found) for text, found in others if self._same_things(first, found)]
+        if self._unknown_words(request.text, home):
+            readable = {normalize(text): text for text, _ in others}
             if len(readable) != 1:
                 return request
             return replace(request, text=next(iter(readable.values())), heard_alternatives=[])
-        first = self._sureness(request.text, request.home)
-        if first is None:
+        sure_first = self._sureness(first, home)
+        if sure_first is None:
             return request
-        readings = [(self._sureness(a, request.home), a) for a in request.heard_alternatives
-                    if not self._unknown_words(a, request.home) and self._same_things(about, a, request.home)]
-        sure, text = max(((s, a) for s, a in readings if s is not None), default=(0.0, ""))
-        if sure < first + SURER:
+        sure, text = max(((s, t) for t, found in others if (s := self._sureness(found, home)) is not None),
+                         default=(0.0, ""))
+        if sure < sure_first + SURER:
             return request
         return replace(request, text=text, heard_alternatives=[])
 
     def _about(self, text: str, home: Home) -> Mentions:
         return self.resolver.mentions(normalize(text), home)
 
-    def _same_things(self, first: Mentions, other: str, home: Home) -> bool:
+    @staticmethod
+    def _same_things(first: Mentions, other: Mentions) -> bool:
         """Whether another reading is about what the first is: the same devices when the first
         names some (a lost name may come back: "Set the ramp…" → "Set the lamp…"), and "all"
         only when the first says it too ("Whole light bulb…" for "Hope light bulb…" would be
         every lamp)."""
-        found = self._about(other, home)
-        if found.everything and not first.everything:
+        if other.everything and not first.everything:
             return False
-        return not first.devices or sorted(found.devices) == sorted(first.devices)
+        return not first.devices or sorted(other.devices) == sorted(first.devices)
 
-    def _sureness(self, text: str, home: Home) -> float | None:
+    def _sureness(self, found: Mentions, home: Home) -> float | None:
         """How sure the model is of the operation a command asks for; None for anything but a
         sure command."""
-        prediction = self._predict(self.resolver.mentions(normalize(text), home), home)
+        prediction = self._predict(found, home)
         if prediction.kind != "command" or prediction.confidence < CONFIDENCE:
             return None
         return max(prediction.ops.values(), default=prediction.best[1])
