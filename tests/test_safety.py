@@ -38,6 +38,11 @@ def test_changes_against_the_words_are_refused(models):
     assert contradiction("2 more degrees of cooling", thermostat, "thermostat", cooling, {**cooling, "setpoint": 76})
     assert contradiction("2 more degrees of cooling", thermostat, "thermostat", cooling,
                          {**cooling, "setpoint": 72}) is None
+    # Dimming never lights a lamp (unless the plan asks for "on" itself); cooler may start cooling.
+    assert contradiction("dim the lamp", lamp, "lamp", {"state": "off"}, {**ON, "brightness": 70})
+    assert contradiction("dim the lamp and switch on the other one", lamp, "lamp", {"state": "off"}, ON,
+                         state_asked=True) is None
+    assert contradiction("a bit cooler", thermostat, "thermostat", off, {**off, "state": "cool", "setpoint": 64}) is None
 
 
 def test_a_relative_request_never_becomes_an_absolute_one(interpreter):
@@ -92,6 +97,26 @@ def test_a_name_is_not_taken_for_another_device_in_its_room(interpreter):
     assert out["after"]["desk lamp"]["brightness"] < 80 and out["after"]["office light"] == lamp, out
     how = ask("how do I change the lamp's colour")  # a how-to needs no colour named to be answered
     assert how["kind"] == "explanation" and how["after"] == before, how
+
+
+def test_a_room_picks_its_devices_even_through_another_devices_plain_name(interpreter):
+    """ "the lamp in the office", when a living-room device is called just "lamp", is the
+    office's lamp; and "dim the lamps in the bedroom" dims the lit ones and lights none. Both
+    once acted on the wrong device."""
+    lamp = {"state": "on", "brightness": 60, "color_temp": 3000}
+    home = [{"name": "lamp", "type": "lamp", "room": "living room", "snapshot": lamp},
+            {"name": "desk lamp", "type": "lamp", "room": "office", "snapshot": lamp},
+            {"name": "bedroom lamp", "type": "lamp", "room": "bedroom", "snapshot": lamp},
+            {"name": "nightstand light", "type": "lamp", "room": "bedroom", "snapshot": {"state": "off"}}]
+    ask = lambda text: run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+    for text in ("turn off the lamp in the office", "switch the office lamp off"):
+        out = ask(text)
+        assert out["after"]["desk lamp"]["state"] == "off" and out["after"]["lamp"] == lamp, (text, out)
+    out = ask("tone down the lamps in the bedroom")
+    assert out["after"]["bedroom lamp"]["brightness"] < 60, out
+    assert out["after"]["nightstand light"] == {"state": "off"}, out
+    out = ask("turn off the lamp in the living room")
+    assert out["after"]["lamp"]["state"] == "off" and out["after"]["desk lamp"] == lamp, out
 
 
 def test_out_of_range_numbers_and_how_to_questions_change_nothing(interpreter):

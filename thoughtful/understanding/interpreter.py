@@ -395,11 +395,21 @@ class Interpreter:
         for device_type, plan in plans.items():
             if plan.change.is_empty():
                 continue
-            targets = self._targets(request, found, device_type)
+            targets = self._adjustable(self._targets(request, found, device_type), plan.change, request.home)
             why = "; ".join(self.models[device_type].language.goals[g].why for g in plan.goals) \
                 or f'you asked: "{request.text.strip()}"'
             changes += [(name, plan.change, why) for name in targets]
         return changes
+
+    @staticmethod
+    def _adjustable(targets: list[str], change: Change, home: Home) -> list[str]:
+        """Of several devices, those a relative change applies to as they are: "dim the lights in
+        the bedroom" dims the lamps that are on and does not switch on the ones that are off."""
+        if len(targets) < 2 or change.state is not None or change.set or not change.adjust:
+            return targets
+        ready = [name for name in targets
+                 if all(k in home[name].model.states[home[name].snapshot["state"]].settings for k in change.adjust)]
+        return ready or targets
 
     def _apply(self, request: Request, changes: list[tuple[str, Change, str]]) -> Interpretation:
         home = request.home
@@ -409,7 +419,7 @@ class Interpreter:
             for name, change, _ in changes:
                 device = home[name]
                 after, notes = device.plan(change)
-                wrong = safety.contradiction(text, device.model, name, device.snapshot, after) \
+                wrong = safety.contradiction(text, device.model, name, device.snapshot, after, change.state is not None) \
                     or safety.out_of_range(change, device.model, home.units)
                 if wrong:
                     return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")

@@ -102,12 +102,18 @@ class Resolver:
             if re.search(pattern, masked):
                 masked = re.sub(pattern, "", masked)
                 found.rooms.append(room)
+        found.devices = [n for n in found.devices if not self._noun_elsewhere(home[n], found.rooms)]
         tokens = masked.split()
         found.everything = any(t in _ALL for t in tokens)
         found.plural = any(t.endswith("s") and t[:-1] in self.nouns for t in tokens)
         found.unknown = self._unknown(tokens)
         found.masked = " ".join(tokens)
         return found
+
+    def _noun_elsewhere(self, device: Device, rooms: list[str]) -> bool:
+        """A name that is only a type word ("lamp") said with another room ("the lamp in the
+        office"): the word means that room's lamp, not the device called "lamp"."""
+        return bool(rooms) and not self._distinctive(device.name) and device.room.lower() not in rooms
 
     def _unknown(self, tokens: list[str]) -> str | None:
         for i, token in enumerate(tokens):

@@ -3,10 +3,11 @@
 Whatever the model and the planner made of an utterance, a planned snapshot is refused when
 the utterance says one direction for a setting ("warmer", "brighten", "turn up") and the change
 goes the other way: a setpoint that falls, a brightness that drops, a lamp switched off (the
-setting disappears), or a state the state model ties to the other direction (a setpoint above
-the room means heat: "warmer" never starts cooling — read from ``implies_state``). The
-direction words come from each state model's ``language`` section; when the utterance holds
-words for both directions ("not brighter, dimmer") nothing is inferred.
+setting disappears) or, asked for less ("dim"), switched on (the setting appears), or a state
+the state model ties to the other direction (a setpoint above the room means heat: "warmer"
+never starts cooling — read from ``implies_state``). The direction words come from each state
+model's ``language`` section; when the utterance holds words for both directions ("not
+brighter, dimmer" says dimmer) only the one not negated counts.
 
 Also refused: a number said for a setting that its range does not hold (:func:`out_of_range`),
 and any change asked for inside a how-to question (:func:`how_to`), which is answered instead.
@@ -118,8 +119,10 @@ def unasked_setting(text: str, model: StateModel, before: dict[str, Any], after:
 
 
 def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any],
-                  after: dict[str, Any]) -> str | None:
-    """What is wrong when ``before`` → ``after`` goes against ``text``; None when it agrees."""
+                  after: dict[str, Any], state_asked: bool = False) -> str | None:
+    """What is wrong when ``before`` → ``after`` goes against ``text``; None when it agrees.
+    ``state_asked``: the plan names the new state ("dim the desk lamp and switch on the
+    bedside lamp"), so a lamp that comes on was asked for, not implied by a setting."""
     unasked = unasked_setting(text, model, before, after)
     if unasked:
         return unasked
@@ -133,6 +136,8 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
         said = f'you said "{words}", but that would'
         if old is not None and new is None:
             return f"{said} switch the {name} {after.get('state')}"
+        if old is None and new is not None and direction < 0 and spec.implies_state is None and not state_asked:
+            return f"{said} switch the {name} {after.get('state')}"  # dimming never lights a lamp
         if isinstance(old, (int, float)) and isinstance(new, (int, float)) and (new - old) * direction < 0:
             return f"{said} take the {model.setting_name(key)} from {old:g} to {new:g}"
         implied = spec.implies_state
