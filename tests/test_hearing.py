@@ -12,7 +12,7 @@ from thoughtful.speech.endpoint import EndpointSettings, speech_segments
 from thoughtful.speech.hearing import Hearing, looks_complete, transcribe_recording
 from thoughtful.speech.recognizer import Transcript
 from thoughtful.speech.vad import EnergyDetector, SileroDetector
-from thoughtful.speech.whisper_stt import WhisperRecognizer, bundled_model_dir, once, prompt_for
+from thoughtful.speech.whisper_stt import WhisperRecognizer, bundled_model_dir, once, prompt_for, without_loop
 from thoughtful.understanding.batch import run_line
 from thoughtful.understanding.numbers import heard_numbers
 
@@ -43,6 +43,15 @@ def test_prompt_puts_the_home_first_and_repeats_are_dropped():
     assert prompt.startswith("Desk lamp, office,") and prompt.lower().count("desk lamp") == 1
     assert once("Turn off the heating. Turn off the heating.") == "Turn off the heating."
     assert once("Lamp on. Heat up.") == "Lamp on. Heat up."
+
+
+def test_a_decoder_loop_is_cut_where_it_starts():
+    """A transcript that loops at every temperature ("reading light off, reading, reading, …")
+    once read as a reading goal and brightened the lamp: only the words before the loop stay."""
+    looping = "Reading light off, reading, reading, reading, reading, reading, reading,"
+    assert without_loop(looping) == "Reading light off, reading"
+    assert without_loop("set it to 70, 70, 70, 70.") == "set it to 70"
+    assert without_loop("turn the lamp up up") == "turn the lamp up up"  # twice is speech, not a loop
 
 
 def test_silero_finds_speech_after_a_noisy_lead_in():

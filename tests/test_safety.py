@@ -119,6 +119,29 @@ def test_a_room_picks_its_devices_even_through_another_devices_plain_name(interp
     assert out["after"]["lamp"]["state"] == "off" and out["after"]["desk lamp"] == lamp, out
 
 
+def test_what_a_clause_refuses_is_left_alone(interpreter):
+    """A negated clause is not a request: "…, not the heating" leaves the heating as it is (it
+    once switched it off), "not the X, …" and "…, not the X" leave X, and after "don't …" the
+    rest is done."""
+    lamp = {"state": "on", "brightness": 60, "color_temp": 3000}
+    home = [{"name": "lamp", "type": "lamp", "room": "living room", "snapshot": lamp},
+            {"name": "floor lamp", "type": "lamp", "room": "living room", "snapshot": lamp},
+            {"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT}]
+    ask = lambda text, **more: run_line(json.dumps({"id": 1, "home": home, "utterance": text, **more}), interpreter)
+    out = ask("dim the lamp, not the heating")
+    assert out["after"]["thermostat"] == HEAT and out["after"]["lamp"]["brightness"] < 60, out
+    out = ask("turn off the lights, not the floor lamp")
+    assert out["after"]["lamp"]["state"] == "off" and out["after"]["floor lamp"] == lamp, out
+    out = ask("don't turn off the floor lamp, turn the heat down")
+    assert out["after"]["thermostat"]["setpoint"] < 68 and out["after"]["floor lamp"] == lamp, out
+    out = ask("don't make it darker, make it brighter", speaker_room="hall", history=[
+        {"at": "2026-11-29T20:00:00", "device": "lamp", "changed": {"brightness": 60}, "from": {"brightness": 80},
+         "by": "voice", "why": "asked"}])
+    assert out["after"]["lamp"]["brightness"] > 60 and out["after"]["floor lamp"] == lamp, out
+    out = ask("don't turn off the floor lamp")
+    assert out["kind"] in ("reject", "clarify") and out["after"]["floor lamp"] == lamp, out
+
+
 def test_out_of_range_numbers_and_how_to_questions_change_nothing(interpreter):
     lamp = {"state": "on", "brightness": 60, "color_temp": 3000}
     home = [{"name": "lamp", "type": "lamp", "room": "living room", "snapshot": lamp},

@@ -36,6 +36,9 @@ MAX_NEW_TOKENS = 96
 MAX_PROMPT_TOKENS = 200
 PROMPT_WORDS = 60
 """Whisper's prompt takes at most 223 tokens; the home's words come first."""
+LOOPING = 0.5
+"""A transcript that loops at every temperature keeps the words before the loop, and this
+share of its confidence (the decoder was lost: it is confirmed, not acted on)."""
 NO_SPEECH = 0.6
 """Above this no-speech probability (with a weak transcript) the utterance counts as silence."""
 WORDS = {"lamp", "light", "lights", "thermostat", "heat", "heating", "cool", "brightness", "brighter",
@@ -120,6 +123,7 @@ class WhisperRecognizer(Recognizer):
         prompt = self._prompt_tokens()
         with self._lock:  # one decode at a time: CTranslate2 already uses every core
             encoded = self.model.model.encode(self._features(audio), to_cpu=False)
+            first = None
             for temperature in TEMPERATURES:
                 sampling = {"beam_size": self.beam_size, "patience": 1, "num_hypotheses": self.beam_size} \
                     if temperature == 0 else \
@@ -133,11 +137,16 @@ class WhisperRecognizer(Recognizer):
                 text = once(self.tokenizer.decode(tokens).strip())
                 if result.no_speech_prob > NO_SPEECH and avg_logprob < -1.0:
                     return Transcript("", 0.0)  # silence, noise or background
+                first = first or (text, avg_logprob, result)
                 if compression_ratio(text) <= 2.4:
                     break  # not looping; a doubtful transcript is returned with its low confidence
+            else:  # looping at every temperature: the beam's words up to the loop, and in doubt
+                text, avg_logprob, result = first
+                text = without_loop(text)
+                avg_logprob += math.log(LOOPING)
         if not text:
             return Transcript("", 0.0)
-        others = [once(self.tokenizer.decode(t).strip()) for t in result.sequences_ids[1:]] if temperature == 0 else []
+        others = [once(self.tokenizer.decode(t).strip()) for t in result.sequences_ids[1:]] if result is first[2] else []
         return Transcript(text, float(math.exp(avg_logprob) * (1.0 - result.no_speech_prob)),
                           tuple(dict.fromkeys(o for o in others if o and o != text)))
 
@@ -146,6 +155,19 @@ def compression_ratio(text: str) -> float:
     """How well ``text`` compresses: repetitive (looping) transcripts compress well."""
     data = text.encode()
     return len(data) / len(zlib.compress(data)) if data else 0.0
+
+
+def without_loop(text: str, times: int = 3) -> str:
+    """The words before a decoder loop: "reading light off, reading, reading, reading, …" →
+    "reading light off, reading" (a word or a few repeated ``times`` times or more in a row)."""
+    tokens = text.split()
+    key = [re.sub(r"[^a-z0-9']", "", t.lower()) for t in tokens]
+    for start in range(len(tokens)):
+        for n in range(1, 5):
+            unit = key[start:start + n]
+            if len(unit) == n and all(key[start + k * n:start + (k + 1) * n] == unit for k in range(times)):
+                return " ".join(tokens[:start + n]).rstrip(",")
+    return text
 
 
 def once(text: str) -> str:

@@ -139,7 +139,7 @@ class Interpreter:
                 if answer.kind != "clarify":  # "how do I change the colour?" needs no colour named
                     return answer
         prediction = self._predict(found, request.home)
-        if prediction.kind == "command":
+        if prediction.kind == "command" or text.split()[0] in NEGATING:
             # "turn off the lamp and set the heat to 70", "make the lamp blue then turn up the
             # heat": when every clause is a sure command on its own, each lands on its own
             # device with its own value (read as one, "off" reached the heat too).
@@ -233,12 +233,15 @@ class Interpreter:
         changes: list[tuple[str, Change, str]] = []
         left_alone: set[str] = set()
         previous: Prediction | None = None
-        for clause in clauses:
+        for i, clause in enumerate(clauses):
             found = self.resolver.mentions(clause, request.home)
             if clause.split()[0] in NEGATING:
-                stopped = self._stopped(found.masked)
+                stopped = self._stopped(found.masked) if i == 0 else None  # "no heating, just the fan"
                 if stopped is None:
-                    return None  # "not brighter, dimmer": the clauses mean something only together
+                    # "don't make it darker, make it brighter", "turn on the lamp, not the heating":
+                    # what is refused is not done, and what is named alone is left as it is
+                    left_alone.update(self._named_alone(found, request.home))
+                    continue
                 prediction = Prediction("command", 1.0, {stopped: 1.0}, (stopped, 1.0))
             else:
                 prediction = self._predict(found, request.home)
@@ -260,9 +263,19 @@ class Interpreter:
             if not clause_changes:
                 return None  # "…and make the lamp right": a clause that asks for nothing known
             changes += clause_changes
-        if any(name in left_alone for name, _, _ in changes):
-            return None
+        changes = [change for change in changes if change[0] not in left_alone]
         return self._apply(request, changes) if changes else None
+
+    def _named_alone(self, found: Mentions, home: Home) -> set[str]:
+        """The devices a clause only names ("not the bedside lamp", "not the heating", "leave the
+        kitchen"); none when it says something to do with them ("don't turn off the lamp")."""
+        content = [w for w in found.masked.split() if w not in NEGATING and w not in followup.LINKING
+                   and w not in {"leave", "forget", "except", "but"}]
+        types = {self.device_words.get(w) or self.working_states.get(w) for w in content}
+        if not all(w in self.device_words or w in self.working_states or w.rstrip("s") in self.nouns for w in content):
+            return set()
+        return set(found.devices) | set(found.excluded) | {d.name for d in home.devices.values()
+                                                                 if d.room.lower() in found.rooms or d.type in types}
 
     def _clauses(self, request: Request) -> list[str]:
         """The requests a compound is made of (commas are in the text said; a transcript's are
