@@ -189,6 +189,9 @@ def test_a_lost_number_is_asked_for_when_typed_and_heard_as_two(interpreter):
         heard = heard_line(interpreter, Transcript(garbled, 0.8))  # Whisper's "seventy-two", "seventy"
         assert heard["after"]["thermostat"]["setpoint"] == setpoint, (garbled, heard)
     assert heard_numbers("a 5k run in 3D") == "a 5k run in 3D"
+    # "to a quarter" heard as "two quarter" once set 50%: two of them would be "two quarters"
+    quarter = heard_line(interpreter, Transcript("Desk lamp, two quarter.", 0.8))
+    assert 20 <= quarter["after"]["desk lamp"]["brightness"] <= 30, quarter
     possessive = heard_line(interpreter, Transcript("The office's lamp off.", 0.8))
     assert possessive["after"]["desk lamp"]["state"] == "off", possessive  # a possessive is a known word
 

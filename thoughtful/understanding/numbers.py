@@ -15,13 +15,15 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "si
 _WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[^\sa-z\d]+")
 HEARD_TWO = re.compile(r"\b(?:to|too)\s+(degrees?|percent|%)", re.IGNORECASE)
 HEARD_TENS = re.compile(r"\b([2-9])(?:t|[a-z]([1-9]))\b", re.IGNORECASE)
+HEARD_TO_PART = re.compile(r"\b(?:two|2)\s+(quarter|third)\b(?!s)", re.IGNORECASE)
 
 
 def heard_numbers(text: str) -> str:
     """Numbers as the recognizer garbles them, as they were said: "up to degrees" → "up 2
     degrees" (typed, a unit without its number is asked about instead), "7j2" → "72", "7T" →
-    "70" (Whisper's "seventy-two", "seventy")."""
-    text = HEARD_TWO.sub(r"2 \1", text)
+    "70" (Whisper's "seventy-two", "seventy"), "two quarter" → "to a quarter" (two of them
+    would be "two quarters")."""
+    text = HEARD_TO_PART.sub(r"to a \1", HEARD_TWO.sub(r"2 \1", text))
     return HEARD_TENS.sub(lambda m: m.group(1) + (m.group(2) or "0"), text)
 
 
@@ -100,15 +102,15 @@ _PARTS = {"quarter": 25, "third": 100 / 3}
 
 
 def _fraction(match: re.Match) -> str:
-    count = 1 if match.group(1) in ("a", "an") else int(match.group(1))
-    return f"{round(count * _PARTS[match.group(2)])} percent"
+    count = int(match.group(3)) if match.group(3) else 1
+    return f"{round(count * _PARTS[match.group(2) or match.group(4)])} percent"
 
 
 def tokens(text: str) -> list[str]:
     """The words :class:`Number` positions count in ("half" counts as 50 percent, "three
     quarters" as 75 percent, "a degree" as 1 degree)."""
     text = words_to_digits(re.sub(r"\b(?:a|an) (degree|percent)\b", r"1 \1", text.replace("%", " %")))
-    words = re.sub(r"\b(a|an|1|2|3) (quarter|third)s?\b", _fraction, text).split()
+    words = re.sub(r"\b(a|an|1) (quarter|third)\b|\b([23]) (quarter|third)s\b", _fraction, text).split()
     return " ".join(_FRACTIONS.get(w, w) if w in _FRACTIONS and (i == len(words) - 1 or words[i + 1] in
                                                                 ("way", "brightness", "power", "please"))
                     else w for i, w in enumerate(words)).split()
