@@ -281,7 +281,8 @@ def test_a_transcripts_commas_are_pauses_unless_both_sides_name_something(interp
 
 def test_a_device_called_only_light_is_confirmed_when_heard_beside_a_reading_light(interpreter):
     """ "reading light off" heard as "We did light off": the device called just "light" is what a
-    lost word leaves, so it is asked about; typed, "light off" means that device."""
+    lost word leaves, so it is asked about; typed, "light off" means that device, and so does
+    "the light in the kitchen" heard (the reading light is in the den)."""
     on = {"state": "on", "brightness": 50, "color_temp": 3000}
     home = [{"name": "light", "type": "lamp", "room": "kitchen", "snapshot": on},
             {"name": "reading light", "type": "lamp", "room": "den", "snapshot": on}]
@@ -292,6 +293,10 @@ def test_a_device_called_only_light_is_confirmed_when_heard_beside_a_reading_lig
     assert line("light off")["after"]["light"]["state"] == "off"
     sure = line("reading light off", Transcript("reading light off", 0.8))
     assert sure["after"]["reading light"]["state"] == "off" and sure["after"]["light"] == on
+    kitchen = line("Turn off the light in the kitchen.", Transcript("Turn off the light in the kitchen.", 0.9))
+    assert kitchen["after"]["light"]["state"] == "off", kitchen  # its room tells it from the reading light
+    den = line("Turn off the light in the den.", Transcript("Turn off the light in the den.", 0.9))
+    assert den["after"]["light"] == on, den
 
 
 def test_a_heard_number_for_nothing_or_a_named_device_left_out_is_confirmed(interpreter):

@@ -39,10 +39,15 @@ class Doubts:
     def generic_name_heard(self, found: Mentions, home: Home) -> bool:
         """Whether a device called only by its type's noun ("light") was heard where another
         device's name ends in that noun ("reading light"): a recognizer that lost "reading"
-        ("We did light off") names the wrong one, so it is confirmed, not acted on."""
+        ("We did light off") names the wrong one, so it is confirmed, not acted on. Unless a
+        room heard with it is the one device's and not the other's ("the light in the kitchen")."""
+        rooms = set(found.rooms)
         for name in found.devices:
-            if len(vocabulary.words(name)) == 1 and any(
-                    other != name and vocabulary.words(other)[-1:] == [name.lower()] for other in home.devices):
+            others = [other for other in home.devices
+                      if other != name and vocabulary.words(other)[-1:] == [name.lower()]]
+            if len(vocabulary.words(name)) != 1 or not others:
+                continue
+            if not (home[name].room.lower() in rooms and all(home[o].room.lower() not in rooms for o in others)):
                 return True
         return False
 
