@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from thoughtful.simulation.scene import pcm16, render
+from thoughtful.speech.corpus import spoken_text
 from thoughtful.speech.endpoint import EndpointSettings, speech_segments
 from thoughtful.speech.hearing import Hearing, looks_complete, transcribe_recording
 from thoughtful.speech.recognizer import Transcript
@@ -43,6 +44,18 @@ def test_prompt_puts_the_home_first_and_repeats_are_dropped():
     assert prompt.startswith("Desk lamp, office,") and prompt.lower().count("desk lamp") == 1
     assert once("Turn off the heating. Turn off the heating.") == "Turn off the heating."
     assert once("Lamp on. Heat up.") == "Lamp on. Heat up."
+
+
+def test_a_reading_held_to_the_homes_words_uses_only_them():
+    """The second decode suppresses every token the home's words are not written with."""
+    recognizer = WhisperRecognizer(bundled_model_dir(), vocabulary=["turn", "off", "on", "the", "lamp", "light"])
+    recognizer.bias(["desk lamp", "office"])
+    assert recognizer._outside("Set the ramp to 40%") and not recognizer._outside("Turn off the desk lamp.")
+    prompt = recognizer._prompt_tokens()
+    encoded = recognizer.model.model.encode(recognizer._features(spoken("switch off the desk lamp")), to_cpu=False)
+    text, logprob = recognizer._held_to_words(encoded, prompt)
+    assert set(spoken_text(text).split()) <= recognizer.words and logprob < 0, text
+    assert not WhisperRecognizer(bundled_model_dir())._outside("Set the ramp to 40%")  # no vocabulary, no second decode
 
 
 def test_a_decoder_loop_is_cut_where_it_starts():

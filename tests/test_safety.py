@@ -142,6 +142,23 @@ def test_what_a_clause_refuses_is_left_alone(interpreter):
     assert out["kind"] in ("reject", "clarify") and out["after"]["floor lamp"] == lamp, out
 
 
+def test_an_operation_the_model_only_guessed_is_asked_about_even_typed(interpreter):
+    """ "we're eating dinner now" once cooled the room: no operation was sure, and the weak
+    best one was carried out. Now it is put as a question, and a "yes" carries it out."""
+    home = [{"name": "pendant light", "type": "lamp", "room": "dining room", "snapshot": {"state": "off"}},
+            {"name": "thermostat", "type": "thermostat", "room": "hallway", "snapshot": HEAT}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "we're eating dinner now"}), interpreter)
+    assert out["kind"] != "action" and out["after"] == before, out
+    guessed = run_line(json.dumps({"id": 1, "home": home, "utterance": "a little dimmer in the dining room"}),
+                       interpreter)  # the words say the direction: not a guess, whatever the model's doubt
+    assert guessed["kind"] != "clarify" or "not sure" not in guessed["say"], guessed
+    assert out["say"].startswith("I'm not sure what you meant"), out
+    yes = run_line(json.dumps({"id": 2, "home": home, "utterance": "yes please", "history": [
+        {"at": "2026-11-29T20:00:00", "utterance": "we're eating dinner now", "say": out["say"]}]}), interpreter)
+    assert yes["kind"] == "action", yes
+
+
 def test_out_of_range_numbers_and_how_to_questions_change_nothing(interpreter):
     lamp = {"state": "on", "brightness": 60, "color_temp": 3000}
     home = [{"name": "lamp", "type": "lamp", "room": "living room", "snapshot": lamp},
@@ -212,8 +229,8 @@ def test_with_up_or_down_a_number_is_a_target_only_after_to(models):
 
 def test_a_bare_direction_with_several_kinds_of_device_is_asked_about(interpreter):
     """ "turn it up" where a lamp and a heating could both go up, with nothing said or talked
-    about that tells which: asked. With only a lamp in the speaker's room, or a unit said, it is
-    clear."""
+    about that tells which: asked — in the study too, which the home's one heating also serves.
+    With only a lamp serving the speaker's room, or a unit said, it is clear."""
     home = [{"name": "sofa lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
             {"name": "heating", "type": "thermostat", "room": "lounge", "snapshot": HEAT},
             {"name": "desk lamp", "type": "lamp", "room": "study", "snapshot": ON}]
@@ -222,8 +239,13 @@ def test_a_bare_direction_with_several_kinds_of_device_is_asked_about(interprete
     for text in ("turn it up", "right, I need it up in the lounge"):
         out = ask(text)
         assert out["kind"] == "clarify" and out["after"] == before, (text, out)
-    out = ask("turn it up", speaker_room="study")  # only a lamp there: not this question
+    out = ask("turn it up", speaker_room="study")  # the lounge's heating is the study's too
+    assert out["kind"] == "clarify" and out["after"] == before, out
+    zoned = home + [{"name": "bedroom heating", "type": "thermostat", "room": "bedroom", "snapshot": HEAT}]
+    out = run_line(json.dumps({"id": 1, "home": zoned, "utterance": "turn it up", "speaker_room": "study"}),
+                   interpreter)  # two heatings, none in the study: only its lamp is there
     assert not out["say"].startswith("Which do you mean") and out["after"]["heating"] == HEAT, out
+    assert out["after"]["bedroom heating"] == HEAT, out
     out = ask("turn it up two degrees")  # the unit says which
     assert out["after"]["heating"]["setpoint"] == 70, out
 

@@ -167,6 +167,35 @@ def test_follow_ups(interpreter):
     assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 50
     out = ask(interpreter, "a bit more", home=(lamp40, THERMO), history=history, now="2026-11-28T20:00:00")
     assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] < 40
+    for other_way in ("no, the other way", "wrong way"):  # mirrored about where it started: 60%
+        out = ask(interpreter, other_way, home=(lamp40, THERMO), history=history, now="2026-11-28T20:00:00")
+        assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 60, (other_way, out)
+        assert out["after"]["thermostat"] == THERMO["snapshot"], out
+    out = ask(interpreter, "the other way", home=(lamp40, THERMO))  # nothing changed yet: asked
+    assert out["kind"] == "clarify" and out["after"]["lamp"] == lamp40["snapshot"], out
+
+
+def test_the_one_thermostat_serves_rooms_without_their_own(interpreter):
+    """ "cold in the bedroom" with the only thermostat in the hall: that thermostat (the state
+    model says a thermostat serves the home); a lamp is never taken from another room."""
+    home = [{"name": "bedroom lamp", "type": "lamp", "room": "bedroom", "snapshot": {"state": "off"}},
+            {"name": "heating", "type": "thermostat", "room": "hall",
+             "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 66, "fan": "auto"}}]
+    out = ask(interpreter, "make the bedroom warmer", home=home)
+    assert out["kind"] == "action" and out["after"]["heating"]["setpoint"] > 68, out
+    out = ask(interpreter, "turn on the light in the hall", home=home)
+    assert out["kind"] != "action" and out["after"]["bedroom lamp"] == {"state": "off"}, out
+    two = home + [{"name": "loft thermostat", "type": "thermostat", "room": "loft",
+                   "snapshot": {"state": "off", "room_temperature": 60, "fan": "auto"}}]
+    out = ask(interpreter, "make the bedroom warmer", home=two)
+    assert out["kind"] == "clarify" and unchanged(out, two), out
+
+
+def test_saying_a_device_is_not_needed_switches_it_off(interpreter):
+    for text in ("the lamp doesn't need to be on", "I don't need the lamp anymore"):
+        out = ask(interpreter, text)
+        assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", (text, out)
+        assert out["after"]["thermostat"] == THERMO["snapshot"], out
 
 
 def test_ellipsis_repeats_the_last_request_on_what_is_named_now(interpreter):

@@ -37,6 +37,14 @@ def vocabulary(corpus: list[str]) -> list[str]:
     return sorted({w for s in corpus for w in s.split()})
 
 
+def words(models: dict[str, StateModel]) -> set[str]:
+    """Every word a request to these device types is made of, as a recognizer writes it: the
+    synthesized sentences' words and every word the interpreter knows."""
+    from thoughtful.understanding.vocabulary import known_words
+
+    return set(vocabulary(sentences(models))) | {w for k in known_words(models) for w in spoken_text(k).split()}
+
+
 def word_errors(reference: str, hypothesis: str) -> tuple[int, int]:
     """(edit distance in words, reference length), both in spoken words."""
     ref, hyp = spoken_text(reference).split(), spoken_text(hypothesis).split()

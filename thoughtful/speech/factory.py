@@ -33,7 +33,7 @@ def make_recognizer(speech: SpeechSettings, models: dict[str, StateModel], home:
         from thoughtful.speech.whisper_stt import WhisperRecognizer, bundled_model_dir
 
         model_dir = speech.whisper_model or bundled_model_dir() or data_dir / DEFAULT_WHISPER_DIR
-        recognizer: Recognizer = WhisperRecognizer(model_dir, threads=speech.threads)
+        recognizer: Recognizer = WhisperRecognizer(model_dir, threads=speech.threads, vocabulary=corpus.words(models))
         recognizer.bias(home_phrases(models, home))
         return recognizer
     sentences = corpus.sentences(models, home)

@@ -142,6 +142,10 @@ class Language(_Strict):
 class StateModel(_Strict):
     type: str
     description: str = ""
+    serves: Literal["room", "home"] = "room"
+    """``room``: a device acts on the room it is in (a lamp). ``home``: the only device of its
+    type also serves the rooms that have none ("it's cold in the bedroom" with one thermostat,
+    in the hall, means that thermostat)."""
     settings: dict[str, Setting] = {}
     sensors: dict[str, Setting] = {}
     states: dict[str, State]

@@ -78,6 +78,10 @@ class Doubts:
             return None
         rooms = found.rooms or ([speaker_room.lower()] if speaker_room else [])
         here = [d for d in home.devices.values() if not rooms or d.room.lower() in rooms]
+        for device_type, model in self.models.items():  # the one thermostat heats this room too
+            of_type = [d for d in home.devices.values() if d.type == device_type]
+            if model.serves == "home" and len(of_type) == 1 and of_type[0] not in here:
+                here.append(of_type[0])
         if len({d.type for d in here}) < 2:
             return None
         return f"Which do you mean: {' or '.join(f'the {d.name}' for d in here)}?"

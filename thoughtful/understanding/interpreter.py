@@ -43,6 +43,8 @@ HEARD_CONFIDENCE = 0.5
 transcript must not switch things (see the spoken benchmark). A transcript with words the
 language layer does not know is confirmed too, whatever the recognizer's confidence."""
 CONFIRM = "I'm not sure I heard you right"
+CHECK = "I'm not sure what you meant"
+"""How a confirmation question opens, heard and typed; a "yes" after either carries it out."""
 """How a confirmation question starts; "yes" after it carries out what was asked."""
 YES = {"yes", "yeah", "yep", "sure", "correct", "right", "ok", "okay"}
 AFFIRM = YES | {"please", "do", "it", "that's", "that", "is", "thanks", "thank", "you", "go", "ahead", "exactly"}
@@ -66,8 +68,10 @@ class Request:
     heard_alternatives: list[str] = field(default_factory=list)
     """Other readings of the same speech (the recognizer's N-best), most likely first."""
     guessed: bool = False
-    """The model only guessed what the request asks for (no operation is sure): heard so, it is
-    confirmed, not carried out."""
+    """The model only guessed what the request asks for (no operation is sure), or a transcript
+    is in doubt: confirmed, not carried out."""
+    confirmed: bool = False
+    """The person said yes to the confirmation question about this request: carried out."""
 
 
 @dataclass
@@ -350,9 +354,11 @@ class Interpreter:
             return self._undo(request)
         if kind == "more":
             return self._more(request)
+        if kind == "reverse":
+            return self._reverse(request)
         if found.unknown:
             return Interpretation("reject", f"I don't know the {found.unknown}. {self._inventory(request.home)}")
-        if not prediction.ops:
+        if not prediction.ops and not self._words_say(prediction.best[0], found.masked):
             request = replace(request, guessed=True)
         if kind == "command":
             unsaid = self.doubts.which_type(found, request.home, request.speaker_room)
@@ -380,6 +386,16 @@ class Interpreter:
             return self._apply(request, changes)
         except Ask as question:
             return Interpretation("clarify", str(question))
+
+    def _words_say(self, op: str, text: str) -> bool:
+        """Whether the words themselves ask for a direction the model was unsure of ("a little
+        dimmer in the bedroom": brightness down), by the state model's direction words."""
+        device_type, _, what = op.partition(":")
+        key, _, how = what.partition("=")
+        model = self.models.get(device_type)
+        if model is None or key not in model.settings or how not in ("up", "down"):
+            return False
+        return safety.said_direction(text, model, key)[0] == (1 if how == "up" else -1)
 
     @staticmethod
     def _ops(prediction: Prediction) -> list[str]:
@@ -443,8 +459,9 @@ class Interpreter:
         asked = safety.how_to(text)
         if asked:  # "how do I make the lamp blue?": say how; change nothing
             return Interpretation("explanation", f'Just ask me: "{asked}". That sets {" and ".join(planned)}.')
-        if not self._heard_well(request):  # heard, but not surely: say what would be done; change nothing
-            return Interpretation("clarify", f'{CONFIRM} ("{request.text.strip()}"). '
+        if not self._sure(request):  # say what would be done; change nothing
+            opening = CHECK if request.heard_confidence is None else CONFIRM
+            return Interpretation("clarify", f'{opening} ("{request.text.strip()}"). '
                                              f'Did you want {" and ".join(planned)}?')
         applied = [home.apply(name, change, by="voice", why=why, at=request.now) for name, change, why in changes]
         parts = [explain.describe_applied(a, home[a.device], home.units) for a in applied]
@@ -456,13 +473,18 @@ class Interpreter:
                 explain.describe(home[a.device], home.units) for a in applied), applied)
         return Interpretation("action", say, applied)
 
-    def _heard_well(self, request: Request) -> bool:
-        """Typed text, or a transcript the recognizer is sure of, whose every word is known and
-        whose operation the model did not just guess ("Half light is on the porch light")."""
+    def _sure(self, request: Request) -> bool:
+        """Whether to carry a request out: confirmed by the person, or an operation the model did
+        not just guess ("we're eating dinner now" once cooled the room) in typed text or in a
+        transcript the recognizer is sure of whose every word is known ("Half light is on the
+        porch light" is confirmed)."""
+        if request.confirmed:
+            return True
+        if request.guessed:
+            return False
         if request.heard_confidence is None:
             return True
-        return request.heard_confidence >= HEARD_CONFIDENCE and not request.guessed \
-            and not self._unknown_words(request.text, request.home)
+        return request.heard_confidence >= HEARD_CONFIDENCE and not self._unknown_words(request.text, request.home)
 
     def _unknown_words(self, text: str, home: Home) -> list[str]:
         home_words = {w for d in home.devices.values() for w in vocabulary.words(f"{d.name} {d.room}")}
@@ -519,18 +541,17 @@ class Interpreter:
 
     def _confirmed(self, request: Request, text: str) -> Request | None:
         """ "yes" right after a confirmation question: the request it asked about, now trusted."""
-        if not request.turns or not request.turns[-1].say.startswith(CONFIRM):
+        if not request.turns or not request.turns[-1].say.startswith((CONFIRM, CHECK)):
             return None
         if not set(vocabulary.words(text)) <= AFFIRM or not set(vocabulary.words(text)) & YES:
             return None
         asked = request.turns[-1].utterance
-        return Request(asked, request.home, request.speaker_room, request.now, request.turns[:-1])
+        return Request(asked, request.home, request.speaker_room, request.now, request.turns[:-1], confirmed=True)
 
     def _undo(self, request: Request) -> Interpretation:
-        voice = [e for e in request.home.provenance if e.by == "voice" and e.device in request.home.devices]
-        if not voice or voice[-1].from_ is None:
+        last = self._last_by_voice(request)
+        if not last:
             return Interpretation("clarify", "There's nothing I changed that I could undo.")
-        last = [e for e in voice if e.at == voice[-1].at and e.from_ is not None]
         changes = []
         for event in last:
             previous = dict(event.from_)
@@ -538,6 +559,32 @@ class Interpreter:
             settings = {k: v for k, v in previous.items() if v is not None}
             changes.append((event.device, Change(state=state, set=settings), "you asked to undo the last change"))
         return self._apply(request, changes)
+
+    def _reverse(self, request: Request) -> Interpretation:
+        """ "No, the other way": the last change by voice, mirrored about where it started (a lamp
+        dimmed from 70% to 50% goes to 90%); a switched state goes back."""
+        last = self._last_by_voice(request)
+        if not last:
+            return Interpretation("clarify", "The other way from what? I haven't changed anything yet.")
+        changes = []
+        for event in last:
+            model = request.home[event.device].model
+            mirrored = {k: 2 * event.from_[k] - new for k, new in event.changed.items()
+                        if k in model.settings and model.settings[k].numeric
+                        and isinstance(event.from_.get(k), (int, float)) and isinstance(new, (int, float))}
+            state = event.from_.get("state") if "state" in event.changed else None
+            if mirrored or state:
+                changes.append((event.device, Change(state=state, set=mirrored), "you asked for the other way"))
+        if not changes:
+            return Interpretation("clarify", "Sorry, which way would you like it?")
+        return self._apply(request, changes)
+
+    def _last_by_voice(self, request: Request) -> list:
+        """The devices' events of the last change made by voice that say what they were before."""
+        voice = [e for e in request.home.provenance if e.by == "voice" and e.device in request.home.devices]
+        if not voice or voice[-1].from_ is None:
+            return []
+        return [e for e in voice if e.at == voice[-1].at and e.from_ is not None]
 
     def _more(self, request: Request) -> Interpretation:
         voice = [e for e in request.home.provenance if e.by == "voice" and e.device in request.home.devices]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from thoughtful.state.schema import StateModel
 
-KINDS = ["command", "question", "out_of_scope", "negated", "undo", "more"]
+KINDS = ["command", "question", "out_of_scope", "negated", "undo", "more", "reverse"]
 """command: act · question: explain · out_of_scope: not these devices · negated: "don't…",
-"never mind" · undo: "put it back" · more: "a bit more" (repeat the last change)."""
+"never mind" · undo: "put it back" · more: "a bit more" (repeat the last change) · reverse:
+"no, the other way" (the last change, the other way)."""
 
 NUMERIC_OPS = ("set", "up", "down", "max", "min")
 ABOUT = ("device", "state")

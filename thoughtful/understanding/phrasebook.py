@@ -32,7 +32,9 @@ IMPLICIT_OFF = ["i don't need the {d} anymore", "i'm done with the {d}", "we're 
                 "no more {d} tonight", "the {d} can go off now", "i don't need the {d} on", "nobody is using the {d}",
                 "we don't need the {d} now", "you can shut the {d} now", "the {d} isn't needed anymore",
                 "i'm finished with the {d}", "that's enough {d} for today", "we can do without the {d}",
-                "i no longer need the {d}", "the {d} has been on long enough"]
+                "i no longer need the {d}", "the {d} has been on long enough", "the {d} doesn't need to be on",
+                "the {d} doesn't have to be on anymore", "there's no need for the {d}", "we won't need the {d}",
+                "the {d} needn't stay on"]
 """Saying a device is not needed: it goes off ("{d}" is a name of the type)."""
 CONTRASTS = ["{cancel}, {c}", "{cancel}, just {c}", "{cancel} and {c} instead", "not the {d}, {c}",
              "{cancel}. {c}", "{cancel}, {c} please", "{cancel}, only {c}"]
@@ -40,6 +42,11 @@ CONTRASTS = ["{cancel}, {c}", "{cancel}, just {c}", "{cancel} and {c} instead", 
 UNDO = ["undo", "undo that", "put it back", "change it back", "go back", "revert that", "put it back how it was",
         "back to how it was", "reverse that", "undo the last change", "set it back", "restore it",
         "that's worse, put it back", "no, put it back", "take it back to where it was", "switch it back"]
+REVERSE = ["the other way", "no the other way", "other way", "the opposite", "opposite", "wrong way",
+           "wrong direction", "the other direction", "go the other way", "other way round", "the other way around",
+           "not that way", "the opposite way", "the opposite direction", "backwards", "in reverse",
+           "that's the wrong way", "you went the wrong way", "other way please", "do the opposite"]
+"""The last change, mirrored: "dim the lamp" … "no, the other way" brightens it as much."""
 MORE = ["a bit more", "more", "even more", "a little more", "keep going", "again", "more please", "bit more",
         "do it again", "a tad more", "some more", "go further", "once more", "a little bit more", "further"]
 

@@ -140,6 +140,8 @@ class Resolver:
             return named
         if found.rooms:
             in_rooms = [d.name for d in of_type if d.room.lower() in found.rooms]
+            if not in_rooms and self.models[device_type].serves == "home" and len(of_type) == 1:
+                return [of_type[0].name]  # the one thermostat heats the bedroom too
             if not in_rooms:
                 raise Ask(f"There is no {display} in the {' or '.join(found.rooms)}.")
             return in_rooms

@@ -322,8 +322,10 @@ class Synthesizer:
             shape = self.rng.random()
             example = self.implicit_off(t) if shape < 0.3 else self.contrast(t) if shape < 0.5 else None
             return self.dress(example or self.negated(t))
-        if r < 0.965:
+        if r < 0.955:
             return self.dress(Example(self.pick(pb.UNDO), "undo", category="undo"))
+        if r < 0.97:
+            return self.dress(Example(self.pick(pb.REVERSE), "reverse", category="reverse"))
         return self.dress(Example(self.pick(pb.MORE), "more", category="more"))
 
     def compound(self) -> Example:
