@@ -2,6 +2,7 @@
 
 import json
 
+from thoughtful.speech.recognizer import Transcript
 from thoughtful.understanding.batch import run_line
 from thoughtful.understanding.safety import contradiction, said_direction
 
@@ -140,6 +141,29 @@ def test_what_a_clause_refuses_is_left_alone(interpreter):
     assert out["after"]["lamp"]["brightness"] > 60 and out["after"]["floor lamp"] == lamp, out
     out = ask("don't turn off the floor lamp")
     assert out["kind"] in ("reject", "clarify") and out["after"]["floor lamp"] == lamp, out
+
+
+def test_an_operation_no_word_asks_for_is_not_carried_out(models, interpreter):
+    """The state models say which words ask for each change; "there's the thermostat" (a misheard
+    question) once switched the thermostat off with the model 0.85 sure."""
+    from thoughtful.understanding.evidence import Evidence
+
+    evidence = Evidence(models)
+    assert not evidence.supported("thermostat:state=off", "there's the thermostat")
+    assert evidence.supported("thermostat:state=off", "shut the heating off")
+    assert evidence.supported("thermostat:state=off", "i don't need the thermostat anymore")
+    assert evidence.supported("lamp:brightness=min", "the lamp as low as it goes")  # "lowest"
+    assert evidence.supported("lamp:brightness=set", "make the lamp half as bright")
+    assert evidence.supported("thermostat:goal=too_cold", "i'm freezing")
+    assert not evidence.supported("thermostat:goal=too_hot", "we're eating dinner now")
+    assert evidence.supported("thermostat:ask=state", "there's the thermostat")  # a question changes nothing
+    home = [{"name": "light", "type": "lamp", "room": "kitchen", "snapshot": ON},
+            {"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT},
+            {"name": "upstairs thermostat", "type": "thermostat", "room": "landing", "snapshot": HEAT}]
+    for heard in (None, Transcript("There's the upstairs thermostat hall.", 0.9)):
+        out = run_line(json.dumps({"id": 1, "home": home, "utterance": "There's the upstairs thermostat hall."}),
+                       interpreter, heard=heard)
+        assert out["kind"] != "action" and out["after"]["upstairs thermostat"] == HEAT, out
 
 
 def test_an_operation_the_model_only_guessed_is_asked_about_even_typed(interpreter):

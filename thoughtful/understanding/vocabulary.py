@@ -109,7 +109,7 @@ def device_nouns(models: dict[str, StateModel]) -> set[str]:
     return found - {"a", "c", "the", "of"}
 
 
-def _stems(word: str) -> list[str]:
+def stems(word: str) -> list[str]:
     """The word and what it may be inflected from: "turns" → turn, "dimmed" → dim."""
     out = [word]
     for suffix in ("s", "es", "ed", "d", "ing"):
@@ -126,7 +126,7 @@ def unknown_words(text: str, models: dict[str, StateModel], home_words: set[str]
     misheard request. A possessive is its word ("the study's lamp")."""
     known = known if known is not None else known_words(models)
     return [w for w in words(text) if not w.isdigit() and w.removesuffix("'s") not in home_words
-            and not any(s in known for s in _stems(w.removesuffix("'s")))]
+            and not any(s in known for s in stems(w.removesuffix("'s")))]
 
 
 def unknown_name_words() -> set[str]:

@@ -1,0 +1,84 @@
+"""Which words speak for an operation: a change is made only when the words ask for it.
+
+The language model generalises from its synthesized examples, and now and then it reads an
+operation into words that say nothing of it: "there's the upstairs thermostat hall" (a misheard
+question) as switching the thermostat off, "we're eating dinner now" as "too hot". For every
+operation that changes a device, the state model says which words ask for it — a state's
+verbs and its name, a setting's words for up, down, max and min, a named value and its
+synonyms, a goal's phrases, the phrasebook's ways of saying a device is not needed — and an
+operation none of whose words is said (inflected or not) is only a guess: asked about, not
+carried out. Function words and the devices' own names count for nothing: "turn" and "the
+thermostat" say which device, not what to do with it.
+"""
+
+from __future__ import annotations
+
+from thoughtful.state.schema import StateModel
+from thoughtful.understanding import phrasebook as pb
+from thoughtful.understanding.numbers import find_numbers, words_to_digits
+from thoughtful.understanding.vocabulary import COMMON_WORDS, stems, words
+
+MEANINGFUL = {"on", "off", "up", "down", "more", "less", "full", "half", "quarter", "third", "out", "keep"}
+"""Common words that do say what to do ("off", "up", "half")."""
+LEVELS = {"half", "halfway", "quarter", "quarters", "third", "thirds", "full"}
+"""Words for a level that are a number for a setting ("half as bright")."""
+IDLE = (COMMON_WORDS - MEANINGFUL) | {"turn", "switch", "set", "make", "put", "please", "the"} | \
+    {w for p in pb.SMALL for w in words(p)}
+"""Words that say which device or how much ("a bit"), not what to do."""
+
+
+class Evidence:
+    def __init__(self, models: dict[str, StateModel]) -> None:
+        self.words: dict[str, set[str]] = {}
+        for model in models.values():
+            idle = IDLE | {w for name in model.language.names for w in words(name)}
+            for op, phrases in _phrases(model).items():
+                self.words[op] = {root for p in phrases for w in words(p) if w not in idle for root in roots(w)}
+
+    def supported(self, op: str, text: str) -> bool:
+        """Whether ``text`` says a word that asks for ``op``; True for an operation that changes
+        nothing (a question) or whose words the state model does not give, and for a number
+        said for a setting (its own checks apply)."""
+        wanted = self.words.get(op)
+        if wanted is None:
+            return True
+        said = words(text)
+        if op.endswith(("=set", "=up", "=down")) and (find_numbers(words_to_digits(text)) or set(said) & LEVELS):
+            return True  # "set the ac to seventy two", "one more degree", "half as bright"
+        return any(root in wanted for w in said for root in roots(w))
+
+
+def roots(word: str) -> set[str]:
+    """The word and what it may be inflected or compared from: "lowest" → low, "warmer" → warm."""
+    out = set(stems(word))
+    for suffix in ("est", "er"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            out |= set(stems(word[:-len(suffix)]))
+    return out
+
+
+def _phrases(model: StateModel) -> dict[str, list[str]]:
+    """The phrases that ask for each changing operation of ``model`` (see :mod:`labels`)."""
+    t, lang = model.type, model.language
+    out: dict[str, list[str]] = {}
+    for state, spoken in lang.states.items():
+        out[f"{t}:state={state}"] = [state, spoken.say, *spoken.verbs]
+    if "off" in model.states:
+        out.setdefault(f"{t}:state=off", []).extend(p.replace("{d}", "") for p in pb.IMPLICIT_OFF)
+    for key, spoken in lang.settings.items():
+        spec = model.settings.get(key)
+        if spec is None:
+            continue
+        if spec.numeric:
+            out[f"{t}:{key}=up"] = spoken.up + spoken.raise_
+            out[f"{t}:{key}=down"] = spoken.down + spoken.lower
+            out[f"{t}:{key}=max"] = spoken.max + spoken.up + spoken.raise_
+            out[f"{t}:{key}=min"] = spoken.min + spoken.down + spoken.lower
+            out[f"{t}:{key}=set"] = spoken.names
+        if spoken.named:
+            out[f"{t}:{key}=named"] = [w for name, v in spoken.named.items() for w in (name, *v.synonyms)]
+        for value, phrases in spoken.values.items():
+            out[f"{t}:{key}={value}"] = [value, *phrases]
+    for name, goal in lang.goals.items():
+        out[f"{t}:goal={name}"] = [name.replace("_", " "), *goal.phrases]
+    return out
