@@ -22,7 +22,7 @@ from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import Doubts
 from thoughtful.understanding.evidence import Evidence
 from thoughtful.understanding.labels import label_space
-from thoughtful.understanding.numbers import heard_numbers
+from thoughtful.understanding.numbers import find_numbers, heard_numbers
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.resolve import Mentions, Resolver
@@ -391,6 +391,10 @@ class Interpreter:
                     return Interpretation("clarify", f"I didn't change anything: what should the "
                                                      f"{' and the '.join(left)} do?")
                 request = replace(request, guessed=True)
+            numbers = find_numbers(found.masked)
+            if numbers and not any(p.change.set or p.change.adjust for p in plans.values()):
+                said = f"{numbers[0].value:g}"  # "2 more degrees of cooling" read as cooling alone
+                return Interpretation("clarify", f'I didn\'t change anything: what is the "{said}" for?')
             return self._apply(request, changes)
         except Ask as question:
             return Interpretation("clarify", str(question))
@@ -545,6 +549,10 @@ class Interpreter:
         sure_first = self._sureness(first, home)
         if sure_first is None:
             return request
+        if any(self._asks(found, home) for _, found in others):
+            # "Well, the lowest I can set the thermostat too" or "What a lowest I can set…":
+            # a command or a question, by the reading; a question is never carried out
+            return replace(request, guessed=True)
         sure, text = max(((s, t) for t, found in others if (s := self._sureness(found, home)) is not None),
                          default=(0.0, ""))
         if sure < sure_first + SURER:
@@ -563,6 +571,11 @@ class Interpreter:
         if other.everything and not first.everything:
             return False
         return not first.devices or sorted(other.devices) == sorted(first.devices)
+
+    def _asks(self, found: Mentions, home: Home) -> bool:
+        """Whether the model is sure a reading is a question."""
+        prediction = self._predict(found, home)
+        return prediction.kind == "question" and prediction.confidence >= CONFIDENCE
 
     def _sureness(self, found: Mentions, home: Home) -> float | None:
         """How sure the model is of the operation a command asks for; None for anything but a
