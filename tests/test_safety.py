@@ -192,6 +192,9 @@ def test_an_operation_the_model_only_guessed_is_asked_about_even_typed(interpret
                        interpreter)  # the words say the direction: not a guess, whatever the model's doubt
     assert guessed["kind"] != "clarify" or "not sure" not in guessed["say"], guessed
     assert out["say"].startswith("I'm not sure what you meant"), out
+    lit = [{"name": "patio light", "type": "lamp", "room": "patio", "snapshot": ON}]
+    touch = run_line(json.dumps({"id": 1, "home": lit, "utterance": "patio light a touch dimmer"}), interpreter)
+    assert touch["kind"] == "action" and touch["after"]["patio light"]["brightness"] < 60, touch  # model 0.2 sure
     yes = run_line(json.dumps({"id": 2, "home": home, "utterance": "yes please", "history": [
         {"at": "2026-11-29T20:00:00", "utterance": "we're eating dinner now", "say": out["say"]}]}), interpreter)
     assert yes["kind"] == "action", yes

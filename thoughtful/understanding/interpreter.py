@@ -361,7 +361,9 @@ class Interpreter:
             return self._reverse(request)
         if found.unknown:
             return Interpretation("reject", f"I don't know the {found.unknown}. {self._inventory(request.home)}")
-        if not prediction.ops and not self._words_say(prediction.best[0], found.masked):
+        if not prediction.ops and self._words_say(prediction.best[0], found.masked):
+            prediction = replace(prediction, ops=dict([prediction.best]))  # "a touch dimmer": the words say it
+        if not prediction.ops:
             request = replace(request, guessed=True)
         if kind == "command":
             said = self._supported(prediction, found.masked)
