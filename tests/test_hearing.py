@@ -310,6 +310,15 @@ def test_a_device_called_only_light_is_confirmed_when_heard_beside_a_reading_lig
     assert kitchen["after"]["light"]["state"] == "off", kitchen  # its room tells it from the reading light
     den = line("Turn off the light in the den.", Transcript("Turn off the light in the den.", 0.9))
     assert den["after"]["light"] == on, den
+    # Heard as a whole noun phrase, nothing was lost: "the light" is the light; unless a word
+    # like the lost one is there ("Read the light of the blue" was "reading light to blue").
+    whole = line("Turn the light off.", Transcript("Turn the light off.", 0.9))
+    assert whole["after"]["light"]["state"] == "off" and whole["after"]["reading light"] == on, whole
+    echo = line("Read the light of the blue,", Transcript("Read the light of the blue,", 0.9))
+    assert echo["kind"] != "action" and echo["after"]["light"] == on, echo
+    # A way of saying a device is not needed is made of known words: not a misheard request.
+    done = line("I no longer need the reading light.", Transcript("I no longer need the reading light.", 0.9))
+    assert done["after"]["reading light"]["state"] == "off", done
 
 
 def test_a_heard_number_for_nothing_or_a_named_device_left_out_is_confirmed(interpreter):

@@ -6,6 +6,8 @@ question (typed or heard) or makes a heard request one to confirm.
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import vocabulary
@@ -15,6 +17,7 @@ AS_MATTER = set("""more less lower low soft softer warm warmer cool cooler brigh
 enough much little natural full half too""".split())
 """Words that make the next "light" or "heat" the thing itself, not a device ("lower light on
 the floor lamp", "more heat")."""
+DETERMINERS = {"the", "my", "our", "your", "this", "that"}
 DIRECTIONS = {"up", "down", "higher", "lower", "more", "less", "increase", "decrease", "raise", "reduce"}
 """Words that say which way but not what: "turn it up" needs a device to mean anything."""
 WANTING = {"need", "want", "wanna", "like", "right", "okay", "ok"}
@@ -39,15 +42,22 @@ class Doubts:
     def generic_name_heard(self, found: Mentions, home: Home) -> bool:
         """Whether a device called only by its type's noun ("light") was heard where another
         device's name ends in that noun ("reading light"): a recognizer that lost "reading"
-        ("We did light off") names the wrong one, so it is confirmed, not acted on. Unless a
-        room heard with it is the one device's and not the other's ("the light in the kitchen")."""
+        ("We did light off") names the wrong one, so it is confirmed, not acted on. Unless it is
+        heard as a whole noun phrase ("turn the thermostat down": nothing was lost between "the"
+        and the noun) with no word like the lost one ("Read the light of the blue"), or a room heard with it is the one device's and not the other's ("the
+        light in the kitchen")."""
         rooms = set(found.rooms)
+        words = found.masked.split()
         for name in found.devices:
             others = [other for other in home.devices
                       if other != name and vocabulary.words(other)[-1:] == [name.lower()]]
             if len(vocabulary.words(name)) != 1 or not others:
                 continue
-            if not (home[name].room.lower() in rooms and all(home[o].room.lower() not in rooms for o in others)):
+            whole = all(i and words[i - 1] in DETERMINERS for i, w in enumerate(words) if w == name.lower())
+            lost = {w for o in others for w in vocabulary.words(o)[:-1]}
+            echoed = any(SequenceMatcher(None, w, l).ratio() >= 0.7 for w in words for l in lost if len(w) > 2)
+            if (not whole or echoed) and not (home[name].room.lower() in rooms and
+                                  all(home[o].room.lower() not in rooms for o in others)):
                 return True
         return False
 

@@ -64,7 +64,7 @@ def known_words(models: dict[str, StateModel]) -> set[str]:
         text = model.language.model_dump_json()
         known.update(words(text))
     for phrases in (pb.WAKE, pb.POLITE_BEFORE, pb.POLITE_AFTER, pb.FILLERS, pb.SMALL, pb.NEGATIONS,
-                    pb.CANCELS, pb.UNDO, pb.MORE, pb.REVERSE):
+                    pb.CANCELS, pb.IMPLICIT_OFF, pb.CONTRASTS, pb.UNDO, pb.MORE, pb.REVERSE):
         for p in phrases:
             known.update(words(p))
     return (known - unknown_name_words()) - {"device"}
