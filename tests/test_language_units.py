@@ -114,3 +114,14 @@ def test_except_leaves_a_device_out(models):
     assert found.excluded == ["reading lamp"] and found.devices == []
     assert "reading" not in found.masked
     assert resolver.select("lamp", found, home, None, []) == ["pendant light"]
+
+
+def test_a_phrase_word_that_usually_names_a_device_is_known_but_still_names_none_here(models):
+    """ "turn it back off" is made of known words (a misheard request has unknown ones), while
+    "the back light" in a home without one is still a name that matches nothing."""
+    from thoughtful.understanding.vocabulary import known_words, unknown_words
+
+    assert unknown_words("turn it back off", models, set(), known_words(models)) == []
+    assert unknown_words("turn it back off gravy", models, set(), known_words(models)) == ["gravy"]
+    home = Home([Device("lamp", models["lamp"], room="living room")])
+    assert Resolver(models).mentions("turn on the back light", home).unknown == "back light"

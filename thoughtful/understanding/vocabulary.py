@@ -59,15 +59,17 @@ def type_nouns(models: dict[str, StateModel]) -> dict[str, str]:
 
 
 def known_words(models: dict[str, StateModel]) -> set[str]:
+    """Words requests here are made of: function words, the state models' words and the
+    phrasebook's (a word that usually names a device, "porch", only when a phrase uses it:
+    "put it back")."""
     known = set(COMMON_WORDS)
     for model in models.values():
         text = model.language.model_dump_json()
         known.update(words(text))
-    for phrases in (pb.WAKE, pb.POLITE_BEFORE, pb.POLITE_AFTER, pb.FILLERS, pb.SMALL, pb.NEGATIONS,
-                    pb.CANCELS, pb.IMPLICIT_OFF, pb.CONTRASTS, pb.UNDO, pb.MORE, pb.REVERSE):
-        for p in phrases:
-            known.update(words(p))
-    return (known - unknown_name_words()) - {"device"}
+    phrased = {w for phrases in (pb.WAKE, pb.POLITE_BEFORE, pb.POLITE_AFTER, pb.FILLERS, pb.SMALL, pb.NEGATIONS,
+                                 pb.CANCELS, pb.IMPLICIT_OFF, pb.CONTRASTS, pb.UNDO, pb.MORE, pb.REVERSE)
+               for p in phrases for w in words(p)}
+    return ((known - unknown_name_words()) | phrased) - {"device"}
 
 
 def _single_words(phrases_by_type: dict[str, list[str]]) -> dict[str, str]:
