@@ -21,6 +21,9 @@ def test_direction_words_come_from_the_state_model(models):
     assert said_direction("a bit more heating", models["thermostat"], "setpoint")[0] == 1
     assert said_direction("no more heating", models["thermostat"], "setpoint")[0] == 0
     assert said_direction("turn on the lamp", models["lamp"], "brightness")[0] == 0
+    assert said_direction("warm it up in here", models["thermostat"], "setpoint")[0] == 1  # a phrasal verb, split
+    assert said_direction("turn it down a bit", models["thermostat"], "setpoint")[0] == -1
+    assert said_direction("don't turn it up", models["thermostat"], "setpoint")[0] == 0
 
 
 def test_changes_against_the_words_are_refused(models):

@@ -30,11 +30,23 @@ _NOT = r"(?:not|no|don't|never)\s+(?:(?:any|so|too|that|the|a|bit|much)\s+)?"
 """A negation before a phrase: "not brighter", "not any warmer"."""
 
 
+_PARTICLES = ("up", "down", "on", "off", "out")
+_OBJECT = r"(?:it|them|this|that|things|everything)"
+"""What may sit inside a phrasal verb: "warm it up" says "warm up"."""
+
+
+def _pattern(phrase: str) -> str:
+    words = phrase.lower().split()
+    if len(words) == 2 and words[1] in _PARTICLES:
+        return rf"{re.escape(words[0])}(?:\s+{_OBJECT})?\s+{words[1]}"
+    return re.escape(phrase.lower())
+
+
 def _said(text: str, phrases: list[str]) -> str | None:
     """The longest of ``phrases`` that ``text`` says, and does not negate ("not brighter,
-    dimmer" says dimmer)."""
-    found = [p for p in phrases if p.strip() and re.search(rf"\b{re.escape(p.lower())}\b", text)
-             and not re.search(rf"\b{_NOT}{re.escape(p.lower())}\b", text)]
+    dimmer" says dimmer); a phrasal verb also with its object inside ("warm it up")."""
+    found = [p for p in phrases if p.strip() and re.search(rf"\b{_pattern(p)}\b", text)
+             and not re.search(rf"\b{_NOT}{_pattern(p)}\b", text)]
     return max(found, key=len) if found else None
 
 
