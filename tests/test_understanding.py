@@ -113,6 +113,20 @@ def test_compound(interpreter):
     assert out["after"]["lamp"]["state"] == "off" and out["after"]["thermostat"]["state"] == "off"
 
 
+def test_a_clause_without_a_device_word_is_about_the_earlier_clauses_device(interpreter):
+    """ "no cooling, I want heat" with two thermostats: the one cooling, switched to heating in one
+    change (not off and then on); "…and dim it" dims the lamp just switched on."""
+    cooling = {"state": "cool", "setpoint": 74, "room_temperature": 77, "fan": "auto"}
+    office = {"state": "off", "room_temperature": 72, "fan": "auto"}
+    home = ({"name": "thermostat", "type": "thermostat", "room": "living room", "snapshot": cooling},
+            {"name": "office thermostat", "type": "thermostat", "room": "office", "snapshot": office})
+    out = ask(interpreter, "no cooling, I want heat", home=home)
+    assert out["after"]["thermostat"]["state"] == "heat" and out["after"]["office thermostat"] == office, out
+    assert "off" not in out["say"], out
+    out = ask(interpreter, "turn on the lamp and dim it", home=(LAMP_OFF, THERMO))
+    assert out["after"]["lamp"]["state"] == "on" and out["after"]["lamp"]["brightness"] < 80, out
+
+
 @pytest.mark.parametrize("utterance", ["play some jazz", "what's the weather tomorrow", "lock the front door",
                                        "add eggs to my shopping list", "warm up some soup"])
 def test_out_of_scope_does_not_act(interpreter, utterance):

@@ -73,6 +73,8 @@ class Request:
     is in doubt: confirmed, not carried out."""
     confirmed: bool = False
     """The person said yes to the confirmation question about this request: carried out."""
+    earlier: list[str] = field(default_factory=list)
+    """Devices the earlier clauses of this utterance act on."""
 
 
 @dataclass
@@ -262,16 +264,33 @@ class Interpreter:
                     or prediction.confidence < CONFIDENCE:
                 return None
             previous = prediction
+            # A clause with no device word is about what an earlier one acted on ("…, then dim it",
+            # "no cooling, I want heat"); "…, bulb light to 60" is not the porch light's.
+            nouns = [w for w in found.masked.split() if w in self.nouns or w.rstrip("s") in self.nouns]
+            so_far = replace(request, earlier=[] if nouns else [name for name, _, _ in changes])
             try:
-                clause_changes = self._changes(request, found, self.planner.plan(self._ops(prediction), found.masked,
-                                                                                 request.home.units))
+                clause_changes = self._changes(so_far, found, self.planner.plan(self._ops(prediction), found.masked,
+                                                                                request.home.units))
             except Ask:
                 return None  # a clause in doubt: the utterance is read as a whole instead
             if not clause_changes:
                 return None  # "…and make the lamp right": a clause that asks for nothing known
             changes += clause_changes
-        changes = [change for change in changes if change[0] not in left_alone]
+        changes = self._merged([change for change in changes if change[0] not in left_alone])
         return self._apply(request, changes) if changes else None
+
+    @staticmethod
+    def _merged(changes: list[tuple[str, Change, str]]) -> list[tuple[str, Change, str]]:
+        """One change per device, later clauses over earlier ones ("no cooling, I want heat":
+        heating, not off and then heating)."""
+        merged: dict[str, tuple[str, Change, str]] = {}
+        for name, change, why in changes:
+            if name in merged:
+                _, before, _ = merged[name]
+                change = Change(state=change.state or before.state, set={**before.set, **change.set},
+                                adjust={**before.adjust, **change.adjust})
+            merged[name] = (name, change, why)
+        return list(merged.values())
 
     def _named_alone(self, found: Mentions, home: Home) -> set[str]:
         """The devices a clause only names ("not the bedside lamp", "not the heating", "leave the
@@ -449,7 +468,7 @@ class Interpreter:
         names = [e.device for e in request.home.provenance if e.by == "voice"]
         for turn in request.turns[-3:]:
             names += self.resolver.mentions(normalize(turn.utterance), request.home).devices
-        return names
+        return names + request.earlier
 
     def _targets(self, request: Request, found: Mentions, device_type: str) -> list[str]:
         """The devices meant; :class:`Ask` when that is unclear."""

@@ -158,4 +158,15 @@ class Resolver:
             return [of_type[0].name]
         if found.plural:
             return [d.name for d in of_type]
+        working = [d.name for d in of_type if self._in_state_said(d, found.masked)]
+        if len(working) == 1:
+            return working  # "no cooling, I want heat": the one that is cooling
         raise Ask(f"Which {display} do you mean: {', '.join(d.name for d in of_type)}?")
+
+    @staticmethod
+    def _in_state_said(device: Device, text: str) -> bool:
+        """Whether ``text`` names the working state ``device`` is in ("the cooling")."""
+        state = device.snapshot["state"]
+        spoken = device.model.language.states.get(state)
+        said = {state, spoken.say if spoken and spoken.say else state}
+        return state not in ("on", "off") and bool(said & set(text.split()))
