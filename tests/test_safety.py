@@ -46,7 +46,8 @@ def test_changes_against_the_words_are_refused(models):
     assert contradiction("dim the lamp", lamp, "lamp", {"state": "off"}, {**ON, "brightness": 70})
     assert contradiction("dim the lamp and switch on the other one", lamp, "lamp", {"state": "off"}, ON,
                          state_asked=True) is None
-    assert contradiction("a bit cooler", thermostat, "thermostat", off, {**off, "state": "cool", "setpoint": 64}) is None
+    cooling_on = {**off, "state": "cool", "setpoint": 64}
+    assert contradiction("a bit cooler", thermostat, "thermostat", off, cooling_on) is None
 
 
 def test_a_relative_request_never_becomes_an_absolute_one(interpreter):

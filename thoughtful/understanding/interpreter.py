@@ -298,10 +298,11 @@ class Interpreter:
         content = [w for w in found.masked.split() if w not in NEGATING and w not in followup.LINKING
                    and w not in {"leave", "forget", "except", "but"}]
         types = {self.device_words.get(w) or self.working_states.get(w) for w in content}
-        if not all(w in self.device_words or w in self.working_states or w.rstrip("s") in self.nouns for w in content):
+        if not all(w in self.device_words or w in self.working_states or w.rstrip("s") in self.nouns
+                   for w in content):
             return set()
-        return set(found.devices) | set(found.excluded) | {d.name for d in home.devices.values()
-                                                                 if d.room.lower() in found.rooms or d.type in types}
+        in_rooms = {d.name for d in home.devices.values() if d.room.lower() in found.rooms or d.type in types}
+        return set(found.devices) | set(found.excluded) | in_rooms
 
     def _clauses(self, request: Request) -> list[str]:
         """The requests a compound is made of (commas are in the text said; a transcript's are
@@ -423,9 +424,8 @@ class Interpreter:
     def _supported(self, prediction: Prediction, text: str) -> Prediction | None:
         """The prediction without the operations no word asks for (:mod:`evidence`: "too dark"
         is not also "too bright"); None when that leaves none, or another way to change the same
-        setting. A state the words do not name is
-        asked for by a setting they do that the state has ("set the ac to 72": the setpoint, so
-        cooling)."""
+        setting. A state the words do not name is asked for by a setting they do that the state
+        has ("set the ac to 72": the setpoint, so cooling)."""
         ops = self._ops(prediction)
         supported = [op for op in ops if self.evidence.supported(op, text)]
         kept = [op for op in ops if op in supported or self._state_for(op, supported)]
@@ -506,7 +506,8 @@ class Interpreter:
             for name, change, _ in changes:
                 device = home[name]
                 after, notes = device.plan(change)
-                wrong = safety.contradiction(text, device.model, name, device.snapshot, after, change.state is not None) \
+                asked_state = change.state is not None
+                wrong = safety.contradiction(text, device.model, name, device.snapshot, after, asked_state) \
                     or safety.out_of_range(change, device.model, home.units)
                 if wrong:
                     return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
