@@ -172,16 +172,18 @@ def test_an_operation_no_word_asks_for_is_not_carried_out(models, interpreter):
 
 def test_a_reading_that_is_a_question_in_another_hearing_is_not_carried_out(interpreter):
     """ "Well, the lowest I can set the thermostat too" set the thermostat to 50°F; another of
-    Whisper's readings, "What a lowest I can set the thermostat to", is a question. And a number
-    said that no change uses ("2 more degrees of cooling" read as cooling alone) is asked about."""
+    Whisper's readings, "What a lowest I can set the thermostat to", is a question. A number
+    said that no change uses is asked about; "2 more degrees of cooling" cools by 2."""
     cooling = {"state": "cool", "setpoint": 74, "room_temperature": 77, "fan": "auto"}
     home = [{"name": "thermostat", "type": "thermostat", "room": "hallway", "snapshot": cooling}]
     heard = Transcript("Well, the lowest I can set the thermostat too.", 0.7,
                        ("What a lowest I can set the thermostat to.", "Well, the lowest I can set the thermostat to."))
     out = run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text}), interpreter, heard=heard)
     assert out["kind"] != "action" and out["after"]["thermostat"] == cooling, out
-    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "2 more degrees of cooling"}), interpreter)
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "turn on the heat 2"}), interpreter)
     assert out["kind"] == "clarify" and out["after"]["thermostat"] == cooling, out
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "2 more degrees of cooling"}), interpreter)
+    assert out["after"]["thermostat"]["setpoint"] == 72, out
 
 
 def test_an_operation_the_model_only_guessed_is_asked_about_even_typed(interpreter):

@@ -92,11 +92,28 @@ class Planner:
                 except Ask as exc:
                     missing.append(str(exc))
         for t, plan in plans.items():
+            self._more_of_state(self.models[t], plan.change, numbers, used, units)
             self._drop_contradicted_state(self.models[t], plan.change, text)
         plans = {t: p for t, p in plans.items() if not p.change.is_empty() or p.goals or p.questions}
         if missing and not plans:
             raise Ask(missing[0])
         return plans
+
+    def _more_of_state(self, model: StateModel, change: Change, numbers: list[Number], used: set[int],
+                       units: Units) -> None:
+        """ "Two more degrees of cooling": a working state with an amount no setting took moves the
+        setting that implies the state (``implies_state``) that way: cooling, the setpoint down."""
+        if change.state is None or change.set or change.adjust:
+            return
+        for key, spec in model.settings.items():
+            implied = spec.implies_state
+            if implied is None or change.state not in (implied.above, implied.below):
+                continue
+            number = self._take([n for n in numbers if n.relative], used, spec, relative=True)
+            if number is not None:
+                sign = 1 if change.state == implied.above else -1
+                change.adjust[key] = sign * abs(self._convert(number, spec, units, relative=True))
+            return
 
     @staticmethod
     def _drop_contradicted_state(model: StateModel, change: Change, text: str) -> None:
