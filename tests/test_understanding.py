@@ -187,6 +187,13 @@ def test_follow_ups(interpreter):
         assert out["after"]["thermostat"] == THERMO["snapshot"], out
     out = ask(interpreter, "the other way", home=(lamp40, THERMO))  # nothing changed yet: asked
     assert out["kind"] == "clarify" and out["after"]["lamp"] == lamp40["snapshot"], out
+    # "a bit more" after a change to two lamps: one more step on each of them
+    both = [{"at": "2026-11-28T19:59:40", "utterance": "dim the lights", "say": "Dimmed."}] + [
+        {"at": "2026-11-28T19:59:40", "device": name, "changed": {"brightness": 40}, "from": {"brightness": 50},
+         "by": "voice", "why": "asked"} for name in ("lamp", "desk lamp")]
+    desk40 = {**lamp40, "name": "desk lamp", "room": "office"}
+    out = ask(interpreter, "a bit more", home=(lamp40, desk40, THERMO), history=both, now="2026-11-28T20:00:00")
+    assert out["after"]["lamp"]["brightness"] < 40 and out["after"]["desk lamp"]["brightness"] < 40, out
 
 
 def test_the_one_thermostat_serves_rooms_without_their_own(interpreter):

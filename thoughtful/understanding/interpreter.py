@@ -655,18 +655,19 @@ class Interpreter:
         return [e for e in voice if e.at == voice[-1].at and e.from_ is not None]
 
     def _more(self, request: Request) -> Interpretation:
-        voice = [e for e in request.home.provenance if e.by == "voice" and e.device in request.home.devices]
-        if voice and voice[-1].from_:
-            event = voice[-1]
-            device = request.home[event.device]
-            adjust = {}
-            for key, new in event.changed.items():
-                old = event.from_.get(key)
-                if key in device.model.settings and device.model.settings[key].numeric and old is not None and new != old:
-                    step = device.model.settings[key].step or 1
-                    adjust[key] = step if new > old else -step
+        """ "A bit more": one more step of the last change by voice, on each device it changed;
+        without one, the last request again."""
+        changes = []
+        for event in self._last_by_voice(request):
+            settings = request.home[event.device].model.settings
+            adjust = {key: (settings[key].step or 1) * (1 if new > event.from_[key] else -1)
+                      for key, new in event.changed.items()
+                      if key in settings and settings[key].numeric and isinstance(new, (int, float))
+                      and isinstance(event.from_.get(key), (int, float)) and new != event.from_[key]}
             if adjust:
-                return self._apply(request, [(event.device, Change(adjust=adjust), "you asked for more")])
+                changes.append((event.device, Change(adjust=adjust), "you asked for more"))
+        if changes:
+            return self._apply(request, changes)
         if request.turns:
             previous = request.turns[-1].utterance
             found = self.resolver.mentions(normalize(previous), request.home)
