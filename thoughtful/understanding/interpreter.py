@@ -25,6 +25,7 @@ from thoughtful.understanding.labels import label_space
 from thoughtful.understanding.numbers import find_numbers, heard_numbers
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
+from thoughtful.understanding.readings import Readings
 from thoughtful.understanding.resolve import Mentions, Resolver
 from thoughtful.understanding.runtime import LanguageModel, Prediction
 from thoughtful.understanding.text import normalize
@@ -46,13 +47,9 @@ language layer does not know is confirmed too, whatever the recognizer's confide
 CONFIRM = "I'm not sure I heard you right"
 CHECK = "I'm not sure what you meant"
 """How a confirmation question opens, heard and typed; a "yes" after either carries it out."""
-"""How a confirmation question starts; "yes" after it carries out what was asked."""
 YES = {"yes", "yeah", "yep", "sure", "correct", "right", "ok", "okay"}
 AFFIRM = YES | {"please", "do", "it", "that's", "that", "is", "thanks", "thank", "you", "go", "ahead", "exactly"}
 """An answer made only of these words, with one of ``YES``, confirms."""
-SURER = 0.3
-"""How much surer of its operation the model must be for another of the recognizer's readings to
-be taken instead of the first (measured on the spoken benchmark's recordings)."""
 WEAK_OPERATION = 0.25
 """A sure command with no operation above 0.5 takes its best one if at least this probable."""
 
@@ -100,6 +97,7 @@ class Interpreter:
         self.working_states = vocabulary.working_state_words(models)
         self.doubts = Doubts(models, self.resolver.nouns, self.device_words, self.planner.cues)
         self.evidence = Evidence(models)
+        self.readings = Readings(self.resolver, self._predict, self._unknown_words, CONFIDENCE)
 
     def interpret(self, request: Request) -> Interpretation:
         if len(request.text) > MAX_UTTERANCE:
@@ -550,62 +548,13 @@ class Interpreter:
         return vocabulary.unknown_words(normalize(text), self.models, home_words, self.known_words)
 
     def _best_reading(self, request: Request) -> Request:
-        """The recognizer's reading to interpret. A transcript with a word nobody here says ("set
-        the ramp to 40%") gives way to the next readings when every in-vocabulary one says the
-        same thing ("set the lamp to 40%"); when they disagree ("… to 72", "… to 70"), the first
-        stays, and with its unknown word it is confirmed, not acted on. A command the model is
-        unsure of gives way to another reading it is far surer of ("Blower the sofa lamp by 5%"
-        → "Lower the sofa lamp by 5%")."""
+        """The recognizer's reading to interpret (:mod:`readings`), or the first in doubt."""
         if not request.heard_alternatives:
             return request
-        home = request.home
-        first = self._about(request.text, home)
-        others = [(text, self._about(text, home)) for text in request.heard_alternatives
-                  if not self._unknown_words(text, home)]
-        others = [(text, found) for text, found in others if self._same_things(first, found)]
-        if self._unknown_words(request.text, home):
-            readable = {normalize(text): text for text, _ in others}
-            if len(readable) != 1:
-                return request
-            return replace(request, text=next(iter(readable.values())), heard_alternatives=[])
-        sure_first = self._sureness(first, home)
-        if sure_first is None:
-            return request
-        if any(self._asks(found, home) for _, found in others):
-            # "Well, the lowest I can set the thermostat too" or "What a lowest I can set…":
-            # a command or a question, by the reading; a question is never carried out
+        choice = self.readings.choose(request.text, request.heard_alternatives, request.home)
+        if choice.doubtful:
             return replace(request, guessed=True)
-        sure, text = max(((s, t) for t, found in others if (s := self._sureness(found, home)) is not None),
-                         default=(0.0, ""))
-        if sure < sure_first + SURER:
-            return request
-        return replace(request, text=text, heard_alternatives=[])
-
-    def _about(self, text: str, home: Home) -> Mentions:
-        return self.resolver.mentions(normalize(text), home)
-
-    @staticmethod
-    def _same_things(first: Mentions, other: Mentions) -> bool:
-        """Whether another reading is about what the first is: the same devices when the first
-        names some (a lost name may come back: "Set the ramp…" → "Set the lamp…"), and "all"
-        only when the first says it too ("Whole light bulb…" for "Hope light bulb…" would be
-        every lamp)."""
-        if other.everything and not first.everything:
-            return False
-        return not first.devices or sorted(other.devices) == sorted(first.devices)
-
-    def _asks(self, found: Mentions, home: Home) -> bool:
-        """Whether the model is sure a reading is a question."""
-        prediction = self._predict(found, home)
-        return prediction.kind == "question" and prediction.confidence >= CONFIDENCE
-
-    def _sureness(self, found: Mentions, home: Home) -> float | None:
-        """How sure the model is of the operation a command asks for; None for anything but a
-        sure command."""
-        prediction = self._predict(found, home)
-        if prediction.kind != "command" or prediction.confidence < CONFIDENCE:
-            return None
-        return max(prediction.ops.values(), default=prediction.best[1])
+        return replace(request, text=choice.text, heard_alternatives=[]) if choice.text else request
 
     def _confirmed(self, request: Request, text: str) -> Request | None:
         """ "yes" right after a confirmation question: the request it asked about, now trusted."""

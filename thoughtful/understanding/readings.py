@@ -1,0 +1,91 @@
+"""Which of the recognizer's readings of one utterance to interpret.
+
+Whisper's beam (and the reading held to the home's words) gives several transcripts of the same
+speech. The first is interpreted unless:
+
+- it has a word nobody here says ("set the ramp to 40%") and every other reading made only of
+  known words says the same thing ("set the lamp to 40%"): that reading is taken; when they
+  disagree ("… to 72", "… to 70") the first stays, and with its unknown word it is confirmed;
+- the model is unsure of the command it reads and far surer (by :data:`SURER`) of another
+  reading's ("Blower the sofa lamp by 5%" → "Lower the sofa lamp by 5%"): that one is taken;
+- another reading is a question ("Well, the lowest I can set the thermostat too" / "What a
+  lowest I can set the thermostat to"): the command is only confirmed, never carried out.
+
+Another reading counts only when it is about the same things: the same devices when the first
+names some, and "all" only when the first says it too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from thoughtful.state.home import Home
+from thoughtful.understanding.resolve import Mentions, Resolver
+from thoughtful.understanding.runtime import Prediction
+from thoughtful.understanding.text import normalize
+
+SURER = 0.3
+"""How much surer of its operation the model must be for another of the recognizer's readings to
+be taken instead of the first (measured on the spoken benchmark's recordings)."""
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str | None = None
+    """The reading to interpret instead of the first; None: the first."""
+    doubtful: bool = False
+    """The readings disagree on what sort of request this is: confirm, do not act."""
+
+
+class Readings:
+    def __init__(self, resolver: Resolver, predict: Callable[[Mentions, Home], Prediction],
+                 unknown_words: Callable[[str, Home], list[str]], confidence: float) -> None:
+        """``predict`` and ``unknown_words`` are the interpreter's; ``confidence`` the kind
+        probability below which a reading is not a sure command or question."""
+        self.resolver = resolver
+        self.predict = predict
+        self.unknown_words = unknown_words
+        self.confidence = confidence
+
+    def choose(self, first: str, alternatives: list[str], home: Home) -> Choice:
+        about_first = self._about(first, home)
+        others = [(text, self._about(text, home)) for text in alternatives if not self.unknown_words(text, home)]
+        others = [(text, found) for text, found in others if self._same_things(about_first, found)]
+        if self.unknown_words(first, home):
+            readable = {normalize(text): text for text, _ in others}
+            return Choice(next(iter(readable.values()))) if len(readable) == 1 else Choice()
+        sure_first = self._sureness(about_first, home)
+        if sure_first is None:
+            return Choice()
+        if any(self._asks(found, home) for _, found in others):
+            return Choice(doubtful=True)
+        sure, text = max(((s, t) for t, found in others if (s := self._sureness(found, home)) is not None),
+                         default=(0.0, ""))
+        return Choice(text) if sure >= sure_first + SURER else Choice()
+
+    def _about(self, text: str, home: Home) -> Mentions:
+        return self.resolver.mentions(normalize(text), home)
+
+    @staticmethod
+    def _same_things(first: Mentions, other: Mentions) -> bool:
+        """Whether another reading is about what the first is: the same devices when the first
+        names some (a lost name may come back: "Set the ramp…" → "Set the lamp…"), and "all"
+        only when the first says it too ("Whole light bulb…" for "Hope light bulb…" would be
+        every lamp)."""
+        if other.everything and not first.everything:
+            return False
+        return not first.devices or sorted(other.devices) == sorted(first.devices)
+
+    def _asks(self, found: Mentions, home: Home) -> bool:
+        """Whether the model is sure a reading is a question."""
+        prediction = self.predict(found, home)
+        return prediction.kind == "question" and prediction.confidence >= self.confidence
+
+    def _sureness(self, found: Mentions, home: Home) -> float | None:
+        """How sure the model is of the operation a command asks for; None for anything but a
+        sure command."""
+        prediction = self.predict(found, home)
+        if prediction.kind != "command" or prediction.confidence < self.confidence:
+            return None
+        return max(prediction.ops.values(), default=prediction.best[1])
