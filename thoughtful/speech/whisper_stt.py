@@ -47,8 +47,9 @@ SEARCH_MARGIN = 0.1
 """A reading held to the home's words replaces nothing by itself: it becomes one more
 alternative only when Whisper finds it more likely than its own free reading, by this many
 nats a token (the free beam search went astray: "Set the ramp to 40%" → "Set the lamp to 40
-percent"). Measured on the spoken sets: at 0 it added as many wrong actions as at 0.1 it
-added right answers for each one."""
+percent"). Measured on 732 recordings of the spoken sets: acted on directly at a margin of 0,
++26 right and +10 wrong actions (out-of-scope speech forced into the home's words); as an
+alternative at 0.1, +7 right and no more wrong."""
 PUNCTUATION = list(",.?!%'-") + [str(n) for n in range(100)]
 LOOPING = 0.5
 """A transcript that loops at every temperature keeps the words before the loop, and this
