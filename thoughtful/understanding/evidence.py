@@ -13,9 +13,12 @@ thermostat" say which device, not what to do with it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import phrasebook as pb
 from thoughtful.understanding.numbers import find_numbers, words_to_digits
+from thoughtful.understanding.runtime import Prediction
 from thoughtful.understanding.vocabulary import COMMON_WORDS, stems, words
 
 MEANINGFUL = {"on", "off", "up", "down", "more", "less", "full", "half", "quarter", "third", "out", "keep"}
@@ -29,6 +32,7 @@ IDLE = (COMMON_WORDS - MEANINGFUL) | {"turn", "switch", "set", "make", "put", "p
 
 class Evidence:
     def __init__(self, models: dict[str, StateModel]) -> None:
+        self.models = models
         self.words: dict[str, set[str]] = {}
         for model in models.values():
             idle = IDLE | {w for name in model.language.names for w in words(name)}
@@ -46,6 +50,31 @@ class Evidence:
         if op.endswith(("=set", "=up", "=down")) and (find_numbers(words_to_digits(text)) or set(said) & LEVELS):
             return True  # "set the ac to seventy two", "one more degree", "half as bright"
         return any(root in wanted for w in said for root in roots(w))
+
+
+    def said(self, prediction: Prediction, ops: list[str], text: str) -> Prediction | None:
+        """``prediction`` without those of its operations ``ops`` no word asks for ("too dark" is
+        not also "too bright"); None when that leaves none, or another way to change the same
+        setting ("half as bright" read as half and as max: not max alone, but asked). A state the
+        words do not name is asked for by a setting they do that the state has ("set the ac to
+        72": the setpoint, so cooling)."""
+        supported = [op for op in ops if self.supported(op, text)]
+        kept = [op for op in ops if op in supported or self._state_for(op, supported)]
+        if len(kept) == len(ops):
+            return prediction
+        setting = lambda op: op if ":goal=" in op else op.split("=")[0]
+        if not kept or {setting(op) for op in ops if op not in kept} & {setting(op) for op in kept}:
+            return None
+        chosen = {op: p for op, p in prediction.ops.items() if op in kept}
+        return replace(prediction, ops=chosen, best=max(chosen.items(), key=lambda item: item[1]))
+
+    def _state_for(self, op: str, supported: list[str]) -> bool:
+        """Whether ``op`` is a state that a supported setting operation of its type needs."""
+        device_type, _, what = op.partition(":")
+        key, _, state = what.partition("=")
+        spec = self.models[device_type].states.get(state) if key == "state" else None
+        return spec is not None and any(s.startswith(f"{device_type}:") and
+                                        s.split(":", 1)[1].split("=")[0] in spec.settings for s in supported)
 
 
 def roots(word: str) -> set[str]:

@@ -257,7 +257,7 @@ class Interpreter:
                 said_again = self._said_again(found, previous, request.home)
                 if said_again is False:
                     return None
-                prediction = said_again or self._supported(prediction, found.masked)
+                prediction = said_again or self.evidence.said(prediction, self._ops(prediction), found.masked)
             if prediction is None or found.unknown or prediction.kind != "command" \
                     or prediction.confidence < CONFIDENCE:
                 return None
@@ -384,7 +384,7 @@ class Interpreter:
         if not prediction.ops:
             request = replace(request, guessed=True)
         if kind == "command":
-            said = self._supported(prediction, found.masked)
+            said = self.evidence.said(prediction, self._ops(prediction), found.masked)
             if said is None:
                 request = replace(request, guessed=True)  # "there's the thermostat" is not "off"
             else:
@@ -418,30 +418,6 @@ class Interpreter:
             return self._apply(request, changes)
         except Ask as question:
             return Interpretation("clarify", str(question))
-
-    def _supported(self, prediction: Prediction, text: str) -> Prediction | None:
-        """The prediction without the operations no word asks for (:mod:`evidence`: "too dark"
-        is not also "too bright"); None when that leaves none, or another way to change the same
-        setting. A state the words do not name is asked for by a setting they do that the state
-        has ("set the ac to 72": the setpoint, so cooling)."""
-        ops = self._ops(prediction)
-        supported = [op for op in ops if self.evidence.supported(op, text)]
-        kept = [op for op in ops if op in supported or self._state_for(op, supported)]
-        if len(kept) == len(ops):
-            return prediction
-        setting = lambda op: op if ":goal=" in op else op.split("=")[0]
-        if not kept or {setting(op) for op in ops if op not in kept} & {setting(op) for op in kept}:
-            return None  # "half as bright" read as half and as max: not max alone, but asked
-        chosen = {op: p for op, p in prediction.ops.items() if op in kept}
-        return replace(prediction, ops=chosen, best=max(chosen.items(), key=lambda item: item[1]))
-
-    def _state_for(self, op: str, supported: list[str]) -> bool:
-        """Whether ``op`` is a state that a supported setting operation of its type needs."""
-        device_type, _, what = op.partition(":")
-        key, _, state = what.partition("=")
-        spec = self.models[device_type].states.get(state) if key == "state" else None
-        return spec is not None and any(s.startswith(f"{device_type}:") and
-                                        s.split(":", 1)[1].split("=")[0] in spec.settings for s in supported)
 
     def _words_say(self, op: str, text: str) -> bool:
         """Whether the words themselves ask for a direction the model was unsure of ("a little
