@@ -17,7 +17,7 @@ from thoughtful.errors import StateError
 from thoughtful.state.device import Applied, Change
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
-from thoughtful.understanding import abilities, explain, followup, safety, vocabulary
+from thoughtful.understanding import abilities, explain, followup, replay, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import Doubts
 from thoughtful.understanding.evidence import Evidence
@@ -542,55 +542,22 @@ class Interpreter:
         return Request(asked, request.home, request.speaker_room, request.now, request.turns[:-1], confirmed=True)
 
     def _undo(self, request: Request) -> Interpretation:
-        last = self._last_by_voice(request)
-        if not last:
+        changes = replay.undo(request.home)
+        if not changes:
             return Interpretation("clarify", "There's nothing I changed that I could undo.")
-        changes = []
-        for event in last:
-            previous = dict(event.from_)
-            state = previous.pop("state", None)
-            settings = {k: v for k, v in previous.items() if v is not None}
-            changes.append((event.device, Change(state=state, set=settings), "you asked to undo the last change"))
         return self._apply(request, changes)
 
     def _reverse(self, request: Request) -> Interpretation:
-        """ "No, the other way": the last change by voice, mirrored about where it started (a lamp
-        dimmed from 70% to 50% goes to 90%); a switched state goes back."""
-        last = self._last_by_voice(request)
-        if not last:
-            return Interpretation("clarify", "The other way from what? I haven't changed anything yet.")
-        changes = []
-        for event in last:
-            model = request.home[event.device].model
-            mirrored = {k: 2 * event.from_[k] - new for k, new in event.changed.items()
-                        if k in model.settings and model.settings[k].numeric
-                        and isinstance(event.from_.get(k), (int, float)) and isinstance(new, (int, float))}
-            state = event.from_.get("state") if "state" in event.changed else None
-            if mirrored or state:
-                changes.append((event.device, Change(state=state, set=mirrored), "you asked for the other way"))
+        """ "No, the other way" (:func:`replay.other_way`)."""
+        changes = replay.other_way(request.home)
         if not changes:
-            return Interpretation("clarify", "Sorry, which way would you like it?")
+            return Interpretation("clarify", "The other way from what? I haven't changed anything that way.")
         return self._apply(request, changes)
 
-    def _last_by_voice(self, request: Request) -> list:
-        """The devices' events of the last change made by voice that say what they were before."""
-        voice = [e for e in request.home.provenance if e.by == "voice" and e.device in request.home.devices]
-        if not voice or voice[-1].from_ is None:
-            return []
-        return [e for e in voice if e.at == voice[-1].at and e.from_ is not None]
-
     def _more(self, request: Request) -> Interpretation:
-        """ "A bit more": one more step of the last change by voice, on each device it changed;
-        without one, the last request again."""
-        changes = []
-        for event in self._last_by_voice(request):
-            settings = request.home[event.device].model.settings
-            adjust = {key: (settings[key].step or 1) * (1 if new > event.from_[key] else -1)
-                      for key, new in event.changed.items()
-                      if key in settings and settings[key].numeric and isinstance(new, (int, float))
-                      and isinstance(event.from_.get(key), (int, float)) and new != event.from_[key]}
-            if adjust:
-                changes.append((event.device, Change(adjust=adjust), "you asked for more"))
+        """ "A bit more": one more step of the last change by voice; without one, the last
+        request again."""
+        changes = replay.one_more_step(request.home)
         if changes:
             return self._apply(request, changes)
         if request.turns:

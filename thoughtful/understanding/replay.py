@@ -1,0 +1,63 @@
+"""Follow-ups that replay the last change made by voice, read from the provenance log: "undo
+that" (back to how it was), "no, the other way" (mirrored about where it started) and "a bit
+more" (one more step the same way), on every device that change touched."""
+
+from __future__ import annotations
+
+from thoughtful.state.device import Change
+from thoughtful.state.home import Home
+from thoughtful.state.provenance import Event
+
+Planned = tuple[str, Change, str]
+"""(device, change, why), as the interpreter applies them."""
+
+
+def last_by_voice(home: Home) -> list[Event]:
+    """The events of the last change made by voice that say what the devices were before."""
+    voice = [e for e in home.provenance if e.by == "voice" and e.device in home.devices]
+    if not voice or voice[-1].from_ is None:
+        return []
+    return [e for e in voice if e.at == voice[-1].at and e.from_ is not None]
+
+
+def undo(home: Home) -> list[Planned]:
+    """Every device of the last change back to its values before it."""
+    changes = []
+    for event in last_by_voice(home):
+        previous = dict(event.from_)
+        state = previous.pop("state", None)
+        settings = {k: v for k, v in previous.items() if v is not None}
+        changes.append((event.device, Change(state=state, set=settings), "you asked to undo the last change"))
+    return changes
+
+
+def other_way(home: Home) -> list[Planned]:
+    """The last change mirrored about where it started (a lamp dimmed from 70% to 50% goes to
+    90%); a switched state goes back."""
+    changes = []
+    for event in last_by_voice(home):
+        model = home[event.device].model
+        mirrored = {k: 2 * event.from_[k] - new for k, new in _moved(event, model.settings).items()}
+        state = event.from_.get("state") if "state" in event.changed else None
+        if mirrored or state:
+            changes.append((event.device, Change(state=state, set=mirrored), "you asked for the other way"))
+    return changes
+
+
+def one_more_step(home: Home) -> list[Planned]:
+    """One more step of each setting the last change moved, the same way."""
+    changes = []
+    for event in last_by_voice(home):
+        settings = home[event.device].model.settings
+        adjust = {k: (settings[k].step or 1) * (1 if new > event.from_[k] else -1)
+                  for k, new in _moved(event, settings).items() if new != event.from_[k]}
+        if adjust:
+            changes.append((event.device, Change(adjust=adjust), "you asked for more"))
+    return changes
+
+
+def _moved(event: Event, settings: dict) -> dict[str, float]:
+    """The numeric settings ``event`` changed, with their new values."""
+    return {k: new for k, new in event.changed.items()
+            if k in settings and settings[k].numeric and isinstance(new, (int, float))
+            and isinstance(event.from_.get(k), (int, float))}
