@@ -44,8 +44,8 @@ class Doubts:
         device's name ends in that noun ("reading light"): a recognizer that lost "reading"
         ("We did light off") names the wrong one, so it is confirmed, not acted on. Unless it is
         heard as a whole noun phrase ("turn the thermostat down": nothing was lost between "the"
-        and the noun) with no word like the lost one ("Read the light of the blue"), or a room heard with it is the one device's and not the other's ("the
-        light in the kitchen")."""
+        and the noun) with no word like the lost one ("Read the light of the blue"), or a room
+        heard with it is the one device's and not the other's ("the light in the kitchen")."""
         rooms = set(found.rooms)
         words = found.masked.split()
         for name in found.devices:
@@ -54,10 +54,10 @@ class Doubts:
             if len(vocabulary.words(name)) != 1 or not others:
                 continue
             whole = all(i and words[i - 1] in DETERMINERS for i, w in enumerate(words) if w == name.lower())
-            lost = {w for o in others for w in vocabulary.words(o)[:-1]}
-            echoed = any(SequenceMatcher(None, w, l).ratio() >= 0.7 for w in words for l in lost if len(w) > 2)
-            if (not whole or echoed) and not (home[name].room.lower() in rooms and
-                                  all(home[o].room.lower() not in rooms for o in others)):
+            lost = {w for other in others for w in vocabulary.words(other)[:-1]}
+            echoed = any(SequenceMatcher(None, w, gone).ratio() >= 0.7 for w in words for gone in lost if len(w) > 2)
+            own_room = home[name].room.lower() in rooms and all(home[o].room.lower() not in rooms for o in others)
+            if (not whole or echoed) and not own_room:
                 return True
         return False
 
