@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import vocabulary
-from thoughtful.understanding.resolve import Mentions
+from thoughtful.understanding.resolve import Mentions, serving
 
 AS_MATTER = set("""more less lower low soft softer warm warmer cool cooler bright brighter dim dimmer some
 enough much little natural full half too""".split())
@@ -87,11 +87,9 @@ class Doubts:
         if any(w not in vocabulary.COMMON_WORDS or w in UNIT_WORDS for w in words if w not in DIRECTIONS | WANTING):
             return None
         rooms = found.rooms or ([speaker_room.lower()] if speaker_room else [])
-        here = [d for d in home.devices.values() if not rooms or d.room.lower() in rooms]
-        for device_type, model in self.models.items():  # the one thermostat heats this room too
-            of_type = [d for d in home.devices.values() if d.type == device_type]
-            if model.serves == "home" and len(of_type) == 1 and of_type[0] not in here:
-                here.append(of_type[0])
+        here = [d for device_type in self.models
+                for d in serving([d for d in home.devices.values() if d.type == device_type], rooms)] \
+            if rooms else list(home.devices.values())
         if len({d.type for d in here}) < 2:
             return None
         return f"Which do you mean: {' or '.join(f'the {d.name}' for d in here)}?"

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import phrasebook as pb
-from thoughtful.understanding.numbers import find_numbers, words_to_digits
+from thoughtful.understanding.numbers import find_numbers
 from thoughtful.understanding.runtime import Prediction
 from thoughtful.understanding.vocabulary import COMMON_WORDS, stems, words
 
@@ -47,7 +47,7 @@ class Evidence:
         if wanted is None:
             return True
         said = words(text)
-        if op.endswith(("=set", "=up", "=down")) and (find_numbers(words_to_digits(text)) or set(said) & LEVELS):
+        if op.endswith(("=set", "=up", "=down")) and (find_numbers(text) or set(said) & LEVELS):
             return True  # "set the ac to seventy two", "one more degree", "half as bright"
         return any(root in wanted for w in said for root in roots(w))
 

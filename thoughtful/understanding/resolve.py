@@ -38,6 +38,16 @@ class Mentions:
     """A device or room the utterance names that this home does not have."""
 
 
+def serving(of_type: list[Device], rooms: list[str]) -> list[Device]:
+    """The devices of one type that serve ``rooms`` (lower case): those in them, or, when none
+    is and the state model says its devices serve the home, the type's only device (the one
+    thermostat heats the bedroom too)."""
+    here = [d for d in of_type if d.room.lower() in rooms]
+    if not here and len(of_type) == 1 and of_type[0].model.serves == "home":
+        return of_type
+    return here
+
+
 class Resolver:
     def __init__(self, models: dict[str, StateModel]) -> None:
         self.models = models
@@ -139,9 +149,7 @@ class Resolver:
         if named:
             return named
         if found.rooms:
-            in_rooms = [d.name for d in of_type if d.room.lower() in found.rooms]
-            if not in_rooms and self.models[device_type].serves == "home" and len(of_type) == 1:
-                return [of_type[0].name]  # the one thermostat heats the bedroom too
+            in_rooms = [d.name for d in serving(of_type, found.rooms)]
             if not in_rooms:
                 raise Ask(f"There is no {display} in the {' or '.join(found.rooms)}.")
             return in_rooms
