@@ -307,3 +307,39 @@ def test_a_named_device_left_out_of_the_plan_is_asked_about(interpreter):
     out = run_line(json.dumps({"id": 1, "home": home, "utterance": "cool it to 70 and make the lamp right"}),
                    interpreter)
     assert out["kind"] == "clarify" and out["after"] == before and "lamp" in out["say"], out
+
+
+def test_a_number_no_change_takes_is_asked_about(interpreter):
+    """ "Lamp on, and 80 to 73" (for "… and ac to 73"): the lamp took 80 as its brightness, and
+    switching it on while the 73 was for something not understood would be half a request."""
+    home = [{"name": "lamp", "type": "lamp", "room": "den", "snapshot": {"state": "off"}},
+            {"name": "ac", "type": "thermostat", "room": "den",
+             "snapshot": {"state": "cool", "setpoint": 75, "room_temperature": 79, "fan": "auto"}}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "Lamp on, and 80 to 73."}), interpreter)
+    assert out["kind"] == "clarify" and out["after"] == before and '"73"' in out["say"], out
+    both = run_line(json.dumps({"id": 1, "home": home, "utterance": "lamp on and ac to 73"}), interpreter)
+    assert both["after"]["lamp"]["state"] == "on" and both["after"]["ac"]["setpoint"] == 73, both
+    # a clause with no device word is the earlier clause's device's ("it" had set the ac to 40)
+    it = run_line(json.dumps({"id": 1, "home": home, "utterance": "turn on the lamp and set it to 40 and the ac to 70"}),
+                  interpreter)
+    assert it["after"]["lamp"]["brightness"] == 40 and it["after"]["ac"]["setpoint"] == 70, it
+
+
+def test_a_doubtful_hearing_is_carried_out_only_when_every_reading_agrees(interpreter):
+    """Whisper was 0.42 sure of "set the heat to 72." (its readings differ only in punctuation
+    and case): all of them would set 72, so it is done. When one reading would do something
+    else, or has a word no request here uses, it is only asked about."""
+    home = [{"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT}]
+
+    def hear(text, *others, confidence=0.42):
+        heard = Transcript(text, confidence, others)
+        return run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter, heard=heard)
+
+    agreed = hear("set the heat to 72.", "Set the heat to 72.", "set the heat to 72,")
+    assert agreed["kind"] == "action" and agreed["after"]["thermostat"]["setpoint"] == 72, agreed
+    for out in (hear("set the heat to 72.", "Set the heat to 70.", "set the heat to 72,"),
+                hear("drop the heat, I do.", "drop the heat by loop.", "drop the heat by due."),
+                hear("set the heat to 72.", "Set the heat to 72."),  # two readings are not enough
+                hear("set the heat to 72.", "Set the heat to 72.", "set the heat to 72,", confidence=0.3)):
+        assert out["kind"] == "clarify" and out["after"]["thermostat"] == HEAT, out

@@ -8,6 +8,8 @@ threshold, or when a detail is missing, it asks; it never guesses an action.
 
 from __future__ import annotations
 
+import json
+
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -22,7 +24,7 @@ from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import Doubts
 from thoughtful.understanding.evidence import Evidence
 from thoughtful.understanding.labels import label_space
-from thoughtful.understanding.numbers import find_numbers, heard_numbers
+from thoughtful.understanding.numbers import heard_numbers
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
@@ -44,6 +46,14 @@ HEARD_CONFIDENCE = 0.5
 """Below this recognizer confidence a spoken command is confirmed, not carried out: a garbled
 transcript must not switch things (see the spoken benchmark). A transcript with words the
 language layer does not know is confirmed too, whatever the recognizer's confidence."""
+AGREED_CONFIDENCE = 0.4
+AGREEING_READINGS = 3
+"""A transcript the recognizer is less sure of than ``HEARD_CONFIDENCE``, but at least this sure,
+is carried out when each of its ``AGREEING_READINGS`` or more readings (the beam's hypotheses),
+all made of known words, would make the same change: they differ only in what does not matter
+("Set the lamp to 40 percent." / "…40%." / "…40 percent,"). Measured on the 1,084 spoken
+recordings: +9 right, no wrong action; from 0.3, +13 and one wrong ("drop the ac, I do." for
+"by two"), and "I'm going to heat it." (for "order a pizza") read as heating."""
 CONFIRM = "I'm not sure I heard you right"
 CHECK = "I'm not sure what you meant"
 """How a confirmation question opens, heard and typed; a "yes" after either carries it out."""
@@ -79,6 +89,8 @@ class Interpretation:
     kind: Kind
     say: str
     applied: list[Applied] = field(default_factory=list)
+    proposed: list[Applied] = field(default_factory=list)
+    """What a confirmation question offers to do (nothing of it is done yet)."""
 
 
 class Interpreter:
@@ -106,6 +118,9 @@ class Interpreter:
         if NOT_SAID.search(request.text):
             return Interpretation("reject", "That doesn't look like something said to me (code, a path or a "
                                             "template), so I won't act on it.")
+        agreed = self._agreed(request)
+        if agreed is not None:
+            return agreed
         request = self._best_reading(request)
         if request.heard_confidence is not None:
             request = replace(request, text=heard_numbers(request.text))
@@ -267,15 +282,28 @@ class Interpreter:
             nouns = [w for w in found.masked.split() if w in self.nouns or w.rstrip("s") in self.nouns]
             so_far = replace(request, earlier=[] if nouns else [name for name, _, _ in changes])
             try:
-                clause_changes = self._changes(so_far, found, self.planner.plan(self._ops(prediction), found.masked,
-                                                                                request.home.units))
+                plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units)
+                if self._unsaid_types(found.masked, plans, {request.home[name].type for name in so_far.earlier}):
+                    return None  # "turn on the lamp and set it to 40": "it" is the lamp, not the heat
+                clause_changes = self._changes(so_far, found, plans)
             except Ask:
                 return None  # a clause in doubt: the utterance is read as a whole instead
+            if self.planner.unused_numbers(found.masked, plans):
+                return None  # "…, and 80 to 73": a number the clause's changes do not explain
             if not clause_changes:
                 return None  # "…and make the lamp right": a clause that asks for nothing known
             changes += clause_changes
         changes = self._merged([change for change in changes if change[0] not in left_alone])
         return self._apply(request, changes) if changes else None
+
+    def _unsaid_types(self, clause: str, plans: dict[str, TypePlan], earlier: set[str]) -> set[str]:
+        """The device types planned for a clause that neither an earlier clause acted on nor one
+        of its own words points to ("set it to 40" after "turn on the lamp" is not the heat's;
+        "fan on" after "lamp off" is the thermostat's). None when no earlier clause acted."""
+        if not earlier:
+            return set()
+        pointed = {self.planner.cues.get(w) or self.device_words.get(w) for w in clause.split()}
+        return set(plans) - earlier - pointed
 
     @staticmethod
     def _merged(changes: list[tuple[str, Change, str]]) -> list[tuple[str, Change, str]]:
@@ -411,10 +439,9 @@ class Interpreter:
                     return Interpretation("clarify", f"I didn't change anything: what should the "
                                                      f"{' and the '.join(left)} do?")
                 request = replace(request, guessed=True)
-            numbers = find_numbers(found.masked)
-            if numbers and not any(p.change.set or p.change.adjust for p in plans.values()):
-                said = f"{numbers[0].value:g}"  # "2 more degrees of cooling" read as cooling alone
-                return Interpretation("clarify", f'I didn\'t change anything: what is the "{said}" for?')
+            unused = self.planner.unused_numbers(found.masked, plans)
+            if unused:  # "2 more degrees of cooling" read as cooling alone; "Lamp on, and 80 to 73"
+                return Interpretation("clarify", f'I didn\'t change anything: what is the "{unused[0].value:g}" for?')
             return self._apply(request, changes)
         except Ask as question:
             return Interpretation("clarify", str(question))
@@ -476,6 +503,7 @@ class Interpreter:
         home = request.home
         text = normalize(request.text)
         planned: list[str] = []
+        proposed: list[Applied] = []
         try:  # validate everything first so a bad part changes nothing
             for name, change, _ in changes:
                 device = home[name]
@@ -485,8 +513,8 @@ class Interpreter:
                     or safety.out_of_range(change, device.model, home.units)
                 if wrong:
                     return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
-                planned.append(explain.describe_planned(Applied(name, device.snapshot, after, notes), device,
-                                                        home.units))
+                proposed.append(Applied(name, device.snapshot, after, notes))
+                planned.append(explain.describe_planned(proposed[-1], device, home.units))
         except StateError as exc:
             return Interpretation("clarify", f"I can't do that: {exc}.")
         asked = safety.how_to(text)
@@ -495,7 +523,7 @@ class Interpreter:
         if not self._sure(request):  # say what would be done; change nothing
             opening = CHECK if request.heard_confidence is None else CONFIRM
             return Interpretation("clarify", f'{opening} ("{request.text.strip()}"). '
-                                             f'Did you want {" and ".join(planned)}?')
+                                             f'Did you want {" and ".join(planned)}?', proposed=proposed)
         applied = [home.apply(name, change, by="voice", why=why, at=request.now) for name, change, why in changes]
         parts = [explain.describe_applied(a, home[a.device], home.units) for a in applied]
         notes = [n for a in applied for n in a.notes]
@@ -522,6 +550,26 @@ class Interpreter:
     def _unknown_words(self, text: str, home: Home) -> list[str]:
         home_words = {w for d in home.devices.values() for w in vocabulary.words(f"{d.name} {d.room}")}
         return vocabulary.unknown_words(normalize(text), self.models, home_words, self.known_words)
+
+    def _agreed(self, request: Request) -> Interpretation | None:
+        """A transcript heard with some doubt (see :data:`AGREED_CONFIDENCE`), carried out because
+        every reading of it proposes the same change; None otherwise. Each reading is only asked
+        about (never applied) until they are compared."""
+        readings = [request.text, *request.heard_alternatives]
+        if request.heard_confidence is None or len(readings) < AGREEING_READINGS \
+                or not AGREED_CONFIDENCE <= request.heard_confidence < HEARD_CONFIDENCE \
+                or any(self._unknown_words(text, request.home) for text in readings) \
+                or any(self._confirmed(request, normalize(text)) for text in readings):  # "yes" acts at once
+            return None
+        proposals = set()
+        for text in readings:
+            proposed = self.interpret(replace(request, text=text, heard_alternatives=[])).proposed
+            if not proposed:
+                return None
+            proposals.add(json.dumps([(a.device, a.after) for a in proposed], sort_keys=True))
+        if len(proposals) > 1:
+            return None
+        return self.interpret(replace(request, heard_confidence=HEARD_CONFIDENCE, heard_alternatives=[]))
 
     def _best_reading(self, request: Request) -> Request:
         """The recognizer's reading to interpret (:mod:`readings`), or the first in doubt."""

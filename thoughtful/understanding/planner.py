@@ -33,6 +33,8 @@ class TypePlan:
     questions: list[str] = field(default_factory=list)
     """Snapshot keys asked about, ``why``, or ``how=<topic>`` (what a setting, the states or
     the device type can do)."""
+    numbers: set[int] = field(default_factory=set)
+    """Where the numbers this plan's values came from are in the text (word positions)."""
 
 
 class Planner:
@@ -87,17 +89,28 @@ class Planner:
             else:
                 key, how = what.split("=", 1)
                 mine = [n for n in numbers if owners.get(n.position) in (None, t)]
+                before = set(used)
                 try:
                     self._setting(model, key, how, text, mine, used, units, plan.change)
                 except Ask as exc:
                     missing.append(str(exc))
+                plan.numbers |= used - before
         for t, plan in plans.items():
+            before = set(used)
             self._more_of_state(self.models[t], plan.change, numbers, used, units)
+            plan.numbers |= used - before
             self._drop_contradicted_state(self.models[t], plan.change, text)
         plans = {t: p for t, p in plans.items() if not p.change.is_empty() or p.goals or p.questions}
         if missing and not plans:
             raise Ask(missing[0])
         return plans
+
+    @staticmethod
+    def unused_numbers(text: str, plans: dict[str, TypePlan]) -> list[Number]:
+        """The numbers in ``text`` none of ``plans`` took a value from ("Lamp on, and 80 to 73":
+        the lamp's brightness took 80, and 73 was for something not understood)."""
+        used = set().union(*(plan.numbers for plan in plans.values()))
+        return [n for n in find_numbers(text) if n.position not in used]
 
     def _more_of_state(self, model: StateModel, change: Change, numbers: list[Number], used: set[int],
                        units: Units) -> None:
