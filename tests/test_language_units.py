@@ -30,6 +30,8 @@ def test_relative_and_units():
     assert n.value == 10 and not n.relative and n.unit == "percent"
     (n,) = find_numbers("temperature down by three")
     assert n.relative
+    (n,) = find_numbers("knock the temperature down a couple of degrees")
+    assert n.value == 2 and n.relative and n.unit == "degrees"
 
 
 def test_every_label_is_synthesized(models):
@@ -63,6 +65,9 @@ def test_names_and_rooms_are_masked(models):
     found = resolver.mentions("turn off the light in the dining room", home)
     assert found.rooms == ["dining room"] and found.masked == "turn off the light"
     assert resolver.select("lamp", found, home, None, []) == ["pendant light"]
+    # a room as the subject is "it", as the model knows it ("the is freezing" was out of scope)
+    found = resolver.mentions("the dining room is freezing", home)
+    assert found.rooms == ["dining room"] and found.masked == "it's freezing"
 
 
 def test_unknown_names_are_reported(models):

@@ -212,6 +212,26 @@ def test_the_one_thermostat_serves_rooms_without_their_own(interpreter):
     assert out["kind"] == "clarify" and unchanged(out, two), out
 
 
+def test_a_complaint_never_switches_on_a_lamp_that_is_off(interpreter):
+    """ "it's too bright in the kitchen" dimmed the lit lamp and switched on the other one at
+    30%; with only an off lamp, "it's too bright" switched it on. A goal that asks for less of
+    a setting applies to the devices that have it as they are; its less sure opposite ("too
+    dark", read from "bright") is not done as well."""
+    kitchen = [{**LAMP_ON, "name": "ceiling light", "room": "kitchen"},
+               {"name": "cabinet light", "type": "lamp", "room": "kitchen", "snapshot": {"state": "off"}}]
+    out = ask(interpreter, "it's too bright in the kitchen", home=kitchen)
+    assert out["after"]["ceiling light"]["brightness"] < LAMP_ON["snapshot"]["brightness"], out
+    assert out["after"]["cabinet light"] == {"state": "off"}, out
+    alone = [{"name": "lamp", "type": "lamp", "room": "den", "snapshot": {"state": "off"}}]
+    for text in ("it's too bright", "the lamp is too yellow"):
+        out = ask(interpreter, text, home=alone)
+        assert out["kind"] != "action" and unchanged(out, alone), (text, out)
+    out = ask(interpreter, "it's too dark", home=alone)
+    assert out["after"]["lamp"]["state"] == "on", out
+    out = ask(interpreter, "the den is too dark", home=alone)  # the room as the subject
+    assert out["after"]["lamp"]["state"] == "on", out
+
+
 def test_saying_a_device_is_not_needed_switches_it_off(interpreter):
     for text in ("the lamp doesn't need to be on", "I don't need the lamp anymore"):
         out = ask(interpreter, text)

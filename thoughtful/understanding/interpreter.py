@@ -18,7 +18,7 @@ from typing import Literal
 from thoughtful.errors import StateError
 from thoughtful.state.device import Applied, Change
 from thoughtful.state.home import Home
-from thoughtful.state.schema import StateModel
+from thoughtful.state.schema import StateModel, Toward
 from thoughtful.understanding import abilities, explain, followup, replay, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import Doubts
@@ -483,21 +483,27 @@ class Interpreter:
         for device_type, plan in plans.items():
             if plan.change.is_empty():
                 continue
-            targets = self._adjustable(self._targets(request, found, device_type), plan.change, request.home)
+            targets = self._targets(request, found, device_type)
+            ready = self._adjustable(targets, plan.change, request.home)
             why = "; ".join(self.models[device_type].language.goals[g].why for g in plan.goals) \
                 or f'you asked: "{request.text.strip()}"'
-            changes += [(name, plan.change, why) for name in targets]
+            changes += [(name, plan.change if name in ready else Change(), why) for name in targets
+                        if name in ready or plan.goals]  # a goal left out is said to need nothing
         return changes
 
     @staticmethod
     def _adjustable(targets: list[str], change: Change, home: Home) -> list[str]:
-        """Of several devices, those a relative change applies to as they are: "dim the lights in
-        the bedroom" dims the lamps that are on and does not switch on the ones that are off."""
-        if len(targets) < 2 or change.state is not None or change.set or not change.adjust:
+        """Those of ``targets`` a change that names no state applies to as they are: "dim the
+        lights in the bedroom" dims the lamps that are on and does not switch on the ones that
+        are off (one lamp alone is dimmed, and the safety layer asks); a goal's "less of it"
+        ("it's too bright", "the light is too yellow") never switches on a lamp that is off."""
+        goal = any(isinstance(value, Toward) for value in change.set.values())  # "toward 30, step -25"
+        if change.state is not None or not (change.adjust or goal) or (len(targets) < 2 and not goal):
             return targets
+        keys = set(change.adjust) | set(change.set)
         ready = [name for name in targets
-                 if all(k in home[name].model.states[home[name].snapshot["state"]].settings for k in change.adjust)]
-        return ready or targets
+                 if keys <= set(home[name].model.states[home[name].snapshot["state"]].settings)]
+        return ready if goal else ready or targets
 
     def _apply(self, request: Request, changes: list[tuple[str, Change, str]]) -> Interpretation:
         home = request.home

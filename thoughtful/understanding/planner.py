@@ -165,8 +165,11 @@ class Planner:
         return owners
 
     def _goal(self, model: StateModel, name: str, plan: TypePlan) -> None:
-        plan.goals.append(name)
         effect = self.goal_change(model, name)
+        if plan.goals and (set(effect.set) & set(plan.change.set) or
+                           effect.state and plan.change.state and effect.state != plan.change.state):
+            return  # "it's too bright" also read (less surely) as too dark: the surer goal alone
+        plan.goals.append(name)
         plan.change.state = plan.change.state or effect.state
         for key, value in effect.set.items():
             plan.change.set.setdefault(key, value)

@@ -20,6 +20,8 @@ from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.vocabulary import known_words, type_nouns, unknown_name_words, words
 
 _ALL = {"all", "every", "everything", "both", "whole"}
+_SUBJECT = r"(?:is|isn't|feels|seems|looks|could|needs|gets|got|was|has|too)"
+"""Words after a room that make it the subject ("the guest room is freezing")."""
 _EXCEPT = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|excluding|not)"
 """Words that take a device out of a selection: "all the lights except the desk lamp"."""
 
@@ -109,7 +111,13 @@ class Resolver:
             short = room.removesuffix("room").strip()
             if short != room and len(short) >= 3:  # "in bed" for the bedroom, "in the bath" for the bathroom
                 pattern = rf"(?:{pattern}|\s+in\s+(?:the\s+|my\s+)?{re.escape(short)}(?=\s))"
-            if re.search(pattern, masked):
+            # The room as the subject, "the guest room is freezing": "it's freezing", as the
+            # model knows it (taken out, "the is freezing" read as nothing it can do)
+            subject = rf"(?<=\s)(?:the\s+|my\s+|our\s+)?{re.escape(room)}(?=\s+{_SUBJECT}\s)"
+            if re.search(subject, masked):
+                masked = re.sub(r"\bit is\b", "it's", re.sub(subject, "it", masked))
+                found.rooms.append(room)
+            elif re.search(pattern, masked):
                 masked = re.sub(pattern, "", masked)
                 found.rooms.append(room)
         found.devices = [n for n in found.devices if not self._noun_elsewhere(home[n], found.rooms)]
