@@ -343,3 +343,31 @@ def test_a_doubtful_hearing_is_carried_out_only_when_every_reading_agrees(interp
                 hear("set the heat to 72.", "Set the heat to 72."),  # two readings are not enough
                 hear("set the heat to 72.", "Set the heat to 72.", "set the heat to 72,", confidence=0.3)):
         assert out["kind"] == "clarify" and out["after"]["thermostat"] == HEAT, out
+
+
+def test_a_switch_word_is_never_done_the_other_way(interpreter, models):
+    """ "turn everything on" switched everything off (the model reads "everything" as off):
+    said "on" and not "off", nothing is switched off unless something is also switched on."""
+    from thoughtful.understanding.safety import switched_against
+
+    home = [{"name": "lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
+            {"name": "heat pump", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    for text in ("turn everything on", "switch everything on"):
+        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        assert out["kind"] != "action" and out["after"] == before, out
+    off = {"state": "off"}
+    assert switched_against("turn everything on", [("lamp", ON, off)])
+    assert switched_against("switch the lamp off", [("lamp", off, ON)])
+    assert not switched_against("i don't need the lamp on", [("lamp", ON, off)])  # negated
+    assert not switched_against("set the lamp to 30 and turn off the heat",  # the word is the heat's
+                                [("lamp", off, ON), ("heat", HEAT, off)])
+
+
+def test_a_room_left_out_is_not_the_room_acted_on(interpreter):
+    """ "all lights off except the hall" switched off the hall light and nothing else."""
+    home = [{"name": "kids lamp", "type": "lamp", "room": "kids room", "snapshot": ON},
+            {"name": "hall light", "type": "lamp", "room": "hall", "snapshot": ON}]
+    for text in ("all lights off except the hall", "turn off all the lights but not in the hall"):
+        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        assert out["after"]["hall light"] == ON and out["after"]["kids lamp"]["state"] == "off", (text, out)

@@ -523,6 +523,9 @@ class Interpreter:
                 planned.append(explain.describe_planned(proposed[-1], device, home.units))
         except StateError as exc:
             return Interpretation("clarify", f"I can't do that: {exc}.")
+        wrong = safety.switched_against(text, [(a.device, a.before, a.after) for a in proposed])
+        if wrong:
+            return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
         asked = safety.how_to(text)
         if asked:  # "how do I make the lamp blue?": say how; change nothing
             return Interpretation("explanation", f'Just ask me: "{asked}". That sets {" and ".join(planned)}.')

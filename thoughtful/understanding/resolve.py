@@ -107,6 +107,13 @@ class Resolver:
             masked = masked.replace(slot, noun)
         rooms = sorted({d.room.lower() for d in home.devices.values() if d.room}, key=len, reverse=True)
         for room in rooms:
+            new, n = re.subn(rf"\s{_EXCEPT}\s+(?:(?:the|those|that|ones?)\s+)*(?:in\s+)?(?:the\s+|my\s+)?"
+                             rf"{re.escape(room)}(?=\s)", " ", masked)
+            if n:  # "all the lights off except the hall": the room's devices are left out
+                masked = new
+                found.excluded += [d.name for d in home.devices.values()
+                                   if d.room.lower() == room and d.name not in found.excluded]
+                continue
             pattern = rf"(?:\s+(?:in|of|from)\s+the|\s+(?:in|of|from))?\s+{re.escape(room)}(?=\s)"
             short = room.removesuffix("room").strip()
             if short != room and len(short) >= 3:  # "in bed" for the bedroom, "in the bath" for the bathroom

@@ -9,6 +9,10 @@ never starts cooling — read from ``implies_state``). The direction words come 
 model's ``language`` section; when the utterance holds words for both directions ("not
 brighter, dimmer" says dimmer) only the one not negated counts.
 
+The same for switching: a device switched off when the words say "on" and not "off" ("turn
+everything on" once switched everything off), or switched on from off when they say only "off";
+negated words ("I don't need the light on") are left to the other checks.
+
 Also refused: a number said for a setting that its range does not hold (:func:`out_of_range`),
 and any change asked for inside a how-to question (:func:`how_to`), which is answered instead.
 """
@@ -28,6 +32,10 @@ _HOW_TO = re.compile(r"^(?:so\s+|um\s+|and\s+)?how\s+(?:do|can|could|should|woul
 
 _NOT = r"(?:not|no|don't|never)\s+(?:(?:any|so|too|that|the|a|bit|much)\s+)?"
 """A negation before a phrase: "not brighter", "not any warmer"."""
+
+
+_NEGATED = re.compile(r"\b(?:not|no|don't|never|nor|without)\b|n't\b")
+"""Any negation: the switch words no longer say which way."""
 
 
 _PARTICLES = ("up", "down", "on", "off", "out")
@@ -157,6 +165,24 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
             wrong_state = implied.below if direction > 0 else implied.above
             if after.get("state") == wrong_state and before.get("state") != wrong_state:
                 return f"{said} switch the {name} to {wrong_state}"
+    return None
+
+
+def switched_against(text: str, planned: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> str | None:
+    """What is wrong when the words say only "on" and the plan (device, before, after) switches
+    a device off and none on, or they say only "off" and it switches one on and none off; None
+    otherwise (both said or neither, negated, or the word is another device's: "set the lamp to
+    30 and turn off the heat")."""
+    said = set(text.split())
+    if _NEGATED.search(text) or ("on" in said) == ("off" in said):
+        return None
+    went_off = [name for name, before, after in planned if after.get("state") == "off" != before.get("state")]
+    went_on = [(name, after.get("state")) for name, before, after in planned
+               if before.get("state") == "off" != after.get("state")]
+    if "on" in said and went_off and not went_on:
+        return f'you said "on", but that would switch the {went_off[0]} off'
+    if "off" in said and went_on and not went_off:
+        return f'you said "off", but that would switch the {went_on[0][0]} {went_on[0][1]}'
     return None
 
 
