@@ -371,3 +371,15 @@ def test_a_room_left_out_is_not_the_room_acted_on(interpreter):
     for text in ("all lights off except the hall", "turn off all the lights but not in the hall"):
         out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
         assert out["after"]["hall light"] == ON and out["after"]["kids lamp"]["state"] == "off", (text, out)
+
+
+def test_a_complaint_of_too_much_never_gives_more(interpreter, models):
+    """ "the heat is too high" set the thermostat to its 90°F maximum ("high" is a word of
+    "higher"). Saying there is too much of a setting asks for less, and too little for more."""
+    assert said_direction("the heat is too high", models["thermostat"], "setpoint")[0] == -1
+    assert said_direction("the light is too dim", models["lamp"], "brightness")[0] == 1
+    assert said_direction("it's not too bright", models["lamp"], "brightness")[0] == 0
+    home = [{"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT}]
+    for text in ("the heat is too high", "the temperature is too high"):
+        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        assert out["kind"] != "action" or out["after"]["thermostat"]["setpoint"] < HEAT["setpoint"], out

@@ -7,7 +7,8 @@ setting disappears) or, asked for less ("dim"), switched on (the setting appears
 the state model ties to the other direction (a setpoint above the room means heat: "warmer"
 never starts cooling — read from ``implies_state``). The direction words come from each state
 model's ``language`` section; when the utterance holds words for both directions ("not
-brighter, dimmer" says dimmer) only the one not negated counts.
+brighter, dimmer" says dimmer) only the one not negated counts, and a complaint of too much
+("the heat is too high") asks for less.
 
 The same for switching: a device switched off when the words say "on" and not "off" ("turn
 everything on" once switched everything off), or switched on from off when they say only "off";
@@ -74,6 +75,21 @@ def _more_of_state(text: str, model: StateModel, key: str) -> tuple[int, str]:
     return 0, ""
 
 
+def _complaint(text: str, up: list[str], down: list[str]) -> tuple[int, str]:
+    """ "the heat is too high", "too bright": a complaint about too much asks for less, and "too
+    low", "too dim" for more ((-1 or +1, the words); (0, "") when there is none). The words are
+    the setting's own comparatives and their bases ("higher" → "too high")."""
+    for phrases, direction in ((up, -1), (down, 1)):
+        for phrase in phrases:
+            if " " in phrase.strip():
+                continue
+            for word in {phrase, _base(phrase)} - {None}:
+                match = re.search(rf"\btoo\s+(?:much\s+)?{re.escape(word)}\b", text)
+                if match and not re.search(rf"\bnot\s+{match.group(0)}", text):
+                    return direction, match.group(0)
+    return 0, ""
+
+
 def _base(comparative: str) -> str | None:
     """ "hotter" → "hot", "warmer" → "warm", "dimmer" → "dim"; None for other words."""
     if not comparative.endswith("er") or " " in comparative or len(comparative) < 5:
@@ -98,6 +114,9 @@ def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
     lang = model.language.settings.get(key)
     if lang is None:
         return 0, ""
+    complaint = _complaint(text, lang.up + lang.raise_, lang.down + lang.lower)
+    if complaint[0]:
+        return complaint
     up = _said(text, lang.up + lang.raise_) or _made(text, lang.up)
     down = _said(text, lang.down + lang.lower) or _made(text, lang.down)
     if not up and not down:
