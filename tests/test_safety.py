@@ -383,3 +383,15 @@ def test_a_complaint_of_too_much_never_gives_more(interpreter, models):
     for text in ("the heat is too high", "the temperature is too high"):
         out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
         assert out["kind"] != "action" or out["after"]["thermostat"]["setpoint"] < HEAT["setpoint"], out
+
+
+def test_a_change_asked_for_later_is_not_done_now(interpreter):
+    """ "turn off the lamp at 10pm" switched the lamp off at once. Nothing here keeps time, so
+    a change asked for at another time, or for a while, is not done now but explained."""
+    home = [{"name": "lamp", "type": "lamp", "room": "den", "snapshot": ON}]
+    for text in ("turn off the lamp at 10pm", "lamp off in five minutes", "lamp to 20% for an hour",
+                 "switch the lamp off tomorrow"):
+        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        assert out["kind"] == "clarify" and out["after"]["lamp"] == ON and "now" in out["say"], (text, out)
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "lamp to 20%"}), interpreter)
+    assert out["after"]["lamp"]["brightness"] == 20, out

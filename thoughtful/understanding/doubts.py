@@ -6,6 +6,7 @@ question (typed or heard) or makes a heard request one to confirm.
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from thoughtful.state.home import Home
@@ -24,6 +25,12 @@ WANTING = {"need", "want", "wanna", "like", "right", "okay", "ok"}
 """Words around a bare direction that do not say what it is about: "right, I need it up"."""
 UNIT_WORDS = {"degree", "degrees", "percent", "per", "cent", "celsius", "fahrenheit", "kelvin"}
 """Words that say what a number measures, and so which kind of device it is for."""
+LATER = re.compile(
+    r"\b(?:in|for|after)\s+(?:\d+|an?|a few|half an?|the next)\s+(?:\w+\s+)?(?:seconds?|minutes?|mins?|hours?)\b"
+    r"|\b\d{1,2}(?:\s+\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?|o'clock)(?!\w)"
+    r"|\b(?:at|by|until|till)\s+\d{1,2}\s+\d{2}\b|\b(?:tomorrow|at noon|at midnight)\b")
+"""A time to do it at or for ("in ten minutes", "at 10pm", "for an hour", "tomorrow"): nothing
+here keeps time, and doing it now is not what was asked."""
 
 
 class Doubts:
@@ -60,6 +67,12 @@ class Doubts:
             if (not whole or echoed) and not own_room:
                 return True
         return False
+
+    @staticmethod
+    def later(text: str) -> str | None:
+        """The words that ask for a change at another time than now, if any (:data:`LATER`)."""
+        match = LATER.search(text)
+        return match.group(0) if match else None
 
     @staticmethod
     def opens_like_a_question(text: str) -> bool:

@@ -160,6 +160,10 @@ class Interpreter:
                 if answer.kind != "clarify":  # "how do I change the colour?" needs no colour named
                     return answer
         prediction = self._predict(found, request.home)
+        later = self.doubts.later(found.masked)
+        if later and prediction.kind == "command":  # "lamp off at 10pm" is not "lamp off" now
+            return Interpretation("clarify", f'I can only change things now, not "{later}", so I changed '
+                                             f"nothing. Say it without the time to do it now.")
         if prediction.kind == "command" or text.split()[0] in NEGATING:
             # "turn off the lamp and set the heat to 70", "make the lamp blue then turn up the
             # heat": when every clause is a sure command on its own, each lands on its own
