@@ -318,3 +318,19 @@ def test_a_home_routine_runs_every_step_on_every_device_it_fits(models, interpre
     assert result.kind == "action" and result.say.startswith("Movie time:"), result.say
     assert home["floor lamp"].snapshot["brightness"] == 10 and home["desk lamp"].snapshot["state"] == "off"
     assert home["thermostat"].snapshot["state"] == "heat" and "dim room for the screen" in result.say
+
+
+def test_a_goal_about_the_whole_home_needs_no_device_named(interpreter):
+    """ "time to sleep" with three lamps asked which lamp; going to sleep and leaving are about
+    the home (``whole_home`` in the state model), so every lamp goes off. A goal said with a
+    room keeps to that room."""
+    home = [{**LAMP_ON, "name": "lamp", "room": "lounge"},
+            {**LAMP_ON, "name": "bedside lamp", "room": "bedroom"},
+            {"name": "tall lamp", "type": "lamp", "room": "lounge", "snapshot": {"state": "off"}}]
+    for text in ("time to sleep", "I'm heading out"):
+        out = ask(interpreter, text, home=home)
+        assert out["kind"] == "action" and all(out["after"][d["name"]]["state"] == "off" for d in home), (text, out)
+    out = ask(interpreter, "time for bed in the bedroom", home=home)
+    assert out["after"]["lamp"]["state"] == "on" and out["after"]["bedside lamp"]["state"] == "off", out
+    cozy = ask(interpreter, "make it cozy", home=home)
+    assert cozy["kind"] == "clarify" and unchanged(cozy, home), cozy  # not a home-wide goal: which lamp?

@@ -120,6 +120,9 @@ class Goal(_Strict):
     phrases: list[str]
     effect: dict[str, Any]
     why: str
+    whole_home: bool = False
+    """About the home rather than one device ("good night", "I'm leaving"): said without a
+    device or a room, it applies to every device of the type instead of asking which."""
 
     @field_validator("effect")
     @classmethod

@@ -487,7 +487,9 @@ class Interpreter:
         for device_type, plan in plans.items():
             if plan.change.is_empty():
                 continue
-            targets = self._targets(request, found, device_type)
+            goals = self.models[device_type].language.goals
+            home_wide = plan.goals and all(goals[g].whole_home for g in plan.goals) and not (found.devices or found.rooms)
+            targets = self._targets(request, replace(found, everything=True) if home_wide else found, device_type)
             ready = self._adjustable(targets, plan.change, request.home)
             why = "; ".join(self.models[device_type].language.goals[g].why for g in plan.goals) \
                 or f'you asked: "{request.text.strip()}"'
