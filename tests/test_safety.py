@@ -395,3 +395,16 @@ def test_a_change_asked_for_later_is_not_done_now(interpreter):
         assert out["kind"] == "clarify" and out["after"]["lamp"] == ON and "now" in out["say"], (text, out)
     out = run_line(json.dumps({"id": 1, "home": home, "utterance": "lamp to 20%"}), interpreter)
     assert out["after"]["lamp"]["brightness"] == 20, out
+
+
+def test_a_change_bigger_than_the_range_and_minus_an_amount_are_asked_about(interpreter):
+    """ "raise it by 70" (for "to 70") was clamped to the 90°F maximum; "ceiling light minus 10"
+    set 10%. A change larger than the whole range cannot be meant, and "minus 10" is an amount."""
+    home = [{"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT},
+            {"name": "ceiling light", "type": "lamp", "room": "kitchen", "snapshot": ON}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    for text in ("raise the heat by 70", "ceiling light minus 10"):
+        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        assert out["kind"] == "clarify" and out["after"] == before, (text, out)
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "raise the heat by 3"}), interpreter)
+    assert out["after"]["thermostat"]["setpoint"] == HEAT["setpoint"] + 3, out

@@ -131,6 +131,6 @@ def find_numbers(text: str) -> list[Number]:
             unit = _UNITS[after]
         nxt = words[i + 2] if unit and i + 2 < len(words) and after in _UNITS else after
         before = words[i - 1] if i else ""
-        relative = before in ("by", "up", "down") or nxt in _RELATIVE_AFTER
+        relative = before in ("by", "up", "down", "plus", "minus") or nxt in _RELATIVE_AFTER
         found.append(Number(float(match.group(1)), i, unit, relative, before in _TARGET_BEFORE))
     return found

@@ -218,6 +218,12 @@ def out_of_range(change: Change, model: StateModel, units: Units) -> str | None:
         if (spec.min is not None and value < spec.min) or (spec.max is not None and value > spec.max):
             return (f"the {model.setting_name(key)} goes from {to_home_unit(spec.min, spec, units)} to "
                     f"{to_home_unit(spec.max, spec, units)}, and {to_home_unit(value, spec, units)} is outside that")
+    for key, amount in change.adjust.items():  # "raise it by 70" (for "to 70"): more than the whole range
+        spec = model.settings.get(key)
+        if spec is None or spec.min is None or spec.max is None or abs(amount) <= spec.max - spec.min:
+            continue
+        return (f"the {model.setting_name(key)} only goes from {to_home_unit(spec.min, spec, units)} to "
+                f"{to_home_unit(spec.max, spec, units)}, so a change that big cannot be meant")
     return None
 
 
