@@ -324,6 +324,13 @@ def test_a_number_no_change_takes_is_asked_about(interpreter):
     it = run_line(json.dumps({"id": 1, "home": home, "utterance": "turn on the lamp and set it to 40 and the ac to 70"}),
                   interpreter)
     assert it["after"]["lamp"]["brightness"] == 40 and it["after"]["ac"]["setpoint"] == 70, it
+    # a clause that names a room is that room's: "…, den off" is not the earlier lamp's "on"
+    two = [{"name": "kids lamp", "type": "lamp", "room": "kids room", "snapshot": ON},
+           {"name": "hall light", "type": "lamp", "room": "hall", "snapshot": ON},
+           {"name": "thermostat", "type": "thermostat", "room": "hall",
+            "snapshot": {"state": "off", "room_temperature": 70, "fan": "auto"}}]
+    rooms = run_line(json.dumps({"id": 1, "home": two, "utterance": "kids lamp on, hall off"}), interpreter)
+    assert rooms["after"]["kids lamp"] == ON and rooms["after"]["hall light"]["state"] == "off", rooms
 
 
 def test_a_doubtful_hearing_is_carried_out_only_when_every_reading_agrees(interpreter):

@@ -281,10 +281,12 @@ class Interpreter:
                     or prediction.confidence < CONFIDENCE:
                 return None
             previous = prediction
-            # A clause with no device word is about what an earlier one acted on ("…, then dim it",
-            # "no cooling, I want heat"); "…, bulb light to 60" is not the porch light's.
+            # A clause with no device word or room is about what an earlier one acted on ("…, then
+            # dim it", "no cooling, I want heat"); "…, bulb light to 60" is not the porch light's,
+            # and "…, hall off" is the hall's.
             nouns = [w for w in found.masked.split() if w in self.nouns or w.rstrip("s") in self.nouns]
-            so_far = replace(request, earlier=[] if nouns else [name for name, _, _ in changes])
+            named = nouns or found.devices or found.rooms or found.everything
+            so_far = replace(request, earlier=[] if named else [name for name, _, _ in changes])
             try:
                 plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units)
                 if self._unsaid_types(found.masked, plans, {request.home[name].type for name in so_far.earlier}):
