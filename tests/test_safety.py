@@ -415,3 +415,18 @@ def test_a_change_bigger_than_the_range_and_minus_an_amount_are_asked_about(inte
         assert out["kind"] == "clarify" and out["after"] == before, (text, out)
     out = run_line(json.dumps({"id": 1, "home": home, "utterance": "raise the heat by 3"}), interpreter)
     assert out["after"]["thermostat"]["setpoint"] == HEAT["setpoint"] + 3, out
+
+
+def test_each_clause_is_checked_against_its_own_words(interpreter):
+    """ "make the lamp brighter and the tall lamp dimmer" switched the (off) tall lamp on: the
+    whole utterance says both ways, so only the clause's own words tell that "dimmer" must not
+    light it."""
+    home = [{"name": "lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
+            {"name": "tall lamp", "type": "lamp", "room": "lounge", "snapshot": {"state": "off"}},
+            {"name": "bedside lamp", "type": "lamp", "room": "bedroom", "snapshot": ON}]
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "make the lamp brighter and the tall lamp dimmer"}),
+                   interpreter)
+    assert out["kind"] == "clarify" and out["after"]["tall lamp"] == {"state": "off"}, out
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "make the lamp dimmer and the bedside lamp brighter"}),
+                   interpreter)
+    assert out["after"]["lamp"]["brightness"] < 60 < out["after"]["bedside lamp"]["brightness"], out

@@ -298,6 +298,9 @@ class Interpreter:
                 return None  # "…, and 80 to 73": a number the clause's changes do not explain
             if not clause_changes:
                 return None  # "…and make the lamp right": a clause that asks for nothing known
+            against = self._against_words(clause, clause_changes, request.home)
+            if against:  # "…and the tall lamp dimmer" with the tall lamp off: its own words say no
+                return Interpretation("clarify", f"I didn't change anything: {against}. What would you like?")
             changes += clause_changes
         changes = self._merged([change for change in changes if change[0] not in left_alone])
         return self._apply(request, changes) if changes else None
@@ -310,6 +313,21 @@ class Interpreter:
             return set()
         pointed = {self.planner.cues.get(w) or self.device_words.get(w) for w in clause.split()}
         return set(plans) - earlier - pointed
+
+    @staticmethod
+    def _against_words(clause: str, changes: list[tuple[str, Change, str]], home: Home) -> str | None:
+        """What is wrong when one of a clause's changes goes against the clause's own words (the
+        whole utterance may say both ways: "the lamp brighter and the tall lamp dimmer")."""
+        for name, change, _ in changes:
+            device = home[name]
+            try:
+                after, _ = device.plan(change)
+            except StateError:
+                continue  # said when the whole is applied
+            wrong = safety.contradiction(clause, device.model, name, device.snapshot, after, change.state is not None)
+            if wrong:
+                return wrong
+        return None
 
     @staticmethod
     def _merged(changes: list[tuple[str, Change, str]]) -> list[tuple[str, Change, str]]:
