@@ -76,6 +76,7 @@ def test_a_surer_goal_keeps_its_state(models):
     ("can the lamp change colour", ["blue", "red"]),
     ("what's the highest the thermostat goes", ["90"]),
     ("what does the fan setting do", ["all the time"]),
+    ("what does the thermostat's setpoint do", ["holds the room", "69°f"]),  # and where it is now
     ("what can the lamp do", ["brightness", "color"]),
 ])
 def test_what_a_device_can_do_is_explained_from_its_state_model(interpreter, utterance, mentions):

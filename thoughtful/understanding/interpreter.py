@@ -660,6 +660,8 @@ class Interpreter:
         for device_type, plan in plans.items():
             about = [q[4:] for q in plan.questions if q.startswith("how=")]
             answers += [abilities.explain(self.models[device_type], topic, home.units) for topic in about]
+            answers += [explain.answer_key(home[name], topic, home.units) for name in found.devices  # and where
+                        for topic in about if home[name].type == device_type and topic in home[name].snapshot]  # it is now
             questions = [q for q in plan.questions if not q.startswith("how=")]
             if about and not questions:
                 continue  # what the type can do, not how a device is now
