@@ -207,6 +207,9 @@ def test_the_one_thermostat_serves_rooms_without_their_own(interpreter):
     assert out["kind"] == "action" and out["after"]["heating"]["setpoint"] > 68, out
     out = ask(interpreter, "turn on the light in the hall", home=home)
     assert out["kind"] != "action" and out["after"]["bedroom lamp"] == {"state": "off"}, out
+    lit = [{**home[0], "snapshot": LAMP_ON["snapshot"]}, home[1]]
+    out = ask(interpreter, "turn off the bedroom", home=lit)  # what is in it, not the home's heating
+    assert out["after"]["bedroom lamp"]["state"] == "off" and out["after"]["heating"]["state"] == "heat", out
     two = home + [{"name": "loft thermostat", "type": "thermostat", "room": "loft",
                    "snapshot": {"state": "off", "room_temperature": 60, "fan": "auto"}}]
     out = ask(interpreter, "make the bedroom warmer", home=two)

@@ -510,12 +510,28 @@ class Interpreter:
             goals = self.models[device_type].language.goals
             home_wide = plan.goals and all(goals[g].whole_home for g in plan.goals) and not (found.devices or found.rooms)
             targets = self._targets(request, replace(found, everything=True) if home_wide else found, device_type)
+            if self._only_serving(targets, found, plan, device_type, request.home):
+                continue  # "turn off the bedroom": its lamps, not the home's heating that serves it
             ready = self._adjustable(targets, plan.change, request.home)
             why = "; ".join(self.models[device_type].language.goals[g].why for g in plan.goals) \
                 or f'you asked: "{request.text.strip()}"'
             changes += [(name, plan.change if name in ready else Change(), why) for name in targets
                         if name in ready or plan.goals]  # a goal left out is said to need nothing
         return changes
+
+    def _only_serving(self, targets: list[str], found: Mentions, plan: TypePlan, device_type: str,
+                      home: Home) -> bool:
+        """Whether a room was named and ``targets`` only serve it from elsewhere (``serves:
+        home``), the plan only switches them, and no word says their type: a room switched off is
+        what is in it. A complaint or a setting ("make the bedroom warmer") still reaches them."""
+        change = plan.change
+        if not found.rooms or any(home[n].room.lower() in found.rooms for n in targets):
+            return False
+        if change.set or change.adjust or plan.goals:
+            return False
+        words = found.masked.split()
+        return not any(self.device_words.get(w) == device_type or self.planner.cues.get(w) == device_type
+                       for w in words)
 
     @staticmethod
     def _adjustable(targets: list[str], change: Change, home: Home) -> list[str]:
