@@ -9,7 +9,6 @@ threshold, or when a detail is missing, it asks; it never guesses an action.
 from __future__ import annotations
 
 import json
-
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -308,7 +307,7 @@ class Interpreter:
     def _unsaid_types(self, clause: str, plans: dict[str, TypePlan], earlier: set[str]) -> set[str]:
         """The device types planned for a clause that neither an earlier clause acted on nor one
         of its own words points to ("set it to 40" after "turn on the lamp" is not the heat's;
-        "fan on" after "lamp off" is the thermostat's). None when no earlier clause acted."""
+        "fan on" after "lamp off" is the thermostat's); none when no earlier clause acted."""
         if not earlier:
             return set()
         pointed = {self.planner.cues.get(w) or self.device_words.get(w) for w in clause.split()}

@@ -105,6 +105,20 @@ class Resolver:
                 found.devices.append(device.name)
         for slot, noun in placeholders.items():
             masked = masked.replace(slot, noun)
+        masked = self._take_rooms(masked, home, found)
+        found.devices = [n for n in found.devices if not self._noun_elsewhere(home[n], found.rooms)]
+        tokens = masked.split()
+        found.everything = any(t in _ALL for t in tokens)
+        found.plural = any(t.endswith("s") and t[:-1] in self.nouns for t in tokens)
+        found.unknown = self._unknown(tokens)
+        found.masked = " ".join(tokens)
+        return found
+
+    @staticmethod
+    def _take_rooms(masked: str, home: Home, found: Mentions) -> str:
+        """``masked`` without the rooms it names, each added to ``found.rooms`` ("the lamp in the
+        office" → "the lamp"); a room left out ("except the hall") adds its devices to
+        ``found.excluded``; a room as the subject ("the guest room is freezing") becomes "it"."""
         rooms = sorted({d.room.lower() for d in home.devices.values() if d.room}, key=len, reverse=True)
         for room in rooms:
             new, n = re.subn(rf"\s{_EXCEPT}\s+(?:(?:the|those|that|ones?)\s+)*(?:in\s+)?(?:the\s+|my\s+)?"
@@ -127,13 +141,7 @@ class Resolver:
             elif re.search(pattern, masked):
                 masked = re.sub(pattern, "", masked)
                 found.rooms.append(room)
-        found.devices = [n for n in found.devices if not self._noun_elsewhere(home[n], found.rooms)]
-        tokens = masked.split()
-        found.everything = any(t in _ALL for t in tokens)
-        found.plural = any(t.endswith("s") and t[:-1] in self.nouns for t in tokens)
-        found.unknown = self._unknown(tokens)
-        found.masked = " ".join(tokens)
-        return found
+        return masked
 
     def _noun_elsewhere(self, device: Device, rooms: list[str]) -> bool:
         """A name that is only a type word ("lamp") said with another room ("the lamp in the
