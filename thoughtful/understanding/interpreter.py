@@ -297,7 +297,8 @@ class Interpreter:
                 return None  # "…, and 80 to 73": a number the clause's changes do not explain
             if not clause_changes:
                 return None  # "…and make the lamp right": a clause that asks for nothing known
-            against = self._against_words(clause, clause_changes, request.home)
+            against = self._against_words(clause, [c for c in clause_changes if c[0] not in {n for n, _, _ in changes}],
+                                          request.home)  # a device an earlier clause changed: checked as a whole
             if against:  # "…and the tall lamp dimmer" with the tall lamp off: its own words say no
                 return Interpretation("clarify", f"I didn't change anything: {against}. What would you like?")
             changes += clause_changes
