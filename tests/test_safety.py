@@ -430,3 +430,19 @@ def test_each_clause_is_checked_against_its_own_words(interpreter):
     out = run_line(json.dumps({"id": 1, "home": home, "utterance": "make the lamp dimmer and the bedside lamp brighter"}),
                    interpreter)
     assert out["after"]["lamp"]["brightness"] < 60 < out["after"]["bedside lamp"]["brightness"], out
+
+
+def test_half_a_request_is_asked_about(interpreter):
+    """Heard as "kitchen, light, and heat to 70" (for "kitchen light off and…"), the heat was set
+    and the kitchen's off light switched on, no word asking for it: the light's brightness had no
+    number and its state stayed. Now the light, named with nothing to do, is asked about. "Warm
+    the kitchen up by you" ("by 2") warmed it a step: an amount lost after "by" is asked for."""
+    home = [{"name": "ceiling light", "type": "lamp", "room": "kitchen", "snapshot": ON},
+            {"name": "cabinet light", "type": "lamp", "room": "kitchen", "snapshot": {"state": "off"}},
+            {"name": "thermostat", "type": "thermostat", "room": "hallway", "snapshot": HEAT}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    for text in ("kitchen, light, and heat to 70.", "warm the kitchen up by you"):
+        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        assert out["kind"] == "clarify" and out["after"] == before, (text, out)
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "warm the kitchen up by 2"}), interpreter)
+    assert out["after"]["thermostat"]["setpoint"] == HEAT["setpoint"] + 2, out

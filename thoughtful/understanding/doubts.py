@@ -31,6 +31,9 @@ LATER = re.compile(
     r"|\b(?:at|by|until|till)\s+\d{1,2}\s+\d{2}\b|\b(?:tomorrow|at noon|at midnight)\b")
 """A time to do it at or for ("in ten minutes", "at 10pm", "for an hour", "tomorrow"): nothing
 here keeps time, and doing it now is not what was asked."""
+LOST_AMOUNT = re.compile(r"\bby\s+(?!(?:\d+(?:\.\d+)?|an?|the|my|our|your|this|that|these|those|much|far|"
+                         r"lots?|some|half|how|quite|just|about|around)\b)([a-z']+)")
+"""By something that is not an amount ("warm the kitchen up by you", "two" misheard)."""
 
 
 class Doubts:
@@ -73,6 +76,12 @@ class Doubts:
         """The words that ask for a change at another time than now, if any (:data:`LATER`)."""
         match = LATER.search(text)
         return match.group(0) if match else None
+
+    @staticmethod
+    def lost_amount(text: str) -> str | None:
+        """The word after "by" where an amount should be and is not (:data:`LOST_AMOUNT`)."""
+        match = LOST_AMOUNT.search(text)
+        return match.group(1) if match else None
 
     @staticmethod
     def opens_like_a_question(text: str) -> bool:

@@ -14,12 +14,16 @@ thermostat" say which device, not what to do with it.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import phrasebook as pb
 from thoughtful.understanding.numbers import find_numbers
 from thoughtful.understanding.runtime import Prediction
 from thoughtful.understanding.vocabulary import COMMON_WORDS, stems, words
+
+if TYPE_CHECKING:
+    from thoughtful.understanding.planner import TypePlan
 
 MEANINGFUL = {"on", "off", "up", "down", "more", "less", "full", "half", "quarter", "third", "out", "keep"}
 """Common words that do say what to do ("off", "up", "half")."""
@@ -67,6 +71,14 @@ class Evidence:
             return None
         chosen = {op: p for op, p in prediction.ops.items() if op in kept}
         return replace(prediction, ops=chosen, best=max(chosen.items(), key=lambda item: item[1]))
+
+    def states_said(self, plans: dict[str, TypePlan], text: str) -> dict[str, TypePlan]:
+        """``plans`` (type → :class:`TypePlan`) without those that only switch a state no word
+        asks for: it was kept for a setting the planner then dropped ("kitchen light and heat to
+        70": the lamp's brightness had no number, and the lamp was still switched on)."""
+        return {t: plan for t, plan in plans.items()
+                if not (plan.change.state and not plan.change.set and not plan.change.adjust and not plan.goals
+                        and not plan.questions and not self.supported(f"{t}:state={plan.change.state}", text))}
 
     def _state_for(self, op: str, supported: list[str]) -> bool:
         """Whether ``op`` is a state that a supported setting operation of its type needs."""

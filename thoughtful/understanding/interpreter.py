@@ -447,7 +447,8 @@ class Interpreter:
             if request.heard_confidence is not None and self.doubts.number_of_nothing(found, request.home):
                 request = replace(request, guessed=True)
         try:
-            plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units)
+            plans = self.evidence.states_said(self.planner.plan(self._ops(prediction), found.masked,
+                                                                request.home.units), found.masked)
             if kind == "question" or all(p.change.is_empty() and not p.goals for p in plans.values()):
                 if not plans and kind == "command":
                     return Interpretation("clarify", "Sorry, what would you like me to do?")
@@ -457,11 +458,17 @@ class Interpreter:
                                                     f"{self._abilities(request.home)}")
                 return self._explain(request, found, plans)
             changes = self._changes(request, found, plans)
-            left = [n for n in found.devices if n not in {name for name, _, _ in changes}]
+            left = [n for n in found.devices if n not in {name for name, _, _ in changes}] or \
+                self._types_left_out(found, changes, request.home)
             if left and changes:  # "Lamp on an ac to 73", "…and make the lamp right": named, and left out
                 if request.heard_confidence is None:
                     return Interpretation("clarify", f"I didn't change anything: what should the "
                                                      f"{' and the '.join(left)} do?")
+                request = replace(request, guessed=True)
+            lost = self.doubts.lost_amount(found.masked)
+            if lost and any(p.change.adjust for p in plans.values()):  # "warm the kitchen up by you"
+                if request.heard_confidence is None:
+                    return Interpretation("clarify", f'I didn\'t change anything: by how much ("by {lost}")?')
                 request = replace(request, guessed=True)
             unused = self.planner.unused_numbers(found.masked, plans)
             if unused:  # "2 more degrees of cooling" read as cooling alone; "Lamp on, and 80 to 73"
@@ -518,6 +525,13 @@ class Interpreter:
             changes += [(name, plan.change if name in ready else Change(), why) for name in targets
                         if name in ready or plan.goals]  # a goal left out is said to need nothing
         return changes
+
+    def _types_left_out(self, found: Mentions, changes: list[tuple[str, Change, str]], home: Home) -> list[str]:
+        """The type nouns said for which nothing changes ("kitchen, light, and heat to 70": the
+        light is named, and doing the heat alone would be half of it)."""
+        changed = {home[name].type for name, _, _ in changes}
+        return list(dict.fromkeys(w for w in found.masked.split()
+                                  if w in self.resolver.nouns and self.resolver.nouns[w] not in changed))
 
     def _only_serving(self, targets: list[str], found: Mentions, plan: TypePlan, device_type: str,
                       home: Home) -> bool:
