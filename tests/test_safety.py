@@ -446,3 +446,27 @@ def test_half_a_request_is_asked_about(interpreter):
         assert out["kind"] == "clarify" and out["after"] == before, (text, out)
     out = run_line(json.dumps({"id": 1, "home": home, "utterance": "warm the kitchen up by 2"}), interpreter)
     assert out["after"]["thermostat"]["setpoint"] == HEAT["setpoint"] + 2, out
+
+
+def test_a_heard_how_to_question_or_a_lost_clause_is_never_half_done(interpreter):
+    """From the first spoken run of probes4: "How would I make the lamp warmer?" made the lamp
+    warmer (Whisper's other reading, "Would I make the lamp warmer?", was taken as surer); "Let
+    brighter and the heat pump off" switched the heat pump off and lost "brighter" (which lamp?);
+    "guest room, two degrees, warmer, please" warmed by one step, not two."""
+    lamps = [{"name": "lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
+             {"name": "tall lamp", "type": "lamp", "room": "lounge", "snapshot": {"state": "off"}},
+             {"name": "heat pump", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]
+    before = {d["name"]: d["snapshot"] for d in lamps}
+
+    def hear(text, *others, home=lamps):
+        return run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter,
+                        heard=Transcript(text, 0.76, others))
+
+    out = hear("How would I make the lamp warmer?", "Would I make the lamp warmer?")
+    assert out["kind"] == "explanation" and out["after"] == before, out
+    out = hear("Let brighter and the heat pump off.", "left, brighter, and the heat pump off.")
+    assert out["kind"] == "clarify" and out["after"] == before, out
+    guest = [{"name": "guest room thermostat", "type": "thermostat", "room": "guest room", "snapshot": HEAT},
+             {"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT}]
+    out = hear("guest room, two degrees, warmer, please.", home=guest)
+    assert out["after"]["guest room thermostat"]["setpoint"] == HEAT["setpoint"] + 2, out

@@ -167,7 +167,7 @@ class Interpreter:
             # "turn off the lamp and set the heat to 70", "make the lamp blue then turn up the
             # heat": when every clause is a sure command on its own, each lands on its own
             # device with its own value (read as one, "off" reached the heat too).
-            split = self._per_clause(request, text)
+            split = self._per_clause(request, text, prediction)
             if split is not None:
                 return split
         unplaced = self.doubts.unplaced(found, request.home)
@@ -248,9 +248,10 @@ class Interpreter:
                 {self.device_words[w] for w in found.masked.split() if w in self.device_words}
         return self.lm.predict(found.masked, types=types)
 
-    def _per_clause(self, request: Request, text: str) -> Interpretation | None:
+    def _per_clause(self, request: Request, text: str, whole: Prediction) -> Interpretation | None:
         """ "the desk lamp off and the floor lamp on": each clause names its own device and
-        says its own thing. None when the utterance does not split that way."""
+        says its own thing. None when the utterance does not split that way (``whole``: the
+        model's reading of all of it)."""
         clauses = self._clauses(request)
         if len(clauses) < 2:
             return None
@@ -286,13 +287,18 @@ class Interpreter:
             nouns = [w for w in found.masked.split() if w in self.nouns or w.rstrip("s") in self.nouns]
             named = nouns or found.devices or found.rooms or found.everything
             so_far = replace(request, earlier=[] if named else [name for name, _, _ in changes])
+            plans: dict[str, TypePlan] = {}
             try:
                 plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units)
                 if self._unsaid_types(found.masked, plans, {request.home[name].type for name in so_far.earlier}):
                     return None  # "turn on the lamp and set it to 40": "it" is the lamp, not the heat
                 clause_changes = self._changes(so_far, found, plans)
-            except Ask:
-                return None  # a clause in doubt: the utterance is read as a whole instead
+            except Ask as question:  # a clause in doubt: the utterance is read as a whole instead,
+                if set(plans) <= {op.split(":")[0] for op in whole.ops}:
+                    return None
+                # unless the whole reading leaves its device type out ("let brighter and the heat
+                # pump off" would only switch the heat pump off)
+                return Interpretation("clarify", f"I didn't change anything: {question}")
             if self.planner.unused_numbers(found.masked, plans):
                 return None  # "…, and 80 to 73": a number the clause's changes do not explain
             if not clause_changes:
@@ -332,13 +338,17 @@ class Interpreter:
     @staticmethod
     def _merged(changes: list[tuple[str, Change, str]]) -> list[tuple[str, Change, str]]:
         """One change per device, later clauses over earlier ones ("no cooling, I want heat":
-        heating, not off and then heating)."""
+        heating, not off and then heating); two steps the same way on one setting are one, the
+        larger ("guest room, 2 degrees, warmer": +2, not +2 then a plain step)."""
         merged: dict[str, tuple[str, Change, str]] = {}
         for name, change, why in changes:
             if name in merged:
                 _, before, _ = merged[name]
-                change = Change(state=change.state or before.state, set={**before.set, **change.set},
-                                adjust={**before.adjust, **change.adjust})
+                adjust = {**before.adjust, **change.adjust}
+                for key in set(before.adjust) & set(change.adjust):
+                    if before.adjust[key] * change.adjust[key] > 0:
+                        adjust[key] = max(before.adjust[key], change.adjust[key], key=abs)
+                change = Change(state=change.state or before.state, set={**before.set, **change.set}, adjust=adjust)
             merged[name] = (name, change, why)
         return list(merged.values())
 

@@ -9,7 +9,8 @@ speech. The first is interpreted unless:
 - the model is unsure of the command it reads and far surer (by :data:`SURER`) of another
   reading's ("Blower the sofa lamp by 5%" → "Lower the sofa lamp by 5%"): that one is taken;
 - another reading is a question ("Well, the lowest I can set the thermostat too" / "What a
-  lowest I can set the thermostat to"): the command is only confirmed, never carried out.
+  lowest I can set the thermostat to") or a how-to question: the command is only confirmed,
+  never carried out; a first reading that is a how-to question is answered as it is.
 
 Another reading counts only when it is about the same things: the same devices when the first
 names some, and "all" only when the first says it too.
@@ -23,6 +24,7 @@ from typing import Callable
 from thoughtful.state.home import Home
 from thoughtful.understanding.resolve import Mentions, Resolver
 from thoughtful.understanding.runtime import Prediction
+from thoughtful.understanding.safety import how_to
 from thoughtful.understanding.text import normalize
 
 SURER = 0.3
@@ -49,6 +51,8 @@ class Readings:
         self.confidence = confidence
 
     def choose(self, first: str, alternatives: list[str], home: Home) -> Choice:
+        if how_to(normalize(first)):
+            return Choice()  # "How would I make the lamp warmer?" is answered, whatever "Would I…" reads as
         about_first = self._about(first, home)
         others = [(text, self._about(text, home)) for text in alternatives if not self.unknown_words(text, home)]
         others = [(text, found) for text, found in others if self._same_things(about_first, found)]
@@ -78,7 +82,9 @@ class Readings:
         return not first.devices or sorted(other.devices) == sorted(first.devices)
 
     def _asks(self, found: Mentions, home: Home) -> bool:
-        """Whether the model is sure a reading is a question."""
+        """Whether a reading is a how-to question, or the model is sure it is a question."""
+        if how_to(found.masked):
+            return True
         prediction = self.predict(found, home)
         return prediction.kind == "question" and prediction.confidence >= self.confidence
 
