@@ -25,6 +25,8 @@ def test_batch_cli_output_format(models, model_dir, tmp_path):
         "",
         json.dumps({"id": "e", "home": [{**HOME[0], "snapshot": {"state": "on", "brightness": 900,
                                                                   "color_temp": 3000}}], "utterance": "dim"}),
+        json.dumps({"id": "f", "home": [HOME[0], {**HOME[0], "name": HOME[0]["name"].upper()}],
+                    "utterance": "turn off the lamp"}),  # which one is meant cannot be told
     ]
     cases = tmp_path / "cases.jsonl"
     cases.write_text("\n".join(lines) + "\n")
@@ -32,7 +34,7 @@ def test_batch_cli_output_format(models, model_dir, tmp_path):
                           "--batch", str(cases)], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     out = [json.loads(line) for line in run.stdout.splitlines()]
-    assert [o.get("id") for o in out] == ["a", None, "b", "c", "d", "e"]
+    assert [o.get("id") for o in out] == ["a", None, "b", "c", "d", "e", "f"]
     good = out[0]
     assert set(good) == {"id", "kind", "after", "say"} and good["kind"] == "action"
     for name, snapshot in good["after"].items():
@@ -42,6 +44,7 @@ def test_batch_cli_output_format(models, model_dir, tmp_path):
     assert "toaster" in out[3]["error"]
     assert out[4]["kind"] == "reject" and out[4]["after"] == {d["name"]: d["snapshot"] for d in HOME}
     assert "out of range" in out[5]["error"]
+    assert "used twice" in out[6]["error"] and "home[1].name" in out[6]["error"]
 
 
 def test_missing_and_corrupt_model_name_the_fix(models, model_dir, tmp_path):

@@ -22,9 +22,14 @@ from thoughtful.yamlfile import format_location
 
 def home_from_case(case: CaseInput, models: dict[str, StateModel]) -> Home:
     devices = []
+    seen: dict[str, int] = {}
     for i, d in enumerate(case.home):
         if d.type not in models:
             raise ThoughtfulError(f"home[{i}]: unknown device type {d.type!r}")
+        key = " ".join(d.name.lower().split())
+        if key in seen:  # "lamp" and "Lamp": which one a request means cannot be told
+            raise ThoughtfulError(f"home[{i}].name: {d.name!r} is used twice (home[{seen[key]}])")
+        seen[key] = i
         try:
             devices.append(Device(d.name, models[d.type], room=d.room, snapshot=d.snapshot))
         except ThoughtfulError as exc:
