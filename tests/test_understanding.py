@@ -338,3 +338,39 @@ def test_a_goal_about_the_whole_home_needs_no_device_named(interpreter):
     assert out["after"]["lamp"]["state"] == "on" and out["after"]["bedside lamp"]["state"] == "off", out
     cozy = ask(interpreter, "make it cozy", home=home)
     assert cozy["kind"] == "clarify" and unchanged(cozy, home), cozy  # not a home-wide goal: which lamp?
+
+
+HEAT_UP = [{"at": "2026-11-29T08:00:00", "utterance": "turn the heat up", "say": "Done."},
+           {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 69},
+            "from": {"setpoint": 68}, "by": "voice", "why": "asked"}]
+
+
+@pytest.mark.parametrize("utterance", ["switch it off", "turn that off", "turn it down"])
+def test_a_pronoun_is_the_device_talked_about_last(interpreter, utterance):
+    """ "switch it off" a minute after "turn the heat up" switched the lamp off: the model,
+    reading the words alone, says lamp. "It" is the thermostat."""
+    out = ask(interpreter, utterance, now="2026-11-29T08:01:00", history=HEAT_UP)
+    assert out["kind"] == "action" and out["after"]["lamp"] == LAMP_ON["snapshot"], out
+    assert out["after"]["thermostat"] != THERMO["snapshot"], out
+    out = ask(interpreter, "turn it on", now="2026-11-29T08:01:00", history=HEAT_UP)  # heat or cool?
+    assert out["kind"] == "clarify" and unchanged(out, (LAMP_ON, THERMO)), out
+    cozy = ask(interpreter, "make it cozy", now="2026-11-29T08:01:00", history=HEAT_UP)  # the room's light
+    assert cozy["after"]["lamp"]["color_temp"] < LAMP_ON["snapshot"]["color_temp"], cozy
+
+
+def test_follow_ups_lean_only_on_what_was_said_lately(interpreter):
+    """A "yes" hours after "Did you want…?", or "a bit more" / "undo that" the next morning,
+    replayed a request nobody was making. What was said and done more than five minutes ago is
+    not a follow-up's context (a case without "now" is taken as just after its history)."""
+    question = ask(interpreter, "we're eating dinner now", now="2026-11-29T20:00:00")
+    assert question["kind"] == "clarify", question
+    asked = [{"at": "2026-11-29T20:00:00", "utterance": "we're eating dinner now", "say": question["say"]}]
+    late = ask(interpreter, "yes", now="2026-11-29T23:30:00", history=asked)
+    assert late["kind"] != "action" and unchanged(late, (LAMP_ON, THERMO)), late
+    soon = ask(interpreter, "yes", history=asked)
+    assert soon["kind"] == "action", soon
+    for text in ("a bit more", "undo that", "no, the other way"):
+        stale = ask(interpreter, text, now="2026-11-29T20:00:00", history=HEAT_UP)
+        assert stale["kind"] != "action" and unchanged(stale, (LAMP_ON, THERMO)), (text, stale)
+        fresh = ask(interpreter, text, now="2026-11-29T08:01:00", history=HEAT_UP)
+        assert fresh["kind"] == "action" and fresh["after"]["thermostat"] != THERMO["snapshot"], (text, fresh)

@@ -6,12 +6,13 @@ from collections import deque
 from datetime import datetime, timedelta
 
 from thoughtful.understanding.contract import Turn
+from thoughtful.understanding.followup import CONTEXT
 
 
 class Conversation:
     """The last few turns; older than ``horizon`` they no longer count as context."""
 
-    def __init__(self, size: int = 5, horizon: timedelta = timedelta(minutes=5)) -> None:
+    def __init__(self, size: int = 5, horizon: timedelta = CONTEXT) -> None:
         self._turns: deque[Turn] = deque(maxlen=size)
         self.horizon = horizon
 

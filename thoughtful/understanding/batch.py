@@ -45,7 +45,8 @@ def request_from_case(case: CaseInput, home: Home, text: str, heard: Transcript 
         heard_alternatives=list(heard.alternatives) if heard else [],
         home=home,
         speaker_room=case.speaker_room,
-        now=case.now or datetime.now().astimezone(),
+        now=case.now or max((h.at for h in case.history if h.at is not None), default=None)
+        or datetime.now().astimezone(),  # no "now": just after the history (the home is its result)
         turns=[h for h in case.history if isinstance(h, Turn)],
     )
 

@@ -12,6 +12,11 @@ Two shapes, recognised by structure, not by phrase lists of whole sentences:
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
+
+CONTEXT = timedelta(minutes=5)
+"""How long what was said and done stays something a follow-up can lean on: a "yes" hours after
+"Did you want…?", or "undo that" the next morning, would replay a request nobody is making."""
 
 LINKING = set("""and the too also as well same for thing do please in here there with what about now one ones
 again then that it to how of my our over goes applies all both whole every lot 1""".split())
@@ -36,3 +41,12 @@ def correction(text: str) -> str | None:
         return None
     rest = match.group(1).strip(" ,.")
     return rest if rest and rest not in {"thanks", "thank you", "don't", "stop", "never mind"} else None
+
+
+def lately(at: datetime | None, now: datetime) -> bool:
+    """Whether something at ``at`` (None: not known, taken as lately) is within :data:`CONTEXT`
+    before ``now``; times with and without a zone compare as local times."""
+    if at is None:
+        return True
+    at, now = (t.astimezone().replace(tzinfo=None) if t.tzinfo else t for t in (at, now))
+    return now - at <= CONTEXT

@@ -35,6 +35,8 @@ NOT_SAID = re.compile(r"[{}<>\[\]\\=_|#@$^*~`]|(?:^|\s)/\w|\w/\w+/")
 """Characters no one says: "{{ lamp.turn_on }}", "/api/lamp/on" are code, paths or templates."""
 CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;])\s*", re.IGNORECASE)
 """Where one request of a compound ends and the next begins."""
+PRONOUNS = {"it", "that", "this", "them", "those"}
+"""Words that point back at a device talked about, without naming it."""
 NEGATING = {"not", "no", "don't", "never", "nor"}
 """A clause opening with one of these is not a request of its own."""
 MAX_UTTERANCE = 1000
@@ -117,6 +119,7 @@ class Interpreter:
         if NOT_SAID.search(request.text):
             return Interpretation("reject", "That doesn't look like something said to me (code, a path or a "
                                             "template), so I won't act on it.")
+        request = replace(request, turns=[t for t in request.turns if followup.lately(t.at, request.now)])
         agreed = self._agreed(request)
         if agreed is not None:
             return agreed
@@ -158,7 +161,9 @@ class Interpreter:
                 answer = self._decide(request, inner, inner_prediction)
                 if answer.kind != "clarify":  # "how do I change the colour?" needs no colour named
                     return answer
-        prediction = self._predict(found, request.home)
+        prediction = self._referred(request, found, self._predict(found, request.home))
+        if isinstance(prediction, Interpretation):
+            return prediction
         later = self.doubts.later(found.masked)
         if later and prediction.kind == "command":  # "lamp off at 10pm" is not "lamp off" now
             return Interpretation("clarify", f'I can only change things now, not "{later}", so I changed '
@@ -247,6 +252,40 @@ class Interpreter:
             types &= {home[n].type for n in found.devices} | \
                 {self.device_words[w] for w in found.masked.split() if w in self.device_words}
         return self.lm.predict(found.masked, types=types)
+
+    def _referred(self, request: Request, found: Mentions, prediction: Prediction) -> Prediction | Interpretation:
+        """ "switch it off" just after the heat was turned up: "it" is the thermostat, though the
+        model, reading the words alone, says the lamp. With only a pronoun to say what (no name,
+        room or word of a type), the reading keeps to the type of the device talked about last:
+        its sure operations the words ask for; a setting's weaker best one ("turn it up"); or the
+        state the words name, if that type has it ("turn that off"). A goal stands ("make it
+        cozy" is the room's light); anything else is asked about ("turn it on" is heating or
+        cooling for a thermostat, never the lamp instead)."""
+        words = found.masked.split()
+        if found.devices or found.rooms or found.everything or not set(words) & PRONOUNS or \
+                any(w in self.device_words or w in self.planner.cues or w.rstrip("s") in self.nouns for w in words):
+            return prediction
+        recent = [n for n in self._recent(request) if n in request.home.devices]
+        if not recent or prediction.kind != "command":
+            return prediction
+        talked_of = request.home[recent[-1]].type
+        if {op.split(":")[0] for op in prediction.ops} <= {talked_of}:
+            return prediction
+        kept = self.lm.predict(found.masked, types={talked_of})
+        said = {op: p for op, p in kept.ops.items() if self.evidence.supported(op, found.masked)}
+        best, sureness = kept.best
+        if not said and best.split(":", 1)[1].split("=")[0] in self.models[talked_of].settings \
+                and sureness >= WEAK_OPERATION and self.evidence.supported(best, found.masked):
+            said = {best: sureness}
+        if not said:
+            said = {moved: p for op, p in prediction.ops.items() if op.split(":", 1)[1].startswith("state=")
+                    and (moved := f"{talked_of}:{op.split(':', 1)[1]}") in self.label_space
+                    and self.evidence.supported(moved, found.masked)}
+        if said:
+            return replace(kept, kind="command", ops=said, best=max(said.items(), key=lambda item: item[1]))
+        if all(":goal=" in op for op in prediction.ops):
+            return prediction
+        return Interpretation("clarify", f"I didn't change anything: what should the {recent[-1]} do?")
 
     def _per_clause(self, request: Request, text: str, whole: Prediction) -> Interpretation | None:
         """ "the desk lamp off and the floor lamp on": each clause names its own device and
@@ -507,7 +546,7 @@ class Interpreter:
 
     def _recent(self, request: Request) -> list[str]:
         """Devices talked about lately, most recent last."""
-        names = [e.device for e in request.home.provenance if e.by == "voice"]
+        names = [e.device for e in request.home.provenance if e.by == "voice" and followup.lately(e.at, request.now)]
         for turn in request.turns[-3:]:
             names += self.resolver.mentions(normalize(turn.utterance), request.home).devices
         return names + request.earlier
@@ -665,14 +704,14 @@ class Interpreter:
         return Request(asked, request.home, request.speaker_room, request.now, request.turns[:-1], confirmed=True)
 
     def _undo(self, request: Request) -> Interpretation:
-        changes = replay.undo(request.home)
+        changes = replay.undo(request.home, request.now)
         if not changes:
             return Interpretation("clarify", "There's nothing I changed that I could undo.")
         return self._apply(request, changes)
 
     def _reverse(self, request: Request) -> Interpretation:
         """ "No, the other way" (:func:`replay.other_way`)."""
-        changes = replay.other_way(request.home)
+        changes = replay.other_way(request.home, request.now)
         if not changes:
             return Interpretation("clarify", "The other way from what? I haven't changed anything that way.")
         return self._apply(request, changes)
@@ -680,7 +719,7 @@ class Interpreter:
     def _more(self, request: Request) -> Interpretation:
         """ "A bit more": one more step of the last change by voice; without one, the last
         request again."""
-        changes = replay.one_more_step(request.home)
+        changes = replay.one_more_step(request.home, request.now)
         if changes:
             return self._apply(request, changes)
         if request.turns:

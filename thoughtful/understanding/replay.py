@@ -4,26 +4,30 @@ more" (one more step the same way), on every device that change touched."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from thoughtful.state.device import Change
 from thoughtful.state.home import Home
 from thoughtful.state.provenance import Event
+from thoughtful.understanding.followup import lately
 
 Planned = tuple[str, Change, str]
 """(device, change, why), as the interpreter applies them."""
 
 
-def last_by_voice(home: Home) -> list[Event]:
-    """The events of the last change made by voice that say what the devices were before."""
-    voice = [e for e in home.provenance if e.by == "voice" and e.device in home.devices]
+def last_by_voice(home: Home, now: datetime) -> list[Event]:
+    """The events of the last change made by voice lately (:func:`followup.lately`) that say
+    what the devices were before."""
+    voice = [e for e in home.provenance if e.by == "voice" and e.device in home.devices and lately(e.at, now)]
     if not voice or voice[-1].from_ is None:
         return []
     return [e for e in voice if e.at == voice[-1].at and e.from_ is not None]
 
 
-def undo(home: Home) -> list[Planned]:
+def undo(home: Home, now: datetime) -> list[Planned]:
     """Every device of the last change back to its values before it."""
     changes = []
-    for event in last_by_voice(home):
+    for event in last_by_voice(home, now):
         previous = dict(event.from_)
         state = previous.pop("state", None)
         settings = {k: v for k, v in previous.items() if v is not None}
@@ -31,11 +35,11 @@ def undo(home: Home) -> list[Planned]:
     return changes
 
 
-def other_way(home: Home) -> list[Planned]:
+def other_way(home: Home, now: datetime) -> list[Planned]:
     """The last change mirrored about where it started (a lamp dimmed from 70% to 50% goes to
     90%); a switched state goes back."""
     changes = []
-    for event in last_by_voice(home):
+    for event in last_by_voice(home, now):
         model = home[event.device].model
         mirrored = {k: 2 * event.from_[k] - new for k, new in _moved(event, model.settings).items()}
         state = event.from_.get("state") if "state" in event.changed else None
@@ -44,10 +48,10 @@ def other_way(home: Home) -> list[Planned]:
     return changes
 
 
-def one_more_step(home: Home) -> list[Planned]:
+def one_more_step(home: Home, now: datetime) -> list[Planned]:
     """One more step of each setting the last change moved, the same way."""
     changes = []
-    for event in last_by_voice(home):
+    for event in last_by_voice(home, now):
         settings = home[event.device].model.settings
         adjust = {k: (settings[k].step or 1) * (1 if new > event.from_[k] else -1)
                   for k, new in _moved(event, settings).items() if new != event.from_[k]}
