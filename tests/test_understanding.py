@@ -374,3 +374,14 @@ def test_follow_ups_lean_only_on_what_was_said_lately(interpreter):
         assert stale["kind"] != "action" and unchanged(stale, (LAMP_ON, THERMO)), (text, stale)
         fresh = ask(interpreter, text, now="2026-11-29T08:01:00", history=HEAT_UP)
         assert fresh["kind"] == "action" and fresh["after"]["thermostat"] != THERMO["snapshot"], (text, fresh)
+
+
+def test_the_ac_is_the_thermostat_that_is_cooling(interpreter):
+    """ "turn off the ac" with one thermostat cooling and one heating asked which: "ac" is a
+    word of the cooling state's verbs alone (as "furnace" is of heating's)."""
+    cooling = {"state": "cool", "setpoint": 72, "room_temperature": 75, "fan": "auto"}
+    home = ({"name": "office thermostat", "type": "thermostat", "room": "office", "snapshot": cooling}, THERMO)
+    out = ask(interpreter, "turn off the ac", home=home)
+    assert out["after"]["office thermostat"]["state"] == "off" and out["after"]["thermostat"] == THERMO["snapshot"], out
+    out = ask(interpreter, "turn off the furnace", home=home)
+    assert out["after"]["thermostat"]["state"] == "off" and out["after"]["office thermostat"] == cooling, out

@@ -17,7 +17,7 @@ from thoughtful.state.device import Device
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding.ask import Ask
-from thoughtful.understanding.vocabulary import known_words, type_nouns, unknown_name_words, words
+from thoughtful.understanding.vocabulary import COMMON_WORDS, known_words, type_nouns, unknown_name_words, words
 
 _ALL = {"all", "every", "everything", "both", "whole"}
 _SUBJECT = r"(?:is|isn't|feels|seems|looks|could|needs|gets|got|was|has|too)"
@@ -50,6 +50,21 @@ def serving(of_type: list[Device], rooms: list[str]) -> list[Device]:
     return here
 
 
+def _state_words(model: StateModel) -> dict[str, set[str]]:
+    """Per working state of ``model``: its name, how it is said, and the words of its verbs no
+    other working state's verbs use ("ac" and "conditioning" for cooling, "furnace" for
+    heating; "off" is not a working state, and "turn off the ac" does not make "ac" its word)."""
+    lang = model.language.states
+    working = [state for state in model.states if state not in ("on", "off")]
+    verbs = {state: {w for v in (lang[state].verbs if state in lang else []) for w in words(v)} for state in working}
+    out = {}
+    for state in working:
+        others = set().union(*(v for s, v in verbs.items() if s != state))
+        spoken = lang.get(state)
+        out[state] = {state, spoken.say if spoken and spoken.say else state} | (verbs[state] - others - COMMON_WORDS)
+    return out
+
+
 class Resolver:
     def __init__(self, models: dict[str, StateModel]) -> None:
         self.models = models
@@ -58,6 +73,8 @@ class Resolver:
         """Each type's own nouns ("lamp", "light" for a lamp)."""
         self.known = known_words(models)
         self.name_words = unknown_name_words()
+        self.state_words = {t: _state_words(m) for t, m in models.items()}
+        """Per type and state, the words that name that state alone ("cooling", "ac")."""
 
     def _distinctive(self, name: str) -> list[str]:
         return [w for w in words(name) if w not in self.nouns]
@@ -194,10 +211,8 @@ class Resolver:
             return working  # "no cooling, I want heat": the one that is cooling
         raise Ask(f"Which {display} do you mean: {', '.join(d.name for d in of_type)}?")
 
-    @staticmethod
-    def _in_state_said(device: Device, text: str) -> bool:
-        """Whether ``text`` names the working state ``device`` is in ("the cooling")."""
+    def _in_state_said(self, device: Device, text: str) -> bool:
+        """Whether ``text`` names the working state ``device`` is in ("the cooling", "the ac")."""
         state = device.snapshot["state"]
-        spoken = device.model.language.states.get(state)
-        said = {state, spoken.say if spoken and spoken.say else state}
+        said = self.state_words[device.type].get(state, set())
         return state not in ("on", "off") and bool(said & set(text.split()))
