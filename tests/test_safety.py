@@ -334,12 +334,12 @@ def test_a_number_no_change_takes_is_asked_about(interpreter):
 
 
 def test_a_doubtful_hearing_is_carried_out_only_when_every_reading_agrees(interpreter):
-    """Whisper was 0.42 sure of "set the heat to 72." (its readings differ only in punctuation
+    """Whisper was 0.47 sure of "set the heat to 72." (its readings differ only in punctuation
     and case): all of them would set 72, so it is done. When one reading would do something
     else, or has a word no request here uses, it is only asked about."""
     home = [{"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT}]
 
-    def hear(text, *others, confidence=0.42):
+    def hear(text, *others, confidence=0.47):
         heard = Transcript(text, confidence, others)
         return run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter, heard=heard)
 
@@ -348,7 +348,7 @@ def test_a_doubtful_hearing_is_carried_out_only_when_every_reading_agrees(interp
     for out in (hear("set the heat to 72.", "Set the heat to 70.", "set the heat to 72,"),
                 hear("drop the heat, I do.", "drop the heat by loop.", "drop the heat by due."),
                 hear("set the heat to 72.", "Set the heat to 72."),  # two readings are not enough
-                hear("set the heat to 72.", "Set the heat to 72.", "set the heat to 72,", confidence=0.3)):
+                hear("set the heat to 72.", "Set the heat to 72.", "set the heat to 72,", confidence=0.42)):
         assert out["kind"] == "clarify" and out["after"]["thermostat"] == HEAT, out
 
 

@@ -25,6 +25,7 @@ import numpy as np
 
 from thoughtful.bench import percentile, rss_mb
 from thoughtful.simulation.scene import CONDITIONS, render, write_wav
+from thoughtful.speech.hearing import SPECULATE_MS
 from thoughtful.simulation.voices import VOICES, available
 from thoughtful.speech.corpus import word_errors
 from thoughtful.speech.endpoint import EndpointSettings
@@ -131,7 +132,7 @@ def report(name: str, outcomes: list[Outcome], load_s: float, peak_rss: float) -
 
 def run_spoken(name: str, make_recognizer: Callable[[], object], interpreter, spoken_cases: list[dict],
                phrases: Callable[[dict], list[str]], endpoint: EndpointSettings | None = None,
-               speculate_ms: int | None = 100, verbose: bool = False) -> tuple[str, list[Outcome]]:
+               speculate_ms: int | None = SPECULATE_MS, verbose: bool = False) -> tuple[str, list[Outcome]]:
     started = time.perf_counter()
     recognizer = make_recognizer()
     load = time.perf_counter() - started
