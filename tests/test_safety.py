@@ -10,6 +10,11 @@ ON = {"state": "on", "brightness": 60, "color_temp": 3000}
 HEAT = {"state": "heat", "setpoint": 68, "room_temperature": 66, "fan": "auto"}
 
 
+def said(interpreter, home, text, **extra):
+    """The interpreter's answer to ``text`` typed in ``home`` (a contract line's output)."""
+    return run_line(json.dumps({"id": 1, "home": home, "utterance": text, **extra}), interpreter)
+
+
 def test_direction_words_come_from_the_state_model(models):
     assert said_direction("make it a bit warmer", models["thermostat"], "setpoint")[0] == 1
     assert said_direction("way too hot, cooler please", models["thermostat"], "setpoint")[0] == -1
@@ -53,7 +58,7 @@ def test_changes_against_the_words_are_refused(models):
 def test_a_relative_request_never_becomes_an_absolute_one(interpreter):
     home = [{"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT}]
     for text in ("make it one degree warmer", "turn the heat up to 65", "make it one debris warmer"):
-        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        out = said(interpreter, home, text)
         after = out["after"]["thermostat"]
         assert after.get("setpoint", 0) >= 68 and after["state"] != "cool", (text, out)
 
@@ -70,7 +75,7 @@ def test_a_name_inside_a_longer_name_is_not_touched(interpreter):
                                      ("turn off the lamp", "lamp", "desk lamp"),
                                      ("set the bedroom thermostat to 70", "bedroom thermostat", "thermostat"),
                                      ("set the thermostat to 72", "thermostat", "bedroom thermostat")):
-        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        out = said(interpreter, home, text)
         before = {d["name"]: d["snapshot"] for d in home}
         assert out["kind"] == "action" and out["after"][changed] != before[changed], (text, out)
         assert out["after"][untouched] == before[untouched], (text, out)
@@ -86,7 +91,7 @@ def test_a_name_is_not_taken_for_another_device_in_its_room(interpreter):
             {"name": "office thermostat", "type": "thermostat", "room": "office",
              "snapshot": {"state": "off", "room_temperature": 63, "fan": "auto"}}]
     before = {d["name"]: d["snapshot"] for d in home}
-    ask = lambda text: run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+    ask = lambda text: said(interpreter, home, text)
     out = ask("office light off")
     assert out["after"]["office light"]["state"] == "off", out
     assert out["after"]["office thermostat"] == before["office thermostat"] and out["after"]["desk lamp"] == lamp
@@ -113,7 +118,7 @@ def test_a_room_picks_its_devices_even_through_another_devices_plain_name(interp
             {"name": "desk lamp", "type": "lamp", "room": "office", "snapshot": lamp},
             {"name": "bedroom lamp", "type": "lamp", "room": "bedroom", "snapshot": lamp},
             {"name": "nightstand light", "type": "lamp", "room": "bedroom", "snapshot": {"state": "off"}}]
-    ask = lambda text: run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+    ask = lambda text: said(interpreter, home, text)
     for text in ("turn off the lamp in the office", "switch the office lamp off"):
         out = ask(text)
         assert out["after"]["desk lamp"]["state"] == "off" and out["after"]["lamp"] == lamp, (text, out)
@@ -132,7 +137,7 @@ def test_what_a_clause_refuses_is_left_alone(interpreter):
     home = [{"name": "lamp", "type": "lamp", "room": "living room", "snapshot": lamp},
             {"name": "floor lamp", "type": "lamp", "room": "living room", "snapshot": lamp},
             {"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT}]
-    ask = lambda text, **more: run_line(json.dumps({"id": 1, "home": home, "utterance": text, **more}), interpreter)
+    ask = lambda text, **more: said(interpreter, home, text, **more)
     out = ask("dim the lamp, not the heating")
     assert out["after"]["thermostat"] == HEAT and out["after"]["lamp"]["brightness"] < 60, out
     out = ask("turn off the lights, not the floor lamp")
@@ -180,9 +185,9 @@ def test_a_reading_that_is_a_question_in_another_hearing_is_not_carried_out(inte
                        ("What a lowest I can set the thermostat to.", "Well, the lowest I can set the thermostat to."))
     out = run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text}), interpreter, heard=heard)
     assert out["kind"] != "action" and out["after"]["thermostat"] == cooling, out
-    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "turn on the heat 2"}), interpreter)
+    out = said(interpreter, home, "turn on the heat 2")
     assert out["kind"] == "clarify" and out["after"]["thermostat"] == cooling, out
-    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "2 more degrees of cooling"}), interpreter)
+    out = said(interpreter, home, "2 more degrees of cooling")
     assert out["after"]["thermostat"]["setpoint"] == 72, out
 
 
@@ -192,14 +197,14 @@ def test_an_operation_the_model_only_guessed_is_asked_about_even_typed(interpret
     home = [{"name": "pendant light", "type": "lamp", "room": "dining room", "snapshot": {"state": "off"}},
             {"name": "thermostat", "type": "thermostat", "room": "hallway", "snapshot": HEAT}]
     before = {d["name"]: d["snapshot"] for d in home}
-    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "we're eating dinner now"}), interpreter)
+    out = said(interpreter, home, "we're eating dinner now")
     assert out["kind"] != "action" and out["after"] == before, out
-    guessed = run_line(json.dumps({"id": 1, "home": home, "utterance": "a little dimmer in the dining room"}),
-                       interpreter)  # the words say the direction: not a guess, whatever the model's doubt
+    # the words say the direction: not a guess, whatever the model's doubt
+    guessed = said(interpreter, home, "a little dimmer in the dining room")
     assert guessed["kind"] != "clarify" or "not sure" not in guessed["say"], guessed
     assert out["say"].startswith("I'm not sure what you meant"), out
     lit = [{"name": "patio light", "type": "lamp", "room": "patio", "snapshot": ON}]
-    touch = run_line(json.dumps({"id": 1, "home": lit, "utterance": "patio light a touch dimmer"}), interpreter)
+    touch = said(interpreter, lit, "patio light a touch dimmer")
     assert touch["kind"] == "action" and touch["after"]["patio light"]["brightness"] < 60, touch  # model 0.2 sure
     yes = run_line(json.dumps({"id": 2, "home": home, "utterance": "yes please", "history": [
         {"at": "2026-11-29T20:00:00", "utterance": "we're eating dinner now", "say": out["say"]}]}), interpreter)
@@ -211,17 +216,17 @@ def test_out_of_range_numbers_and_how_to_questions_change_nothing(interpreter):
     home = [{"name": "lamp", "type": "lamp", "room": "living room", "snapshot": lamp},
             {"name": "thermostat", "type": "thermostat", "room": "living room", "snapshot": HEAT}]
     before = {d["name"]: d["snapshot"] for d in home}
-    how = run_line(json.dumps({"id": 1, "home": home, "utterance": "how do I make the lamp blue?"}), interpreter)
+    how = said(interpreter, home, "how do I make the lamp blue?")
     assert how["kind"] == "explanation" and how["after"] == before, how  # explained, not done
     # "three" is no setpoint (50–90°F): an amount, not a target clamped to 50.
-    drop = run_line(json.dumps({"id": 1, "home": home, "utterance": "drop it three degrees"}), interpreter)
+    drop = said(interpreter, home, "drop it three degrees")
     assert drop["after"]["thermostat"]["setpoint"] == 65 and drop["after"]["thermostat"]["state"] == "heat", drop
     for text in ("set the heat to 30", "set the lamp to 300 percent"):  # out of range: asked about, not clamped
-        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        out = said(interpreter, home, text)
         assert out["kind"] == "clarify" and out["after"] == before, (text, out)
-    how = run_line(json.dumps({"id": 1, "home": home, "utterance": "how do I make the lamp blue?"}), interpreter)
+    how = said(interpreter, home, "how do I make the lamp blue?")
     assert "make the lamp blue" in how["say"] and "blue" in how["say"]
-    half = run_line(json.dumps({"id": 1, "home": home, "utterance": "brightness at half"}), interpreter)
+    half = said(interpreter, home, "brightness at half")
     assert half["after"]["lamp"]["brightness"] == 50  # a number said wins over a guessed maximum
 
 
@@ -256,7 +261,7 @@ def test_make_it_hot_never_cools_and_make_it_bright_never_dims(interpreter):
     home = [{"name": "lamp", "type": "lamp", "room": "living room", "snapshot": lamp},
             {"name": "thermostat", "type": "thermostat", "room": "living room", "snapshot": off}]
     for text in ("make it hot", "make it bright", "make the room warm"):
-        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        out = said(interpreter, home, text)
         assert out["after"]["thermostat"].get("state") != "cool", (text, out)
         assert out["after"]["lamp"]["brightness"] >= 35, (text, out)
 
@@ -282,15 +287,15 @@ def test_a_bare_direction_with_several_kinds_of_device_is_asked_about(interprete
             {"name": "heating", "type": "thermostat", "room": "lounge", "snapshot": HEAT},
             {"name": "desk lamp", "type": "lamp", "room": "study", "snapshot": ON}]
     before = {d["name"]: d["snapshot"] for d in home}
-    ask = lambda text, **extra: run_line(json.dumps({"id": 1, "home": home, "utterance": text, **extra}), interpreter)
+    ask = lambda text, **extra: said(interpreter, home, text, **extra)
     for text in ("turn it up", "right, I need it up in the lounge"):
         out = ask(text)
         assert out["kind"] == "clarify" and out["after"] == before, (text, out)
     out = ask("turn it up", speaker_room="study")  # the lounge's heating is the study's too
     assert out["kind"] == "clarify" and out["after"] == before, out
     zoned = home + [{"name": "bedroom heating", "type": "thermostat", "room": "bedroom", "snapshot": HEAT}]
-    out = run_line(json.dumps({"id": 1, "home": zoned, "utterance": "turn it up", "speaker_room": "study"}),
-                   interpreter)  # two heatings, none in the study: only its lamp is there
+    # two heatings, none in the study: only its lamp is there
+    out = said(interpreter, zoned, "turn it up", speaker_room="study")
     assert not out["say"].startswith("Which do you mean") and out["after"]["heating"] == HEAT, out
     assert out["after"]["bedroom heating"] == HEAT, out
     out = ask("turn it up two degrees")  # the unit says which
@@ -304,8 +309,7 @@ def test_a_named_device_left_out_of_the_plan_is_asked_about(interpreter):
             {"name": "thermostat", "type": "thermostat", "room": "living room",
              "snapshot": {"state": "cool", "setpoint": 74, "room_temperature": 77, "fan": "auto"}}]
     before = {d["name"]: d["snapshot"] for d in home}
-    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "cool it to 70 and make the lamp right"}),
-                   interpreter)
+    out = said(interpreter, home, "cool it to 70 and make the lamp right")
     assert out["kind"] == "clarify" and out["after"] == before and "lamp" in out["say"], out
 
 
@@ -316,20 +320,19 @@ def test_a_number_no_change_takes_is_asked_about(interpreter):
             {"name": "ac", "type": "thermostat", "room": "den",
              "snapshot": {"state": "cool", "setpoint": 75, "room_temperature": 79, "fan": "auto"}}]
     before = {d["name"]: d["snapshot"] for d in home}
-    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "Lamp on, and 80 to 73."}), interpreter)
+    out = said(interpreter, home, "Lamp on, and 80 to 73.")
     assert out["kind"] == "clarify" and out["after"] == before and '"73"' in out["say"], out
-    both = run_line(json.dumps({"id": 1, "home": home, "utterance": "lamp on and ac to 73"}), interpreter)
+    both = said(interpreter, home, "lamp on and ac to 73")
     assert both["after"]["lamp"]["state"] == "on" and both["after"]["ac"]["setpoint"] == 73, both
     # a clause with no device word is the earlier clause's device's ("it" had set the ac to 40)
-    it = run_line(json.dumps({"id": 1, "home": home, "utterance": "turn on the lamp and set it to 40 and the ac to 70"}),
-                  interpreter)
+    it = said(interpreter, home, "turn on the lamp and set it to 40 and the ac to 70")
     assert it["after"]["lamp"]["brightness"] == 40 and it["after"]["ac"]["setpoint"] == 70, it
     # a clause that names a room is that room's: "…, den off" is not the earlier lamp's "on"
     two = [{"name": "kids lamp", "type": "lamp", "room": "kids room", "snapshot": ON},
            {"name": "hall light", "type": "lamp", "room": "hall", "snapshot": ON},
            {"name": "thermostat", "type": "thermostat", "room": "hall",
             "snapshot": {"state": "off", "room_temperature": 70, "fan": "auto"}}]
-    rooms = run_line(json.dumps({"id": 1, "home": two, "utterance": "kids lamp on, hall off"}), interpreter)
+    rooms = said(interpreter, two, "kids lamp on, hall off")
     assert rooms["after"]["kids lamp"] == ON and rooms["after"]["hall light"]["state"] == "off", rooms
 
 
@@ -361,7 +364,7 @@ def test_a_switch_word_is_never_done_the_other_way(interpreter, models):
             {"name": "heat pump", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]
     before = {d["name"]: d["snapshot"] for d in home}
     for text in ("turn everything on", "switch everything on"):
-        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        out = said(interpreter, home, text)
         assert out["kind"] != "action" and out["after"] == before, out
     off = {"state": "off"}
     assert switched_against("turn everything on", [("lamp", ON, off)])
@@ -376,7 +379,7 @@ def test_a_room_left_out_is_not_the_room_acted_on(interpreter):
     home = [{"name": "kids lamp", "type": "lamp", "room": "kids room", "snapshot": ON},
             {"name": "hall light", "type": "lamp", "room": "hall", "snapshot": ON}]
     for text in ("all lights off except the hall", "turn off all the lights but not in the hall"):
-        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        out = said(interpreter, home, text)
         assert out["after"]["hall light"] == ON and out["after"]["kids lamp"]["state"] == "off", (text, out)
 
 
@@ -388,7 +391,7 @@ def test_a_complaint_of_too_much_never_gives_more(interpreter, models):
     assert said_direction("it's not too bright", models["lamp"], "brightness")[0] == 0
     home = [{"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT}]
     for text in ("the heat is too high", "the temperature is too high"):
-        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        out = said(interpreter, home, text)
         assert out["kind"] != "action" or out["after"]["thermostat"]["setpoint"] < HEAT["setpoint"], out
 
 
@@ -398,9 +401,9 @@ def test_a_change_asked_for_later_is_not_done_now(interpreter):
     home = [{"name": "lamp", "type": "lamp", "room": "den", "snapshot": ON}]
     for text in ("turn off the lamp at 10pm", "lamp off in five minutes", "lamp to 20% for an hour",
                  "switch the lamp off tomorrow"):
-        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        out = said(interpreter, home, text)
         assert out["kind"] == "clarify" and out["after"]["lamp"] == ON and "now" in out["say"], (text, out)
-    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "lamp to 20%"}), interpreter)
+    out = said(interpreter, home, "lamp to 20%")
     assert out["after"]["lamp"]["brightness"] == 20, out
 
 
@@ -411,9 +414,9 @@ def test_a_change_bigger_than_the_range_and_minus_an_amount_are_asked_about(inte
             {"name": "ceiling light", "type": "lamp", "room": "kitchen", "snapshot": ON}]
     before = {d["name"]: d["snapshot"] for d in home}
     for text in ("raise the heat by 70", "ceiling light minus 10"):
-        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        out = said(interpreter, home, text)
         assert out["kind"] == "clarify" and out["after"] == before, (text, out)
-    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "raise the heat by 3"}), interpreter)
+    out = said(interpreter, home, "raise the heat by 3")
     assert out["after"]["thermostat"]["setpoint"] == HEAT["setpoint"] + 3, out
 
 
@@ -424,11 +427,9 @@ def test_each_clause_is_checked_against_its_own_words(interpreter):
     home = [{"name": "lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
             {"name": "tall lamp", "type": "lamp", "room": "lounge", "snapshot": {"state": "off"}},
             {"name": "bedside lamp", "type": "lamp", "room": "bedroom", "snapshot": ON}]
-    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "make the lamp brighter and the tall lamp dimmer"}),
-                   interpreter)
+    out = said(interpreter, home, "make the lamp brighter and the tall lamp dimmer")
     assert out["kind"] == "clarify" and out["after"]["tall lamp"] == {"state": "off"}, out
-    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "make the lamp dimmer and the bedside lamp brighter"}),
-                   interpreter)
+    out = said(interpreter, home, "make the lamp dimmer and the bedside lamp brighter")
     assert out["after"]["lamp"]["brightness"] < 60 < out["after"]["bedside lamp"]["brightness"], out
 
 
@@ -442,9 +443,9 @@ def test_half_a_request_is_asked_about(interpreter):
             {"name": "thermostat", "type": "thermostat", "room": "hallway", "snapshot": HEAT}]
     before = {d["name"]: d["snapshot"] for d in home}
     for text in ("kitchen, light, and heat to 70.", "warm the kitchen up by you"):
-        out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+        out = said(interpreter, home, text)
         assert out["kind"] == "clarify" and out["after"] == before, (text, out)
-    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "warm the kitchen up by 2"}), interpreter)
+    out = said(interpreter, home, "warm the kitchen up by 2")
     assert out["after"]["thermostat"]["setpoint"] == HEAT["setpoint"] + 2, out
 
 
