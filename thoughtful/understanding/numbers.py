@@ -82,13 +82,18 @@ class Number:
     unit: str | None
     """``percent``, ``degrees`` or ``kelvin`` when the utterance says so."""
     relative: bool
+    """ "by 3", "3 degrees warmer", "3 more": a change rather than a target."""
     after_to: bool = False
     """Said after "to", "at"…: where to go ("up to 75"), not how far ("up 5")."""
-    """"by 3", "3 degrees warmer", "3 more": a change rather than a target."""
+    scale: str | None = None
+    """``F`` or ``C`` when the utterance names the temperature scale ("68 fahrenheit" in a °C
+    home); None: the home's."""
 
 
 _UNITS = {"percent": "percent", "%": "percent", "per": "percent", "degrees": "degrees",
-          "degree": "degrees", "°": "degrees", "°f": "degrees", "°c": "degrees", "kelvin": "kelvin", "k": "kelvin"}
+          "degree": "degrees", "°": "degrees", "°f": "degrees", "°c": "degrees", "kelvin": "kelvin", "k": "kelvin",
+          "fahrenheit": "degrees", "celsius": "degrees", "centigrade": "degrees"}
+_SCALES = {"°f": "F", "fahrenheit": "F", "°c": "C", "celsius": "C", "centigrade": "C"}
 _TARGET_BEFORE = {"to", "at", "until", "till", "is"}
 _RELATIVE_AFTER = {"more", "less", "warmer", "cooler", "colder", "hotter", "higher", "lower",
                    "up", "down", "brighter", "dimmer", "darker", "extra", "fewer"}
@@ -132,5 +137,6 @@ def find_numbers(text: str) -> list[Number]:
         nxt = words[i + 2] if unit and i + 2 < len(words) and after in _UNITS else after
         before = words[i - 1] if i else ""
         relative = before in ("by", "up", "down", "plus", "minus") or nxt in _RELATIVE_AFTER
-        found.append(Number(float(match.group(1)), i, unit, relative, before in _TARGET_BEFORE))
+        scale = next((_SCALES[w] for w in [match.group(2) or "", *words[i + 1:i + 3]] if w in _SCALES), None)
+        found.append(Number(float(match.group(1)), i, unit, relative, before in _TARGET_BEFORE, scale))
     return found

@@ -236,7 +236,7 @@ class Planner:
     @staticmethod
     def _convert(number: Number, spec, units: Units, relative: bool) -> float:
         value = number.value
-        if spec.quantity == "temperature" and units.temperature == "C":
+        if spec.quantity == "temperature" and (number.scale or units.temperature) == "C":
             return round(c_to_f(value, relative), 1)
         return value
 
