@@ -24,7 +24,7 @@ def test_direction_words_come_from_the_state_model(models):
     # "more cooling" asks for the state a lower setpoint implies (implies_state), "more heating" the other
     assert said_direction("two more degrees of cooling", models["thermostat"], "setpoint")[0] == -1
     assert said_direction("a bit more heating", models["thermostat"], "setpoint")[0] == 1
-    assert said_direction("no more heating", models["thermostat"], "setpoint")[0] == 0
+    assert said_direction("no more heating", models["thermostat"], "setpoint")[0] == -1  # less, never more
     assert said_direction("turn on the lamp", models["lamp"], "brightness")[0] == 0
     assert said_direction("warm it up in here", models["thermostat"], "setpoint")[0] == 1  # a phrasal verb, split
     assert said_direction("turn it down a bit", models["thermostat"], "setpoint")[0] == -1
@@ -471,3 +471,18 @@ def test_a_heard_how_to_question_or_a_lost_clause_is_never_half_done(interpreter
              {"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT}]
     out = hear("guest room, two degrees, warmer, please.", home=guest)
     assert out["after"]["guest room thermostat"]["setpoint"] == HEAT["setpoint"] + 2, out
+
+
+def test_but_and_no_more_are_never_read_the_other_way(interpreter):
+    """ "turn off everything but the hall light" switched off the hall light only; "turn on the
+    kids lamp but the hall light off" switched the kids lamp off; "no more heat in the guest
+    room" was read as the correction "no, … more heat" and raised the setpoint."""
+    home = [{"name": "kids lamp", "type": "lamp", "room": "kids room", "snapshot": ON},
+            {"name": "hall light", "type": "lamp", "room": "hall", "snapshot": ON},
+            {"name": "guest room thermostat", "type": "thermostat", "room": "guest room", "snapshot": HEAT}]
+    out = said(interpreter, home, "turn off all the lights but the hall light")
+    assert out["after"]["hall light"] == ON and out["after"]["kids lamp"]["state"] == "off", out
+    out = said(interpreter, home, "turn on the kids lamp but the hall light off")
+    assert out["after"]["kids lamp"] == ON and out["after"]["hall light"]["state"] == "off", out
+    out = said(interpreter, home, "no more heat in the guest room")
+    assert out["kind"] != "action" or out["after"]["guest room thermostat"].get("setpoint", 0) <= HEAT["setpoint"], out

@@ -23,7 +23,9 @@ again then that it to how of my our over goes applies all both whole every lot 1
 """Words an elliptical follow-up may use besides the device or room it names."""
 
 _CORRECTION = re.compile(
-    r"^(?:no|nope|nah|actually|i mean|i meant|sorry|wait|oops|not that|rather)\b[\s,]*(?:no\b[\s,]*)?(.+)$")
+    r"^(?:no(?!\s+(?:more|longer|need)\b)|nope|nah|actually|i mean|i meant|sorry|wait|oops|not that|rather)\b"
+    r"[\s,]*(?:no\b[\s,]*)?(.+)$")
+"""A correction's opening ("no, warmer"); "no more heat" is a request of its own, not "more heat"."""
 
 
 def is_ellipsis(masked: str, type_nouns: set[str]) -> bool:

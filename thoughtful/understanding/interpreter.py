@@ -35,6 +35,8 @@ NOT_SAID = re.compile(r"[{}<>\[\]\\=_|#@$^*~`]|(?:^|\s)/\w|\w/\w+/")
 """Characters no one says: "{{ lamp.turn_on }}", "/api/lamp/on" are code, paths or templates."""
 CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;])\s*", re.IGNORECASE)
 """Where one request of a compound ends and the next begins."""
+BUT = re.compile(r"\s*\bbut\b\s*", re.IGNORECASE)
+"""Another boundary, unless "but" leaves something out ("everything but the hall light")."""
 PRONOUNS = {"it", "that", "this", "them", "those"}
 """Words that point back at a device talked about, without naming it."""
 NEGATING = {"not", "no", "don't", "never", "nor"}
@@ -408,7 +410,10 @@ class Interpreter:
     def _clauses(self, request: Request) -> list[str]:
         """The requests a compound is made of (commas are in the text said; a transcript's are
         often pauses, see :meth:`_pauses_joined`)."""
-        clauses = [c for c in map(normalize, CLAUSE.split(request.text)) if c]
+        pieces = CLAUSE.split(request.text)
+        if not re.search(r"\b(?:everything|all|every)\b", request.text, re.IGNORECASE):
+            pieces = [c for piece in pieces for c in BUT.split(piece)]  # "…, but the hall light off"
+        clauses = [c for c in map(normalize, pieces) if c]
         if request.heard_confidence is not None:
             clauses = self._pauses_joined(clauses, request.home)
         return clauses

@@ -50,6 +50,12 @@ def serving(of_type: list[Device], rooms: list[str]) -> list[Device]:
     return here
 
 
+def _except(text: str) -> str:
+    """The words that leave something out of a selection, "but" among them after "everything"
+    or "all" ("turn off everything but the hall light"; elsewhere "but" joins two requests)."""
+    return rf"(?:{_EXCEPT}|but)" if re.search(r"\b(?:everything|all|every)\b", text) else _EXCEPT
+
+
 def _state_words(model: StateModel) -> dict[str, set[str]]:
     """Per working state of ``model``: its name, how it is said, and the words of its verbs no
     other working state's verbs use ("ac" and "conditioning" for cooling, "furnace" for
@@ -103,10 +109,11 @@ class Resolver:
             if said:  # "the kitchen's light", "the desk lamp's brightness": the name itself
                 masked = re.sub(rf"(?<=\s)({re.escape(said)})'s(?=\s)", r"\1", masked)
         placeholders: dict[str, str] = {}
+        except_ = _except(text)
         for device, pattern in self._name_patterns(home):
             if device.name in found.devices or device.name in found.excluded:
                 continue
-            new, n = re.subn(rf"\s{_EXCEPT}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", masked)
+            new, n = re.subn(rf"\s{except_}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", masked)
             if n:  # "except the desk lamp": leave it out, and out of what the model sees
                 masked = new
                 found.excluded.append(device.name)
@@ -138,7 +145,7 @@ class Resolver:
         ``found.excluded``; a room as the subject ("the guest room is freezing") becomes "it"."""
         rooms = sorted({d.room.lower() for d in home.devices.values() if d.room}, key=len, reverse=True)
         for room in rooms:
-            new, n = re.subn(rf"\s{_EXCEPT}\s+(?:(?:the|those|that|ones?)\s+)*(?:in\s+)?(?:the\s+|my\s+)?"
+            new, n = re.subn(rf"\s{_except(masked)}\s+(?:(?:the|those|that|ones?)\s+)*(?:in\s+)?(?:the\s+|my\s+)?"
                              rf"{re.escape(room)}(?=\s)", " ", masked)
             if n:  # "all the lights off except the hall": the room's devices are left out
                 masked = new

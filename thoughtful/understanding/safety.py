@@ -69,8 +69,12 @@ def _more_of_state(text: str, model: StateModel, key: str) -> tuple[int, str]:
     for state, direction in ((implied.above, 1), (implied.below, -1)):
         lang = model.language.states.get(state)
         for word in {state, lang.say if lang and lang.say else state}:
-            match = re.search(rf"(?<!no )(?<!not )\bmore\b(?:\s+\w+){{0,3}}?\s+{re.escape(word)}\b", text)
-            if match:  # "no more heating" stops it, which is the states' business
+            more = rf"\bmore\b(?:\s+\w+){{0,3}}?\s+{re.escape(word)}\b"
+            refused = re.search(rf"\b(?:no|not|any)\s+{more}", text)
+            if refused:  # "no more heat": less of it, never more (stopping it is the states' business)
+                return -direction, refused.group(0)
+            match = re.search(more, text)
+            if match:
                 return direction, match.group(0)
     return 0, ""
 
@@ -173,8 +177,8 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
             continue
         old, new = before.get(key), after.get(key)
         said = f'you said "{words}", but that would'
-        if old is not None and new is None:
-            return f"{said} switch the {name} {after.get('state')}"
+        if old is not None and new is None and not words.startswith(("no ", "not ", "any ")):
+            return f"{said} switch the {name} {after.get('state')}"  # ("no more heat" may stop it)
         if old is None and new is not None and direction < 0 and spec.implies_state is None and not state_asked:
             return f"{said} switch the {name} {after.get('state')}"  # dimming never lights a lamp
         if isinstance(old, (int, float)) and isinstance(new, (int, float)) and (new - old) * direction < 0:
