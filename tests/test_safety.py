@@ -486,3 +486,17 @@ def test_but_and_no_more_are_never_read_the_other_way(interpreter):
     assert out["after"]["kids lamp"] == ON and out["after"]["hall light"]["state"] == "off", out
     out = said(interpreter, home, "no more heat in the guest room")
     assert out["kind"] != "action" or out["after"]["guest room thermostat"].get("setpoint", 0) <= HEAT["setpoint"], out
+
+
+def test_a_device_only_compared_with_is_not_changed(interpreter):
+    """ "make the bedside lamp brighter than the lamp" brightened the lamp too; "the same
+    brightness as the bedside lamp" set the bedside lamp to 100%. Matching one device to another
+    is not understood yet: it is asked about, and the device compared with is never a target."""
+    home = [{"name": "lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
+            {"name": "bedside lamp", "type": "lamp", "room": "bedroom", "snapshot": ON}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    for text in ("make the bedside lamp brighter than the lamp", "the same brightness as the bedside lamp"):
+        out = said(interpreter, home, text)
+        assert out["kind"] == "clarify" and out["after"] == before, (text, out)
+    both = said(interpreter, home, "dim the bedside lamp as well as the lamp")  # "as well as" joins
+    assert all(both["after"][n]["brightness"] < 60 for n in ("lamp", "bedside lamp")), both

@@ -148,6 +148,9 @@ class Interpreter:
         if rest is not None and rest.split()[0] not in self.device_words:  # "no heating, …" negates, not corrects
             return self._corrected(replace(request, text=rest))
         found = self.resolver.mentions(text, request.home)
+        if found.compared:  # "the tall lamp as bright as the lamp" had set it to its maximum
+            return Interpretation("clarify", f"I can't set one device by another yet (the {found.compared[0]}), so I "
+                                             f"changed nothing. Could you say the level you want?")
         if request.heard_confidence is not None and (self.doubts.generic_name_heard(found, request.home)
                                                      or self.doubts.opens_like_a_question(text)):
             request = replace(request, guessed=True)

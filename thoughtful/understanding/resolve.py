@@ -24,6 +24,9 @@ _SUBJECT = r"(?:is|isn't|feels|seems|looks|could|needs|gets|got|was|has|too)"
 """Words after a room that make it the subject ("the guest room is freezing")."""
 _EXCEPT = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|excluding|not)"
 """Words that take a device out of a selection: "all the lights except the desk lamp"."""
+_REFERENCE = r"(?:than|(?<!well )as)"
+"""Words before a device that is only compared with ("brighter than the lamp", "the same
+brightness as the bedside lamp"): it is not what is asked to change."""
 
 
 @dataclass
@@ -32,7 +35,10 @@ class Mentions:
     """The utterance with names and rooms replaced, as the model sees it."""
     devices: list[str] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)
-    """Devices named after "except", "but not"…: never selected."""
+    """Devices named after "except", "but not"… or only compared with ("than the lamp"): never
+    selected."""
+    compared: list[str] = field(default_factory=list)
+    """Devices only compared with ("as bright as the lamp"), also in ``excluded``."""
     rooms: list[str] = field(default_factory=list)
     everything: bool = False
     plural: bool = False
@@ -114,9 +120,12 @@ class Resolver:
             if device.name in found.devices or device.name in found.excluded:
                 continue
             new, n = re.subn(rf"\s{except_}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", masked)
-            if n:  # "except the desk lamp": leave it out, and out of what the model sees
-                masked = new
+            compared, c = re.subn(rf"\s{_REFERENCE}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", new)
+            if n or c:  # "except the desk lamp", "than the lamp": left out, and out of what the model sees
+                masked = compared
                 found.excluded.append(device.name)
+                if c:
+                    found.compared.append(device.name)
                 continue
             # A placeholder until every name is matched: the longest name is consumed, so
             # "desk lamp" → "lamp" is not matched again by a device called "lamp".
