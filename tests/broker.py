@@ -24,7 +24,9 @@ class Client:
     def publish(self, topic: str, payload: str | bytes, retain: bool = False) -> None:
         self.client.publish(topic, payload, qos=1, retain=retain).wait_for_publish(5)
 
-    def wait_for(self, predicate, timeout: float = 10.0):
+    def wait_for(self, predicate, timeout: float = 30.0):
+        """The first message ``predicate(topic, payload, retained)`` accepts; a liveness bound,
+        not a speed check (a daemon starting while another job loads the CPU can take >10 s)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             for message in list(self.messages):
