@@ -385,3 +385,14 @@ def test_the_ac_is_the_thermostat_that_is_cooling(interpreter):
     assert out["after"]["office thermostat"]["state"] == "off" and out["after"]["thermostat"] == THERMO["snapshot"], out
     out = ask(interpreter, "turn off the furnace", home=home)
     assert out["after"]["thermostat"]["state"] == "off" and out["after"]["office thermostat"] == cooling, out
+
+
+def test_a_question_about_a_room_answers_about_that_room(interpreter):
+    """ "is anything on in the guest room" described every device in the home but the guest
+    room's; "which lights are on" answered "Yes." before each lamp."""
+    home = [{**LAMP_ON, "name": "kids lamp", "room": "kids room"},
+            {"name": "guest lamp", "type": "lamp", "room": "guest room", "snapshot": {"state": "off"}}]
+    out = ask(interpreter, "is anything on in the guest room", home=home)
+    assert out["kind"] == "explanation" and "guest lamp" in out["say"] and "kids lamp" not in out["say"], out
+    out = ask(interpreter, "which lights are on", home=home)
+    assert out["kind"] == "explanation" and not out["say"].startswith(("Yes", "No")), out

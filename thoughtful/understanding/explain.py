@@ -66,14 +66,19 @@ def describe(device: Device, units: Units) -> str:
     return text + "."
 
 
+YES_NO = {"is", "are", "was", "were", "does", "do", "did", "can", "could", "has", "have", "will", "would"}
+"""Words a yes/no question opens with."""
+
+
 def answer_state(device: Device, text: str, units: Units) -> str:
-    """Yes/no when the question names a state ("is the light on?"), then the facts."""
+    """Yes/no when a yes/no question names a state ("is the light on?"; not "which lights are
+    on?"), then the facts."""
     words = set(text.split())
     state = device.snapshot["state"]
     asked = [s for s, lang in device.model.language.states.items()
              if s in words or (lang.say and lang.say in words)]
     prefix = ""
-    if asked:
+    if asked and text.split()[:1] and text.split()[0] in YES_NO:
         prefix = "Yes. " if state in asked else "No. "
     return prefix + describe(device, units)
 

@@ -767,8 +767,10 @@ class Interpreter:
                         answers.append(explain.answer_state(device, found.masked, home.units))
                     else:
                         answers.append(explain.answer_key(device, question, home.units))
-        if not answers:
-            answers = [explain.describe(d, home.units) for d in home.devices.values()]
+        if not answers:  # about the devices named, or those in the rooms named, or the home
+            answers = [explain.describe(d, home.units) for d in home.devices.values()
+                       if (not found.devices and not found.rooms) or d.name in found.devices
+                       or d.room.lower() in found.rooms]
         if asked and not found.devices and set(asked) == {"how=device"}:
             answers.append(self._inventory(home))  # "what can you do?"
         return Interpretation("explanation", " ".join(dict.fromkeys(answers)))
