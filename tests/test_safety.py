@@ -500,3 +500,15 @@ def test_a_device_only_compared_with_is_not_changed(interpreter):
         assert out["kind"] == "clarify" and out["after"] == before, (text, out)
     both = said(interpreter, home, "dim the bedside lamp as well as the lamp")  # "as well as" joins
     assert all(both["after"][n]["brightness"] < 60 for n in ("lamp", "bedside lamp")), both
+
+
+def test_a_bare_number_for_everything_is_asked_about(interpreter):
+    """ "set everything to 50" set the heat pump to 50°F and left the lamps: a number with no
+    unit for devices of several types is asked about; "all the lights to 50" says which."""
+    home = [{"name": "lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
+            {"name": "heat pump", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    out = said(interpreter, home, "set everything to 50")
+    assert out["kind"] == "clarify" and out["after"] == before, out
+    out = said(interpreter, home, "set all the lights to 50")
+    assert out["after"]["lamp"]["brightness"] == 50 and out["after"]["heat pump"] == HEAT, out

@@ -23,7 +23,7 @@ from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import Doubts
 from thoughtful.understanding.evidence import Evidence
 from thoughtful.understanding.labels import label_space
-from thoughtful.understanding.numbers import heard_numbers
+from thoughtful.understanding.numbers import find_numbers, heard_numbers
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
@@ -268,9 +268,8 @@ class Interpreter:
         state the words name, if that type has it ("turn that off"). A goal stands ("make it
         cozy" is the room's light); anything else is asked about ("turn it on" is heating or
         cooling for a thermostat, never the lamp instead)."""
-        words = found.masked.split()
-        if found.devices or found.rooms or found.everything or not set(words) & PRONOUNS or \
-                any(w in self.device_words or w in self.planner.cues or w.rstrip("s") in self.nouns for w in words):
+        if found.devices or found.rooms or found.everything or not set(found.masked.split()) & PRONOUNS or \
+                self._says_a_type(found.masked):
             return prediction
         recent = [n for n in self._recent(request) if n in request.home.devices]
         if not recent or prediction.kind != "command":
@@ -293,6 +292,12 @@ class Interpreter:
         if all(":goal=" in op for op in prediction.ops):
             return prediction
         return Interpretation("clarify", f"I didn't change anything: what should the {recent[-1]} do?")
+
+    def _says_a_type(self, text: str) -> bool:
+        """Whether a word of ``text`` says a device type: its noun ("lights"), a word of one type
+        alone ("heat") or one of its settings' words ("brighter")."""
+        return any(w in self.device_words or w in self.planner.cues or w.rstrip("s") in self.nouns
+                   for w in text.split())
 
     def _per_clause(self, request: Request, text: str, whole: Prediction) -> Interpretation | None:
         """ "the desk lamp off and the floor lamp on": each clause names its own device and
@@ -529,6 +534,12 @@ class Interpreter:
                 if request.heard_confidence is None:
                     return Interpretation("clarify", f'I didn\'t change anything: by how much ("by {lost}")?')
                 request = replace(request, guessed=True)
+            bare = [n for n in find_numbers(found.masked) if n.unit is None]
+            if found.everything and bare and not self._says_a_type(found.masked) \
+                    and len({d.type for d in request.home.devices.values()}) > 1:
+                # "set everything to 50" had set the heat pump to 50°F: a level for which of them?
+                return Interpretation("clarify", f'I didn\'t change anything: is the "{bare[0].value:g}" a '
+                                                 f"brightness or a temperature?")
             unused = self.planner.unused_numbers(found.masked, plans)
             if unused:  # "2 more degrees of cooling" read as cooling alone; "Lamp on, and 80 to 73"
                 return Interpretation("clarify", f'I didn\'t change anything: what is the "{unused[0].value:g}" for?')
