@@ -15,6 +15,14 @@ def said(interpreter, home, text, **extra):
     return run_line(json.dumps({"id": 1, "home": home, "utterance": text, **extra}), interpreter)
 
 
+def asked_about(interpreter, home, *texts):
+    """Each of ``texts`` gets a question back, and no device of ``home`` changes."""
+    before = {d["name"]: d["snapshot"] for d in home}
+    for text in texts:
+        out = said(interpreter, home, text)
+        assert out["kind"] == "clarify" and out["after"] == before, (text, out)
+
+
 def test_direction_words_come_from_the_state_model(models):
     assert said_direction("make it a bit warmer", models["thermostat"], "setpoint")[0] == 1
     assert said_direction("way too hot, cooler please", models["thermostat"], "setpoint")[0] == -1
@@ -412,10 +420,7 @@ def test_a_change_bigger_than_the_range_and_minus_an_amount_are_asked_about(inte
     set 10%. A change larger than the whole range cannot be meant, and "minus 10" is an amount."""
     home = [{"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT},
             {"name": "ceiling light", "type": "lamp", "room": "kitchen", "snapshot": ON}]
-    before = {d["name"]: d["snapshot"] for d in home}
-    for text in ("raise the heat by 70", "ceiling light minus 10"):
-        out = said(interpreter, home, text)
-        assert out["kind"] == "clarify" and out["after"] == before, (text, out)
+    asked_about(interpreter, home, "raise the heat by 70", "ceiling light minus 10")
     out = said(interpreter, home, "raise the heat by 3")
     assert out["after"]["thermostat"]["setpoint"] == HEAT["setpoint"] + 3, out
 
@@ -441,10 +446,7 @@ def test_half_a_request_is_asked_about(interpreter):
     home = [{"name": "ceiling light", "type": "lamp", "room": "kitchen", "snapshot": ON},
             {"name": "cabinet light", "type": "lamp", "room": "kitchen", "snapshot": {"state": "off"}},
             {"name": "thermostat", "type": "thermostat", "room": "hallway", "snapshot": HEAT}]
-    before = {d["name"]: d["snapshot"] for d in home}
-    for text in ("kitchen, light, and heat to 70.", "warm the kitchen up by you"):
-        out = said(interpreter, home, text)
-        assert out["kind"] == "clarify" and out["after"] == before, (text, out)
+    asked_about(interpreter, home, "kitchen, light, and heat to 70.", "warm the kitchen up by you")
     out = said(interpreter, home, "warm the kitchen up by 2")
     assert out["after"]["thermostat"]["setpoint"] == HEAT["setpoint"] + 2, out
 
@@ -494,10 +496,8 @@ def test_a_device_only_compared_with_is_not_changed(interpreter):
     is not understood yet: it is asked about, and the device compared with is never a target."""
     home = [{"name": "lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
             {"name": "bedside lamp", "type": "lamp", "room": "bedroom", "snapshot": ON}]
-    before = {d["name"]: d["snapshot"] for d in home}
-    for text in ("make the bedside lamp brighter than the lamp", "the same brightness as the bedside lamp"):
-        out = said(interpreter, home, text)
-        assert out["kind"] == "clarify" and out["after"] == before, (text, out)
+    asked_about(interpreter, home, "make the bedside lamp brighter than the lamp",
+                "the same brightness as the bedside lamp")
     both = said(interpreter, home, "dim the bedside lamp as well as the lamp")  # "as well as" joins
     assert all(both["after"][n]["brightness"] < 60 for n in ("lamp", "bedside lamp")), both
 
@@ -507,8 +507,6 @@ def test_a_bare_number_for_everything_is_asked_about(interpreter):
     unit for devices of several types is asked about; "all the lights to 50" says which."""
     home = [{"name": "lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
             {"name": "heat pump", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]
-    before = {d["name"]: d["snapshot"] for d in home}
-    out = said(interpreter, home, "set everything to 50")
-    assert out["kind"] == "clarify" and out["after"] == before, out
+    asked_about(interpreter, home, "set everything to 50")
     out = said(interpreter, home, "set all the lights to 50")
     assert out["after"]["lamp"]["brightness"] == 50 and out["after"]["heat pump"] == HEAT, out

@@ -23,11 +23,11 @@ from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import Doubts
 from thoughtful.understanding.evidence import Evidence
 from thoughtful.understanding.labels import label_space
-from thoughtful.understanding.numbers import find_numbers, heard_numbers
+from thoughtful.understanding.numbers import heard_numbers
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
-from thoughtful.understanding.resolve import Mentions, Resolver
+from thoughtful.understanding.resolve import Mentions, Resolver, but_leaves_out
 from thoughtful.understanding.runtime import LanguageModel, Prediction
 from thoughtful.understanding.text import normalize
 
@@ -36,7 +36,7 @@ NOT_SAID = re.compile(r"[{}<>\[\]\\=_|#@$^*~`]|(?:^|\s)/\w|\w/\w+/")
 CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;])\s*", re.IGNORECASE)
 """Where one request of a compound ends and the next begins."""
 BUT = re.compile(r"\s*\bbut\b\s*", re.IGNORECASE)
-"""Another boundary, unless "but" leaves something out ("everything but the hall light")."""
+"""Another boundary, unless "but" leaves something out (:func:`resolve.but_leaves_out`)."""
 PRONOUNS = {"it", "that", "this", "them", "those"}
 """Words that point back at a device talked about, without naming it."""
 NEGATING = {"not", "no", "don't", "never", "nor"}
@@ -419,7 +419,7 @@ class Interpreter:
         """The requests a compound is made of (commas are in the text said; a transcript's are
         often pauses, see :meth:`_pauses_joined`)."""
         pieces = CLAUSE.split(request.text)
-        if not re.search(r"\b(?:everything|all|every)\b", request.text, re.IGNORECASE):
+        if not but_leaves_out(request.text):
             pieces = [c for piece in pieces for c in BUT.split(piece)]  # "…, but the hall light off"
         clauses = [c for c in map(normalize, pieces) if c]
         if request.heard_confidence is not None:
@@ -534,12 +534,11 @@ class Interpreter:
                 if request.heard_confidence is None:
                     return Interpretation("clarify", f'I didn\'t change anything: by how much ("by {lost}")?')
                 request = replace(request, guessed=True)
-            bare = [n for n in find_numbers(found.masked) if n.unit is None]
-            if found.everything and bare and not self._says_a_type(found.masked) \
-                    and len({d.type for d in request.home.devices.values()}) > 1:
+            if found.everything and self.doubts.number_of_nothing(found, request.home):
                 # "set everything to 50" had set the heat pump to 50°F: a level for which of them?
-                return Interpretation("clarify", f'I didn\'t change anything: is the "{bare[0].value:g}" a '
-                                                 f"brightness or a temperature?")
+                said = next(w for w in found.masked.split() if w.isdigit())
+                return Interpretation("clarify", f'I didn\'t change anything: is the "{said}" a brightness or a '
+                                                 f"temperature?")
             unused = self.planner.unused_numbers(found.masked, plans)
             if unused:  # "2 more degrees of cooling" read as cooling alone; "Lamp on, and 80 to 73"
                 return Interpretation("clarify", f'I didn\'t change anything: what is the "{unused[0].value:g}" for?')

@@ -56,10 +56,16 @@ def serving(of_type: list[Device], rooms: list[str]) -> list[Device]:
     return here
 
 
+def but_leaves_out(text: str) -> bool:
+    """Whether a "but" in ``text`` leaves something out of a selection, after "everything" or
+    "all" ("turn off everything but the hall light"); elsewhere it joins two requests ("turn on
+    the kids lamp but the hall light off")."""
+    return bool(re.search(r"\b(?:everything|all|every)\b", text, re.IGNORECASE))
+
+
 def _except(text: str) -> str:
-    """The words that leave something out of a selection, "but" among them after "everything"
-    or "all" ("turn off everything but the hall light"; elsewhere "but" joins two requests)."""
-    return rf"(?:{_EXCEPT}|but)" if re.search(r"\b(?:everything|all|every)\b", text) else _EXCEPT
+    """The words that leave something out of a selection ("but" when :func:`but_leaves_out`)."""
+    return rf"(?:{_EXCEPT}|but)" if but_leaves_out(text) else _EXCEPT
 
 
 def _state_words(model: StateModel) -> dict[str, set[str]]:
