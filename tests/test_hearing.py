@@ -273,6 +273,17 @@ def test_listen_on_an_alsa_microphone(tmp_path, model_dir):
     assert reply.startswith(("action:", "clarify: I'm not sure I heard you right")) and "lamp" in reply, lines
 
 
+def test_words_people_say_for_levels_and_amounts_are_known_when_heard(interpreter):
+    """A transcript with a word the language layer does not know is confirmed, not acted on;
+    "halfway", "a couple of", "knock … down" are words requests use."""
+    for text, key, value in [("Set the desk lamp halfway.", "brightness", 50),
+                             ("Knock the heat down a couple of degrees.", "setpoint", 66),
+                             ("Nudge the desk lamp up by 10%.", "brightness", 70)]:
+        out = heard_line(interpreter, Transcript(text, 0.8))
+        device = "desk lamp" if key == "brightness" else "thermostat"
+        assert out["kind"] == "action" and out["after"][device][key] == value, (text, out)
+
+
 def test_a_transcripts_commas_are_pauses_unless_both_sides_name_something(interpreter, models):
     from thoughtful.understanding.batch import home_from_case
     from thoughtful.understanding.contract import CaseInput
@@ -282,6 +293,11 @@ def test_a_transcripts_commas_are_pauses_unless_both_sides_name_something(interp
     assert join(["desk lamp", "to 20", "thermostat to 70"], home) == ["desk lamp to 20", "thermostat to 70"]
     assert join(["lower", "the desk lamp", "5 percent"], home) == ["lower the desk lamp 5 percent"]
     assert join(["switch the desk lamp off", "the fan on"], home) == ["switch the desk lamp off", "the fan on"]
+    # a piece that only says how goes with the one before that says what
+    assert join(["desk lamp 10 percent", "brighter"], home) == ["desk lamp 10 percent brighter"]
+    assert join(["don't make it darker", "make it brighter"], home) == ["don't make it darker", "make it brighter"]
+    out = heard_line(interpreter, Transcript("desk lamp, 10%, brighter,", 0.8))
+    assert out["after"]["desk lamp"]["brightness"] == 70, out
     # "up to degrees" heard is "up two degrees", never the maximum; typed, the planner asks.
     out = heard_line(interpreter, Transcript("heating up to degrees, please.", 0.9))
     assert out["after"]["thermostat"]["setpoint"] == 70, out

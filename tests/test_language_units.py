@@ -35,6 +35,10 @@ def test_relative_and_units():
     (n,) = find_numbers("turn the heat to 68 fahrenheit")  # the scale said wins over the home's
     assert n.value == 68 and n.unit == "degrees" and n.scale == "F"
     assert find_numbers("set it to 20°c")[0].scale == "C" and find_numbers("set it to 20")[0].scale is None
+    # "half as bright as it can be" is half of the range; "half as bright" (of what it is now) is no level
+    (n,) = find_numbers("make the lamp half as bright as it can be")
+    assert n.value == 50 and n.unit == "percent" and not n.relative
+    assert find_numbers("make the lamp half as bright") == []
 
 
 def test_every_label_is_synthesized(models):

@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Literal
+from typing import Collection, Literal
 
 from thoughtful.errors import StateError
 from thoughtful.state.device import Applied, Change
@@ -111,6 +111,9 @@ class Interpreter:
         self.nouns = set(vocabulary.type_nouns(models))
         self.label_space = set(label_space(models))
         self.device_words = vocabulary.device_words(models)
+        self.naming_words = set(self.device_words) | vocabulary.setting_words(models)
+        """Words that name what a clause is about, a device type or a setting ("the heat",
+        "the fan"), not only how to change it ("brighter")."""
         self.working_states = vocabulary.working_state_words(models)
         self.doubts = Doubts(models, self.resolver.nouns, self.device_words, self.planner.cues)
         self.evidence = Evidence(models)
@@ -429,22 +432,25 @@ class Interpreter:
     def _pauses_joined(self, clauses: list[str], home: Home) -> list[str]:
         """A recognizer's commas are pauses as often as boundaries: a piece that names nothing to
         act on ("lower, the sofa lamp, 5%"; "porch light, to 20, hall light to 60") belongs to
-        the piece before it (the first, to the one after)."""
+        the piece before it (the first, to the one after), and so does a piece that only says
+        how after one that says what ("kids lamp 10%, brighter"; "lamp, brighter, and the heat
+        pump off"; not "don't make it darker, make it brighter")."""
         joined: list[str] = []
         for clause in clauses:
-            if joined and not (self._names_something(clause, home) and self._names_something(joined[-1], home)):
+            only_how = not self._names_something(clause, home, self.naming_words)
+            if joined and (not (self._names_something(clause, home) and self._names_something(joined[-1], home))
+                           or only_how and self._names_something(joined[-1], home, self.naming_words)):
                 joined[-1] += " " + clause
             else:
                 joined.append(clause)
         return joined
 
-    def _names_something(self, clause: str, home: Home) -> bool:
-        """Whether a clause names a device, a room, or a word of one device type alone ("the
-        heat", "the fan", "brightness")."""
+    def _names_something(self, clause: str, home: Home, naming: Collection[str] | None = None) -> bool:
+        """Whether a clause names a device, a room, or a word of ``naming`` (by default a word
+        of one device type alone: "the heat", "the fan", "brightness", "brighter")."""
         found = self.resolver.mentions(clause, home)
-        words = found.masked.split()
-        return bool(found.devices or found.rooms or any(w in self.device_words or w in self.planner.cues
-                                                         for w in words))
+        naming = self.device_words.keys() | self.planner.cues.keys() if naming is None else naming
+        return bool(found.devices or found.rooms or any(w in naming for w in found.masked.split()))
 
     def _stopped(self, masked: str) -> str | None:
         """ "no heating", "not the cooling": the off operation of the type whose working state

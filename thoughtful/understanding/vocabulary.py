@@ -20,8 +20,10 @@ am has have had i'd i'll i've it's that's there's what's don't doesn't didn't ca
 let's you're we're they're as than if about into out over under again more less much many most
 degree degrees percent per cent celsius fahrenheit kelvin zero one two three four five six seven eight
 nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
-forty fifty sixty seventy eighty ninety hundred half quarter third fourth full""".split())
-"""Function words, contractions, numbers and units: words any request may use."""
+forty fifty sixty seventy eighty ninety hundred half halfway quarter third fourth full couple
+knock nudge""".split())
+"""Function words, contractions, numbers, units, amounts and verbs of degree ("knock it down a
+notch"): words any request may use."""
 
 
 def words(phrase: str) -> list[str]:
@@ -95,6 +97,12 @@ def device_words(models: dict[str, StateModel]) -> dict[str, str]:
     and its working states ("heat") → the type."""
     by_name = _single_words({t: list(m.language.names) for t, m in models.items()})
     return {**working_state_words(models), **by_name}
+
+
+def setting_words(models: dict[str, StateModel]) -> set[str]:
+    """Single words that name a setting ("brightness", "fan", "colour", "setpoint")."""
+    return {w for model in models.values() for key, sl in model.language.settings.items()
+            for phrase in (key, *sl.names) for w in words(phrase) if len(words(phrase)) == 1} - COMMON_WORDS
 
 
 def device_nouns(models: dict[str, StateModel]) -> set[str]:
