@@ -97,6 +97,12 @@ def test_device_selection_order(models):
     every = resolver.mentions("all the lights off", home)
     assert resolver.select("lamp", every, home, None, []) == ["reading lamp", "pendant light"]
     assert resolver.select("thermostat", plain, home, None, []) == ["thermostat"]
+    # a word of one lamp's name, said without its noun, is that lamp when nothing else says which
+    reading = resolver.mentions("i can't see what i'm reading", home)
+    assert resolver.select("lamp", reading, home, None, []) == ["reading lamp"]
+    assert resolver.select("lamp", reading, home, None, ["pendant light"]) == ["pendant light"]
+    with pytest.raises(Ask, match="Which lamp"):  # "light" is every lamp's noun, not a name word
+        resolver.select("lamp", resolver.mentions("more light in here", home), home, None, [])
 
 
 def test_planner_numbers_units_and_goals(models):

@@ -231,7 +231,15 @@ class Resolver:
         working = [d.name for d in of_type if self._in_state_said(d, found.masked)]
         if len(working) == 1:
             return working  # "no cooling, I want heat": the one that is cooling
+        echoed = [d.name for d in of_type if self._echoes_name(d, found.masked)]
+        if len(echoed) == 1:
+            return echoed  # "more light on my desk": the desk lamp, the one lamp named so
         raise Ask(f"Which {display} do you mean: {', '.join(d.name for d in of_type)}?")
+
+    def _echoes_name(self, device: Device, text: str) -> bool:
+        """Whether ``text`` has a word of ``device``'s name that is no type's noun and no common
+        word ("desk" of "desk lamp", "reading" of "reading light")."""
+        return bool(set(self._distinctive(device.name)) - COMMON_WORDS & set(text.split()))
 
     def _in_state_said(self, device: Device, text: str) -> bool:
         """Whether ``text`` names the working state ``device`` is in ("the cooling", "the ac")."""
