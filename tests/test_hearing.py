@@ -273,6 +273,16 @@ def test_listen_on_an_alsa_microphone(tmp_path, model_dir):
     assert reply.startswith(("action:", "clarify: I'm not sure I heard you right")) and "lamp" in reply, lines
 
 
+def test_heard_numbers_a_recognizer_mixes_up_are_confirmed(interpreter):
+    """ "up two" heard as "up too" had raised the setpoint by one; "forty percent" heard as
+    "14%" set 14%: heard, both are asked about; said plainly, they act."""
+    for text in ("Turn the thermostat up too.", "Set the desk lamp to 14%.", "Desk lamp to 15."):
+        out = heard_line(interpreter, Transcript(text, 0.9))
+        assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, (text, out)
+    assert heard_line(interpreter, Transcript("Turn the thermostat up two.", 0.9))["after"]["thermostat"]["setpoint"] == 70
+    assert heard_line(interpreter, Transcript("Set the desk lamp to 40%.", 0.9))["after"]["desk lamp"]["brightness"] == 40
+
+
 def test_words_people_say_for_levels_and_amounts_are_known_when_heard(interpreter):
     """A transcript with a word the language layer does not know is confirmed, not acted on;
     "halfway", "a couple of", "knock … down" are words requests use."""

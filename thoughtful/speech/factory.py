@@ -30,9 +30,11 @@ def make_recognizer(speech: SpeechSettings, models: dict[str, StateModel], home:
                     data_dir: Path, engine: str | None = None) -> Recognizer:
     engine = engine or speech.engine
     if engine == "whisper":
+        from thoughtful.speech.adapt import adapted_model_dir
         from thoughtful.speech.whisper_stt import WhisperRecognizer, bundled_model_dir
 
-        model_dir = speech.whisper_model or bundled_model_dir() or data_dir / DEFAULT_WHISPER_DIR
+        model_dir = speech.whisper_model or adapted_model_dir(data_dir) or bundled_model_dir() \
+            or data_dir / DEFAULT_WHISPER_DIR
         recognizer: Recognizer = WhisperRecognizer(model_dir, threads=speech.threads, vocabulary=corpus.words(models))
         recognizer.bias(home_phrases(models, home))
         return recognizer

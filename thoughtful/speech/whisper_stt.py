@@ -108,6 +108,7 @@ class WhisperRecognizer(Recognizer):
             self.model = WhisperModel(str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads)
         except Exception as exc:  # ctranslate2 raises RuntimeError and others
             raise ModelMissingError(f"{model_dir}: cannot load the Whisper model ({exc})") from exc
+        self.model_dir = Path(model_dir)
         self.tokenizer = Tokenizer(self.model.hf_tokenizer, self.model.model.is_multilingual,
                                    task="transcribe", language="en")
         self.beam_size = beam_size

@@ -35,6 +35,11 @@ LOST_AMOUNT = re.compile(r"\bby\s+(?!(?:\d+(?:\.\d+)?|an?|the|my|our|your|this|t
                          r"lots?|some|half|how|quite|just|about|around)\b)([a-z']+)")
 """By something that is not an amount ("warm the kitchen up by you", "two" misheard)."""
 
+TOO_FOR_TWO = re.compile(r"\b(?:up|down|warmer|cooler|colder|hotter|brighter|dimmer|higher|lower)\s+too$")
+"""A heard direction ending in "too" may have been "two" ("guest room thermostat up too")."""
+TEENS = range(13, 20)
+"""Heard percentages easily confused with the tens (14 / 40, 15 / 50: "set it to 14%")."""
+
 
 class Doubts:
     """The checks, over a home's devices and the words of the state models."""
@@ -98,6 +103,17 @@ class Doubts:
         if any(w in self.nouns or w in self.device_words or w in self.cues for w in words):
             return False
         return len({d.type for d in home.devices.values()}) > 1
+
+    @staticmethod
+    def too_for_two(text: str) -> bool:
+        """Whether a heard request ends "up too" (or another direction), perhaps "up two"."""
+        return bool(TOO_FOR_TWO.search(text))
+
+    def teen_percentage(self, plans: dict) -> bool:
+        """Whether a plan sets a percentage to 13–19, which a recognizer mixes up with 30–90."""
+        return any(self.models[t].settings[key].unit == "%" and value in TEENS
+                   for t, plan in plans.items() for key, value in plan.change.set.items()
+                   if key in self.models[t].settings and isinstance(value, (int, float)))
 
     def which_type(self, found: Mentions, home: Home, speaker_room: str | None) -> str | None:
         """A question when only a direction is said ("up in the lounge", "right, I need it up")

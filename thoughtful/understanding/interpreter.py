@@ -355,6 +355,7 @@ class Interpreter:
                 return Interpretation("clarify", f"I didn't change anything: {question}")
             if self.planner.unused_numbers(found.masked, plans):
                 return None  # "…, and 80 to 73": a number the clause's changes do not explain
+            request = self._numbers_in_doubt(request, found.masked, plans)
             if not clause_changes:
                 return None  # "…and make the lamp right": a clause that asks for nothing known
             against = self._against_words(clause, [c for c in clause_changes if c[0] not in {n for n, _, _ in changes}],
@@ -364,6 +365,14 @@ class Interpreter:
             changes += clause_changes
         changes = self._merged([change for change in changes if change[0] not in left_alone])
         return self._apply(request, changes) if changes else None
+
+    def _numbers_in_doubt(self, request: Request, masked: str, plans: dict[str, TypePlan]) -> Request:
+        """``request``, to be confirmed when heard with a number a recognizer easily gets wrong:
+        "up too" (perhaps "up two"), a percentage of 13–19 (perhaps 30–90: "14%" for "forty")."""
+        if request.heard_confidence is not None and (self.doubts.too_for_two(masked)
+                                                     or self.doubts.teen_percentage(plans)):
+            return replace(request, guessed=True)
+        return request
 
     def _unsaid_types(self, clause: str, plans: dict[str, TypePlan], earlier: set[str]) -> set[str]:
         """The device types planned for a clause that neither an earlier clause acted on nor one
@@ -535,6 +544,7 @@ class Interpreter:
                     return Interpretation("clarify", f"I didn't change anything: what should the "
                                                      f"{' and the '.join(left)} do?")
                 request = replace(request, guessed=True)
+            request = self._numbers_in_doubt(request, found.masked, plans)
             lost = self.doubts.lost_amount(found.masked)
             if lost and any(p.change.adjust for p in plans.values()):  # "warm the kitchen up by you"
                 if request.heard_confidence is None:

@@ -63,7 +63,7 @@ class Planner:
         An operation that lacks a detail (a number, a colour) is dropped when others are
         complete, and asked about when it is all there is.
         """
-        ops = self._one_direction(ops, text)
+        ops = self._whole_home(self._one_direction(ops, text))
         numbers = find_numbers(text)
         owners = self._number_owners(numbers, text)
         used: set[int] = set()
@@ -140,6 +140,21 @@ class Planner:
         homeless = [k for k in (*change.set, *change.adjust) if k in model.settings and k not in valid]
         if homeless and all(said_direction(text, model, k)[0] for k in homeless):
             change.state = None
+
+    def _whole_home(self, ops: list[str]) -> list[str]:
+        """ "We're heading out": a goal about the whole home (``whole_home``) reaches every type
+        that has it, also when the model read it for one type only."""
+        out = list(ops)
+        for op in ops:
+            device_type, what = op.split(":", 1)
+            goal = what[5:] if what.startswith("goal=") else None
+            if goal is None or not self.models[device_type].language.goals[goal].whole_home:
+                continue
+            for other, model in self.models.items():
+                spec = model.language.goals.get(goal)
+                if spec is not None and spec.whole_home and f"{other}:goal={goal}" not in out:
+                    out.append(f"{other}:goal={goal}")
+        return out
 
     def _one_direction(self, ops: list[str], text: str) -> list[str]:
         """ "porch light less bright", read as both brighter and dimmer: the direction the
