@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # One trained model for the tests and the daemon when the state models and training match.
 export THOUGHTFUL_MODEL_CACHE := $(CURDIR)/.cache
 
-.PHONY: run test bench check clean
+.PHONY: run test bench check adapt clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(ARGS)
+
+# Once, optional: Whisper's decoder adapted to requests heard in rooms (~15 minutes here).
+adapt: $(STAMP)
+	$(BIN)/thoughtful models adapt
 
 bench: $(STAMP)
 	$(BIN)/thoughtful bench

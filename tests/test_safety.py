@@ -288,17 +288,19 @@ def test_with_up_or_down_a_number_is_a_target_only_after_to(models):
 
 
 def test_a_bare_direction_with_several_kinds_of_device_is_asked_about(interpreter):
-    """ "turn it up" where a lamp and a heating could both go up, with nothing said or talked
-    about that tells which: asked — in the study too, which the home's one heating also serves.
+    """ "turn it up" (or "turn it off") where a lamp and a heating could both go that way, with
+    nothing said or talked about that tells which: asked — in the study too, which the home's one heating also serves.
     With only a lamp serving the speaker's room, or a unit said, it is clear."""
     home = [{"name": "sofa lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
             {"name": "heating", "type": "thermostat", "room": "lounge", "snapshot": HEAT},
             {"name": "desk lamp", "type": "lamp", "room": "study", "snapshot": ON}]
     before = {d["name"]: d["snapshot"] for d in home}
     ask = lambda text, **extra: said(interpreter, home, text, **extra)
-    for text in ("turn it up", "right, I need it up in the lounge"):
+    for text in ("turn it up", "right, I need it up in the lounge", "turn it off", "switch that on"):
         out = ask(text)
         assert out["kind"] == "clarify" and out["after"] == before, (text, out)
+    out = ask("turn everything off")
+    assert all(snapshot["state"] == "off" for snapshot in out["after"].values()), out
     out = ask("turn it up", speaker_room="study")  # the lounge's heating is the study's too
     assert out["kind"] == "clarify" and out["after"] == before, out
     zoned = home + [{"name": "bedroom heating", "type": "thermostat", "room": "bedroom", "snapshot": HEAT}]

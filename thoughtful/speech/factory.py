@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from thoughtful.state.home import Home
@@ -12,6 +13,8 @@ from thoughtful.speech.settings import SpeechSettings
 
 DEFAULT_VOSK_DIR = "models/vosk-model-small-en-us-0.15"
 DEFAULT_WHISPER_DIR = "models/whisper-tiny-en"
+
+log = logging.getLogger(__name__)
 
 
 def home_phrases(models: dict[str, StateModel], home: Home | None) -> list[str]:
@@ -33,8 +36,11 @@ def make_recognizer(speech: SpeechSettings, models: dict[str, StateModel], home:
         from thoughtful.speech.adapt import adapted_model_dir
         from thoughtful.speech.whisper_stt import WhisperRecognizer, bundled_model_dir
 
-        model_dir = speech.whisper_model or adapted_model_dir(data_dir) or bundled_model_dir() \
-            or data_dir / DEFAULT_WHISPER_DIR
+        adapted = adapted_model_dir(data_dir)
+        model_dir = speech.whisper_model or adapted or bundled_model_dir() or data_dir / DEFAULT_WHISPER_DIR
+        if not speech.whisper_model and adapted is None:
+            log.info("Whisper as installed; `thoughtful models adapt` (~15 min once, `make adapt`) makes it "
+                     "hear requests in a room better (see the README)")
         recognizer: Recognizer = WhisperRecognizer(model_dir, threads=speech.threads, vocabulary=corpus.words(models))
         recognizer.bias(home_phrases(models, home))
         return recognizer

@@ -21,6 +21,8 @@ the floor lamp", "more heat")."""
 DETERMINERS = {"the", "my", "our", "your", "this", "that"}
 DIRECTIONS = {"up", "down", "higher", "lower", "more", "less", "increase", "decrease", "raise", "reduce"}
 """Words that say which way but not what: "turn it up" needs a device to mean anything."""
+SWITCHES = {"on", "off"}
+"""So do these: "turn it off", with nothing named or talked about, may be any device."""
 WANTING = {"need", "want", "wanna", "like", "right", "okay", "ok"}
 """Words around a bare direction that do not say what it is about: "right, I need it up"."""
 UNIT_WORDS = {"degree", "degrees", "percent", "per", "cent", "celsius", "fahrenheit", "kelvin"}
@@ -116,13 +118,15 @@ class Doubts:
                    if key in self.models[t].settings and isinstance(value, (int, float)))
 
     def which_type(self, found: Mentions, home: Home, speaker_room: str | None) -> str | None:
-        """A question when only a direction is said ("up in the lounge", "right, I need it up")
-        where devices of several types could go that way: no other word but function words, and
-        no device named (the interpreter does not ask when a device was talked about lately)."""
+        """A question when only a direction or a switch is said ("up in the lounge", "right, I
+        need it up", "turn it off") where devices of several types could go that way: no other
+        word but function words, and no device named (the interpreter does not ask when a device
+        was talked about lately)."""
         words = vocabulary.without_courtesy(found.masked).split()
-        if found.devices or not set(words) & DIRECTIONS:
+        said = DIRECTIONS | SWITCHES
+        if found.devices or found.everything or not set(words) & said:
             return None
-        if any(w not in vocabulary.COMMON_WORDS or w in UNIT_WORDS for w in words if w not in DIRECTIONS | WANTING):
+        if any(w not in vocabulary.COMMON_WORDS or w in UNIT_WORDS for w in words if w not in said | WANTING):
             return None
         rooms = found.rooms or ([speaker_room.lower()] if speaker_room else [])
         here = [d for device_type in self.models
