@@ -121,11 +121,12 @@ def test_planner_numbers_units_and_goals(models):
     assert plans["lamp"].change.set["color"]["hue"] == 275
     plans = planner.plan(["lamp:goal=cozy"], "make it cozy", Units())
     assert plans["lamp"].goals == ["cozy"] and plans["lamp"].change.state == "on"
-    assert set(planner.plan(["lamp:goal=cozy"], "make it cozy", Units())) == {"lamp"}
-    # a goal about the whole home reaches every type that has it, even when read for one
-    plans = planner.plan(["thermostat:goal=away"], "we're fanning out for the day", Units())
+    assert set(planner.plan(["lamp:goal=cozy"], "make it cozy", Units(), {"lamp", "thermostat"})) == {"lamp"}
+    # a goal about the whole home reaches every type of the home that has it, even when read for one
+    plans = planner.plan(["thermostat:goal=away"], "we're fanning out for the day", Units(), {"lamp", "thermostat"})
     assert plans["lamp"].goals == ["away"] and plans["lamp"].change.state == "off"
     assert plans["thermostat"].change.state == "off"
+    assert set(planner.plan(["lamp:goal=away"], "i'm heading out", Units(), {"lamp"})) == {"lamp"}
     with pytest.raises(Ask, match="brightness"):
         planner.plan(["lamp:brightness=set"], "set the brightness", Units())
 

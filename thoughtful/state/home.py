@@ -31,6 +31,10 @@ class Home:
     def __getitem__(self, name: str) -> Device:
         return self.devices[name]
 
+    def types(self) -> set[str]:
+        """The device types the home has."""
+        return {d.type for d in self.devices.values()}
+
     def snapshots(self) -> dict[str, dict[str, Any]]:
         return {name: dict(d.snapshot) for name, d in self.devices.items()}
 

@@ -104,7 +104,7 @@ class Doubts:
             return False
         if any(w in self.nouns or w in self.device_words or w in self.cues for w in words):
             return False
-        return len({d.type for d in home.devices.values()}) > 1
+        return len(home.types()) > 1
 
     @staticmethod
     def too_for_two(text: str) -> bool:
@@ -123,7 +123,7 @@ class Doubts:
         word but function words, and no device named (the interpreter does not ask when a device
         was talked about lately)."""
         words = vocabulary.without_courtesy(found.masked).split()
-        said = DIRECTIONS | SWITCHES
+        said = DIRECTIONS | (set() if found.rooms else SWITCHES)  # a room switched is what is in it
         if found.devices or found.everything or not set(words) & said:
             return None
         if any(w not in vocabulary.COMMON_WORDS or w in UNIT_WORDS for w in words if w not in said | WANTING):

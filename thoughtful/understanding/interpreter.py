@@ -257,7 +257,7 @@ class Interpreter:
         or, when devices are named, only theirs and those a word names alone ("the desk lamp a
         bit warmer" is about the lamp, never the heating; "the desk lamp off and the heat up"
         is about both)."""
-        types = {d.type for d in home.devices.values()}
+        types = home.types()
         if found.devices:
             types &= {home[n].type for n in found.devices} | \
                 {self.device_words[w] for w in found.masked.split() if w in self.device_words}
@@ -343,7 +343,8 @@ class Interpreter:
             so_far = replace(request, earlier=[] if named else [name for name, _, _ in changes])
             plans: dict[str, TypePlan] = {}
             try:
-                plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units)
+                plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units,
+                                          request.home.types())
                 if self._unsaid_types(found.masked, plans, {request.home[name].type for name in so_far.earlier}):
                     return None  # "turn on the lamp and set it to 40": "it" is the lamp, not the heat
                 clause_changes = self._changes(so_far, found, plans)
@@ -527,7 +528,8 @@ class Interpreter:
                 request = replace(request, guessed=True)
         try:
             plans = self.evidence.states_said(self.planner.plan(self._ops(prediction), found.masked,
-                                                                request.home.units), found.masked)
+                                                                request.home.units, request.home.types()),
+                                              found.masked)
             if kind == "question" or all(p.change.is_empty() and not p.goals for p in plans.values()):
                 if not plans and kind == "command":
                     return Interpretation("clarify", "Sorry, what would you like me to do?")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Collection
 
 from thoughtful.state.device import Change
 from thoughtful.understanding.ask import Ask
@@ -57,13 +58,14 @@ class Planner:
                     owners.setdefault(words(phrase)[0], set()).add(t)
         return {w: next(iter(ts)) for w, ts in owners.items() if len(ts) == 1 and w not in COMMON_WORDS}
 
-    def plan(self, ops: list[str], text: str, units: Units) -> dict[str, TypePlan]:
-        """Group ``ops`` (surest first) by device type and fill in their values from ``text``.
+    def plan(self, ops: list[str], text: str, units: Units, home_types: Collection[str] = ()) -> dict[str, TypePlan]:
+        """Group ``ops`` (surest first) by device type and fill in their values from ``text``;
+        a goal about the whole home also reaches the other ``home_types`` that have it.
 
         An operation that lacks a detail (a number, a colour) is dropped when others are
         complete, and asked about when it is all there is.
         """
-        ops = self._whole_home(self._one_direction(ops, text))
+        ops = self._whole_home(self._one_direction(ops, text), home_types)
         numbers = find_numbers(text)
         owners = self._number_owners(numbers, text)
         used: set[int] = set()
@@ -141,17 +143,17 @@ class Planner:
         if homeless and all(said_direction(text, model, k)[0] for k in homeless):
             change.state = None
 
-    def _whole_home(self, ops: list[str]) -> list[str]:
+    def _whole_home(self, ops: list[str], home_types: Collection[str]) -> list[str]:
         """ "We're heading out": a goal about the whole home (``whole_home``) reaches every type
-        that has it, also when the model read it for one type only."""
+        of the home that has it, also when the model read it for one type only."""
         out = list(ops)
         for op in ops:
             device_type, what = op.split(":", 1)
             goal = what[5:] if what.startswith("goal=") else None
             if goal is None or not self.models[device_type].language.goals[goal].whole_home:
                 continue
-            for other, model in self.models.items():
-                spec = model.language.goals.get(goal)
+            for other in home_types:
+                spec = self.models[other].language.goals.get(goal)
                 if spec is not None and spec.whole_home and f"{other}:goal={goal}" not in out:
                     out.append(f"{other}:goal={goal}")
         return out
