@@ -22,7 +22,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(ARGS)
 
-# Once, optional: Whisper's decoder adapted to requests heard in rooms (~15 minutes here).
+# Once, optional: Whisper's decoder adapted to requests heard in rooms (~18 minutes here).
 adapt: $(STAMP)
 	$(BIN)/thoughtful models adapt
 

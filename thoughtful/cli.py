@@ -166,6 +166,11 @@ def cmd_models_adapt(args: argparse.Namespace, settings: Settings) -> int:
     from thoughtful.speech.adapt import ADAPTED_DIR, adapt
     from thoughtful.speech.whisper_stt import bundled_model_dir
 
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        raise ThoughtfulError("adapting Whisper needs PyTorch: install thoughtful with its train extra "
+                              "(pip install -e '.[train]', as make does)") from None
     source = args.source or bundled_model_dir() or settings.data_dir / "models" / "whisper-tiny-en"
     out = args.dest or settings.data_dir / ADAPTED_DIR
     models, _ = _load(settings)
@@ -305,7 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sha256", help="the archive's SHA-256, with --url")
     p.set_defaults(func=cmd_models_pull)
     p = models_sub.add_parser("adapt", help="adapt Whisper's decoder to requests heard in rooms (train extra; "
-                                            "~15 minutes on 2 cores)")
+                                            "~18 minutes on 2 cores)")
     p.add_argument("--clips", type=int, default=2000, help="synthesized clips to adapt on (default 2000)")
     p.add_argument("--epochs", type=float, default=2)
     p.add_argument("--source", type=Path, help="the Whisper model to adapt (default: the bundled one)")

@@ -10,7 +10,7 @@ recognizer loads like the bundled one (:func:`adapted_model_dir`).
 
 Two voices are held out (:data:`HELD_OUT`) so the spoken benchmark shows whether it hears
 voices it never trained on; measured figures are in the README. Needs the ``train`` extra
-(PyTorch); ~10 minutes for the clips and ~5 for training on 2 cores here.
+(PyTorch); ~12 minutes for the clips and ~6 for training on 2 cores here.
 """
 
 from __future__ import annotations

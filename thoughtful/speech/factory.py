@@ -39,7 +39,7 @@ def make_recognizer(speech: SpeechSettings, models: dict[str, StateModel], home:
         adapted = adapted_model_dir(data_dir)
         model_dir = speech.whisper_model or adapted or bundled_model_dir() or data_dir / DEFAULT_WHISPER_DIR
         if not speech.whisper_model and adapted is None:
-            log.info("Whisper as installed; `thoughtful models adapt` (~15 min once, `make adapt`) makes it "
+            log.info("Whisper as installed; `thoughtful models adapt` (~18 min once, `make adapt`) makes it "
                      "hear requests in a room better (see the README)")
         recognizer: Recognizer = WhisperRecognizer(model_dir, threads=speech.threads, vocabulary=corpus.words(models))
         recognizer.bias(home_phrases(models, home))
