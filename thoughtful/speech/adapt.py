@@ -83,12 +83,10 @@ class _RandomHomes:
 
     def phrases(self, lamps: list[str], climate: list[str], rooms: list[str],
                 models: dict[str, StateModel]) -> list[str]:
-        phrases = []
-        for name in lamps + climate:
-            phrases += [name, self.rng.choice(rooms)]
-        for model in models.values():
-            phrases += model.language.names
-        return list(dict.fromkeys(phrases))
+        """The prompt's words, as the recognizer's for a real home (each device in some room)."""
+        from thoughtful.speech.factory import phrases_of
+
+        return phrases_of(models, [(name, self.rng.choice(rooms)) for name in lamps + climate])
 
 
 def make_clips(models: dict[str, StateModel], recognizer, net, count: int,
@@ -174,7 +172,7 @@ def adapt(models: dict[str, StateModel], source: Path, out: Path, clips: int = 2
     """Adapt the Whisper model in ``source`` and write it, with a note of how, to ``out``."""
     import torch
 
-    from thoughtful.speech.whisper_stt import WhisperRecognizer
+    from thoughtful.speech.whisper_stt import WINDOW, WhisperRecognizer
     from thoughtful.speech.whisper_torch import Whisper
 
     torch.set_num_threads(2)
@@ -183,7 +181,7 @@ def adapt(models: dict[str, StateModel], source: Path, out: Path, clips: int = 2
     model = ctranslate2_files.read(source / "model.bin")
     net = Whisper(model.variables)
     made = [c for c in make_clips(models, WhisperRecognizer(source), net, clips, progress)
-            if c["encoded"].shape[0] == 500]  # the 10 s window: longer clips are left out
+            if c["encoded"].shape[0] == WINDOW * 50]  # the short window's states: longer clips are left out
     clipped = time.perf_counter()
     loss = train_decoder(net, made, epochs, progress=progress)
     tmp = out.with_name(out.name + ".tmp")

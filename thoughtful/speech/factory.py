@@ -20,10 +20,13 @@ log = logging.getLogger(__name__)
 def home_phrases(models: dict[str, StateModel], home: Home | None) -> list[str]:
     """The words a recognizer should lean towards: device names and rooms first, then the
     names the state models give their device types."""
-    phrases: list[str] = []
-    if home is not None:
-        for device in home.devices.values():
-            phrases += [device.name, device.room]
+    devices = [] if home is None else [(d.name, d.room) for d in home.devices.values()]
+    return phrases_of(models, devices)
+
+
+def phrases_of(models: dict[str, StateModel], devices: list[tuple[str, str]]) -> list[str]:
+    """:func:`home_phrases` for (name, room) pairs."""
+    phrases = [p for pair in devices for p in pair]
     for model in models.values():
         phrases += model.language.names
     return [p for p in dict.fromkeys(phrases) if p]

@@ -111,6 +111,9 @@ class Interpreter:
         self.nouns = set(vocabulary.type_nouns(models))
         self.label_space = set(label_space(models))
         self.device_words = vocabulary.device_words(models)
+        self.type_words = set(self.device_words) | set(self.planner.cues)
+        """Words of one device type alone: its names and working states ("heat"), its settings'
+        words ("brighter")."""
         self.naming_words = set(self.device_words) | vocabulary.setting_words(models)
         """Words that name what a clause is about, a device type or a setting ("the heat",
         "the fan"), not only how to change it ("brighter")."""
@@ -299,8 +302,7 @@ class Interpreter:
     def _says_a_type(self, text: str) -> bool:
         """Whether a word of ``text`` says a device type: its noun ("lights"), a word of one type
         alone ("heat") or one of its settings' words ("brighter")."""
-        return any(w in self.device_words or w in self.planner.cues or w.rstrip("s") in self.nouns
-                   for w in text.split())
+        return any(w in self.type_words or w.rstrip("s") in self.nouns for w in text.split())
 
     def _per_clause(self, request: Request, text: str, whole: Prediction) -> Interpretation | None:
         """ "the desk lamp off and the floor lamp on": each clause names its own device and
@@ -459,7 +461,7 @@ class Interpreter:
         """Whether a clause names a device, a room, or a word of ``naming`` (by default a word
         of one device type alone: "the heat", "the fan", "brightness", "brighter")."""
         found = self.resolver.mentions(clause, home)
-        naming = self.device_words.keys() | self.planner.cues.keys() if naming is None else naming
+        naming = self.type_words if naming is None else naming
         return bool(found.devices or found.rooms or any(w in naming for w in found.masked.split()))
 
     def _stopped(self, masked: str) -> str | None:

@@ -113,7 +113,8 @@ def _fraction(match: re.Match) -> str:
 
 def tokens(text: str) -> list[str]:
     """The words :class:`Number` positions count in ("half" counts as 50 percent, and "half as
-    bright as it can be" too, "three quarters" as 75 percent, "a degree" as 1 degree, "a couple of degrees" as 2 degrees)."""
+    bright as it can be" too, "three quarters" as 75 percent, "a degree" as 1 degree, "a couple
+    of degrees" as 2 degrees)."""
     text = re.sub(r"\b(?:a )?couple(?: of)?\b", "2", text)  # "a couple of degrees"
     # "half as bright as it can be": half of the range, said as a percentage
     text = re.sub(r"\bhalf (?=as \w+ as (?:it can be|it can go|it goes|it gets|possible)\b)", "50 percent ", text)
