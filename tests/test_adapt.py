@@ -62,5 +62,9 @@ def test_a_small_adaptation_writes_a_model_the_recognizer_uses(tmp_path, models)
     recognizer = make_recognizer(SpeechSettings(), models, None, tmp_path, "whisper")
     assert recognizer.model_dir == out
     audio = pcm16(render("turn off the desk lamp", "flite:rms", "clean", 16000, np.random.default_rng(1)))
-    assert "lamp" in recognizer.decode(audio).text.lower()
+    heard = recognizer.decode(audio)
+    assert "lamp" in heard.text.lower()
+    # the installed decoder reads the same encoding as a check on the adapted one
+    assert recognizer.cross_checker is not None and "lamp" in heard.cross_check.text.lower()
+    assert heard.cross_check.cross_check is None and 0 < heard.cross_check.confidence <= 1
     assert adapted_model_dir(tmp_path / "elsewhere") is None

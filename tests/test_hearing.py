@@ -53,7 +53,7 @@ def test_a_reading_held_to_the_homes_words_uses_only_them():
     assert recognizer._outside("Set the ramp to 40%") and not recognizer._outside("Turn off the desk lamp.")
     prompt = recognizer._prompt_tokens()
     encoded = recognizer.model.model.encode(recognizer._features(spoken("switch off the desk lamp")), to_cpu=False)
-    text, logprob = recognizer._held_to_words(encoded, prompt)
+    text, logprob = recognizer._held_to_words(recognizer.model.model, encoded, prompt)
     assert set(spoken_text(text).split()) <= recognizer.words and logprob < 0, text
     assert not WhisperRecognizer(bundled_model_dir())._outside("Set the ramp to 40%")  # no vocabulary, no second decode
 
@@ -187,6 +187,43 @@ def test_a_reading_the_model_is_far_surer_of_is_taken_and_a_guess_is_confirmed(i
     assert guessed, "no reading was a guess: find garbled phrases the model is unsure of"
 
 
+def test_a_second_decoders_reading_checks_the_first(interpreter):
+    """The adapted decoder's transcript with the installed one's reading of the same speech:
+    both would do the same → done; different changes → asked; only the first acts → done when
+    the recognizer is sure of it, asked otherwise; only the second → done, unless the first
+    is a question. Nothing changes while the readings are tried."""
+    def heard(first, confidence, second, second_confidence=0.8):
+        return Transcript(first, confidence, cross_check=Transcript(second, second_confidence))
+
+    same = heard_line(interpreter, heard("Turn off the desk lamp.", 0.9, "turn off the desk lamp,"))
+    assert same["kind"] == "action" and same["after"]["desk lamp"]["state"] == "off"
+    different = heard_line(interpreter, heard("Put the heat on 60 degrees.", 0.9, "Put the heat on 69 degrees."))
+    assert different["kind"] == "clarify" and different["after"]["thermostat"] == HOME[1]["snapshot"]
+    for confidence, kind in ((0.9, "action"), (0.6, "clarify")):  # the second is garbled
+        alone = heard_line(interpreter, heard("Turn off the desk lamp.", confidence, "Turn of the dusk lump.", 0.4))
+        assert alone["kind"] == kind and (alone["after"]["desk lamp"]["state"] == "off") == (kind == "action")
+    missed = heard_line(interpreter, heard("Turn of the dusk lump.", 0.4, "Turn off the desk lamp.", 0.9))
+    assert missed["kind"] == "action" and missed["after"]["desk lamp"]["state"] == "off"
+    question = heard_line(interpreter, heard("How do I turn the desk lamp off?", 0.8, "I'll do my turn the desk lamp off."))
+    assert question["kind"] == "explanation" and question["after"]["desk lamp"] == HOME[0]["snapshot"]
+
+
+def test_a_rehearsal_leaves_the_home_as_it_was(models):
+    from thoughtful.state.device import Change
+    from thoughtful.understanding.batch import home_from_case
+    from thoughtful.understanding.contract import CaseInput
+
+    home = home_from_case(CaseInput.model_validate({"home": HOME, "utterance": "x"}), models)
+    before, logged = home.snapshots(), len(home.provenance)
+    remembered = {name: dict(d.memory) for name, d in home.devices.items()}
+    tried = home.rehearsal()
+    tried.apply("desk lamp", Change(state="off"), by="voice", why="asked")
+    tried.apply("thermostat", Change(set={"setpoint": 72}), by="voice", why="asked")
+    assert tried["desk lamp"].snapshot["state"] == "off" and len(tried.provenance) == logged + 2
+    assert home.snapshots() == before and len(home.provenance) == logged
+    assert {name: dict(d.memory) for name, d in home.devices.items()} == remembered
+
+
 def test_whisper_gives_its_other_readings(whisper):
     heard = transcribe_recording(whisper, spoken("set the heat to seventy two", "room", voice="flite:rms", seed=2))
     assert heard.text and heard.alternatives and heard.text not in heard.alternatives
@@ -239,6 +276,8 @@ def test_transcript_keeps_confidence_through_wake_phrase():
 
     wake = Activation(SpeechSettings(activation="wake_phrase"))
     assert wake.accept(Transcript("hey thoughtful lamp off", 0.7)) == Transcript("lamp off", 0.7)
+    checked = wake.accept(Transcript("hey thoughtful lamp off", 0.7, cross_check=Transcript("hey thoughtful lamp of", 0.5)))
+    assert checked == Transcript("lamp off", 0.7, cross_check=Transcript("lamp of", 0.5))
 
 
 def test_listen_on_an_alsa_microphone(tmp_path, model_dir):

@@ -384,6 +384,23 @@ def test_a_switch_word_is_never_done_the_other_way(interpreter, models):
                                 [("lamp", off, ON), ("heat", HEAT, off)])
 
 
+def test_a_small_amount_never_switches_a_device_off(interpreter):
+    """ "Lights in the lounge out a bit." (heard for "down a bit") had switched the lamp off: a
+    small amount is a step of a setting, whatever verb came with it; "off" said is still off."""
+    from thoughtful.understanding.safety import switched_against
+
+    home = [{"name": "sofa lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
+            {"name": "heat pump", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]
+    asked_about(interpreter, home, "lights in the lounge out a bit", "turn the sofa lamp out a little")
+    down = said(interpreter, home, "lights in the lounge down a bit")
+    assert down["kind"] == "action" and 0 < down["after"]["sofa lamp"]["brightness"] < ON["brightness"]
+    both = said(interpreter, home, "dim the sofa lamp a bit and turn off the heat pump")
+    assert both["kind"] == "action" and both["after"]["heat pump"]["state"] == "off"
+    off = {"state": "off"}
+    assert switched_against("the heat pump down slightly", [("heat pump", HEAT, off)])
+    assert not switched_against("the heat pump down slightly", [("heat pump", HEAT, dict(HEAT, setpoint=67))])
+
+
 def test_a_room_left_out_is_not_the_room_acted_on(interpreter):
     """ "all lights off except the hall" switched off the hall light and nothing else."""
     home = [{"name": "kids lamp", "type": "lamp", "room": "kids room", "snapshot": ON},

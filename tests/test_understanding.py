@@ -186,6 +186,10 @@ def test_follow_ups(interpreter):
         out = ask(interpreter, other_way, home=(lamp40, THERMO), history=history, now="2026-11-28T20:00:00")
         assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 60, (other_way, out)
         assert out["after"]["thermostat"] == THERMO["snapshot"], out
+    from_full = [history[0], {**history[1], "from": {"brightness": 100}, "changed": {"brightness": 80}}]
+    lamp80 = {**LAMP_ON, "snapshot": {**LAMP_ON["snapshot"], "brightness": 80}}
+    out = ask(interpreter, "no, the other way", home=(lamp80, THERMO), history=from_full, now="2026-11-28T20:00:00")
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 100, out  # not 120%: asked about
     out = ask(interpreter, "the other way", home=(lamp40, THERMO))  # nothing changed yet: asked
     assert out["kind"] == "clarify" and out["after"]["lamp"] == lamp40["snapshot"], out
     # "a bit more" after a change to two lamps: one more step on each of them
@@ -210,6 +214,8 @@ def test_the_one_thermostat_serves_rooms_without_their_own(interpreter):
     lit = [{**home[0], "snapshot": LAMP_ON["snapshot"]}, home[1]]
     out = ask(interpreter, "turn off the bedroom", home=lit)  # what is in it, not the home's heating
     assert out["after"]["bedroom lamp"]["state"] == "off" and out["after"]["heating"]["state"] == "heat", out
+    out = ask(interpreter, "it's too warm in the hallway", home=home + [{**home[1], "name": "ac", "room": "hallway"}])
+    assert out["kind"] == "action" and out["after"]["ac"]["setpoint"] < 68 and out["after"]["heating"] == home[1]["snapshot"], out
     two = home + [{"name": "loft thermostat", "type": "thermostat", "room": "loft",
                    "snapshot": {"state": "off", "room_temperature": 60, "fan": "auto"}}]
     out = ask(interpreter, "make the bedroom warmer", home=two)

@@ -316,7 +316,8 @@ class Daemon:
         request = Request(text=text, home=self.home, speaker_room=self.settings.speaker_room, now=now,
                           turns=self.conversation.recent(now),
                           heard_confidence=heard.confidence if heard else None,
-                          heard_alternatives=list(heard.alternatives) if heard else [])
+                          heard_alternatives=list(heard.alternatives) if heard else [],
+                          cross_check=heard.cross_check if heard else None)
         result = self.interpreter.interpret(request)
         self.conversation.add(text, result.say, now)
         log.info("%.200r → %s", text, result.kind)

@@ -39,12 +39,15 @@ def make_recognizer(speech: SpeechSettings, models: dict[str, StateModel], home:
         from thoughtful.speech.adapt import adapted_model_dir
         from thoughtful.speech.whisper_stt import WhisperRecognizer, bundled_model_dir
 
-        adapted = adapted_model_dir(data_dir)
-        model_dir = speech.whisper_model or adapted or bundled_model_dir() or data_dir / DEFAULT_WHISPER_DIR
-        if not speech.whisper_model and adapted is None:
+        installed = bundled_model_dir() or data_dir / DEFAULT_WHISPER_DIR
+        adapted = None if speech.whisper_model else adapted_model_dir(data_dir)
+        if adapted is None and not speech.whisper_model:
             log.info("Whisper as installed; `thoughtful models adapt` (~18 min once, `make adapt`) makes it "
                      "hear requests in a room better (see the README)")
-        recognizer: Recognizer = WhisperRecognizer(model_dir, threads=speech.threads, vocabulary=corpus.words(models))
+        # The adapted decoder hears more, and more confidently wrongly: the installed one checks it.
+        recognizer: Recognizer = WhisperRecognizer(speech.whisper_model or adapted or installed, threads=speech.threads,
+                                                   vocabulary=corpus.words(models),
+                                                   cross_check_dir=installed if adapted else None)
         recognizer.bias(home_phrases(models, home))
         return recognizer
     sentences = corpus.sentences(models, home)

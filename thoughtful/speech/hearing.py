@@ -170,14 +170,22 @@ class Hearing:
 
 def joined(heard: list[Heard]) -> Transcript:
     """Several utterances as one transcript: their texts joined, the least sure one's confidence
-    (empty, confidence 0, when nothing was said). One utterance keeps its alternatives."""
-    heard = [h for h in heard if h.transcript.text]
-    if not heard:
+    (empty, confidence 0, when nothing was said). One utterance keeps its alternatives; the
+    second decoder's readings are joined the same way."""
+    return _joined([h.transcript for h in heard])
+
+
+def _joined(transcripts: list[Transcript]) -> Transcript:
+    """:func:`joined` for transcripts; their second decoder's readings joined alike."""
+    transcripts = [t for t in transcripts if t.text]
+    if not transcripts:
         return Transcript("", 0.0)
-    if len(heard) == 1:
-        return heard[0].transcript
-    confidences = [h.transcript.confidence for h in heard if h.transcript.confidence is not None]
-    return Transcript(" ".join(h.transcript.text for h in heard), min(confidences) if confidences else None)
+    if len(transcripts) == 1:
+        return transcripts[0]
+    confidences = [t.confidence for t in transcripts if t.confidence is not None]
+    checks = [t.cross_check for t in transcripts]
+    return Transcript(" ".join(t.text for t in transcripts), min(confidences) if confidences else None,
+                      cross_check=_joined(checks) if all(checks) else None)
 
 
 def transcribe_recording(recognizer: Recognizer, audio: np.ndarray,

@@ -47,7 +47,13 @@ class Activation:
             return None
         if self.settings.activation == "wake_phrase":
             command = strip_wake_phrase(transcript.text, self.settings.wake_phrase)
-            return Transcript(command, transcript.confidence) if command else None
+            if not command:
+                return None
+            check = transcript.cross_check
+            if check is not None:  # the second decoder's reading, without the wake phrase it heard too
+                check = Transcript(strip_wake_phrase(check.text, self.settings.wake_phrase) or check.text,
+                                   check.confidence)
+            return Transcript(command, transcript.confidence, cross_check=check)
         return transcript
 
 

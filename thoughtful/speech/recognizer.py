@@ -18,6 +18,9 @@ class Transcript:
     alternatives: tuple[str, ...] = ()
     """Other readings of the same audio, most likely first (the engine's N-best), when the
     engine gives them."""
+    cross_check: Transcript | None = None
+    """The same speech as a second decoder heard it, when the engine has one (Whisper as
+    installed, beside its adapted decoder): the interpreter acts on what both agree on."""
 
     def __str__(self) -> str:
         return self.text

@@ -24,6 +24,7 @@ import math
 import re
 import threading
 import zlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Collection
 
@@ -94,20 +95,16 @@ class WhisperRecognizer(Recognizer):
     name = "whisper"
 
     def __init__(self, model_dir: Path, threads: int = 2, beam_size: int = 3,
-                 vocabulary: Collection[str] = ()) -> None:
+                 vocabulary: Collection[str] = (), cross_check_dir: Path | None = None) -> None:
         """``vocabulary``: the words requests here are made of (:func:`corpus.words`); a
         transcript with other words is decoded a second time held to these words and the
-        home's (see :data:`SEARCH_MARGIN`). Empty: no second decode."""
-        if not (Path(model_dir) / "model.bin").is_file():
-            raise ModelMissingError(f"{model_dir}: no Whisper model (model.bin); install thoughtful with its "
-                                    f"dependencies or run `thoughtful models pull whisper-tiny-en`")
-        from faster_whisper import WhisperModel
+        home's (see :data:`SEARCH_MARGIN`). Empty: no second decode. ``cross_check_dir``: a
+        second model with the same encoder (Whisper as installed, when ``model_dir`` holds its
+        adapted decoder) whose reading of each utterance comes with the transcript."""
+        self.model = _load(model_dir, threads)
+        self.cross_checker = _load(cross_check_dir, threads) if cross_check_dir else None
         from faster_whisper.tokenizer import Tokenizer
 
-        try:
-            self.model = WhisperModel(str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads)
-        except Exception as exc:  # ctranslate2 raises RuntimeError and others
-            raise ModelMissingError(f"{model_dir}: cannot load the Whisper model ({exc})") from exc
         self.model_dir = Path(model_dir)
         self.tokenizer = Tokenizer(self.model.hf_tokenizer, self.model.model.is_multilingual,
                                    task="transcribe", language="en")
@@ -155,41 +152,50 @@ class WhisperRecognizer(Recognizer):
 
     def decode(self, audio: np.ndarray) -> Transcript:
         """16 kHz int16 audio → transcript with a confidence: the mean token probability,
-        scaled down by the probability that there was no speech at all."""
+        scaled down by the probability that there was no speech at all. With a second decoder
+        (``cross_check_dir``) its reading of the same encoding comes along as the transcript's
+        ``cross_check``."""
         if len(audio) < RATE // 10:
             return Transcript("", 0.0)
         prompt = self._prompt_tokens()
         with self._lock:  # one decode at a time: CTranslate2 already uses every core
             encoded = self.model.model.encode(self._features(audio), to_cpu=False)
-            first = None
-            for temperature in TEMPERATURES:
-                sampling = {"beam_size": self.beam_size, "patience": 1, "num_hypotheses": self.beam_size} \
-                    if temperature == 0 else \
-                    {"beam_size": 1, "num_hypotheses": 5, "sampling_topk": 0, "sampling_temperature": temperature}
-                result = self.model.model.generate(
-                    encoded, [prompt], length_penalty=1, max_length=len(prompt) + MAX_NEW_TOKENS,
-                    return_scores=True, return_no_speech_prob=True, suppress_blank=True,
-                    suppress_tokens=[-1], **sampling)[0]
-                tokens = result.sequences_ids[0]
-                avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
-                text = once(self.tokenizer.decode(tokens).strip())
-                if result.no_speech_prob > NO_SPEECH and avg_logprob < -1.0:
-                    return Transcript("", 0.0)  # silence, noise or background
-                first = first or (text, avg_logprob, result)
-                if compression_ratio(text) <= 2.4:
-                    break  # not looping; a doubtful transcript is returned with its low confidence
-            else:  # looping at every temperature: the beam's words up to the loop, and in doubt
-                text, avg_logprob, result = first
-                text = without_loop(text)
-                avg_logprob += math.log(LOOPING)
-            if not text:
-                return Transcript("", 0.0)
-            others = [once(self.tokenizer.decode(t).strip()) for t in result.sequences_ids[1:]] \
-                if result is first[2] else []
-            if self._outside(text):
-                held = self._held_to_words(encoded, prompt)
-                if held is not None and held[1] >= first[1] + SEARCH_MARGIN:
-                    others.append(held[0])
+            heard = self._read(self.model.model, encoded, prompt)
+            if self.cross_checker is None:
+                return heard
+            return replace(heard, cross_check=self._read(self.cross_checker.model, encoded, prompt))
+
+    def _read(self, decoder, encoded, prompt: list[int]) -> Transcript:
+        """One decoder's transcript of an encoding (every decoder here shares the encoder)."""
+        first = None
+        for temperature in TEMPERATURES:
+            sampling = {"beam_size": self.beam_size, "patience": 1, "num_hypotheses": self.beam_size} \
+                if temperature == 0 else \
+                {"beam_size": 1, "num_hypotheses": 5, "sampling_topk": 0, "sampling_temperature": temperature}
+            result = decoder.generate(
+                encoded, [prompt], length_penalty=1, max_length=len(prompt) + MAX_NEW_TOKENS,
+                return_scores=True, return_no_speech_prob=True, suppress_blank=True,
+                suppress_tokens=[-1], **sampling)[0]
+            tokens = result.sequences_ids[0]
+            avg_logprob = result.scores[0] * len(tokens) / (len(tokens) + 1)
+            text = once(self.tokenizer.decode(tokens).strip())
+            if result.no_speech_prob > NO_SPEECH and avg_logprob < -1.0:
+                return Transcript("", 0.0)  # silence, noise or background
+            first = first or (text, avg_logprob, result)
+            if compression_ratio(text) <= 2.4:
+                break  # not looping; a doubtful transcript is returned with its low confidence
+        else:  # looping at every temperature: the beam's words up to the loop, and in doubt
+            text, avg_logprob, result = first
+            text = without_loop(text)
+            avg_logprob += math.log(LOOPING)
+        if not text:
+            return Transcript("", 0.0)
+        others = [once(self.tokenizer.decode(t).strip()) for t in result.sequences_ids[1:]] \
+            if result is first[2] else []
+        if self._outside(text):
+            held = self._held_to_words(decoder, encoded, prompt)
+            if held is not None and held[1] >= first[1] + SEARCH_MARGIN:
+                others.append(held[0])
         return Transcript(text, float(math.exp(avg_logprob) * (1.0 - result.no_speech_prob)),
                           tuple(dict.fromkeys(o for o in others if o and o != text)))
 
@@ -197,10 +203,10 @@ class WhisperRecognizer(Recognizer):
         """Whether ``text`` has a word outside the home's words (never, with no vocabulary)."""
         return bool(self._suppressed) and any(w not in self.words for w in spoken_text(text).split())
 
-    def _held_to_words(self, encoded, prompt: list[int]) -> tuple[str, float] | None:
+    def _held_to_words(self, decoder, encoded, prompt: list[int]) -> tuple[str, float] | None:
         """The greedy reading when only the home's words may be written (~80 ms here, half of a
         beam's), with its mean log probability; None when it loops."""
-        result = self.model.model.generate(
+        result = decoder.generate(
             encoded, [prompt], length_penalty=1, max_length=len(prompt) + MAX_NEW_TOKENS, return_scores=True,
             suppress_blank=True, suppress_tokens=[-1, *self._suppressed], beam_size=1)[0]
         tokens = result.sequences_ids[0]
@@ -208,6 +214,19 @@ class WhisperRecognizer(Recognizer):
         if not text or compression_ratio(text) > 2.4:
             return None
         return text, result.scores[0] * len(tokens) / (len(tokens) + 1)
+
+
+def _load(model_dir: Path, threads: int):
+    """A ``faster_whisper.WhisperModel`` (int8), or a clear error about ``model_dir``."""
+    if not (Path(model_dir) / "model.bin").is_file():
+        raise ModelMissingError(f"{model_dir}: no Whisper model (model.bin); install thoughtful with its "
+                                f"dependencies or run `thoughtful models pull whisper-tiny-en`")
+    from faster_whisper import WhisperModel
+
+    try:
+        return WhisperModel(str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads)
+    except Exception as exc:  # ctranslate2 raises RuntimeError and others
+        raise ModelMissingError(f"{model_dir}: cannot load the Whisper model ({exc})") from exc
 
 
 def compression_ratio(text: str) -> float:

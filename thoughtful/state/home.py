@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 from datetime import datetime
 from typing import Any
@@ -37,6 +38,17 @@ class Home:
 
     def snapshots(self) -> dict[str, dict[str, Any]]:
         return {name: dict(d.snapshot) for name, d in self.devices.items()}
+
+    def rehearsal(self) -> "Home":
+        """A copy to try a request on: what is applied to it never reaches this home (the
+        devices' snapshots, remembered settings and the log are copies; state models shared)."""
+        devices = []
+        for device in self.devices.values():
+            twin = copy.copy(device)
+            twin.snapshot, twin.memory = copy.deepcopy(device.snapshot), copy.deepcopy(device.memory)
+            twin.unavailable = dict(device.unavailable)
+            devices.append(twin)
+        return Home(devices, self.units, self.provenance.copy(), self.routines)
 
     def apply(self, name: str, change: Change, *, by: Source, why: str,
               at: datetime | None = None) -> Applied:

@@ -69,6 +69,9 @@ class ProvenanceLog:
     def to_json(self) -> list[dict[str, Any]]:
         return [e.to_json() for e in self._events]
 
+    def copy(self) -> "ProvenanceLog":
+        return ProvenanceLog(self._events, self._events.maxlen or 1000)
+
     @classmethod
     def from_json(cls, data: list[dict[str, Any]], limit: int = 1000) -> "ProvenanceLog":
         return cls((Event.model_validate(d) for d in data), limit=limit)

@@ -43,6 +43,7 @@ def request_from_case(case: CaseInput, home: Home, text: str, heard: Transcript 
         text=text,
         heard_confidence=heard.confidence if heard else None,
         heard_alternatives=list(heard.alternatives) if heard else [],
+        cross_check=heard.cross_check if heard else None,
         home=home,
         speaker_room=case.speaker_room,
         now=case.now or max((h.at for h in case.history if h.at is not None), default=None)

@@ -17,6 +17,7 @@ from typing import Collection, Literal
 from thoughtful.errors import StateError
 from thoughtful.state.device import Applied, Change
 from thoughtful.state.home import Home
+from thoughtful.speech.recognizer import Transcript
 from thoughtful.state.schema import StateModel, Toward
 from thoughtful.understanding import abilities, explain, followup, replay, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
@@ -27,7 +28,7 @@ from thoughtful.understanding.numbers import heard_numbers
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
-from thoughtful.understanding.resolve import Mentions, Resolver, but_leaves_out
+from thoughtful.understanding.resolve import Mentions, Resolver, but_leaves_out, serving
 from thoughtful.understanding.runtime import LanguageModel, Prediction
 from thoughtful.understanding.text import normalize
 
@@ -65,6 +66,16 @@ CHECK = "I'm not sure what you meant"
 YES = {"yes", "yeah", "yep", "sure", "correct", "right", "ok", "okay"}
 AFFIRM = YES | {"please", "do", "it", "that's", "that", "is", "thanks", "thank", "you", "go", "ahead", "exactly"}
 """An answer made only of these words, with one of ``YES``, confirms."""
+SURE_ALONE = 0.7
+"""A transcript checked by a second decoder (Whisper as installed, beside the adapted one:
+:attr:`Transcript.cross_check`) is carried out when both readings would make the same change,
+or when only the second would act (the adapted decoder missed) and the first does not read as a
+question (that is answered); when they would make different
+changes it is confirmed; when only the first would act, it is carried out if the recognizer is
+at least this sure of it and confirmed otherwise (the adapted decoder writes fluent, confident
+requests where the audio is unclear: "Put the heat on 60 degrees." for "sixty nine"). Measured
+on 1,436 cached recordings of our spoken sets: the adapted decoder alone 76.8% right, 24 wrong
+actions; checked, 76.6% and 14 (the installed one alone: 66.6% and 9); at 0.75, 75.0% and 10."""
 WEAK_OPERATION = 0.25
 """A sure command with no operation above 0.5 takes its best one if at least this probable."""
 
@@ -87,6 +98,8 @@ class Request:
     """The person said yes to the confirmation question about this request: carried out."""
     earlier: list[str] = field(default_factory=list)
     """Devices the earlier clauses of this utterance act on."""
+    cross_check: Transcript | None = None
+    """The same speech as a second decoder heard it (see :data:`SURE_ALONE`)."""
 
 
 @dataclass
@@ -123,6 +136,8 @@ class Interpreter:
         self.readings = Readings(self.resolver, self._predict, self._unknown_words, CONFIDENCE)
 
     def interpret(self, request: Request) -> Interpretation:
+        if request.cross_check is not None:
+            return self._cross_checked(request)
         if len(request.text) > MAX_UTTERANCE:
             return Interpretation("clarify", f"That's too long for me ({len(request.text)} characters). "
                                              f"Could you say one request at a time?")
@@ -192,6 +207,23 @@ class Interpreter:
         if unplaced:
             return Interpretation("clarify", unplaced)
         return self._decide(request, found, prediction)
+
+    def _cross_checked(self, request: Request) -> Interpretation:
+        """Two decoders' readings of one utterance, each first tried on a rehearsal of the home
+        (:data:`SURE_ALONE`)."""
+        other = request.cross_check
+        first = replace(request, cross_check=None)
+        second = replace(first, text=other.text, heard_confidence=other.confidence,
+                         heard_alternatives=list(other.alternatives))
+        tried = [self.interpret(replace(r, home=r.home.rehearsal())) for r in (first, second)]
+        acts = [t.kind == "action" for t in tried]
+        if all(acts):
+            same = len({json.dumps([(a.device, a.after) for a in t.applied], sort_keys=True) for t in tried}) == 1
+            return self.interpret(first if same else replace(first, guessed=True))
+        if acts[0]:
+            sure = (first.heard_confidence or 0.0) >= SURE_ALONE
+            return self.interpret(first if sure else replace(first, guessed=True))
+        return self.interpret(second if acts[1] and tried[0].kind != "explanation" else first)
 
     # --- routines ------------------------------------------------------------------------
     def _routine(self, request: Request, text: str) -> Interpretation | None:
@@ -540,7 +572,7 @@ class Interpreter:
                     return Interpretation("reject", f"I can only answer questions about this home's devices. "
                                                     f"{self._abilities(request.home)}")
                 return self._explain(request, found, plans)
-            changes = self._changes(request, found, plans)
+            changes = self._changes(request, found, self._placed(plans, found, request.home))
             left = [n for n in found.devices if n not in {name for name, _, _ in changes}] or \
                 self._types_left_out(found, changes, request.home)
             if left and changes:  # "Lamp on an ac to 73", "…and make the lamp right": named, and left out
@@ -614,6 +646,15 @@ class Interpreter:
             changes += [(name, plan.change if name in ready else Change(), why) for name in targets
                         if name in ready or plan.goals]  # a goal left out is said to need nothing
         return changes
+
+    def _placed(self, plans: dict[str, TypePlan], found: Mentions, home: Home) -> dict[str, TypePlan]:
+        """With only a room named, the plans for the types it has, when it has some and no word
+        says the others ("it's too warm in the hallway": its heating, not a lamp's white)."""
+        if not found.rooms or found.devices:
+            return plans
+        here = {t for t in plans if serving([d for d in home.devices.values() if d.type == t], found.rooms)}
+        said = {self.resolver.nouns.get(w) or self.resolver.nouns.get(w[:-1]) for w in found.masked.split()}
+        return {t: p for t, p in plans.items() if t in here or t in said} if here else plans
 
     def _types_left_out(self, found: Mentions, changes: list[tuple[str, Change, str]], home: Home) -> list[str]:
         """The type nouns said for which nothing changes ("kitchen, light, and heat to 70": the

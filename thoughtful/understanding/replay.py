@@ -9,6 +9,7 @@ from datetime import datetime
 from thoughtful.state.device import Change
 from thoughtful.state.home import Home
 from thoughtful.state.provenance import Event
+from thoughtful.state.schema import Setting
 from thoughtful.understanding.followup import lately
 
 Planned = tuple[str, Change, str]
@@ -37,11 +38,13 @@ def undo(home: Home, now: datetime) -> list[Planned]:
 
 def other_way(home: Home, now: datetime) -> list[Planned]:
     """The last change mirrored about where it started (a lamp dimmed from 70% to 50% goes to
-    90%); a switched state goes back."""
+    90%), no further than the setting goes (dimmed from 100% to 80%: back to 100%); a switched
+    state goes back."""
     changes = []
     for event in last_by_voice(home, now):
-        model = home[event.device].model
-        mirrored = {k: 2 * event.from_[k] - new for k, new in _moved(event, model.settings).items()}
+        settings = home[event.device].model.settings
+        mirrored = {k: _within(2 * event.from_[k] - new, settings[k])
+                    for k, new in _moved(event, settings).items()}
         state = event.from_.get("state") if "state" in event.changed else None
         if mirrored or state:
             changes.append((event.device, Change(state=state, set=mirrored), "you asked for the other way"))
@@ -58,6 +61,13 @@ def one_more_step(home: Home, now: datetime) -> list[Planned]:
         if adjust:
             changes.append((event.device, Change(adjust=adjust), "you asked for more"))
     return changes
+
+
+def _within(value: float, spec: Setting) -> float:
+    """``value`` held inside the setting's range."""
+    if spec.min is not None:
+        value = max(value, spec.min)
+    return value if spec.max is None else min(value, spec.max)
 
 
 def _moved(event: Event, settings: dict) -> dict[str, float]:

@@ -26,6 +26,7 @@ from typing import Any
 from thoughtful.state.device import Change
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
+from thoughtful.understanding.phrasebook import SMALL
 
 _HOW_TO = re.compile(r"^(?:so\s+|um\s+|and\s+)?how\s+(?:do|can|could|should|would|to)\s+"
                      r"(?:i\s+|we\s+|one\s+|you\s+)?(.+)$")
@@ -37,6 +38,10 @@ _NOT = r"(?:not|no|don't|never)\s+(?:(?:any|so|too|that|the|a|bit|much)\s+)?"
 
 _NEGATED = re.compile(r"\b(?:not|no|don't|never|nor|without)\b|n't\b")
 """Any negation: the switch words no longer say which way."""
+
+
+_SMALL = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, SMALL), key=len, reverse=True)) + r")\b")
+"""A small amount ("a bit", "slightly"): a step of a setting, never a switch off."""
 
 
 _PARTICLES = ("up", "down", "on", "off", "out")
@@ -195,11 +200,15 @@ def switched_against(text: str, planned: list[tuple[str, dict[str, Any], dict[st
     """What is wrong when the words say only "on" and the plan (device, before, after) switches
     a device off and none on, or they say only "off" and it switches one on and none off; None
     otherwise (both said or neither, negated, or the word is another device's: "set the lamp to
-    30 and turn off the heat")."""
+    30 and turn off the heat"). Also wrong: a device switched off when the words ask for a small
+    amount and never say "off" ("lights in the lounge out a bit", heard for "down a bit")."""
     said = set(text.split())
+    went_off = [name for name, before, after in planned if after.get("state") == "off" != before.get("state")]
+    small = _SMALL.search(text)
+    if went_off and small and "off" not in said:
+        return f'you said "{small.group(0)}", but that would switch the {went_off[0]} off'
     if _NEGATED.search(text) or ("on" in said) == ("off" in said):
         return None
-    went_off = [name for name, before, after in planned if after.get("state") == "off" != before.get("state")]
     went_on = [(name, after.get("state")) for name, before, after in planned
                if before.get("state") == "off" != after.get("state")]
     if "on" in said and went_off and not went_on:
