@@ -401,6 +401,34 @@ def test_a_small_amount_never_switches_a_device_off(interpreter):
     assert not switched_against("the heat pump down slightly", [("heat pump", HEAT, dict(HEAT, setpoint=67))])
 
 
+def test_a_room_this_home_does_not_have_acts_on_nothing(interpreter):
+    """ "turn off the games room lights" had switched off every light of a home without a games
+    room (heard: "Nineing room lights to 50%" set them all to 50)."""
+    home = [{"name": "chandelier", "type": "lamp", "room": "dining room", "snapshot": ON},
+            {"name": "nightlight", "type": "lamp", "room": "nursery", "snapshot": {**ON, "brightness": 5}}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    for text in ("turn off the games room lights", "nineing room lights to 50%", "dim the lights in the sun room",
+                 "turn off the living room lights"):
+        out = said(interpreter, home, text)
+        assert out["kind"] in ("reject", "clarify") and out["after"] == before, (text, out)
+        assert "room" in out["say"], out
+    dining = said(interpreter, home, "dining room lights to 50%")
+    assert dining["after"]["chandelier"]["brightness"] == 50 and dining["after"]["nightlight"] == before["nightlight"]
+
+
+def test_a_device_spared_is_left_as_it_is(interpreter):
+    """ "don't touch the nightlight just dim the chandelier" (no comma, as heard) had dimmed both."""
+    home = [{"name": "chandelier", "type": "lamp", "room": "dining room", "snapshot": ON},
+            {"name": "nightlight", "type": "lamp", "room": "nursery", "snapshot": {**ON, "brightness": 5}}]
+    for text in ("don't touch the nightlight just dim the chandelier", "do not change the nightlight and dim the lights",
+                 "dim the lights and don't touch the nightlight", "turn off the lights, not the nightlight though"):
+        out = said(interpreter, home, text)
+        assert out["kind"] == "action" and out["after"]["nightlight"] == home[1]["snapshot"], (text, out)
+        assert out["after"]["chandelier"] != ON, (text, out)
+    alone = said(interpreter, home, "don't touch the nightlight")
+    assert alone["kind"] != "action" and alone["after"]["nightlight"] == home[1]["snapshot"]
+
+
 def test_a_room_left_out_is_not_the_room_acted_on(interpreter):
     """ "all lights off except the hall" switched off the hall light and nothing else."""
     home = [{"name": "kids lamp", "type": "lamp", "room": "kids room", "snapshot": ON},

@@ -452,9 +452,10 @@ class Interpreter:
 
     def _named_alone(self, found: Mentions, home: Home) -> set[str]:
         """The devices a clause only names ("not the bedside lamp", "not the heating", "leave the
-        kitchen"); none when it says something to do with them ("don't turn off the lamp")."""
+        kitchen", "don't touch the nightlight"); none when it says something to do with them
+        ("don't turn off the lamp")."""
         content = [w for w in found.masked.split() if w not in NEGATING and w not in followup.LINKING
-                   and w not in {"leave", "forget", "except", "but"}]
+                   and w not in {"leave", "forget", "except", "but", "touch", "change", "alone", "though", "please"}]
         types = {self.device_words.get(w) or self.working_states.get(w) for w in content}
         if not all(w in self.device_words or w in self.working_states or w.rstrip("s") in self.nouns
                    for w in content):

@@ -24,6 +24,9 @@ _SUBJECT = r"(?:is|isn't|feels|seems|looks|could|needs|gets|got|was|has|too)"
 """Words after a room that make it the subject ("the guest room is freezing")."""
 _EXCEPT = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|excluding|not)"
 """Words that take a device out of a selection: "all the lights except the desk lamp"."""
+_SPARE = r"(?:don't|do\s+not|never)\s+(?:touch|change)"
+"""Words that spare a device beside another request: "don't touch the nightlight just dim the
+chandelier" (said alone, "don't touch the nightlight" asks for nothing)."""
 _REFERENCE = r"(?:than|(?<!well )as)"
 """Words before a device that is only compared with ("brighter than the lamp", "the same
 brightness as the bedside lamp"): it is not what is asked to change."""
@@ -126,6 +129,9 @@ class Resolver:
             if device.name in found.devices or device.name in found.excluded:
                 continue
             new, n = re.subn(rf"\s{except_}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", masked)
+            spared, s = re.subn(rf"\s{_SPARE}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", new)
+            if s and spared.split():
+                new, n = spared, n + s
             compared, c = re.subn(rf"\s{_REFERENCE}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", new)
             if n or c:  # "except the desk lamp", "than the lamp": left out, and out of what the model sees
                 masked = compared
@@ -188,6 +194,9 @@ class Resolver:
         return bool(rooms) and not self._distinctive(device.name) and device.room.lower() not in rooms
 
     def _unknown(self, tokens: list[str]) -> str | None:
+        """What the words name that this home does not have: a type's noun after a word of
+        no name here ("the bulb light"), a room's word that is no room here ("in the attic"),
+        a room of no name here ("the games room")."""
         for i, token in enumerate(tokens):
             noun = token[:-1] if token.endswith("s") and token[:-1] in self.nouns else token
             if noun not in self.nouns or i == 0:
@@ -197,7 +206,10 @@ class Resolver:
                 return f"{before} {token}"
         for i, token in enumerate(tokens[:-2]):
             if token == "in" and tokens[i + 1] == "the" and tokens[i + 2] in self.name_words:
-                return f"the {tokens[i + 2]}"
+                return tokens[i + 2]
+        for i, token in enumerate(tokens[1:], 1):  # "the games room lights": no room of this home
+            if token in ("room", "rooms") and tokens[i - 1] not in self.known and not tokens[i - 1].isdigit():
+                return f"{tokens[i - 1]} {token}"
         return None
 
     def select(self, device_type: str, found: Mentions, home: Home, speaker_room: str | None,
