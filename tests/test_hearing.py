@@ -190,8 +190,8 @@ def test_a_reading_the_model_is_far_surer_of_is_taken_and_a_guess_is_confirmed(i
 def test_a_second_decoders_reading_checks_the_first(interpreter):
     """The adapted decoder's transcript with the installed one's reading of the same speech:
     both would do the same → done; different changes → asked; only the first acts → done when
-    the recognizer is sure of it, asked otherwise; only the second → done, unless the first
-    is a question. Nothing changes while the readings are tried."""
+    the recognizer is sure of it, asked otherwise; only the second → done when the first
+    missed (no question, no change it was unsure of). Nothing changes while they are tried."""
     def heard(first, confidence, second, second_confidence=0.8):
         return Transcript(first, confidence, cross_check=Transcript(second, second_confidence))
 
@@ -204,6 +204,8 @@ def test_a_second_decoders_reading_checks_the_first(interpreter):
         assert alone["kind"] == kind and (alone["after"]["desk lamp"]["state"] == "off") == (kind == "action")
     missed = heard_line(interpreter, heard("Turn of the dusk lump.", 0.4, "Turn off the desk lamp.", 0.9))
     assert missed["kind"] == "action" and missed["after"]["desk lamp"]["state"] == "off"
+    unsure = heard_line(interpreter, heard("Turn off the desk lamp.", 0.3, "Turn off the desk lamp and the heat.", 0.9))
+    assert unsure["kind"] == "clarify" and unsure["after"]["desk lamp"] == HOME[0]["snapshot"]
     question = heard_line(interpreter, heard("How do I turn the desk lamp off?", 0.8, "I'll do my turn the desk lamp off."))
     assert question["kind"] == "explanation" and question["after"]["desk lamp"] == HOME[0]["snapshot"]
 
