@@ -15,9 +15,9 @@ from datetime import datetime
 from typing import Collection, Literal
 
 from thoughtful.errors import StateError
+from thoughtful.speech.recognizer import Transcript
 from thoughtful.state.device import Applied, Change
 from thoughtful.state.home import Home
-from thoughtful.speech.recognizer import Transcript
 from thoughtful.state.schema import StateModel, Toward
 from thoughtful.understanding import abilities, explain, followup, replay, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
@@ -42,6 +42,8 @@ PRONOUNS = {"it", "that", "this", "them", "those"}
 """Words that point back at a device talked about, without naming it."""
 NEGATING = {"not", "no", "don't", "never", "nor"}
 """A clause opening with one of these is not a request of its own."""
+LEAVING = {"leave", "forget", "except", "but", "touch", "change", "alone", "though", "please"}
+"""Words of a negated clause that only leave a device be ("don't touch the nightlight")."""
 MAX_UTTERANCE = 1000
 """Characters: a longer text is not a spoken request, and would stall the daemon."""
 CONFIDENCE = 0.5
@@ -458,7 +460,7 @@ class Interpreter:
         kitchen", "don't touch the nightlight"); none when it says something to do with them
         ("don't turn off the lamp")."""
         content = [w for w in found.masked.split() if w not in NEGATING and w not in followup.LINKING
-                   and w not in {"leave", "forget", "except", "but", "touch", "change", "alone", "though", "please"}]
+                   and w not in LEAVING]
         types = {self.device_words.get(w) or self.working_states.get(w) for w in content}
         if not all(w in self.device_words or w in self.working_states or w.rstrip("s") in self.nouns
                    for w in content):
