@@ -333,6 +333,26 @@ def test_words_people_say_for_levels_and_amounts_are_known_when_heard(interprete
         out = heard_line(interpreter, Transcript(text, 0.8))
         device = "desk lamp" if key == "brightness" else "thermostat"
         assert out["kind"] == "action" and out["after"][device][key] == value, (text, out)
+    # "except" leaves a device out, heard as typed
+    out = heard_line(interpreter, Transcript("Turn off everything except the thermostat.", 0.9))
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["state"] == "off", out
+    assert out["after"]["thermostat"] == HOME[1]["snapshot"], out
+
+
+def test_a_heard_correction_takes_its_number_for_what_was_just_changed(interpreter):
+    """ "Actually make that 72." right after the heating was set: the number is the setpoint
+    (a number for nothing named is otherwise confirmed when heard)."""
+    history = [{"at": "2026-11-29T20:00:00", "utterance": "set the heat to 70", "say": "Done."},
+               {"at": "2026-11-29T20:00:00", "device": "thermostat", "changed": {"setpoint": 70},
+                "from": {"setpoint": 68}, "by": "voice", "why": "asked"}]
+    home = [HOME[0], {**HOME[1], "snapshot": {**HOME[1]["snapshot"], "setpoint": 70}}]
+    line = {"id": 1, "home": home, "utterance": "Actually make that 72.", "history": history,
+            "now": "2026-11-29T20:00:30"}
+    out = run_line(json.dumps(line), interpreter, heard=Transcript("Actually make that 72.", 0.9))
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 72, out
+    assert out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+    nothing = heard_line(interpreter, Transcript("Set the easy to 72.", 0.9))  # no history: asked
+    assert nothing["kind"] == "clarify" and nothing["after"]["thermostat"] == HOME[1]["snapshot"], nothing
 
 
 def test_a_transcripts_commas_are_pauses_unless_both_sides_name_something(interpreter, models):

@@ -215,9 +215,12 @@ class Resolver:
     def select(self, device_type: str, found: Mentions, home: Home, speaker_room: str | None,
                recent: list[str]) -> list[str]:
         """Names of the devices of ``device_type`` meant; :class:`Ask` when unsure."""
-        of_type = [d for d in home.devices.values() if d.type == device_type and d.name not in found.excluded]
+        every = [d for d in home.devices.values() if d.type == device_type]
+        of_type = [d for d in every if d.name not in found.excluded]
         display = self.models[device_type].display_name
         if not of_type:
+            if every:
+                return []  # each one left out: "everything except the thermostat"
             raise Ask(f"There is no {display} here.")
         named = [n for n in found.devices if home[n].type == device_type]
         if named:

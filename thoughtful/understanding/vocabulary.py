@@ -21,7 +21,7 @@ let's you're we're they're as than if about into out over under again more less 
 degree degrees percent per cent celsius fahrenheit kelvin zero one two three four five six seven eight
 nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
 forty fifty sixty seventy eighty ninety hundred half halfway quarter third fourth full couple
-knock nudge same give use able mean support day""".split())
+knock nudge same give use able mean support day except excluding besides apart though""".split())
 """Function words, contractions, numbers, units, amounts and verbs of degree ("knock it down a
 notch"): words any request may use."""
 
