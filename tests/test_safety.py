@@ -429,6 +429,23 @@ def test_a_device_spared_is_left_as_it_is(interpreter):
     assert alone["kind"] != "action" and alone["after"]["nightlight"] == home[1]["snapshot"]
 
 
+def test_every_device_listed_after_except_is_left_out(interpreter):
+    """ "turn off everything except the heat pump and the reading lamp" had switched the reading
+    lamp off (the second name read as one more thing to switch off); "except" for the one
+    thermostat had asked "There is no thermostat here"."""
+    home = [{"name": "lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
+            {"name": "reading lamp", "type": "lamp", "room": "lounge", "snapshot": ON},
+            {"name": "heat pump", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]
+    for text in ("turn off everything except the heat pump and the reading lamp",
+                 "turn off everything except the heat pump, the reading lamp",
+                 "turn everything off but the heat pump and the reading lamp"):
+        out = said(interpreter, home, text)
+        assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", (text, out)
+        assert out["after"]["reading lamp"] == ON and out["after"]["heat pump"] == HEAT, (text, out)
+    contrast = said(interpreter, home, "not the lamp, the reading lamp, turn it off")
+    assert contrast["after"]["lamp"] == ON and contrast["after"]["reading lamp"]["state"] == "off", contrast
+
+
 def test_a_room_left_out_is_not_the_room_acted_on(interpreter):
     """ "all lights off except the hall" switched off the hall light and nothing else."""
     home = [{"name": "kids lamp", "type": "lamp", "room": "kids room", "snapshot": ON},

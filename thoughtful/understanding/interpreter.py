@@ -475,10 +475,23 @@ class Interpreter:
         pieces = CLAUSE.split(request.text)
         if not but_leaves_out(request.text):
             pieces = [c for piece in pieces for c in BUT.split(piece)]  # "…, but the hall light off"
-        clauses = [c for c in map(normalize, pieces) if c]
+        clauses = self._exceptions_joined([c for c in map(normalize, pieces) if c], request.home)
         if request.heard_confidence is not None:
             clauses = self._pauses_joined(clauses, request.home)
         return clauses
+
+    def _exceptions_joined(self, clauses: list[str], home: Home) -> list[str]:
+        """A piece that only names devices, after one that ends leaving a device out, lists
+        more of them: "everything except the ac and the lamp" is one request."""
+        joined: list[str] = []
+        for clause in clauses:
+            found = self.resolver.mentions(clause, home)
+            if joined and found.devices and followup.is_ellipsis(found.masked, self.nouns) \
+                    and self.resolver.ends_leaving_out(joined[-1], home):
+                joined[-1] += f" and {clause}"
+            else:
+                joined.append(clause)
+        return joined
 
     def _pauses_joined(self, clauses: list[str], home: Home) -> list[str]:
         """A recognizer's commas are pauses as often as boundaries: a piece that names nothing to

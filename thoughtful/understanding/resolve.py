@@ -22,8 +22,11 @@ from thoughtful.understanding.vocabulary import COMMON_WORDS, known_words, type_
 _ALL = {"all", "every", "everything", "both", "whole"}
 _SUBJECT = r"(?:is|isn't|feels|seems|looks|could|needs|gets|got|was|has|too)"
 """Words after a room that make it the subject ("the guest room is freezing")."""
-_EXCEPT = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|excluding|not)"
-"""Words that take a device out of a selection: "all the lights except the desk lamp"."""
+_LISTING = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|excluding)"
+"""Words that take a list of devices out of a selection: "everything except the ac and the lamp"."""
+_EXCEPT = rf"(?:{_LISTING}|not)"
+"""Words that take a device out of a selection: "all the lights except the desk lamp", "not the
+lamp" (one device: "not the reading lamp, the wall lamp" contrasts the two)."""
 _SPARE = r"(?:don't|do\s+not|never)\s+(?:touch|change)"
 """Words that spare a device beside another request: "don't touch the nightlight just dim the
 chandelier" (said alone, "don't touch the nightlight" asks for nothing)."""
@@ -69,6 +72,11 @@ def but_leaves_out(text: str) -> bool:
 def _except(text: str) -> str:
     """The words that leave something out of a selection ("but" when :func:`but_leaves_out`)."""
     return rf"(?:{_EXCEPT}|but)" if but_leaves_out(text) else _EXCEPT
+
+
+def _listing(text: str) -> str:
+    """:func:`_except` for a list of devices left out."""
+    return rf"(?:{_LISTING}|but)" if but_leaves_out(text) else _LISTING
 
 
 def _state_words(model: StateModel) -> dict[str, set[str]]:
@@ -125,6 +133,7 @@ class Resolver:
                 masked = re.sub(rf"(?<=\s)({re.escape(said)})'s(?=\s)", r"\1", masked)
         placeholders: dict[str, str] = {}
         except_ = _except(text)
+        masked = self._listed_exceptions(masked, _listing(text), home)
         for device, pattern in self._name_patterns(home):
             if device.name in found.devices or device.name in found.excluded:
                 continue
@@ -158,6 +167,25 @@ class Resolver:
         found.unknown = self._unknown(tokens)
         found.masked = " ".join(tokens)
         return found
+
+    def ends_leaving_out(self, text: str, home: Home) -> bool:
+        """Whether ``text`` (normalized) ends leaving a device out: "… except the ac"."""
+        names = "|".join(pattern for _, pattern in self._name_patterns(home))
+        name = rf"(?:the\s+|my\s+)?(?:{names})"
+        return bool(re.search(rf"\s{_listing(text)}\s+{name}(?:(?:\s+(?:and|or|nor))?\s+{name})*\s*$", f" {text}"))
+
+    def _listed_exceptions(self, masked: str, listing: str, home: Home) -> str:
+        """ "everything except the ac and the lamp" (or "the ac, the lamp"): each name listed
+        after "except" is left out, not only the first (the lamp is already in "everything": it
+        is not added)."""
+        names = "|".join(pattern for _, pattern in self._name_patterns(home))
+        listed = re.compile(rf"(\s{listing}\s+(?:the\s+|my\s+)?(?:{names}))(?:\s+(?:and|or|nor))?\s+"
+                            rf"(?=(?:the\s+|my\s+)?(?:{names})\s)")
+        while True:
+            expanded = listed.sub(r"\1 except ", masked, count=1)
+            if expanded == masked:
+                return masked
+            masked = expanded
 
     @staticmethod
     def _take_rooms(masked: str, home: Home, found: Mentions) -> str:
