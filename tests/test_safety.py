@@ -442,6 +442,8 @@ def test_every_device_listed_after_except_is_left_out(interpreter):
         out = said(interpreter, home, text)
         assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", (text, out)
         assert out["after"]["reading lamp"] == ON and out["after"]["heat pump"] == HEAT, (text, out)
+    every = said(interpreter, home, "turn off all the lights and set the reading lamp")  # "set" says nothing
+    assert every["after"]["lamp"]["state"] == "off" and every["after"]["reading lamp"]["state"] == "off", every
     contrast = said(interpreter, home, "not the lamp, the reading lamp, turn it off")
     assert contrast["after"]["lamp"] == ON and contrast["after"]["reading lamp"]["state"] == "off", contrast
 

@@ -20,6 +20,8 @@ from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.vocabulary import COMMON_WORDS, known_words, type_nouns, unknown_name_words, words
 
 _ALL = {"all", "every", "everything", "both", "whole"}
+_EVERY = re.compile(r"\b(?:all|every|everything)\b")
+"""Words for every device of a type, even beside one that is named."""
 _SUBJECT = r"(?:is|isn't|feels|seems|looks|could|needs|gets|got|was|has|too)"
 """Words after a room that make it the subject ("the guest room is freezing")."""
 _LISTING = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|excluding)"
@@ -251,8 +253,10 @@ class Resolver:
                 return []  # each one left out: "everything except the thermostat"
             raise Ask(f"There is no {display} here.")
         named = [n for n in found.devices if home[n].type == device_type]
-        if named:
+        if named and not _EVERY.search(found.masked):
             return named
+        if named:  # "all the lights and (set) the strip light": all of them, the one named among them
+            return [d.name for d in of_type]
         if found.rooms:
             in_rooms = [d.name for d in serving(of_type, found.rooms)]
             if not in_rooms:
