@@ -126,6 +126,12 @@ def test_a_clause_without_a_device_word_is_about_the_earlier_clauses_device(inte
     assert "off" not in out["say"], out
     out = ask(interpreter, "turn on the lamp and dim it", home=(LAMP_OFF, THERMO))
     assert out["after"]["lamp"]["state"] == "on" and out["after"]["lamp"]["brightness"] < 80, out
+    out = ask(interpreter, "dim the lamp, then set it to 50", home=(LAMP_ON, THERMO))  # in order: 50
+    assert out["after"]["lamp"]["brightness"] == 50, out
+    # a word of a device's own name says which: "set upstairs to 70" is not the lamp's brightness
+    upstairs = {**THERMO, "name": "upstairs thermostat", "room": "landing"}
+    out = ask(interpreter, "turn the lamp off, then set upstairs to seventy", home=(LAMP_ON, upstairs))
+    assert out["after"]["lamp"]["state"] == "off" and out["after"]["upstairs thermostat"]["setpoint"] == 70, out
 
 
 @pytest.mark.parametrize("utterance", ["play some jazz", "what's the weather tomorrow", "lock the front door",

@@ -377,9 +377,10 @@ class Interpreter:
             previous = prediction
             # A clause with no device word or room is about what an earlier one acted on ("…, then
             # dim it", "no cooling, I want heat"); "…, bulb light to 60" is not the porch light's,
-            # and "…, hall off" is the hall's.
+            # "…, hall off" is the hall's and "…, then set upstairs to 70" the upstairs thermostat's.
             nouns = [w for w in found.masked.split() if w in self.nouns or w.rstrip("s") in self.nouns]
-            named = nouns or found.devices or found.rooms or found.everything
+            named = nouns or found.devices or found.rooms or found.everything \
+                or self.resolver.echoes_a_name(found.masked, request.home)
             so_far = replace(request, earlier=[] if named else [name for name, _, _ in changes])
             plans: dict[str, TypePlan] = {}
             try:
@@ -442,13 +443,15 @@ class Interpreter:
     @staticmethod
     def _merged(changes: list[tuple[str, Change, str]]) -> list[tuple[str, Change, str]]:
         """One change per device, later clauses over earlier ones ("no cooling, I want heat":
-        heating, not off and then heating); two steps the same way on one setting are one, the
-        larger ("guest room, 2 degrees, warmer": +2, not +2 then a plain step)."""
+        heating, not off and then heating; "dim it, then set it to 50": 50); two steps the same
+        way on one setting are one, the larger ("guest room, 2 degrees, warmer": +2, not +2 then
+        a plain step)."""
         merged: dict[str, tuple[str, Change, str]] = {}
         for name, change, why in changes:
             if name in merged:
                 _, before, _ = merged[name]
-                adjust = {**before.adjust, **change.adjust}
+                earlier = {k: v for k, v in before.adjust.items() if k not in change.set}  # "dim it, then set it to 50"
+                adjust = {**earlier, **change.adjust}
                 for key in set(before.adjust) & set(change.adjust):
                     if before.adjust[key] * change.adjust[key] > 0:
                         adjust[key] = max(before.adjust[key], change.adjust[key], key=abs)

@@ -283,6 +283,11 @@ class Resolver:
             return echoed  # "more light on my desk": the desk lamp, the one lamp named so
         raise Ask(f"Which {display} do you mean: {', '.join(d.name for d in of_type)}?")
 
+    def echoes_a_name(self, text: str, home: Home) -> bool:
+        """Whether ``text`` says a distinctive word of some device's name ("set upstairs to 70":
+        the upstairs thermostat), see :meth:`_echoes_name`."""
+        return any(self._echoes_name(d, text) for d in home.devices.values())
+
     def _echoes_name(self, device: Device, text: str) -> bool:
         """Whether ``text`` has a word of ``device``'s name that is no type's noun and no common
         word ("desk" of "desk lamp", "reading" of "reading light")."""
