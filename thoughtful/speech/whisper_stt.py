@@ -104,7 +104,7 @@ class WhisperRecognizer(Recognizer):
         adapted decoder) whose reading of each utterance comes with the transcript."""
         self.model = _load(model_dir, threads)
         self.cross_checker = _load(cross_check_dir, threads) if cross_check_dir else None
-        self._checking = ThreadPoolExecutor(1, thread_name_prefix="whisper-check")
+        self._checking = ThreadPoolExecutor(1, thread_name_prefix="whisper-check") if self.cross_checker else None
         """The second decoder reads beside the first (the two beam searches overlap: a decode
         with its check ~190 ms instead of ~280 ms one after the other, at one thread each)."""
         from faster_whisper.tokenizer import Tokenizer
@@ -164,7 +164,7 @@ class WhisperRecognizer(Recognizer):
         prompt = self._prompt_tokens()
         with self._lock:  # one decode at a time: CTranslate2 already uses every core
             encoded = self.model.model.encode(self._features(audio), to_cpu=False)
-            check = None if self.cross_checker is None else \
+            check = None if self._checking is None else \
                 self._checking.submit(self._read, self.cross_checker.model, encoded, prompt)
             heard = self._read(self.model.model, encoded, prompt)
             return heard if check is None else replace(heard, cross_check=check.result())

@@ -279,7 +279,8 @@ class Interpreter:
                 said_of = f"{found.masked} {self.models[device_type].display_name}"
                 narrowed = self.lm.predict(said_of, types={device_type})
                 if narrowed.kind == "command" and narrowed.confidence >= CONFIDENCE and narrowed.ops:
-                    return self._decide(request, replace(found, masked=said_of), narrowed)  # "72" is its
+                    # with its type said: "make that 72" is the thermostat's, not a number for nothing
+                    return self._decide(request, replace(found, masked=said_of), narrowed)
         return self.interpret(request)
 
     def _previous_types(self, request: Request) -> list[str]:

@@ -172,17 +172,20 @@ class Resolver:
 
     def ends_leaving_out(self, text: str, home: Home) -> bool:
         """Whether ``text`` (normalized) ends leaving a device out: "… except the ac"."""
-        names = "|".join(pattern for _, pattern in self._name_patterns(home))
-        name = rf"(?:the\s+|my\s+)?(?:{names})"
+        name = rf"(?:the\s+|my\s+)?{self._any_name(home)}"
         return bool(re.search(rf"\s{_listing(text)}\s+{name}(?:(?:\s+(?:and|or|nor))?\s+{name})*\s*$", f" {text}"))
+
+    def _any_name(self, home: Home) -> str:
+        """A pattern for any device's name in ``home``."""
+        return "(?:" + "|".join(pattern for _, pattern in self._name_patterns(home)) + ")"
 
     def _listed_exceptions(self, masked: str, listing: str, home: Home) -> str:
         """ "everything except the ac and the lamp" (or "the ac, the lamp"): each name listed
         after "except" is left out, not only the first (the lamp is already in "everything": it
         is not added)."""
-        names = "|".join(pattern for _, pattern in self._name_patterns(home))
-        listed = re.compile(rf"(\s{listing}\s+(?:the\s+|my\s+)?(?:{names}))(?:\s+(?:and|or|nor))?\s+"
-                            rf"(?=(?:the\s+|my\s+)?(?:{names})\s)")
+        names = self._any_name(home)
+        listed = re.compile(rf"(\s{listing}\s+(?:the\s+|my\s+)?{names})(?:\s+(?:and|or|nor))?\s+"
+                            rf"(?=(?:the\s+|my\s+)?{names}\s)")
         while True:
             expanded = listed.sub(r"\1 except ", masked, count=1)
             if expanded == masked:
