@@ -93,3 +93,26 @@ def test_an_open_broker_is_warned_about(tmp_path, model_dir, broker, caplog):
     assert len(warned) == 1 and "no username" in warned[0], warned  # loopback: no TLS needed
     assert MqttSettings(host="broker.lan", username="u", password="p").security_warnings() == [
         "no TLS to broker.lan: commands and the password cross the network in clear text"]
+
+
+
+def test_two_decoders_that_disagree_change_nothing_in_the_daemon(tmp_path, model_dir):
+    """The daemon hands a heard request on with the installed decoder's reading of it; trying
+    both readings touches neither the home nor the drivers, and only what both would do is done."""
+    from thoughtful.speech.recognizer import Transcript
+
+    daemon = make_daemon(tmp_path, model_dir, Clock())
+    before, logged = daemon.home.snapshots(), len(daemon.home.provenance)
+    switch = "off" if before["lamp"]["state"] == "on" else "on"
+    stay = "on" if switch == "off" else "off"
+    applied = getattr(daemon.drivers["lamp"], "applied", None)
+    wanted = f"Turn {switch} the lamp."
+    disagree = Transcript(wanted, 0.9, cross_check=Transcript(f"Turn {stay} the lamp.", 0.9))
+    result = daemon.handle_text(disagree.text, disagree)
+    assert result.kind == "clarify" and not result.applied
+    assert daemon.home.snapshots() == before and len(daemon.home.provenance) == logged
+    assert getattr(daemon.drivers["lamp"], "applied", None) == applied, "no driver was touched"
+    agree = Transcript(wanted, 0.9, cross_check=Transcript(wanted.lower().rstrip(".") + ",", 0.8))
+    result = daemon.handle_text(agree.text, agree)
+    assert result.kind == "action" and daemon.home["lamp"].snapshot["state"] == switch
+    daemon.shutdown()
