@@ -102,7 +102,10 @@ def test_device_selection_order(models):
     assert resolver.select("lamp", reading, home, None, []) == ["reading lamp"]
     assert resolver.select("lamp", reading, home, None, ["pendant light"]) == ["pendant light"]
     with pytest.raises(Ask, match="Which lamp"):  # "light" is every lamp's noun, not a name word
+        resolver.select("lamp", resolver.mentions("more light please", home), home, None, [])
+    with pytest.raises(Ask, match="Which room are you in"):  # "in here", with lamps in two rooms
         resolver.select("lamp", resolver.mentions("more light in here", home), home, None, [])
+    assert resolver.select("lamp", resolver.mentions("more light in here", home), home, "study", []) == ["reading lamp"]
 
 
 def test_planner_numbers_units_and_goals(models):

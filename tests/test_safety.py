@@ -448,6 +448,20 @@ def test_every_device_listed_after_except_is_left_out(interpreter):
     assert contrast["after"]["lamp"] == ON and contrast["after"]["reading lamp"]["state"] == "off", contrast
 
 
+def test_in_here_is_the_speakers_room_never_the_whole_home(interpreter):
+    """ "turn off the lights in here" with no speaker's room had switched off every light."""
+    home = [{"name": "chandelier", "type": "lamp", "room": "dining room", "snapshot": ON},
+            {"name": "nightlight", "type": "lamp", "room": "nursery", "snapshot": {**ON, "brightness": 5}},
+            {"name": "heating", "type": "thermostat", "room": "hallway", "snapshot": HEAT}]
+    asked_about(interpreter, home, "turn off the lights in here", "dim the lights in this room")
+    nursery = said(interpreter, home, "turn off the lights in here", speaker_room="nursery")
+    assert nursery["after"]["nightlight"]["state"] == "off" and nursery["after"]["chandelier"] == ON, nursery
+    hallway = said(interpreter, home, "turn off the lights in here", speaker_room="hallway")
+    assert hallway["kind"] == "clarify" and hallway["after"]["chandelier"] == ON, hallway
+    warm = said(interpreter, home, "make it warmer in here")  # the one thermostat serves every room
+    assert warm["kind"] == "action" and warm["after"]["heating"]["setpoint"] > HEAT["setpoint"], warm
+
+
 def test_a_room_left_out_is_not_the_room_acted_on(interpreter):
     """ "all lights off except the hall" switched off the hall light and nothing else."""
     home = [{"name": "kids lamp", "type": "lamp", "room": "kids room", "snapshot": ON},

@@ -20,6 +20,8 @@ from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.vocabulary import COMMON_WORDS, known_words, type_nouns, unknown_name_words, words
 
 _ALL = {"all", "every", "everything", "both", "whole"}
+_HERE = re.compile(r"\b(?:in\s+here|(?:this|my|our)\s+room)\b")
+"""Words for the speaker's room."""
 _EVERY = re.compile(r"\b(?:all|every|everything)\b")
 """Words for every device of a type, even beside one that is named."""
 _SUBJECT = r"(?:is|isn't|feels|seems|looks|could|needs|gets|got|was|has|too)"
@@ -52,6 +54,8 @@ class Mentions:
     plural: bool = False
     unknown: str | None = None
     """A device or room the utterance names that this home does not have."""
+    here: bool = False
+    """The utterance means the speaker's room ("in here", "this room", "my room")."""
 
 
 def serving(of_type: list[Device], rooms: list[str]) -> list[Device]:
@@ -168,6 +172,7 @@ class Resolver:
         found.plural = any(t.endswith("s") and t[:-1] in self.nouns for t in tokens)
         found.unknown = self._unknown(tokens)
         found.masked = " ".join(tokens)
+        found.here = bool(_HERE.search(found.masked))
         return found
 
     def ends_leaving_out(self, text: str, home: Home) -> bool:
@@ -265,6 +270,15 @@ class Resolver:
             if not in_rooms:
                 raise Ask(f"There is no {display} in the {' or '.join(found.rooms)}.")
             return in_rooms
+        if found.here:  # "the lights in here": the speaker's room's, never the whole home's
+            if speaker_room:
+                here = serving(of_type, [speaker_room.lower()])
+                if not here:
+                    raise Ask(f"There is no {display} in the {speaker_room}.")
+                return [d.name for d in here]
+            rooms = sorted({d.room for d in of_type})
+            if len(rooms) > 1:
+                raise Ask(f"Which room are you in? The {display}s are in the {', the '.join(rooms)}.")
         if found.everything or (found.plural and not speaker_room):
             return [d.name for d in of_type]
         if speaker_room:
