@@ -76,3 +76,32 @@ def test_assist_can_use_thoughtfuls_recognizer(running):
     info, heard = asyncio.run(transcribe())
     assert info.asr and info.asr[0].models[0].languages == ["en"]
     assert "lamp" in heard.text.lower() and "on" in heard.text.lower(), heard
+
+
+def test_what_thoughtfuls_recognizer_wrote_for_assist_comes_back_as_heard(running):
+    """Home Assistant sends thoughtful's own transcript back as text: it is still a hearing (a
+    heard 13–19% may be 30–90%: confirmed, not done), and only once — the same words sent
+    again are typed text, and done."""
+    import numpy as np
+    from wyoming.asr import Transcribe
+    from wyoming.audio import AudioChunk, AudioStart, AudioStop
+
+    from thoughtful.simulation.scene import pcm16, render
+
+    audio = pcm16(render("set the lamp to fifteen percent", "flite:rms", "clean", 16000, np.random.default_rng(0)))
+    assert running.home["lamp"].snapshot["state"] == "off"
+
+    async def hear():
+        async with AsyncTcpClient("127.0.0.1", running.wyoming.port) as client:
+            await client.write_event(Transcribe(language="en").event())
+            await client.write_event(AudioStart(rate=16000, width=2, channels=1).event())
+            await client.write_event(AudioChunk(rate=16000, width=2, channels=1, audio=audio.tobytes()).event())
+            await client.write_event(AudioStop().event())
+            return Transcript.from_event(await asyncio.wait_for(client.read_event(), 60))
+
+    heard = asyncio.run(hear())
+    assert "15" in heard.text, heard
+    (first,) = asyncio.run(converse(running.wyoming.port, Transcript(heard.text)))
+    assert Handled.is_type(first.type) and running.home["lamp"].snapshot["state"] == "off", first  # asked
+    (again,) = asyncio.run(converse(running.wyoming.port, Transcript(heard.text)))
+    assert running.home["lamp"].snapshot["state"] == "on", again  # the same words again: typed, done

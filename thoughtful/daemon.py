@@ -72,6 +72,9 @@ DIAGNOSTICS_EVERY = 60.0
 """Seconds between diagnostics (uptime, last problem) published for Home Assistant."""
 SAVE_WITHIN = 1.0
 """Seconds after a change by which it is in the state file, however busy the daemon is."""
+ASSIST_HEARD_WITHIN = 30.0
+"""Seconds: a transcript Home Assistant hands back this soon after thoughtful's recognizer wrote
+it for Assist is that hearing, with its confidence and other readings (not typed text)."""
 SAVE_RETRY = 30.0
 """Seconds between attempts to save while the disk refuses (full, read-only)."""
 WHY = {"device": "changed at the device", "home_assistant": "changed from Home Assistant",
@@ -117,6 +120,8 @@ class Daemon:
         logging.getLogger("thoughtful").addHandler(self.problems)
         self._recognizer: Recognizer | None = None
         self._recognizer_lock = threading.Lock()
+        self._assist_heard: tuple[float, Transcript] | None = None
+        """The last transcript written for Assist, and when."""
         self.unsaved_since: float | None = None
         """When the first change not yet in the state file was made (None: all saved)."""
         self.save_failed_at: float | None = None
@@ -143,7 +148,7 @@ class Daemon:
 
         def work() -> None:
             try:
-                result = self.handle_text(text)
+                result = self.handle_text(text, self._heard_for_assist(text))
                 future.set_result((result.kind != "reject", result.say))
             except Exception as exc:  # handed back to the asking thread
                 future.set_exception(exc)
@@ -162,7 +167,18 @@ class Daemon:
             if self._recognizer is None:
                 speech = self.settings.speech
                 self._recognizer = make_recognizer(speech, self.models, self.home, self.settings.data_dir)
-        return transcribe_recording(self._recognizer, audio, self.settings.speech.endpoint).text
+        heard = transcribe_recording(self._recognizer, audio, self.settings.speech.endpoint)
+        self._assist_heard = (self.clock(), heard)
+        return heard.text
+
+    def _heard_for_assist(self, text: str) -> Transcript | None:
+        """The hearing behind ``text`` when thoughtful's recognizer wrote it for Assist just now
+        (see :data:`ASSIST_HEARD_WITHIN`); None for text typed or heard by another recognizer."""
+        last, key = self._assist_heard, lambda t: t.strip().lower().rstrip(".!?")
+        if last is None or key(last[1].text) != key(text) or self.clock() - last[0] > ASSIST_HEARD_WITHIN:
+            return None
+        self._assist_heard = None
+        return last[1]
 
     def _external_reporter(self, name: str, by: Source):
         return lambda changed: self.submit(lambda: self.external_change(name, changed, by))
