@@ -225,7 +225,7 @@ class Interpreter:
         tried = [self.interpret(replace(r, home=r.home.rehearsal())) for r in (first, second)]
         acts = [t.kind == "action" or bool(t.applied) for t in tried]  # a command, even one that changes nothing
         if all(acts):
-            same = len({json.dumps([(a.device, a.after) for a in t.applied], sort_keys=True) for t in tried}) == 1
+            same = len({_proposal(t.applied) for t in tried}) == 1
             return self.interpret(first if same else replace(first, guessed=True))
         if acts[0]:
             sure = (first.heard_confidence or 0.0) >= SURE_ALONE
@@ -491,12 +491,12 @@ class Interpreter:
         more of them: "everything except the ac and the lamp" is one request."""
         joined: list[str] = []
         for clause in clauses:
-            found = self.resolver.mentions(clause, home)
-            if joined and found.devices and followup.is_ellipsis(found.masked, self.nouns) \
-                    and self.resolver.ends_leaving_out(joined[-1], home):
-                joined[-1] += f" and {clause}"
-            else:
-                joined.append(clause)
+            if joined and self.resolver.ends_leaving_out(joined[-1], home):
+                found = self.resolver.mentions(clause, home)
+                if found.devices and followup.is_ellipsis(found.masked, self.nouns):
+                    joined[-1] += f" and {clause}"
+                    continue
+            joined.append(clause)
         return joined
 
     def _pauses_joined(self, clauses: list[str], home: Home) -> list[str]:
@@ -787,7 +787,7 @@ class Interpreter:
             proposed = self.interpret(replace(request, text=text, heard_alternatives=[])).proposed
             if not proposed:
                 return None
-            proposals.add(json.dumps([(a.device, a.after) for a in proposed], sort_keys=True))
+            proposals.add(_proposal(proposed))
         if len(proposals) > 1:
             return None
         return self.interpret(replace(request, heard_confidence=HEARD_CONFIDENCE, heard_alternatives=[]))
@@ -885,3 +885,8 @@ class Interpreter:
     def _inventory(self, home: Home) -> str:
         listed = ", ".join(f"{d.name}" + (f" ({d.room})" if d.room else "") for d in home.devices.values())
         return f"This home has: {listed}."
+
+
+def _proposal(changes: list[Applied]) -> str:
+    """What a reading would do, comparable between readings: each device and its snapshot after."""
+    return json.dumps([(a.device, a.after) for a in changes], sort_keys=True)

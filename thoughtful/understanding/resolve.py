@@ -80,6 +80,11 @@ def _except(text: str) -> str:
     return rf"(?:{_EXCEPT}|but)" if but_leaves_out(text) else _EXCEPT
 
 
+def _any_name(patterns: list[tuple[Device, str]]) -> str:
+    """A pattern for any of the names :meth:`Resolver._name_patterns` gave."""
+    return "(?:" + "|".join(pattern for _, pattern in patterns) + ")"
+
+
 def _listing(text: str) -> str:
     """:func:`_except` for a list of devices left out."""
     return rf"(?:{_LISTING}|but)" if but_leaves_out(text) else _LISTING
@@ -139,8 +144,9 @@ class Resolver:
                 masked = re.sub(rf"(?<=\s)({re.escape(said)})'s(?=\s)", r"\1", masked)
         placeholders: dict[str, str] = {}
         except_ = _except(text)
-        masked = self._listed_exceptions(masked, _listing(text), home)
-        for device, pattern in self._name_patterns(home):
+        patterns = self._name_patterns(home)
+        masked = self._listed_exceptions(masked, _listing(text), patterns)
+        for device, pattern in patterns:
             if device.name in found.devices or device.name in found.excluded:
                 continue
             new, n = re.subn(rf"\s{except_}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", masked)
@@ -177,18 +183,20 @@ class Resolver:
 
     def ends_leaving_out(self, text: str, home: Home) -> bool:
         """Whether ``text`` (normalized) ends leaving a device out: "… except the ac"."""
-        name = rf"(?:the\s+|my\s+)?{self._any_name(home)}"
-        return bool(re.search(rf"\s{_listing(text)}\s+{name}(?:(?:\s+(?:and|or|nor))?\s+{name})*\s*$", f" {text}"))
+        listing = _listing(text)
+        if not re.search(rf"\b{listing}\b", text):
+            return False
+        name = rf"(?:the\s+|my\s+)?{_any_name(self._name_patterns(home))}"
+        return bool(re.search(rf"\s{listing}\s+{name}(?:(?:\s+(?:and|or|nor))?\s+{name})*\s*$", f" {text}"))
 
-    def _any_name(self, home: Home) -> str:
-        """A pattern for any device's name in ``home``."""
-        return "(?:" + "|".join(pattern for _, pattern in self._name_patterns(home)) + ")"
-
-    def _listed_exceptions(self, masked: str, listing: str, home: Home) -> str:
+    @staticmethod
+    def _listed_exceptions(masked: str, listing: str, patterns: list[tuple[Device, str]]) -> str:
         """ "everything except the ac and the lamp" (or "the ac, the lamp"): each name listed
         after "except" is left out, not only the first (the lamp is already in "everything": it
         is not added)."""
-        names = self._any_name(home)
+        if not re.search(rf"\s{listing}\s", masked):
+            return masked
+        names = _any_name(patterns)
         listed = re.compile(rf"(\s{listing}\s+(?:the\s+|my\s+)?{names})(?:\s+(?:and|or|nor))?\s+"
                             rf"(?=(?:the\s+|my\s+)?{names}\s)")
         while True:
