@@ -177,6 +177,11 @@ def cmd_models_adapt(args: argparse.Namespace, settings: Settings) -> int:
     note = adapt(models, Path(source), Path(out), clips=args.clips, epochs=args.epochs)
     print(f"adapted on {note['clips']} clips in {note['clip_seconds'] + note['train_seconds']} s "
           f"(final loss {note['final_loss']}): {out}")
+    if args.ship:
+        from thoughtful.speech.adapted_decoder import SHIPPED, pack
+
+        pack(Path(out), Path(source))
+        print(f"its decoder, to ship with thoughtful: {SHIPPED}")
     return 0
 
 
@@ -309,13 +314,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="download from this address instead (a mirror)")
     p.add_argument("--sha256", help="the archive's SHA-256, with --url")
     p.set_defaults(func=cmd_models_pull)
-    p = models_sub.add_parser("adapt", help="adapt Whisper's decoder to requests heard in rooms (train extra; "
-                                            "~18 minutes on 2 cores)")
+    p = models_sub.add_parser("adapt", help="adapt Whisper's decoder to requests heard in rooms again (train "
+                                            "extra; ~18 minutes on 2 cores; one ships with thoughtful)")
     p.add_argument("--clips", type=int, default=2000, help="synthesized clips to adapt on (default 2000)")
     p.add_argument("--epochs", type=float, default=2)
     p.add_argument("--source", type=Path, help="the Whisper model to adapt (default: the bundled one)")
     p.add_argument("--dest", type=Path, help="where to write it (default: <data_dir>/models/whisper-tiny-en-adapted, "
                                              "which the recognizer then uses)")
+    p.add_argument("--ship", action="store_true", help="also write its decoder into the package "
+                                                       "(thoughtful/speech/data/), the adaptation every install uses")
     p.set_defaults(func=cmd_models_adapt)
     p = with_model(sub.add_parser("eval", help="score a case file (per-category accuracy)"))
     p.add_argument("cases", type=Path)

@@ -6,7 +6,8 @@ homes, spoken by the voices in the four conditions of the spoken benchmark (clea
 noise, both), are encoded once by Whisper's own encoder; its decoder is then fine-tuned to
 write them, with the home's words as the prompt, as at run time. The encoder, the token
 embedding and the positions stay as they are. The result is a CTranslate2 model folder the
-recognizer loads like the bundled one (:func:`adapted_model_dir`).
+recognizer loads like the bundled one; its decoder is what ships with thoughtful
+(:mod:`thoughtful.speech.adapted_decoder`).
 
 Two voices are held out (:data:`HELD_OUT`) so the spoken benchmark shows whether it hears
 voices it never trained on; measured figures are in the README. Needs the ``train`` extra
@@ -40,12 +41,6 @@ LAMP_NAMES = ["lamp", "light", "desk lamp", "floor lamp", "ceiling light", "read
               "standing lamp", "spotlight"]
 CLIMATE_NAMES = ["thermostat", "heat pump", "heater", "ac", "air conditioner", "radiator"]
 """Names for the random homes the clips are said in (none of the benchmark's homes)."""
-
-
-def adapted_model_dir(data_dir: Path) -> Path | None:
-    """The adapted model under ``data_dir``, when it has been made."""
-    path = Path(data_dir) / ADAPTED_DIR
-    return path if (path / "model.bin").is_file() else None
 
 
 def whisper_style(text: str, question: bool) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from thoughtful.errors import ModelMissingError
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.speech import corpus
@@ -32,18 +33,28 @@ def phrases_of(models: dict[str, StateModel], devices: list[tuple[str, str]]) ->
     return [p for p in dict.fromkeys(phrases) if p]
 
 
+def adapted_model(installed: Path, data_dir: Path) -> Path | None:
+    """Whisper with its decoder adapted to requests in rooms, in ``<data_dir>/models/``: the
+    user's own adaptation, else the one shipped with thoughtful laid over ``installed``; None,
+    with a warning, when it cannot be made (the installed model alone then hears)."""
+    from thoughtful.speech.adapt import ADAPTED_DIR
+    from thoughtful.speech.adapted_decoder import unpack
+
+    try:
+        return unpack(installed, data_dir / ADAPTED_DIR)
+    except ModelMissingError as exc:
+        log.warning("%s: hearing with the installed Whisper alone", exc)
+        return None
+
+
 def make_recognizer(speech: SpeechSettings, models: dict[str, StateModel], home: Home | None,
                     data_dir: Path, engine: str | None = None) -> Recognizer:
     engine = engine or speech.engine
     if engine == "whisper":
-        from thoughtful.speech.adapt import adapted_model_dir
         from thoughtful.speech.whisper_stt import WhisperRecognizer, bundled_model_dir
 
         installed = bundled_model_dir() or data_dir / DEFAULT_WHISPER_DIR
-        adapted = None if speech.whisper_model else adapted_model_dir(data_dir)
-        if adapted is None and not speech.whisper_model:
-            log.info("Whisper as installed; `thoughtful models adapt` (~18 min once, `make adapt`) makes it "
-                     "hear requests in a room better (see the README)")
+        adapted = None if speech.whisper_model or not speech.adapted else adapted_model(installed, data_dir)
         # The adapted decoder hears more, and more confidently wrongly: the installed one checks it.
         recognizer: Recognizer = WhisperRecognizer(speech.whisper_model or adapted or installed, threads=speech.threads,
                                                    vocabulary=corpus.words(models),

@@ -17,8 +17,12 @@ class SpeechSettings(BaseModel):
     PocketSphinx is the 7 MB fallback; Vosk needs a model (``thoughtful models pull``)."""
     whisper_model: Path | None = None
     """A CTranslate2 Whisper model directory; the one installed with thoughtful when unset."""
+    adapted: bool = True
+    """Whisper's decoder adapted to requests heard in rooms (shipped with thoughtful), each
+    reading checked by the installed decoder's; false: the installed one alone (~85 MB less
+    memory, hears less). Not used with ``whisper_model``."""
     threads: int = Field(default=2, ge=1, le=64)
-    """CPU threads for Whisper."""
+    """CPU threads for Whisper (shared by the two decoders when checked)."""
     vosk_model: Path | None = None
     """A Vosk model directory; ``<data_dir>/models/vosk-model-small-en-us-0.15`` when unset."""
     grammar: bool = True
