@@ -22,7 +22,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(ARGS)
 
-# Once, optional: Whisper's decoder adapted to requests heard in rooms (~18 minutes here).
+# Optional: Whisper's decoder adapted again on these state models (~18 minutes here; one ships).
 adapt: $(STAMP)
 	$(BIN)/thoughtful models adapt
 

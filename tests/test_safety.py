@@ -234,6 +234,14 @@ def test_out_of_range_numbers_and_how_to_questions_change_nothing(interpreter):
         assert out["kind"] == "clarify" and out["after"] == before, (text, out)
     how = said(interpreter, home, "how do I make the lamp blue?")
     assert "make the lamp blue" in how["say"] and "blue" in how["say"]
+    # capability questions are answered too: "can the lamp go any brighter" had brightened it
+    for text in ("can the lamp go any brighter?", "is there a way to make the lamp warmer?",
+                 "is it possible to set the heat to 75?"):
+        how = said(interpreter, home, text)
+        assert how["kind"] == "explanation" and how["after"] == before, (text, how)
+    assert "make the lamp brighter" in said(interpreter, home, "can the lamp go any brighter?")["say"]
+    asked = said(interpreter, home, "can you make the lamp brighter?")  # a request, politely
+    assert asked["kind"] == "action" and asked["after"]["lamp"]["brightness"] > 60, asked
     half = said(interpreter, home, "brightness at half")
     assert half["after"]["lamp"]["brightness"] == 50  # a number said wins over a guessed maximum
 

@@ -207,6 +207,37 @@ def test_follow_ups(interpreter):
     assert out["after"]["lamp"]["brightness"] < 40 and out["after"]["desk lamp"]["brightness"] < 40, out
 
 
+def test_same_again_repeats_the_whole_change_a_bit_more_one_step(interpreter):
+    """ "boiler up two degrees" … "same again": two more, not the one step of "a bit more"."""
+    heat70 = {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 70}}
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "thermostat up two degrees", "say": "Raised it."},
+               {"at": "2026-11-28T19:59:40", "device": "thermostat", "changed": {"setpoint": 70},
+                "from": {"setpoint": 68}, "by": "voice", "why": "asked"}]
+    for text, setpoint in (("same again", 72), ("do it again", 72), ("once more", 72), ("a bit more", 71)):
+        out = ask(interpreter, text, home=(LAMP_ON, heat70), history=history, now="2026-11-28T20:00:00")
+        assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == setpoint, (text, out)
+        assert out["after"]["lamp"] == LAMP_ON["snapshot"]
+
+
+def test_one_word_of_a_longer_name_with_one_names_that_device(interpreter):
+    """ "the tall one" beside a "floor lamp" is the "tall floor lamp"; "the floor one" stays
+    the floor lamp."""
+    lamps = [{"name": "floor lamp", "type": "lamp", "room": "loft", "snapshot": {"state": "on", "brightness": 30,
+                                                                                "color_temp": 2700}},
+             {"name": "tall floor lamp", "type": "lamp", "room": "loft",
+              "snapshot": {"state": "on", "brightness": 70, "color_temp": 3500}}]
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "dim the floor lamp", "say": "Dimmed it to 30%."},
+               {"at": "2026-11-28T19:59:40", "device": "floor lamp", "changed": {"brightness": 30},
+                "from": {"brightness": 40}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "the tall one too", home=lamps, history=history, now="2026-11-28T20:00:00")
+    assert out["kind"] == "action" and out["after"]["tall floor lamp"]["brightness"] < 70, out
+    assert out["after"]["floor lamp"] == lamps[0]["snapshot"]
+    out = ask(interpreter, "turn off the tall lamp", home=lamps)
+    assert out["after"]["tall floor lamp"]["state"] == "off" and out["after"]["floor lamp"]["state"] == "on", out
+    out = ask(interpreter, "turn off the floor one", home=lamps)  # all that is distinctive of the floor lamp
+    assert out["after"]["floor lamp"]["state"] == "off" and out["after"]["tall floor lamp"]["state"] == "on", out
+
+
 def test_the_one_thermostat_serves_rooms_without_their_own(interpreter):
     """ "cold in the bedroom" with the only thermostat in the hall: that thermostat (the state
     model says a thermostat serves the home); a lamp is never taken from another room."""

@@ -824,9 +824,10 @@ class Interpreter:
         return self._apply(request, changes)
 
     def _more(self, request: Request) -> Interpretation:
-        """ "A bit more": one more step of the last change by voice; without one, the last
-        request again."""
-        changes = replay.one_more_step(request.home, request.now)
+        """ "A bit more": one more step of the last change by voice ("same again": the whole
+        change once more); without one, the last request again."""
+        again = replay.AGAIN & set(vocabulary.words(normalize(request.text)))
+        changes = (replay.once_again if again else replay.one_more_step)(request.home, request.now)
         if changes:
             return self._apply(request, changes)
         if request.turns:

@@ -1,6 +1,7 @@
 """Follow-ups that replay the last change made by voice, read from the provenance log: "undo
-that" (back to how it was), "no, the other way" (mirrored about where it started) and "a bit
-more" (one more step the same way), on every device that change touched."""
+that" (back to how it was), "no, the other way" (mirrored about where it started), "a bit
+more" (one more step the same way) and "same again" (the same change once more), on every
+device that change touched."""
 
 from __future__ import annotations
 
@@ -60,6 +61,23 @@ def one_more_step(home: Home, now: datetime) -> list[Planned]:
                   for k, new in _moved(event, settings).items() if new != event.from_[k]}
         if adjust:
             changes.append((event.device, Change(adjust=adjust), "you asked for more"))
+    return changes
+
+
+AGAIN = {"again", "repeat", "same", "once"}
+"""Words of a "more" follow-up that ask for the whole change again ("same again", "do it
+again", "once more"), not one step ("a bit more")."""
+
+
+def once_again(home: Home, now: datetime) -> list[Planned]:
+    """Each setting the last change moved, moved as far again ("boiler up two degrees" …
+    "same again": two more)."""
+    changes = []
+    for event in last_by_voice(home, now):
+        settings = home[event.device].model.settings
+        adjust = {k: new - event.from_[k] for k, new in _moved(event, settings).items() if new != event.from_[k]}
+        if adjust:
+            changes.append((event.device, Change(adjust=adjust), "you asked for the same again"))
     return changes
 
 

@@ -123,17 +123,23 @@ class Resolver:
         """(device, pattern) in the order they are tried: every whole name first, longest first;
         then a name's distinctive words before a noun of the device's own type ("the porch
         one", "the office lamp" for "office light"), so "office light" is never taken for the
-        "office thermostat"."""
+        "office thermostat"; then one word of a longer name that no other name and no room has
+        ("the tall one", "the tall lamp" for the "tall floor lamp")."""
         by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
         whole = [(d, re.escape(d.name.lower())) for d in by_length]
-        short = []
+        short, single = [], []
+        rooms = {w for d in home.devices.values() for w in words(d.room)}
         for device in by_length:
             distinct = self._distinctive(device.name)
             if distinct:
                 head = r"\s+".join(map(re.escape, distinct))
                 own = "|".join(map(re.escape, sorted(self.nouns_of[device.type])))
                 short.append((device, rf"{head}\s+(?:{own}|one|1)s?"))  # normalized "one" is "1"
-        return whole + short
+            if len(distinct) > 1:  # "the tall one" for the "tall floor lamp" beside a "floor lamp"
+                others = {w for d in home.devices.values() if d is not device for w in words(d.name)}
+                single += [(device, rf"{re.escape(w)}\s+(?:{own}|one|1)") for w in distinct
+                           if w not in others and w not in rooms]
+        return whole + short + single
 
     def mentions(self, text: str, home: Home) -> Mentions:
         """Find device names and rooms of ``home`` in ``text`` (normalized, lower case)."""

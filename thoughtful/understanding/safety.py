@@ -28,8 +28,11 @@ from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding.phrasebook import SMALL
 
-_HOW_TO = re.compile(r"^(?:so\s+|um\s+|and\s+)?how\s+(?:do|can|could|should|would|to)\s+"
-                     r"(?:i\s+|we\s+|one\s+|you\s+)?(.+)$")
+_HOW_TO = re.compile(r"^(?:so\s+|um\s+|and\s+)?(?:how\s+(?:do|can|could|should|would|to)\s+"
+                     r"(?:i\s+|we\s+|one\s+|you\s+)?|(?:is|isn't)\s+there\s+(?:a|any|some)\s+way\s+"
+                     r"(?:to|i\s+can|we\s+can|you\s+can)\s+|is\s+it\s+possible\s+to\s+)(.+)$")
+_GO_ANY = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+(?:go|get|be)\s+(?:any|even)\s+(\w+er)\b(.*)$")
+"""A device's headroom asked about: "can the lamp go any brighter", "could it get any warmer"."""
 
 
 _NOT = r"(?:not|no|don't|never)\s+(?:(?:any|so|too|that|the|a|bit|much)\s+)?"
@@ -241,7 +244,13 @@ def out_of_range(change: Change, model: StateModel, units: Units) -> str | None:
 
 
 def how_to(text: str) -> str | None:
-    """The request inside a how-to question ("how do I make the lamp blue" → "make the lamp
-    blue"), or None when ``text`` is not one. Such a question is answered, never carried out."""
-    match = _HOW_TO.match(text.strip().rstrip("?").strip())
-    return match.group(1).strip() if match else None
+    """The request inside a how-to or capability question ("how do I make the lamp blue", "is
+    there a way to make the lamp blue" → "make the lamp blue"; "can the lamp go any brighter"
+    → "make the lamp brighter"), or None when ``text`` is not one. Such a question is answered,
+    never carried out. "Can you make the lamp brighter" is a request, not one of these."""
+    text = text.strip().rstrip("?").strip()
+    match = _HOW_TO.match(text)
+    if match:
+        return match.group(1).strip()
+    match = _GO_ANY.match(text)
+    return " ".join(f"make {match.group(1)} {match.group(2)}{match.group(3)}".split()) if match else None
