@@ -379,6 +379,24 @@ def test_a_transcripts_commas_are_pauses_unless_both_sides_name_something(interp
         interpreter.planner.plan(["thermostat:setpoint=max"], "heating up to degrees", Units())
 
 
+def test_a_name_heard_split_or_joined_and_a_clause_saying_a_word_of_a_name(interpreter):
+    """Whisper writes "night light" for the "nightlight" (and the other way); "…, then set
+    upstairs to 70" is about the upstairs thermostat, not a pause after the nightlight (it had
+    set the nightlight to 70%)."""
+    home = [{"name": "nightlight", "type": "lamp", "room": "nursery", "snapshot": {"state": "on", "brightness": 5,
+                                                                                "color_temp": 2200}},
+            {"name": "upstairs thermostat", "type": "thermostat", "room": "landing",
+             "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 67, "fan": "auto"}},
+            {"name": "floor lamp", "type": "lamp", "room": "den", "snapshot": {"state": "off"}}]
+    for text in ("Turn the night light off, then set upstairs to 70.", "Turn the nightlight off, then set upstairs to 70."):
+        out = heard_line(interpreter, Transcript(text, 0.85), home=home)
+        assert out["kind"] == "action" and out["after"]["nightlight"] == {"state": "off"}, (text, out)
+        assert out["after"]["upstairs thermostat"]["setpoint"] == 70, (text, out)
+    out = heard_line(interpreter, Transcript("Turn on the floorlamp.", 0.9), home=home)
+    assert out["kind"] == "action" and out["after"]["floor lamp"]["state"] == "on", out
+    assert interpreter.resolver.spoken_forms("nightlight") == ["night light", "nightlight"]
+
+
 def test_a_device_called_only_light_is_confirmed_when_heard_beside_a_reading_light(interpreter):
     """ "reading light off" heard as "We did light off": the device called just "light" is what a
     lost word leaves, so it is asked about; typed, "light off" means that device, and so does

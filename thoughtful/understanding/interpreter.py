@@ -516,11 +516,13 @@ class Interpreter:
         return joined
 
     def _names_something(self, clause: str, home: Home, naming: Collection[str] | None = None) -> bool:
-        """Whether a clause names a device, a room, or a word of ``naming`` (by default a word
-        of one device type alone: "the heat", "the fan", "brightness", "brighter")."""
+        """Whether a clause names a device, a room, a word of a device's own name ("then set
+        upstairs to 70") or a word of ``naming`` (by default a word of one device type alone:
+        "the heat", "the fan", "brightness", "brighter")."""
         found = self.resolver.mentions(clause, home)
         naming = self.type_words if naming is None else naming
-        return bool(found.devices or found.rooms or any(w in naming for w in found.masked.split()))
+        return bool(found.devices or found.rooms or any(w in naming for w in found.masked.split())
+                    or self.resolver.echoes_a_name(found.masked, home))
 
     def _stopped(self, masked: str) -> str | None:
         """ "no heating", "not the cooling": the off operation of the type whose working state
@@ -769,7 +771,8 @@ class Interpreter:
         return request.heard_confidence >= HEARD_CONFIDENCE and not self._unknown_words(request.text, request.home)
 
     def _unknown_words(self, text: str, home: Home) -> list[str]:
-        home_words = {w for d in home.devices.values() for w in vocabulary.words(f"{d.name} {d.room}")}
+        home_words = {w for d in home.devices.values()
+                      for w in vocabulary.words(" ".join([*self.resolver.spoken_forms(d.name), d.room]))}
         return vocabulary.unknown_words(normalize(text), self.models, home_words, self.known_words)
 
     def _agreed(self, request: Request) -> Interpretation | None:

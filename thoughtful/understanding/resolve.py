@@ -116,17 +116,32 @@ class Resolver:
         self.state_words = {t: _state_words(m) for t, m in models.items()}
         """Per type and state, the words that name that state alone ("cooling", "ac")."""
 
+    def spoken_forms(self, name: str) -> list[str]:
+        """How a name may be written when heard, longest first: "nightlight" also as "night
+        light", "night light" also as "nightlight" (a type noun joined to the word before it
+        or split from it; Whisper writes either)."""
+        said = name.lower().split()
+        forms = {" ".join(said)}
+        for i, word in enumerate(said):
+            for noun in self.nouns:
+                if word.endswith(noun) and len(word) - len(noun) >= 3:
+                    forms.add(" ".join(said[:i] + [word[:-len(noun)], noun] + said[i + 1:]))
+            if i + 1 < len(said) and said[i + 1] in self.nouns:
+                forms.add(" ".join(said[:i] + [word + said[i + 1]] + said[i + 2:]))
+        return sorted(forms, key=len, reverse=True)
+
     def _distinctive(self, name: str) -> list[str]:
         return [w for w in words(name) if w not in self.nouns]
 
     def _name_patterns(self, home: Home) -> list[tuple[Device, str]]:
-        """(device, pattern) in the order they are tried: every whole name first, longest first;
+        """(device, pattern) in the order they are tried: every whole name first, longest first
+        (as it may be written, :meth:`spoken_forms`);
         then a name's distinctive words before a noun of the device's own type ("the porch
         one", "the office lamp" for "office light"), so "office light" is never taken for the
         "office thermostat"; then one word of a longer name that no other name and no room has
         ("the tall one", "the tall lamp" for the "tall floor lamp")."""
         by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
-        whole = [(d, re.escape(d.name.lower())) for d in by_length]
+        whole = [(d, "(?:" + "|".join(map(re.escape, self.spoken_forms(d.name))) + ")") for d in by_length]
         short, single = [], []
         rooms = {w for d in home.devices.values() for w in words(d.room)}
         for device in by_length:
