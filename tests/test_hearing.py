@@ -397,6 +397,22 @@ def test_a_name_heard_split_or_joined_and_a_clause_saying_a_word_of_a_name(inter
     assert interpreter.resolver.spoken_forms("nightlight") == ["night light", "nightlight"]
 
 
+def test_a_heard_word_of_a_name_whose_device_would_not_change_is_confirmed(interpreter):
+    """ "Mirror light up and the wall then warm it." (for "mirror light off and the wall lamp
+    warmer") had made the mirror light warmer: "wall" says the wall lamp, which nothing changed."""
+    home = [{"name": "mirror light", "type": "lamp", "room": "bathroom",
+             "snapshot": {"state": "on", "brightness": 100, "color_temp": 5000}},
+            {"name": "wall lamp", "type": "lamp", "room": "lounge", "snapshot": {"state": "on", "brightness": 50,
+                                                                               "color_temp": 2700}}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    out = heard_line(interpreter, Transcript("Mirror light up and the wall then warm it.", 0.8), home=home)
+    assert out["kind"] == "clarify" and out["after"] == before, out
+    out = heard_line(interpreter, Transcript("Make the wall lamp warmer.", 0.8), home=home)  # named whole: done
+    assert out["kind"] == "action" and out["after"]["wall lamp"]["color_temp"] < 2700, out
+    out = heard_line(interpreter, Transcript("Turn off all the lights except the wall lamp.", 0.8), home=home)
+    assert out["kind"] == "action" and out["after"]["wall lamp"] == before["wall lamp"], out  # left out, as said
+
+
 def test_a_device_called_only_light_is_confirmed_when_heard_beside_a_reading_light(interpreter):
     """ "reading light off" heard as "We did light off": the device called just "light" is what a
     lost word leaves, so it is asked about; typed, "light off" means that device, and so does

@@ -743,6 +743,9 @@ class Interpreter:
         asked = safety.how_to(text)
         if asked:  # "how do I make the lamp blue?": say how; change nothing
             return Interpretation("explanation", f'Just ask me: "{asked}". That sets {" and ".join(planned)}.')
+        if request.heard_confidence is not None and \
+                self.resolver.echoed_elsewhere(text, home, {a.device for a in proposed if a.changed}):
+            request = replace(request, guessed=True)  # "Mirror light up and the wall then warm it"
         if not self._sure(request):  # say what would be done; change nothing
             opening = CHECK if request.heard_confidence is None else CONFIRM
             return Interpretation("clarify", f'{opening} ("{request.text.strip()}"). '

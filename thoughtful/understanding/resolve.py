@@ -334,6 +334,16 @@ class Resolver:
         the upstairs thermostat), see :meth:`_echoes_name`."""
         return any(self._echoes_name(d, text) for d in home.devices.values())
 
+    def echoed_elsewhere(self, text: str, home: Home, changing: set[str]) -> bool:
+        """Whether ``text`` (normalized) says a word of the name of a device that is not
+        ``changing`` without naming it whole, and the device is not left out ("the wall" of the
+        "wall lamp" in "mirror light up and the wall then warm it", where only the mirror light
+        would change): heard, the rest of its name, or of the clause, may have been lost."""
+        found = self.mentions(text, home)
+        rooms = {w for room in found.rooms for w in room.split()}
+        return any(self._echoes_name(d, found.masked) and not set(self._distinctive(d.name)) <= rooms
+                   for d in home.devices.values() if d.name not in changing and d.name not in found.excluded)
+
     def _echoes_name(self, device: Device, text: str) -> bool:
         """Whether ``text`` has a word of ``device``'s name that is no type's noun and no common
         word ("desk" of "desk lamp", "reading" of "reading light")."""
