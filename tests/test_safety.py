@@ -598,3 +598,16 @@ def test_a_bare_number_for_everything_is_asked_about(interpreter):
     asked_about(interpreter, home, "set everything to 50")
     out = said(interpreter, home, "set all the lights to 50")
     assert out["after"]["lamp"]["brightness"] == 50 and out["after"]["heat pump"] == HEAT, out
+
+
+def test_a_small_amount_that_would_leave_a_device_as_it_is_is_asked_about(interpreter):
+    """ "turn the lamp off then cool it a bit" with the ac already cooling had switched the lamp
+    off and left the ac as it was ("already cooling"): half of what was asked."""
+    home = [{"name": "lamp", "type": "lamp", "room": "living room",
+             "snapshot": {"state": "on", "brightness": 80, "color_temp": 2700}},
+            {"name": "thermostat", "type": "thermostat", "room": "living room",
+             "snapshot": {"state": "cool", "setpoint": 74, "room_temperature": 77, "fan": "auto"}}]
+    asked_about(interpreter, home, "turn the lamp off then cool it a bit")
+    out = said(interpreter, home, "turn the lamp off and the thermostat down a bit")
+    assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", out
+    assert out["after"]["thermostat"]["setpoint"] < 74 and out["after"]["thermostat"]["state"] == "cool", out

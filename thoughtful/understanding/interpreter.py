@@ -746,6 +746,8 @@ class Interpreter:
         if request.heard_confidence is not None and \
                 self.resolver.echoed_elsewhere(text, home, {a.device for a in proposed if a.changed}):
             request = replace(request, guessed=True)  # "Mirror light up and the wall then warm it"
+        if any(a.changed for a in proposed) and not all(a.changed for a in proposed) and safety.says_small(text):
+            request = replace(request, guessed=True)  # "lamp off then cool it a bit", already cooling
         if not self._sure(request):  # say what would be done; change nothing
             opening = CHECK if request.heard_confidence is None else CONFIRM
             return Interpretation("clarify", f'{opening} ("{request.text.strip()}"). '

@@ -199,6 +199,11 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
     return None
 
 
+def says_small(text: str) -> bool:
+    """Whether ``text`` asks for a small amount ("a bit", "a touch", "slightly")."""
+    return bool(_SMALL.search(text))
+
+
 def switched_against(text: str, planned: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> str | None:
     """What is wrong when the words say only "on" and the plan (device, before, after) switches
     a device off and none on, or they say only "off" and it switches one on and none off; None
