@@ -27,6 +27,7 @@ from typing import Callable
 import numpy as np
 
 from thoughtful.speech import ctranslate2_files
+from thoughtful.speech.adapted_decoder import NOTE
 from thoughtful.state.schema import StateModel
 
 ADAPTED_DIR = "models/whisper-tiny-en-adapted"
@@ -187,7 +188,7 @@ def adapt(models: dict[str, StateModel], source: Path, out: Path, clips: int = 2
     note = {"source": str(source), "clips": len(made), "epochs": epochs, "held_out_voices": list(HELD_OUT),
             "seed": SEED, "final_loss": round(loss, 4), "clip_seconds": round(clipped - started),
             "train_seconds": round(time.perf_counter() - clipped)}
-    (tmp / "adapted.json").write_text(json.dumps(note, indent=2) + "\n")
+    (tmp / NOTE).write_text(json.dumps(note, indent=2) + "\n")
     shutil.rmtree(out, ignore_errors=True)
     tmp.replace(out)
     return note

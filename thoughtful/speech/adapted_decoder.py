@@ -47,8 +47,8 @@ def quantized(weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     so, the runtime's weights are those of the float16 model it was made from, bit for bit."""
     rows = weight.astype(np.float32)
     amax = np.abs(rows).max(axis=1)
-    scale = np.where(amax > 0, np.float32(127.0) / np.where(amax > 0, amax, 1), np.float32(1.0)).astype(np.float32)
-    return np.rint(rows * scale[:, None]).astype(np.int8), scale
+    scale = np.float32(127.0) / np.where(amax > 0, amax, np.float32(127.0))  # a row of zeros: 1
+    return np.rint(rows * scale[:, None]).astype(np.int8), scale.astype(np.float32)
 
 
 def pack(adapted: Path, installed: Path, out: Path = SHIPPED) -> dict:
@@ -79,9 +79,9 @@ def pack(adapted: Path, installed: Path, out: Path = SHIPPED) -> dict:
 def unpack(installed: Path, out: Path, shipped: Path = SHIPPED) -> Path:
     """The adapted model in ``out``, laid over a copy of the ``installed`` one; made again when
     ``shipped`` has changed since. A model of the user's own adaptation there (``thoughtful
-    models adapt``, no ``shipped_sha256`` in its note) is left as it is. Raises :class:`ModelMissingError` when the installed model is
-    not the one the decoder was adapted from, ``shipped`` is damaged, or the folder cannot be
-    written (a full disk)."""
+    models adapt``: no ``shipped_sha256`` in its note) is left as it is. Raises
+    :class:`ModelMissingError` when the installed model is not the one the decoder was adapted
+    from, ``shipped`` is damaged, or the folder cannot be written (a full disk)."""
     if not (Path(installed) / "model.bin").is_file() or not Path(shipped).is_file():
         raise ModelMissingError(f"no Whisper model to adapt in {installed}, or no {shipped}")
     shipped_sha = sha256(shipped)

@@ -134,12 +134,12 @@ class Resolver:
         return [w for w in words(name) if w not in self.nouns]
 
     def _name_patterns(self, home: Home) -> list[tuple[Device, str]]:
-        """(device, pattern) in the order they are tried: every whole name first, longest first
-        (as it may be written, :meth:`spoken_forms`);
-        then a name's distinctive words before a noun of the device's own type ("the porch
-        one", "the office lamp" for "office light"), so "office light" is never taken for the
-        "office thermostat"; then one word of a longer name that no other name and no room has
-        ("the tall one", "the tall lamp" for the "tall floor lamp")."""
+        """(device, pattern) in the order they are tried: every whole name first, longest first,
+        as it may be written (:meth:`spoken_forms`); then a name's distinctive words before a
+        noun of the device's own type ("the porch one", "the office lamp" for "office light"),
+        so "office light" is never taken for the "office thermostat"; then one word of a longer
+        name that no other name and no room has ("the tall one", "the tall lamp" for the "tall
+        floor lamp")."""
         by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
         whole = [(d, "(?:" + "|".join(map(re.escape, self.spoken_forms(d.name))) + ")") for d in by_length]
         short, single = [], []
