@@ -219,6 +219,34 @@ def test_same_again_repeats_the_whole_change_a_bit_more_one_step(interpreter):
         assert out["after"]["lamp"] == LAMP_ON["snapshot"]
 
 
+def test_the_wrong_device_corrected_is_put_back_and_the_other_one_changed(interpreter):
+    """ "No, the desk lamp" / "the other one" just after the floor lamp was switched on: the
+    floor lamp back off and the desk lamp on, in one change; "the other lamp" inside a request
+    is the desk lamp (it had brightened the floor lamp); with two others, a question."""
+    floor = {"name": "floor lamp", "type": "lamp", "room": "loft", "snapshot": {"state": "on", "brightness": 40,
+                                                                              "color_temp": 2700}}
+    desk = {"name": "desk lamp", "type": "lamp", "room": "study", "snapshot": {"state": "off"}}
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "turn on the floor lamp", "say": "It's on."},
+               {"at": "2026-11-28T19:59:40", "device": "floor lamp", "changed": {"state": "on", "brightness": 40},
+                "from": {"state": "off"}, "by": "voice", "why": "asked"}]
+    at = {"history": history, "now": "2026-11-28T20:00:00"}
+    for text in ("no, the desk lamp", "I meant the desk lamp", "no, the other one", "wrong lamp"):
+        out = ask(interpreter, text, home=(floor, desk, THERMO), **at)
+        assert out["kind"] == "action" and out["after"]["floor lamp"] == {"state": "off"}, (text, out)
+        assert out["after"]["desk lamp"]["state"] == "on" and out["after"]["thermostat"] == THERMO["snapshot"]
+    out = ask(interpreter, "no, the desk lamp too", home=(floor, desk, THERMO), **at)  # both: nothing put back
+    assert out["after"]["floor lamp"] == floor["snapshot"] and out["after"]["desk lamp"]["state"] == "on", out
+    out = ask(interpreter, "make the other lamp brighter", home=(floor, desk, THERMO), **at)
+    assert out["after"]["floor lamp"] == floor["snapshot"] and out["after"]["desk lamp"]["state"] == "on", out
+    hall = {"name": "hall light", "type": "lamp", "room": "hall", "snapshot": {"state": "off"}}
+    for text in ("no, the other one", "turn on the other lamp"):  # the desk lamp or the hall light: asked
+        out = ask(interpreter, text, home=(floor, desk, hall, THERMO), **at)
+        assert out["kind"] == "clarify" and "desk lamp or the hall light" in out["say"], out
+        assert unchanged(out, (floor, desk, hall, THERMO))
+    out = ask(interpreter, "no, the other way", home=(floor, desk, THERMO), **at)  # the direction, not a device
+    assert out["after"]["floor lamp"]["state"] == "off" and out["after"]["desk lamp"] == desk["snapshot"], out
+
+
 def test_one_word_of_a_longer_name_with_one_names_that_device(interpreter):
     """ "the tall one" beside a "floor lamp" is the "tall floor lamp"; "the floor one" stays
     the floor lamp."""

@@ -7,11 +7,14 @@ Two shapes, recognised by structure, not by phrase lists of whole sentences:
   mean?"): the previous request, on the new device or room.
 - **Correction**: a reply opened by a correction word ("no, warmer", "actually dimmer"): the
   rest of it, understood about the device the previous request was about, when it names none.
+  One that names another device ("no, the desk lamp", "I meant the other one") says the last
+  change went to the wrong one (:func:`the_other`, ``Interpreter._swapped``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 CONTEXT = timedelta(minutes=5)
@@ -33,6 +36,44 @@ def is_ellipsis(masked: str, type_nouns: set[str]) -> bool:
     holds only linking words and type words: all that is left of "and the bedroom too"."""
     words = masked.split()
     return bool(words) and all(w in LINKING or w.rstrip("s") in type_nouns or w in type_nouns for w in words)
+
+
+_OTHER = re.compile(r"\b(?:the\s+|that\s+)?(?:other|wrong)\s+([a-z0-9]+)\b")
+SWAPPING = {"no", "not", "nope", "i", "meant", "mean", "sorry", "actually", "oops", "wrong", "other", "it's", "was",
+            "is", "you", "did", "changed"}
+"""Words besides linking ones of "no, not that one, the other one", "you did the wrong lamp"."""
+BOTH = {"too", "also", "both", "well", "and"}
+"""Words that add a device rather than swap one: "no, the desk lamp too"."""
+
+
+@dataclass
+class Other:
+    """ "the other lamp", "the wrong one" in an utterance: where it is said, and the devices it
+    can mean (of the type its noun says, or of the type just talked about, but not that device)."""
+    start: int
+    end: int
+    meant: list[str]
+    alone: bool
+    """Nothing else is said ("no, the other one", "wrong lamp"): the last change went to the
+    wrong device. Else it is part of a request ("make the other lamp brighter")."""
+
+
+def the_other(text: str, last: list[tuple[str, str]], devices: dict[str, str], nouns: dict[str, str]) -> Other | None:
+    """:class:`Other` for "the other …" or "wrong …" in ``text``; None when it says no such thing.
+    ``last``: the (name, type) of the devices talked about or changed last; ``devices``: every
+    device's type by name; ``nouns``: type nouns ("lamp" → "lamp")."""
+    match = _OTHER.search(text)
+    if not match:
+        return None
+    word = match.group(1)
+    said = nouns.get(word) or nouns.get(word.rstrip("s"))
+    if word not in ("one", "1", "ones") and said is None:
+        return None  # "the other way", "the wrong direction"
+    types = {said} if said else {t for _, t in last}
+    before = {name for name, _ in last}
+    meant = [name for name, t in devices.items() if t in types and name not in before]
+    alone = set(_OTHER.sub(" ", text).split()) <= LINKING | SWAPPING
+    return Other(match.start(), match.end(), meant, alone)
 
 
 def correction(text: str) -> str | None:

@@ -175,6 +175,15 @@ class Interpreter:
         rest = followup.correction(text)
         if rest is not None and rest.split()[0] not in self.device_words:  # "no heating, …" negates, not corrects
             return self._corrected(replace(request, text=rest))
+        other = self._other(request, text)
+        if other is not None and other.alone:  # "the other one", "wrong lamp"
+            swapped = self._swapped(replace(request, text=text), self.resolver.mentions(text, request.home), other)
+            if swapped is not None:
+                return swapped
+        elif other is not None:  # "make the other lamp brighter": the other one by name, or which
+            if len(other.meant) != 1:
+                return Interpretation("clarify", self._which_other(other))
+            text = f"{text[:other.start]} the {other.meant[0]} {text[other.end:]}".strip()
         found = self.resolver.mentions(text, request.home)
         if found.compared:  # "the tall lamp as bright as the lamp" had set it to its maximum
             return Interpretation("clarify", f"I can't set one device by another yet (the {found.compared[0]}), so I "
@@ -274,8 +283,12 @@ class Interpreter:
 
     def _corrected(self, request: Request) -> Interpretation:
         """ "no, warmer" right after the lamp was changed: "warmer" is about the lamp (warmer
-        white), not the heating, when the words can be about the lamp at all."""
+        white), not the heating, when the words can be about the lamp at all; "no, the desk
+        lamp" (:meth:`_swapped`)."""
         found = self.resolver.mentions(request.text, request.home)
+        swapped = self._swapped(request, found, self._other(request, request.text))
+        if swapped is not None:
+            return swapped
         if not found.devices and not found.rooms:
             for device_type in self._previous_types(request):  # read as said of it: "warmer lamp"
                 said_of = f"{found.masked} {self.models[device_type].display_name}"
@@ -284,6 +297,46 @@ class Interpreter:
                     # with its type said: "make that 72" is the thermostat's, not a number for nothing
                     return self._decide(request, replace(found, masked=said_of), narrowed)
         return self.interpret(request)
+
+    def _other(self, request: Request, text: str) -> followup.Other | None:
+        """ "the other lamp", "the wrong one" (:func:`followup.the_other`), against the devices
+        changed or talked about last."""
+        home = request.home
+        moved = [e.device for e in replay.last_by_voice(home, request.now)]
+        recent = [n for n in self._recent(request) if n in home.devices]
+        last = [(n, home[n].type) for n in dict.fromkeys(moved or recent[-1:])]
+        return followup.the_other(text, last, {d.name: d.type for d in home.devices.values()}, self.resolver.nouns)
+
+    @staticmethod
+    def _which_other(other: followup.Other) -> str:
+        if not other.meant:
+            return "There is no other one of those here, so I changed nothing."
+        return f"Which one do you mean: {' or '.join(f'the {n}' for n in other.meant)}?"
+
+    def _swapped(self, request: Request, found: Mentions, other: followup.Other | None) -> Interpretation | None:
+        """ "No, the desk lamp", "I meant the other one", "wrong lamp" just after the floor lamp
+        was changed by voice: the floor lamp back as it was and the last request on the desk
+        lamp, both or neither. With several others "the other one" could be, a question; None
+        when this is no such correction ("no, the desk lamp too" adds it: the ellipsis)."""
+        home = request.home
+        undo = replay.undo(home, request.now)
+        moved = {name for name, _, _ in undo}
+        if not moved or followup.BOTH & set(request.text.split()):
+            return None
+        if other is not None and other.alone:
+            if len(other.meant) != 1:
+                return Interpretation("clarify", self._which_other(other))
+            found = replace(found, devices=other.meant)
+        elif not (found.devices and followup.is_ellipsis(found.masked, self.nouns)) or moved & set(found.devices):
+            return None
+        rehearsed = self._again(replace(request, home=home.rehearsal()), found)
+        if rehearsed is None or rehearsed.kind != "action":
+            return None  # read the usual way, which asks
+        undone = self._apply(request, [(n, c, "you said it was the wrong one") for n, c, _ in undo])
+        if undone.kind != "action":
+            return undone
+        again = self._again(request, found)
+        return Interpretation("action", f"{undone.say} {again.say}", undone.applied + again.applied)
 
     def _previous_types(self, request: Request) -> list[str]:
         """The device types the previous request was about: the device last talked about, or
