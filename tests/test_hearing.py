@@ -413,6 +413,20 @@ def test_a_heard_word_of_a_name_whose_device_would_not_change_is_confirmed(inter
     assert out["kind"] == "action" and out["after"]["wall lamp"] == before["wall lamp"], out  # left out, as said
 
 
+def test_a_heard_in_before_a_devices_name_is_and(interpreter):
+    """ "Turn the cabinet light on in the ceiling light off." had left the cabinet light off and
+    switched the ceiling light off; a room after "in" stays a room."""
+    home = [{"name": "cabinet light", "type": "lamp", "room": "kitchen", "snapshot": {"state": "off"}},
+            {"name": "ceiling light", "type": "lamp", "room": "kitchen", "snapshot": {"state": "on", "brightness": 90,
+                                                                                   "color_temp": 4000}},
+            {"name": "lamp", "type": "lamp", "room": "lounge", "snapshot": {"state": "off"}}]
+    out = heard_line(interpreter, Transcript("Turn the cabinet light on in the ceiling light off.", 0.9), home=home)
+    assert out["kind"] == "action" and out["after"]["cabinet light"]["state"] == "on", out
+    assert out["after"]["ceiling light"] == {"state": "off"} and out["after"]["lamp"] == {"state": "off"}, out
+    out = heard_line(interpreter, Transcript("Turn on the lamp in the lounge.", 0.9), home=home)
+    assert out["after"]["lamp"]["state"] == "on" and out["after"]["cabinet light"] == {"state": "off"}, out
+
+
 def test_a_device_called_only_light_is_confirmed_when_heard_beside_a_reading_light(interpreter):
     """ "reading light off" heard as "We did light off": the device called just "light" is what a
     lost word leaves, so it is asked about; typed, "light off" means that device, and so does

@@ -157,7 +157,7 @@ class Interpreter:
             return agreed
         request = self._best_reading(request)
         if request.heard_confidence is not None:
-            request = replace(request, text=heard_numbers(request.text))
+            request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))
         text = normalize(request.text)
         if not text:
             return Interpretation("clarify", "I didn't catch anything. Could you say that again?")

@@ -130,6 +130,18 @@ class Resolver:
                 forms.add(" ".join(said[:i] + [word + said[i + 1]] + said[i + 2:]))
         return sorted(forms, key=len, reverse=True)
 
+    def and_heard_as_in(self, text: str, home: Home) -> str:
+        """A heard "in" before a device's whole name is "and" ("Turn the cabinet light on in the
+        ceiling light off."): Whisper writes "in" for a quick "and", and no device is in another.
+        A name that is also a room's is left alone ("the lamp in the kitchen")."""
+        rooms = {d.room.lower() for d in home.devices.values()}
+        for device in home.devices.values():
+            for form in self.spoken_forms(device.name):
+                if form not in rooms:
+                    text = re.sub(rf"\bin(\s+(?:the|my)\s+|\s+){re.escape(form)}\b", rf"and\1{form}", text,
+                                  flags=re.IGNORECASE)
+        return text
+
     def _distinctive(self, name: str) -> list[str]:
         return [w for w in words(name) if w not in self.nouns]
 
