@@ -240,8 +240,11 @@ def test_out_of_range_numbers_and_how_to_questions_change_nothing(interpreter):
         how = said(interpreter, home, text)
         assert how["kind"] == "explanation" and how["after"] == before, (text, how)
     assert "make the lamp brighter" in said(interpreter, home, "can the lamp go any brighter?")["say"]
-    asked = said(interpreter, home, "can you make the lamp brighter?")  # a request, politely
-    assert asked["kind"] == "action" and asked["after"]["lamp"]["brightness"] > 60, asked
+    for text in ("can you make the lamp brighter?", "can the lamp be brighter?"):  # requests, politely
+        asked = said(interpreter, home, text)
+        assert asked["kind"] == "action" and asked["after"]["lamp"]["brightness"] > 60, (text, asked)
+    heard = said(interpreter, home, "can the lamp go in brighter?")  # "any" misheard: still a question
+    assert heard["kind"] == "explanation" and heard["after"] == before, heard
     half = said(interpreter, home, "brightness at half")
     assert half["after"]["lamp"]["brightness"] == 50  # a number said wins over a guessed maximum
 
