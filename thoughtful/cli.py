@@ -315,8 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sha256", help="the archive's SHA-256, with --url")
     p.set_defaults(func=cmd_models_pull)
     p = models_sub.add_parser("adapt", help="adapt Whisper's decoder to requests heard in rooms again (train "
-                                            "extra; ~18 minutes on 2 cores; one ships with thoughtful)")
-    p.add_argument("--clips", type=int, default=2000, help="synthesized clips to adapt on (default 2000)")
+                                            "extra; ~35 minutes on 2 cores; one ships with thoughtful)")
+    p.add_argument("--clips", type=int, default=4000, help="synthesized clips to adapt on (default 4000)")
     p.add_argument("--epochs", type=float, default=2)
     p.add_argument("--source", type=Path, help="the Whisper model to adapt (default: the bundled one)")
     p.add_argument("--dest", type=Path, help="where to write it (default: <data_dir>/models/whisper-tiny-en-adapted, "
