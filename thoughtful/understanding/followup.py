@@ -58,6 +58,11 @@ class Other:
     wrong device. Else it is part of a request ("make the other lamp brighter")."""
 
 
+def says_other(text: str) -> bool:
+    """Whether ``text`` says "the other …" or "wrong …" at all (cheap: before :func:`the_other`)."""
+    return bool(_OTHER.search(text))
+
+
 def the_other(text: str, last: list[tuple[str, str]], devices: dict[str, str], nouns: dict[str, str]) -> Other | None:
     """:class:`Other` for "the other …" or "wrong …" in ``text``; None when it says no such thing.
     ``last``: the (name, type) of the devices talked about or changed last; ``devices``: every

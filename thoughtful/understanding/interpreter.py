@@ -301,6 +301,8 @@ class Interpreter:
     def _other(self, request: Request, text: str) -> followup.Other | None:
         """ "the other lamp", "the wrong one" (:func:`followup.the_other`), against the devices
         changed or talked about last."""
+        if not followup.says_other(text):
+            return None
         home = request.home
         moved = [e.device for e in replay.last_by_voice(home, request.now)]
         recent = [n for n in self._recent(request) if n in home.devices]

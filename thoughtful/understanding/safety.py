@@ -31,8 +31,8 @@ from thoughtful.understanding.phrasebook import SMALL
 _HOW_TO = re.compile(r"^(?:so\s+|um\s+|and\s+)?(?:how\s+(?:do|can|could|should|would|to)\s+"
                      r"(?:i\s+|we\s+|one\s+|you\s+)?|(?:is|isn't)\s+there\s+(?:a|any|some)\s+way\s+"
                      r"(?:to|i\s+can|we\s+can|you\s+can)\s+|is\s+it\s+possible\s+to\s+)(.+)$")
-_GO_ANY = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+(?:(?:go|get)\s+(?:[a-z']+\s+)?|be\s+(?:any|even)\s+)"
-                     r"(\w+er)\b(.*)$")
+_GO_ANY = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+"
+                     r"(?:(?:go|get)\s+(?:[a-z']+\s+)?|be\s+(?:any|even)\s+)(\w+er)\b(.*)$")
 """A device's headroom asked about: "can the lamp go any brighter", "could it get any warmer"
 (heard: "can the sofa lamp go in brighter"). "Can the lamp be brighter" is a request."""
 
