@@ -124,3 +124,16 @@ def test_when_the_adaptation_cannot_be_made_the_installed_model_hears_alone(tmp_
     assert recognizer.model_dir == installed and recognizer.cross_checker is None
     assert "cannot write the adapted Whisper model" in caplog.text and "installed Whisper alone" in caplog.text
     assert (blocked / "models").read_text() == "a file where a folder must go"
+
+
+def test_two_processes_laying_it_at_once_both_get_the_whole_model(tmp_path, installed):
+    """The daemon and ``thoughtful interpret`` started together: each lays the model in a folder
+    of its own and moves it into place; both end with the whole model, nothing left beside it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    out = tmp_path / "models" / "whisper-tiny-en-adapted"
+    with ThreadPoolExecutor(2) as pool:
+        made = list(pool.map(lambda _: unpack(installed, out), range(2)))
+    assert made == [out, out] and (out / "model.bin").stat().st_size > 10_000_000
+    assert json.loads((out / NOTE).read_text())["shipped_sha256"]
+    assert [p.name for p in out.parent.iterdir()] == [out.name]

@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import shutil
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -85,11 +86,8 @@ def unpack(installed: Path, out: Path, shipped: Path = SHIPPED) -> Path:
     if not (Path(installed) / "model.bin").is_file() or not Path(shipped).is_file():
         raise ModelMissingError(f"no Whisper model to adapt in {installed}, or no {shipped}")
     shipped_sha = sha256(shipped)
-    note_file = out / NOTE
-    if (out / "model.bin").is_file() and note_file.is_file():
-        made_from = json.loads(note_file.read_text()).get("shipped_sha256")
-        if made_from is None or made_from == shipped_sha:
-            return out
+    if _made(out, shipped_sha):
+        return out
     try:
         with np.load(shipped) as data:
             arrays = {key: data[key] for key in data.files}
@@ -107,16 +105,37 @@ def unpack(installed: Path, out: Path, shipped: Path = SHIPPED) -> Path:
         model.variables[key] = value
         if key + _SCALE in arrays:  # an int8 matrix and its scales, as CTranslate2 stores one
             model.variables[key + "_scale"] = arrays[key + _SCALE]
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        shutil.rmtree(tmp, ignore_errors=True)
-        shutil.copytree(installed, tmp, ignore=shutil.ignore_patterns("model.bin", NOTE))
-        ctranslate2_files.write(tmp / "model.bin", model)
-        (tmp / NOTE).write_text(json.dumps({**meta["adapted"], "shipped_sha256": shipped_sha}, indent=2) + "\n")
+    staging = None
+    try:  # in a folder of its own beside ``out``, so two processes starting at once do not collide
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+        made = staging / out.name
+        shutil.copytree(installed, made, ignore=shutil.ignore_patterns("model.bin", NOTE))
+        ctranslate2_files.write(made / "model.bin", model)
+        (made / NOTE).write_text(json.dumps({**meta["adapted"], "shipped_sha256": shipped_sha}, indent=2) + "\n")
+        if _made(out, shipped_sha):  # another process made it meanwhile: theirs stays
+            return out
         shutil.rmtree(out, ignore_errors=True)
-        tmp.replace(out)
+        made.replace(out)
     except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
+        if _made(out, shipped_sha):  # another process made it meanwhile
+            return out
         raise ModelMissingError(f"{out}: cannot write the adapted Whisper model ({exc})") from exc
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
     log.info("adapted Whisper decoder laid over the installed model in %s", out)
     return out
+
+
+def _made(out: Path, shipped_sha: str) -> bool:
+    """Whether ``out`` holds a whole model: the user's own adaptation (no ``shipped_sha256`` in
+    its note) or the one laid from the shipped file with that SHA-256."""
+    note_file = out / NOTE
+    if not (out / "model.bin").is_file() or not note_file.is_file():
+        return False
+    try:
+        made_from = json.loads(note_file.read_text()).get("shipped_sha256")
+    except (OSError, ValueError):
+        return False
+    return made_from is None or made_from == shipped_sha
