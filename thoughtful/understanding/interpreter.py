@@ -312,7 +312,7 @@ class Interpreter:
     @staticmethod
     def _which_other(other: followup.Other) -> str:
         if not other.meant:
-            return "There is no other one of those here, so I changed nothing."
+            return "I don't know which other one you mean, so I changed nothing. Could you say its name?"
         return f"Which one do you mean: {' or '.join(f'the {n}' for n in other.meant)}?"
 
     def _swapped(self, request: Request, found: Mentions, other: followup.Other | None) -> Interpretation | None:
