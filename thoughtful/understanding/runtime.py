@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 import os
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,8 +54,11 @@ class LanguageModel:
         # The shipped tokenizer.json pads every input to 128 tokens; one utterance needs no
         # padding at all, and padding made inference ten times slower (measured).
         self.tokenizer.no_padding()
-        self._remembered: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self._lock = threading.Lock()
+        self._scores = functools.lru_cache(maxsize=REMEMBERED)(self._run)
+        """The network's kind and operation probabilities for a text, remembered for the last
+        :data:`REMEMBERED` texts: a heard request's readings are each read several times (its
+        own rules, then again on a rehearsal of the home when two decoders are compared), and
+        a reading was ~70% of a checked request's understanding time here."""
 
     def predict(self, text: str, types: set[str] | None = None, threshold: float = 0.5) -> Prediction:
         """Classify ``text``; with ``types``, operations on other device types are left out
@@ -69,21 +72,9 @@ class LanguageModel:
         top = int(probs.argmax())
         return Prediction(self.kinds[k], float(kind[k]), chosen, (self.ops[top], float(probs[top])))
 
-    def _scores(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """The network's kind and operation probabilities for ``text``, remembered for the last
-        :data:`REMEMBERED` texts: a heard request's readings are each read several times (its
-        own rules, then again on a rehearsal of the home when two decoders are compared), and
-        a reading was ~70% of a checked request's understanding time here."""
-        with self._lock:
-            scores = self._remembered.pop(text, None)
-        if scores is None:
-            enc = self.tokenizer.encode(text)
-            ids = np.array([enc.ids], dtype=np.int64)
-            mask = np.array([enc.attention_mask], dtype=np.int64)
-            kind, ops = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
-            scores = (kind[0], ops[0])
-        with self._lock:
-            self._remembered[text] = scores  # the most recent last
-            while len(self._remembered) > REMEMBERED:
-                self._remembered.pop(next(iter(self._remembered)))
-        return scores
+    def _run(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        enc = self.tokenizer.encode(text)
+        ids = np.array([enc.ids], dtype=np.int64)
+        mask = np.array([enc.attention_mask], dtype=np.int64)
+        kind, ops = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+        return kind[0], ops[0]
