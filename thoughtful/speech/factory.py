@@ -60,7 +60,7 @@ def make_recognizer(speech: SpeechSettings, models: dict[str, StateModel], home:
                                                    vocabulary=corpus.words(models),
                                                    cross_check_dir=installed if adapted else None)
         recognizer.bias(home_phrases(models, home))
-        log.info("hearing with Whisper: %s", f"{speech.whisper_model}" if speech.whisper_model else
+        log.info("hearing with Whisper: %s", str(speech.whisper_model) if speech.whisper_model else
                  "its decoder adapted to requests in rooms, checked by the installed one" if adapted else "as installed")
         return recognizer
     sentences = corpus.sentences(models, home)
