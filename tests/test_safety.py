@@ -4,7 +4,7 @@ import json
 
 from thoughtful.speech.recognizer import Transcript
 from thoughtful.understanding.batch import run_line
-from thoughtful.understanding.safety import contradiction, said_direction
+from thoughtful.understanding.safety import contradiction, said_direction, without_refused_direction
 
 ON = {"state": "on", "brightness": 60, "color_temp": 3000}
 HEAT = {"state": "heat", "setpoint": 68, "room_temperature": 66, "fan": "auto"}
@@ -37,6 +37,14 @@ def test_direction_words_come_from_the_state_model(models):
     assert said_direction("warm it up in here", models["thermostat"], "setpoint")[0] == 1  # a phrasal verb, split
     assert said_direction("turn it down a bit", models["thermostat"], "setpoint")[0] == -1
     assert said_direction("don't turn it up", models["thermostat"], "setpoint")[0] == 0
+
+
+def test_a_refused_direction_before_the_wanted_one_is_left_out(models):
+    assert without_refused_direction("hall light not dimmer, brighter", models) == "hall light brighter"
+    assert without_refused_direction("make it not brighter but dimmer", models) == "make it dimmer"
+    assert without_refused_direction("the heat not higher, lower", models) == "the heat lower"
+    for kept in ("not dimmer", "dim the lamp not the heat", "no not brighter", "brighter, dimmer"):
+        assert without_refused_direction(kept, models) == kept  # nothing else asked for: as said
 
 
 def test_changes_against_the_words_are_refused(models):

@@ -336,6 +336,35 @@ def test_ellipsis_repeats_the_last_request_on_what_is_named_now(interpreter):
         assert all(out["after"][n]["state"] == "on" for n in ("desk lamp", "ceiling light", "bedside lamp")), out
 
 
+def test_a_follow_up_naming_a_device_by_one_word_means_the_one_of_the_type_just_changed(interpreter):
+    floors = [{"name": "upstairs thermostat", "type": "thermostat", "room": "landing",
+               "snapshot": {"state": "heat", "setpoint": 70, "room_temperature": 64, "fan": "auto"}},
+              {"name": "downstairs thermostat", "type": "thermostat", "room": "hall",
+               "snapshot": {"state": "heat", "setpoint": 66, "room_temperature": 65, "fan": "auto"}},
+              {"name": "downstairs light", "type": "lamp", "room": "hall", "snapshot": {"state": "on", "brightness": 60,
+                                                                                       "color_temp": 2700}}]
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "set the upstairs thermostat to 70", "say": "OK."}]
+    out = ask(interpreter, "and downstairs too", home=floors, history=history, now="2026-11-28T20:00:00")
+    assert out["kind"] == "action" and out["after"]["downstairs thermostat"]["setpoint"] == 70, out
+    assert out["after"]["downstairs light"] == floors[2]["snapshot"], out
+    # Nothing just changed to say which "downstairs": nothing changes.
+    assert unchanged(ask(interpreter, "and downstairs too", home=floors), floors)
+
+
+def test_odd_grammar_and_refused_directions_go_the_way_the_words_say(interpreter):
+    for text, up in (("brighten of lamp", True), ("dim of the lamp", False), ("lamp not dimmer, brighter", True),
+                     ("lamp not brighter, dimmer", False)):
+        out = ask(interpreter, text)
+        assert out["kind"] == "action" and out["after"]["thermostat"] == THERMO["snapshot"], (text, out)
+        assert out["after"]["lamp"]["state"] == "on", (text, out)  # "of" is not "off"
+        assert (out["after"]["lamp"]["brightness"] > 50) == up, (text, out)
+
+
+def test_a_phrase_written_as_one_word_is_read_as_its_words(interpreter):
+    out = ask(interpreter, "goodnight", home=BIG_HOME)
+    assert out["kind"] == "action" and all(out["after"][n]["state"] == "off" for n in ("desk lamp", "ceiling light")), out
+
+
 def test_a_correction_is_about_the_device_just_changed(interpreter):
     history = [{"at": "2026-11-28T19:59:40", "utterance": "make the light a cooler white", "say": "OK."}]
     out = ask(interpreter, "no, warmer", history=history)

@@ -127,6 +127,7 @@ class Interpreter:
         self.resolver = Resolver(models)
         self.planner = Planner(models)
         self.known_words = vocabulary.known_words(models)
+        self.joined = vocabulary.joined_pairs(models)
         self.device_nouns = vocabulary.device_nouns(models)
         self.nouns = set(vocabulary.type_nouns(models))
         self.label_space = set(label_space(models))
@@ -161,6 +162,7 @@ class Interpreter:
         text = normalize(request.text)
         if not text:
             return Interpretation("clarify", "I didn't catch anything. Could you say that again?")
+        text = self._split_joined(text, request.home)
         confirmed = self._confirmed(request, text)
         if confirmed is not None:
             return self.interpret(confirmed)
@@ -184,6 +186,7 @@ class Interpreter:
             if len(other.meant) != 1:
                 return Interpretation("clarify", self._which_other(other))
             text = f"{text[:other.start]} the {other.meant[0]} {text[other.end:]}".strip()
+        text = safety.without_refused_direction(text, self.models)  # "not dimmer, brighter"
         found = self.resolver.mentions(text, request.home)
         if found.compared:  # "the tall lamp as bright as the lamp" had set it to its maximum
             return Interpretation("clarify", f"I can't set one device by another yet (the {found.compared[0]}), so I "
@@ -197,6 +200,10 @@ class Interpreter:
             named = " and ".join(f"the {n}" for n in found.devices or found.rooms) or "all of them"
             return self._again(request, found) or Interpretation(
                 "clarify", f"What would you like me to do with {named}?")
+        named = self._named_by_a_word(request, found)
+        if named:  # "and downstairs too" after the upstairs thermostat was set: the downstairs thermostat
+            return self._again(request, replace(found, devices=named)) or Interpretation(
+                "clarify", f"What would you like me to do with the {named[0]}?")
         asked = safety.how_to(text)
         if asked:  # "how do I make the lamp blue?": planned as the request it names, then only explained
             inner = self.resolver.mentions(asked, request.home)
@@ -280,6 +287,19 @@ class Interpreter:
                             everything=found.everything, plural=found.plural)
             return self._decide(replace(request, text=said, turns=request.turns[:i]), moved, prediction)
         return None
+
+    def _named_by_a_word(self, request: Request, found: Mentions) -> list[str]:
+        """The device an elliptical follow-up names by a word of its name alone ("and downstairs
+        too"), when of the devices with that word only one is of the type just talked about
+        (the "downstairs light" is not, after the upstairs thermostat was set); else none."""
+        said = [w for w in found.masked.split() if w not in followup.LINKING]
+        recent = [n for n in self._recent(request) if n in request.home.devices]
+        if not said or not recent or found.devices or found.rooms or found.everything:
+            return []
+        talked_of = request.home[recent[-1]].type
+        named = [d.name for d in request.home.devices.values() if d.type == talked_of and d.name not in recent
+                 and set(said) <= set(vocabulary.words(d.name)) - set(self.nouns)]
+        return named if len(named) == 1 else []
 
     def _corrected(self, request: Request) -> Interpretation:
         """ "no, warmer" right after the lamp was changed: "warmer" is about the lamp (warmer
@@ -630,10 +650,14 @@ class Interpreter:
             return Interpretation("reject", f"I don't know the {found.unknown}. {self._inventory(request.home)}")
         if not prediction.ops and self._words_say(prediction.best[0], found.masked):
             prediction = replace(prediction, ops=dict([prediction.best]))  # "a touch dimmer": the words say it
+        elif not prediction.ops and kind == "command" and (said := self._direction_said(found, request.home)):
+            prediction = replace(prediction, ops={said: prediction.best[1]})  # "brighten of light", read as "off"
         if not prediction.ops:
             request = replace(request, guessed=True)
         if kind == "command":
             said = self.evidence.said(prediction, self._ops(prediction), found.masked)
+            if said is None and (direction := self._direction_said(found, request.home)):
+                said = replace(prediction, ops={direction: prediction.best[1]}, best=(direction, prediction.best[1]))
             if said is None:
                 request = replace(request, guessed=True)  # "there's the thermostat" is not "off"
             else:
@@ -690,6 +714,20 @@ class Interpreter:
         if model is None or key not in model.settings or how not in ("up", "down"):
             return False
         return safety.said_direction(text, model, key)[0] == (1 if how == "up" else -1)
+
+    def _direction_said(self, found: Mentions, home: Home) -> str | None:
+        """The one setting's change whose direction the words say of the devices they name:
+        "brighten of the hall light", which the model read as "off", is brightness up; "dim of the
+        light in kitchen" of the kitchen's. None when they name no device or room, say no direction
+        or several ("turn the lamp and the heat up"), or negate anything ("they won't dim it")."""
+        if safety.negates(found.masked):
+            return None
+        types = {home[n].type for n in found.devices} | \
+            {d.type for d in home.devices.values() if d.room.lower() in found.rooms}
+        said = {f"{t}:{key}={'up' if direction > 0 else 'down'}" for t in types for key in self.models[t].settings
+                if (direction := safety.said_direction(found.masked, self.models[t], key)[0])}
+        said &= self.label_space
+        return next(iter(said)) if len(said) == 1 else None
 
     @staticmethod
     def _ops(prediction: Prediction) -> list[str]:
@@ -829,6 +867,12 @@ class Interpreter:
         if request.heard_confidence is None:
             return True
         return request.heard_confidence >= HEARD_CONFIDENCE and not self._unknown_words(request.text, request.home)
+
+    def _split_joined(self, text: str, home: Home) -> str:
+        """ "goodnight" → "good night": a word nothing here knows that is two words the state
+        models say one after the other, written as one."""
+        unknown = set(self._unknown_words(text, home))
+        return " ".join(self.joined[w] if w in unknown and w in self.joined else w for w in text.split())
 
     def _unknown_words(self, text: str, home: Home) -> list[str]:
         home_words = {w for d in home.devices.values()

@@ -45,6 +45,11 @@ _NEGATED = re.compile(r"\b(?:not|no|don't|never|nor|without)\b|n't\b")
 """Any negation: the switch words no longer say which way."""
 
 
+def negates(text: str) -> bool:
+    """Whether ``text`` negates anything ("won't", "no", "never")."""
+    return bool(_NEGATED.search(text))
+
+
 _SMALL = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, SMALL), key=len, reverse=True)) + r")\b")
 """A small amount ("a bit", "slightly"): a step of a setting, never a switch off."""
 
@@ -89,6 +94,23 @@ def _more_of_state(text: str, model: StateModel, key: str) -> tuple[int, str]:
     return 0, ""
 
 
+def without_refused_direction(text: str, models: dict[str, StateModel]) -> str:
+    """ "the hall light not dimmer, brighter" → "the hall light brighter": a direction the words
+    refuse, before the one they ask for, is left out of what the model reads (it read "dimmer").
+    Only when the text asks for the other direction of the same setting; otherwise unchanged."""
+    for model in models.values():
+        for lang in model.language.settings.values():
+            for refused, wanted in ((lang.up + lang.raise_, lang.down + lang.lower),
+                                    (lang.down + lang.lower, lang.up + lang.raise_)):
+                if not _said(text, wanted):
+                    continue
+                for phrase in sorted(refused, key=len, reverse=True):
+                    match = re.search(rf"\b{_NOT}{_pattern(phrase)}\b(?:\s*,)?(?:\s+but\b)?(?:\s+rather\b)?", text)
+                    if phrase.strip() and match:
+                        return " ".join(f"{text[:match.start()]} {text[match.end():]}".split())
+    return text
+
+
 def _complaint(text: str, up: list[str], down: list[str]) -> tuple[int, str]:
     """ "the heat is too high", "too bright": a complaint about too much asks for less, and "too
     low", "too dim" for more ((-1 or +1, the words); (0, "") when there is none). The words are
@@ -112,11 +134,13 @@ def _base(comparative: str) -> str | None:
     return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
 
 
-def _made(text: str, comparatives: list[str]) -> str | None:
-    """ "make it hot", "make the room warm": asking for the base of a comparative."""
+def _made(text: str, comparatives: list[str], names: list[str]) -> str | None:
+    """ "make it hot", "make the room warm": asking for the base of a comparative, unless the
+    base is a word of the device's ``names`` ("make the ceiling light …" is not "make it light")."""
+    named = {w for name in names for w in name.lower().split()}
     for word in comparatives:
         base = _base(word)
-        if base and re.search(rf"\bmake\b(?:\s+\w+){{0,3}}?\s+{re.escape(base)}\b", text):
+        if base and base not in named and re.search(rf"\bmake\b(?:\s+\w+){{0,3}}?\s+{re.escape(base)}\b", text):
             return f"make it {base}"
     return None
 
@@ -131,8 +155,8 @@ def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
     complaint = _complaint(text, lang.up + lang.raise_, lang.down + lang.lower)
     if complaint[0]:
         return complaint
-    up = _said(text, lang.up + lang.raise_) or _made(text, lang.up)
-    down = _said(text, lang.down + lang.lower) or _made(text, lang.down)
+    up = _said(text, lang.up + lang.raise_) or _made(text, lang.up, model.language.names)
+    down = _said(text, lang.down + lang.lower) or _made(text, lang.down, model.language.names)
     if not up and not down:
         return _more_of_state(text, model, key)
     if bool(up) == bool(down):
@@ -217,7 +241,7 @@ def switched_against(text: str, planned: list[tuple[str, dict[str, Any], dict[st
     small = _SMALL.search(text)
     if went_off and small and "off" not in said:
         return f'you said "{small.group(0)}", but that would switch the {went_off[0]} off'
-    if _NEGATED.search(text) or ("on" in said) == ("off" in said):
+    if negates(text) or ("on" in said) == ("off" in said):
         return None
     went_on = [(name, after.get("state")) for name, before, after in planned
                if before.get("state") == "off" != after.get("state")]

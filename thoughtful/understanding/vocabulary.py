@@ -139,6 +139,29 @@ def unknown_words(text: str, models: dict[str, StateModel], home_words: set[str]
             and not any(s in known for s in stems(w.removesuffix("'s")))]
 
 
+def joined_pairs(models: dict[str, StateModel]) -> dict[str, str]:
+    """ "goodnight" → "good night", "lightbulb" → "light bulb": two words the state models'
+    phrases say one after the other, as they may be written as one."""
+    pairs: dict[str, str] = {}
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            said = words(value)
+            for first, second in zip(said, said[1:]):
+                if len(first) >= 2 and len(second) >= 3:
+                    pairs.setdefault(first + second, f"{first} {second}")
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    for model in models.values():
+        walk(model.language.model_dump())
+    return pairs
+
+
 def unknown_name_words() -> set[str]:
     """Words that usually name a particular device or room ("porch", "desk")."""
     return {w for phrase in pb.ROOMS + pb.DESCRIPTORS for w in words(phrase)} - COMMON_WORDS
