@@ -187,6 +187,15 @@ def test_a_reading_the_model_is_far_surer_of_is_taken_and_a_guess_is_confirmed(i
     assert guessed, "no reading was a guess: find garbled phrases the model is unsure of"
 
 
+def test_a_reading_whose_own_words_say_its_change_is_not_swapped_for_a_surer_other(interpreter):
+    """ "Turn up the desk lamp." beside the surer "Turn off the desk lamp.": the words of the first
+    say brighter, so neither is done; it is confirmed. Typed, "turn up" brightens it."""
+    out = heard_line(interpreter, Transcript("Turn up the desk lamp.", 0.85, ("Turn off the desk lamp.",)))
+    assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+    typed = run_line(json.dumps({"id": 1, "home": HOME, "utterance": "turn up the desk lamp"}), interpreter)
+    assert typed["after"]["desk lamp"]["brightness"] > 60, typed
+
+
 def test_a_second_decoders_reading_checks_the_first(interpreter):
     """The adapted decoder's transcript with the installed one's reading of the same speech:
     both would do the same → done; different changes → asked; only the first acts → done when

@@ -351,6 +351,19 @@ def test_a_follow_up_naming_a_device_by_one_word_means_the_one_of_the_type_just_
     assert unchanged(ask(interpreter, "and downstairs too", home=floors), floors)
 
 
+def test_a_device_left_as_it_is_is_spared_with_or_without_a_pause(interpreter):
+    lounge = [LAMP_ON, {**LAMP_OFF, "name": "lava lamp"}, THERMO]
+    for text in ("leave the thermostat just switch the lamp off", "leave the thermostat, just switch the lamp off",
+                 "leave the thermostat on and turn the lamp off", "leave the thermostat alone and turn off the lamp"):
+        out = ask(interpreter, text, home=lounge)
+        assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", (text, out)
+        assert out["after"]["thermostat"] == THERMO["snapshot"] and out["after"]["lava lamp"] == {"state": "off"}, (text, out)
+    # "on" is how the lamp is left, not a request for the other lamp
+    out = ask(interpreter, "leave the lamp on and turn off the thermostat", home=lounge)
+    assert out["after"]["thermostat"]["state"] == "off", out
+    assert out["after"]["lamp"] == LAMP_ON["snapshot"] and out["after"]["lava lamp"] == {"state": "off"}, out
+
+
 def test_odd_grammar_and_refused_directions_go_the_way_the_words_say(interpreter):
     for text, up in (("brighten of lamp", True), ("dim of the lamp", False), ("lamp not dimmer, brighter", True),
                      ("lamp not brighter, dimmer", False)):

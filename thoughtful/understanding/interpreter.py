@@ -28,7 +28,7 @@ from thoughtful.understanding.numbers import heard_numbers
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
-from thoughtful.understanding.resolve import Mentions, Resolver, but_leaves_out, serving
+from thoughtful.understanding.resolve import Mentions, Resolver, but_leaves_out, serving, spares
 from thoughtful.understanding.runtime import LanguageModel, Prediction
 from thoughtful.understanding.text import normalize
 
@@ -141,7 +141,7 @@ class Interpreter:
         self.working_states = vocabulary.working_state_words(models)
         self.doubts = Doubts(models, self.resolver.nouns, self.device_words, self.planner.cues)
         self.evidence = Evidence(models)
-        self.readings = Readings(self.resolver, self._predict, self._unknown_words, CONFIDENCE)
+        self.readings = Readings(self.resolver, self._predict, self._unknown_words, self._words_say, CONFIDENCE)
 
     def interpret(self, request: Request) -> Interpretation:
         if request.cross_check is not None:
@@ -432,6 +432,9 @@ class Interpreter:
         previous: Prediction | None = None
         for i, clause in enumerate(clauses):
             found = self.resolver.mentions(clause, request.home)
+            if spares(clause):  # "leave the lamp on, turn off the heater": the lamp as it is
+                left_alone.update(found.devices)
+                continue
             if clause.split()[0] in NEGATING:
                 stopped = self._stopped(found.masked) if i == 0 else None  # "no heating, just the fan"
                 if stopped is None:

@@ -7,7 +7,9 @@ speech. The first is interpreted unless:
   known words says the same thing ("set the lamp to 40%"): that reading is taken; when they
   disagree ("… to 72", "… to 70") the first stays, and with its unknown word it is confirmed;
 - the model is unsure of the command it reads and far surer (by :data:`SURER`) of another
-  reading's ("Blower the sofa lamp by 5%" → "Lower the sofa lamp by 5%"): that one is taken;
+  reading's ("Blower the sofa lamp by 5%" → "Lower the sofa lamp by 5%"): that one is taken,
+  unless the first reading's own words say what the model was unsure of and the other asks for
+  something else ("Turn up the lamp" beside "Turn off the lamp"): then it is confirmed;
 - another reading is a question ("Well, the lowest I can set the thermostat too" / "What a
   lowest I can set the thermostat to") or a how-to question: the command is only confirmed,
   never carried out; a first reading that is a how-to question is answered as it is.
@@ -42,12 +44,15 @@ class Choice:
 
 class Readings:
     def __init__(self, resolver: Resolver, predict: Callable[[Mentions, Home], Prediction],
-                 unknown_words: Callable[[str, Home], list[str]], confidence: float) -> None:
-        """``predict`` and ``unknown_words`` are the interpreter's; ``confidence`` the kind
-        probability below which a reading is not a sure command or question."""
+                 unknown_words: Callable[[str, Home], list[str]], words_say: Callable[[str, str], bool],
+                 confidence: float) -> None:
+        """``predict``, ``unknown_words`` and ``words_say`` (whether a text's words ask for an
+        operation) are the interpreter's; ``confidence`` the kind probability below which a
+        reading is not a sure command or question."""
         self.resolver = resolver
         self.predict = predict
         self.unknown_words = unknown_words
+        self.words_say = words_say
         self.confidence = confidence
 
     def choose(self, first: str, alternatives: list[str], home: Home) -> Choice:
@@ -66,7 +71,12 @@ class Readings:
             return Choice(doubtful=True)
         sure, text = max(((s, t) for t, found in others if (s := self._sureness(found, home)) is not None),
                          default=(0.0, ""))
-        return Choice(text) if sure >= sure_first + SURER else Choice()
+        if sure < sure_first + SURER:
+            return Choice()
+        meant = self.predict(about_first, home).best[0]
+        if self.words_say(meant, about_first.masked) and meant not in self.predict(self._about(text, home), home).ops:
+            return Choice(doubtful=True)  # "Turn up the lamp" beside a surer "Turn off the lamp"
+        return Choice(text)
 
     def _about(self, text: str, home: Home) -> Mentions:
         return self.resolver.mentions(normalize(text), home)

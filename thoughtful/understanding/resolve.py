@@ -31,9 +31,12 @@ _LISTING = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|ex
 _EXCEPT = rf"(?:{_LISTING}|not)"
 """Words that take a device out of a selection: "all the lights except the desk lamp", "not the
 lamp" (one device: "not the reading lamp, the wall lamp" contrasts the two)."""
-_SPARE = r"(?:don't|do\s+not|never)\s+(?:touch|change)"
+_SPARE = r"(?:(?:don't|do\s+not|never)\s+(?:touch|change)|(?<!n't\s)(?<!not\s)leave)"
 """Words that spare a device beside another request: "don't touch the nightlight just dim the
-chandelier" (said alone, "don't touch the nightlight" asks for nothing)."""
+chandelier", "leave the heater just switch the lamp off" (said alone, "don't touch the
+nightlight" asks for nothing)."""
+_AS_IT_IS = r"(?:\s+(?:alone|on|off|be|as\s+it\s+is|as\s+is))?"
+"""How a spared device is left ("leave the lamp on"): its words, not a request for another."""
 _REFERENCE = r"(?:than|(?<!well )as)"
 """Words before a device that is only compared with ("brighter than the lamp", "the same
 brightness as the bedside lamp"): it is not what is asked to change."""
@@ -73,6 +76,11 @@ def but_leaves_out(text: str) -> bool:
     "all" ("turn off everything but the hall light"); elsewhere it joins two requests ("turn on
     the kids lamp but the hall light off")."""
     return bool(re.search(r"\b(?:everything|all|every)\b", text, re.IGNORECASE))
+
+
+def spares(clause: str) -> bool:
+    """Whether ``clause`` only spares what it names: "leave the lamp on", "don't touch the fan"."""
+    return bool(re.match(rf"\s*{_SPARE}\s", clause))
 
 
 def _except(text: str) -> str:
@@ -183,7 +191,7 @@ class Resolver:
             if device.name in found.devices or device.name in found.excluded:
                 continue
             new, n = re.subn(rf"\s{except_}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", masked)
-            spared, s = re.subn(rf"\s{_SPARE}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", new)
+            spared, s = re.subn(rf"\s{_SPARE}\s+(?:the\s+|my\s+)?{pattern}{_AS_IT_IS}(?=\s)", " ", new)
             if s and spared.split():
                 new, n = spared, n + s
             compared, c = re.subn(rf"\s{_REFERENCE}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", new)
