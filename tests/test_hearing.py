@@ -196,6 +196,19 @@ def test_a_reading_whose_own_words_say_its_change_is_not_swapped_for_a_surer_oth
     assert typed["after"]["desk lamp"]["brightness"] > 60, typed
 
 
+def test_a_second_decoders_reading_that_goes_against_the_first_ones_words_is_not_taken(interpreter):
+    """The adapted decoder heard "…cooler" but no amount; the installed one "…one degree, good
+    one", which would raise it: the first's words say cooler, so nothing is done."""
+    cooling = {"state": "cool", "setpoint": 72, "room_temperature": 78, "fan": "auto"}
+    home = [{"name": "mini split", "type": "thermostat", "room": "game room", "snapshot": cooling}]
+    heard = Transcript("Hey split on degree cooler.", 0.61, cross_check=Transcript("And a split one degree, good one.", 0.5))
+    out = heard_line(interpreter, heard, home=home)
+    assert out["after"]["mini split"] == cooling, out
+    agreeing = Transcript("Hey split on degree.", 0.61, cross_check=Transcript("Mini split one degree cooler.", 0.5))
+    out = heard_line(interpreter, agreeing, home=home)
+    assert out["kind"] == "action" and out["after"]["mini split"]["setpoint"] == 71, out
+
+
 def test_a_second_decoders_reading_checks_the_first(interpreter):
     """The adapted decoder's transcript with the installed one's reading of the same speech:
     both would do the same → done; different changes → asked; only the first acts → done when

@@ -247,7 +247,16 @@ class Interpreter:
             sure = (first.heard_confidence or 0.0) >= SURE_ALONE
             return self.interpret(first if sure else replace(first, guessed=True))
         missed = tried[0].kind != "explanation" and not tried[0].proposed  # no question, no doubtful change
-        return self.interpret(second if acts[1] and missed else first)
+        return self.interpret(second if acts[1] and missed and not self._against(first, tried[1]) else first)
+
+    @staticmethod
+    def _against(request: Request, tried: Interpretation) -> bool:
+        """Whether ``tried`` (another reading's outcome) goes against ``request``'s own words:
+        "Hey split on degree cooler." asks only how much, and "And a split one degree, good
+        one." would raise it."""
+        text = normalize(request.text)
+        return any(safety.contradiction(text, request.home[a.device].model, a.device, a.before, a.after)
+                   for a in tried.applied)
 
     # --- routines ------------------------------------------------------------------------
     def _routine(self, request: Request, text: str) -> Interpretation | None:
