@@ -22,7 +22,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(ARGS)
 
-# Optional: Whisper's decoder adapted again on these state models (~35 minutes here; one ships).
+# Optional: Whisper adapted again on these state models (~60 minutes here; one ships).
 adapt: $(STAMP)
 	$(BIN)/thoughtful models adapt
 

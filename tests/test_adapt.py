@@ -1,4 +1,4 @@
-"""Adapting Whisper's decoder (``thoughtful models adapt``): the CTranslate2 file format read
+"""Adapting Whisper (``thoughtful models adapt``: its decoder and last encoder layers): the CTranslate2 file format read
 and written back, the PyTorch model over its weights, and a small adaptation end to end whose
 model the recognizer then loads and hears with. Real weights, real audio."""
 
@@ -45,6 +45,16 @@ def test_the_pytorch_model_hears_what_ctranslate2_hears():
     assert "desk lamp" in heard and "off" in heard, heard
 
 
+def test_the_encoder_split_where_adapting_starts_gives_the_same_states():
+    net = Whisper(ctranslate2_files.read(bundled_model_dir() / "model.bin").variables)
+    mel = torch.randn(1, 80, 200)
+    with torch.no_grad():
+        whole = net.encode(mel)
+        for start in range(net.encoder_layers + 1):
+            assert torch.allclose(net.encode_from(net.encode(mel, until=start), start), whole, atol=1e-5), start
+        assert not torch.allclose(net.encode(mel, until=2), whole, atol=1e-2)
+
+
 def test_whisper_style():
     assert whisper_style("set the lamp to forty percent", False) == "Set the lamp to 40%."
     assert whisper_style("is the heat on", True) == "Is the heat on?"
@@ -57,7 +67,11 @@ def test_a_small_adaptation_writes_a_model_the_recognizer_uses(tmp_path, models)
     changed = ctranslate2_files.read(out / "model.bin").variables
     original = ctranslate2_files.read(bundled_model_dir() / "model.bin").variables
     assert not np.array_equal(changed["decoder/layer_0/ffn/linear_0/weight"], original["decoder/layer_0/ffn/linear_0/weight"])
-    assert np.array_equal(changed["encoder/layer_0/ffn/linear_0/weight"], original["encoder/layer_0/ffn/linear_0/weight"])
+    assert note["encoder_layers"] == 2  # the last two of four: the first two and the front end stay
+    assert not np.array_equal(changed["encoder/layer_3/ffn/linear_0/weight"], original["encoder/layer_3/ffn/linear_0/weight"])
+    assert not np.array_equal(changed["encoder/layer_2/ffn/linear_0/weight"], original["encoder/layer_2/ffn/linear_0/weight"])
+    for kept in ("encoder/layer_1/ffn/linear_0/weight", "encoder/conv1/weight", "decoder/embeddings/weight"):
+        assert np.array_equal(changed[kept], original[kept]), kept
     recognizer = make_recognizer(SpeechSettings(), models, None, tmp_path, "whisper")
     assert recognizer.model_dir == out  # the user's own adaptation, not the shipped one laid over it
     assert ctranslate2_files.read(out / "model.bin").variables["decoder/layer_0/ffn/linear_0/weight"].dtype == np.float16

@@ -196,6 +196,19 @@ def test_a_reading_whose_own_words_say_its_change_is_not_swapped_for_a_surer_oth
     assert typed["after"]["desk lamp"]["brightness"] > 60, typed
 
 
+def test_heard_words_a_recognizer_easily_gets_wrong_are_confirmed(interpreter):
+    """ "done" for "down" had switched the thermostat off; "that brighter dimmer" for "not
+    brighter, dimmer" had brightened the lamp. Heard, both are asked about; typed "done with"
+    and "down" are not in doubt."""
+    for text in ("Turn the thermostat done.", "Desk lamp that brighter dimmer."):
+        out = heard_line(interpreter, Transcript(text, 0.9))
+        assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, (text, out)
+    out = heard_line(interpreter, Transcript("Turn the thermostat down.", 0.9))
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] < 68, out
+    out = heard_line(interpreter, Transcript("I'm done with the desk lamp.", 0.9))
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["state"] == "off", out
+
+
 def test_a_second_decoders_reading_that_goes_against_the_first_ones_words_is_not_taken(interpreter):
     """The adapted decoder heard "…cooler" but no amount; the installed one "…one degree, good
     one", which would raise it: the first's words say cooler, so nothing is done."""

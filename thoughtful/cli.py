@@ -163,7 +163,7 @@ def cmd_models_pull(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_models_adapt(args: argparse.Namespace, settings: Settings) -> int:
-    from thoughtful.speech.adapt import ADAPTED_DIR, adapt
+    from thoughtful.speech.adapt import ADAPTED_DIR, ENCODER_LAYERS, adapt
     from thoughtful.speech.whisper_stt import bundled_model_dir
 
     try:
@@ -174,14 +174,15 @@ def cmd_models_adapt(args: argparse.Namespace, settings: Settings) -> int:
     source = args.source or bundled_model_dir() or settings.data_dir / "models" / "whisper-tiny-en"
     out = args.dest or settings.data_dir / ADAPTED_DIR
     models, _ = _load(settings)
-    note = adapt(models, Path(source), Path(out), clips=args.clips, epochs=args.epochs)
+    note = adapt(models, Path(source), Path(out), clips=args.clips, epochs=args.epochs,
+                 encoder_layers=ENCODER_LAYERS if args.encoder_layers is None else args.encoder_layers)
     print(f"adapted on {note['clips']} clips in {note['clip_seconds'] + note['train_seconds']} s "
           f"(final loss {note['final_loss']}): {out}")
     if args.ship:
-        from thoughtful.speech.adapted_decoder import SHIPPED, pack
+        from thoughtful.speech.adapted_whisper import SHIPPED, pack
 
         pack(Path(out), Path(source))
-        print(f"its decoder, to ship with thoughtful: {SHIPPED}")
+        print(f"what it changed, to ship with thoughtful: {SHIPPED}")
     return 0
 
 
@@ -314,14 +315,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--url", help="download from this address instead (a mirror)")
     p.add_argument("--sha256", help="the archive's SHA-256, with --url")
     p.set_defaults(func=cmd_models_pull)
-    p = models_sub.add_parser("adapt", help="adapt Whisper's decoder to requests heard in rooms again (train "
-                                            "extra; ~35 minutes on 2 cores; one ships with thoughtful)")
+    p = models_sub.add_parser("adapt", help="adapt Whisper to requests heard in rooms again (train extra; "
+                                            "~60 minutes on 2 cores; one ships with thoughtful)")
     p.add_argument("--clips", type=int, default=4000, help="synthesized clips to adapt on (default 4000)")
     p.add_argument("--epochs", type=float, default=2)
+    p.add_argument("--encoder-layers", type=int,
+                   help="the encoder's last layers adapted with the decoder (default: 2 of its 4)")
     p.add_argument("--source", type=Path, help="the Whisper model to adapt (default: the bundled one)")
     p.add_argument("--dest", type=Path, help="where to write it (default: <data_dir>/models/whisper-tiny-en-adapted, "
                                              "which the recognizer then uses)")
-    p.add_argument("--ship", action="store_true", help="also write its decoder into the package "
+    p.add_argument("--ship", action="store_true", help="also write what it changed into the package "
                                                        "(thoughtful/speech/data/), the adaptation every install uses")
     p.set_defaults(func=cmd_models_adapt)
     p = with_model(sub.add_parser("eval", help="score a case file (per-category accuracy)"))

@@ -34,11 +34,11 @@ def phrases_of(models: dict[str, StateModel], devices: list[tuple[str, str]]) ->
 
 
 def adapted_model(installed: Path, data_dir: Path) -> Path | None:
-    """Whisper with its decoder adapted to requests in rooms, in ``<data_dir>/models/``: the
+    """Whisper adapted to requests in rooms, in ``<data_dir>/models/``: the
     user's own adaptation, else the one shipped with thoughtful laid over ``installed``; None,
     with a warning, when it cannot be made (the installed model alone then hears)."""
     from thoughtful.speech.adapt import ADAPTED_DIR
-    from thoughtful.speech.adapted_decoder import unpack
+    from thoughtful.speech.adapted_whisper import unpack
 
     try:
         return unpack(installed, data_dir / ADAPTED_DIR)
@@ -55,13 +55,13 @@ def make_recognizer(speech: SpeechSettings, models: dict[str, StateModel], home:
 
         installed = bundled_model_dir() or data_dir / DEFAULT_WHISPER_DIR
         adapted = None if speech.whisper_model or not speech.adapted else adapted_model(installed, data_dir)
-        # The adapted decoder hears more, and more confidently wrongly: the installed one checks it.
+        # The adapted model hears more, and more confidently wrongly: the installed decoder checks it.
         recognizer: Recognizer = WhisperRecognizer(speech.whisper_model or adapted or installed, threads=speech.threads,
                                                    vocabulary=corpus.words(models),
                                                    cross_check_dir=installed if adapted else None)
         recognizer.bias(home_phrases(models, home))
         log.info("hearing with Whisper: %s", str(speech.whisper_model) if speech.whisper_model else
-                 "its decoder adapted to requests in rooms, checked by the installed one" if adapted else "as installed")
+                 "adapted to requests in rooms, checked by the installed decoder" if adapted else "as installed")
         return recognizer
     sentences = corpus.sentences(models, home)
     if engine == "vosk":

@@ -19,8 +19,8 @@ class Transcript:
     """Other readings of the same audio, most likely first (the engine's N-best), when the
     engine gives them."""
     cross_check: Transcript | None = None
-    """The same speech as a second decoder heard it, when the engine has one (Whisper as
-    installed, beside its adapted decoder): the interpreter acts on what both agree on."""
+    """The same speech as a second decoder heard it, when the engine has one (Whisper's
+    installed decoder, beside the adapted one): the interpreter acts on what both agree on."""
 
     def __str__(self) -> str:
         return self.text

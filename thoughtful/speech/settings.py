@@ -18,9 +18,10 @@ class SpeechSettings(BaseModel):
     whisper_model: Path | None = None
     """A CTranslate2 Whisper model directory; the one installed with thoughtful when unset."""
     adapted: bool = True
-    """Whisper's decoder adapted to requests heard in rooms (shipped with thoughtful), each
-    reading checked by the installed decoder's; false: the installed one alone (~85 MB less
-    memory, hears less). Not used with ``whisper_model``."""
+    """Whisper adapted to requests heard in rooms (its decoder and last encoder layers, shipped
+    with thoughtful), each reading checked by the installed decoder's reading of the same
+    encoding; false: the installed model alone (~85 MB less memory, hears less). Not used with
+    ``whisper_model``."""
     threads: int = Field(default=2, ge=1, le=64)
     """CPU threads for Whisper (shared by the two decoders when checked)."""
     vosk_model: Path | None = None

@@ -100,9 +100,9 @@ class WhisperRecognizer(Recognizer):
         """``vocabulary``: the words requests here are made of (:func:`corpus.words`); a
         transcript with other words is decoded a second time held to these words and the
         home's (see :data:`SEARCH_MARGIN`). Empty: no second decode. ``cross_check_dir``: a
-        second model with the same encoder (Whisper as installed, when ``model_dir`` holds its
-        adapted decoder) whose reading of each utterance comes with the transcript; the two then
-        share the ``threads``."""
+        second model whose decoder reads ``model_dir``'s encoding (Whisper as installed, when
+        ``model_dir`` holds its adaptation) and whose reading of each utterance comes with the
+        transcript; the two then share the ``threads``."""
         each = max(1, threads // 2) if cross_check_dir else threads
         self.model = _load(model_dir, each)
         self.cross_checker = _load(cross_check_dir, each) if cross_check_dir else None

@@ -63,15 +63,20 @@ class Whisper(nn.Module):
         hidden = F.gelu(self._linear(self._norm(x, f"{name}/layer_norm"), f"{name}/linear_0"))
         return self._linear(hidden, f"{name}/linear_1")
 
-    def encode(self, mel: torch.Tensor) -> torch.Tensor:
-        """Log-mel features [batch, 80, frames] → encoder states [batch, frames / 2, width]."""
+    def encode(self, mel: torch.Tensor, until: int | None = None) -> torch.Tensor:
+        """Log-mel features [batch, 80, frames] → encoder states [batch, frames / 2, width];
+        with ``until``, the states that go into encoder layer ``until`` (see :meth:`encode_from`)."""
         x = F.gelu(F.conv1d(mel, self.p("encoder/conv1/weight"), self.p("encoder/conv1/bias"), padding=1))
         x = F.gelu(F.conv1d(x, self.p("encoder/conv2/weight"), self.p("encoder/conv2/bias"), stride=2, padding=1))
         x = x.transpose(1, 2) + self.p("encoder/position_encodings/encodings")[:x.shape[2]]
-        for i in range(self.encoder_layers):
+        return self.encode_from(x, 0, until)
+
+    def encode_from(self, x: torch.Tensor, start: int, until: int | None = None) -> torch.Tensor:
+        """Encoder layers ``start`` up to ``until`` (to the end and the final norm if None)."""
+        for i in range(start, self.encoder_layers if until is None else until):
             x = x + self._self_attention(x, f"encoder/layer_{i}/self_attention", causal=False)
             x = x + self._ffn(x, f"encoder/layer_{i}/ffn")
-        return self._norm(x, "encoder/layer_norm")
+        return x if until is not None else self._norm(x, "encoder/layer_norm")
 
     def decode(self, tokens: torch.Tensor, encoded: torch.Tensor) -> torch.Tensor:
         """Token ids [batch, length] → the decoder's last states [batch, length, width]."""
@@ -85,9 +90,13 @@ class Whisper(nn.Module):
     def logits(self, states: torch.Tensor) -> torch.Tensor:
         return states @ self.p("decoder/embeddings/weight").T
 
-    def decoder_parameters(self) -> list[nn.Parameter]:
-        """The decoder's layers and final norm (not the token embedding or the positions)."""
-        return [p for k, p in self.named.items() if k.startswith("decoder/layer")]
+    def adapted_parameters(self, encoder_start: int) -> list[nn.Parameter]:
+        """The decoder's layers and final norm (not the token embedding or the positions), and
+        the encoder's layers from ``encoder_start`` on with its final norm."""
+        encoder = tuple(f"encoder/layer_{i}/" for i in range(encoder_start, self.encoder_layers))
+        if encoder:
+            encoder += ("encoder/layer_norm/",)
+        return [p for k, p in self.named.items() if k.startswith(("decoder/layer", *encoder))]
 
     def variables(self) -> dict[str, np.ndarray]:
         """The model's weights as CTranslate2 variables, in the source's types and order."""

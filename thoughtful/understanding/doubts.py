@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
-from thoughtful.understanding import vocabulary
+from thoughtful.understanding import safety, vocabulary
 from thoughtful.understanding.resolve import Mentions, serving
 
 AS_MATTER = set("""more less lower low soft softer warm warmer cool cooler bright brighter dim dimmer some
@@ -39,6 +39,9 @@ LOST_AMOUNT = re.compile(r"\bby\s+(?!(?:\d+(?:\.\d+)?|an?|the|my|our|your|this|t
 
 TOO_FOR_TWO = re.compile(r"\b(?:up|down|warmer|cooler|colder|hotter|brighter|dimmer|higher|lower)\s+too$")
 """A heard direction ending in "too" may have been "two" ("guest room thermostat up too")."""
+DONE_FOR_DOWN = re.compile(r"(?<!i'm )(?<!we're )(?<!i am )(?<!we are )\bdone\b(?!\s+with\b)")
+""" "Turn the thermostat done." (for "down"): a heard "done" that is not someone being done ("I'm
+done with the lamp")."""
 TEENS = range(13, 20)
 """Heard percentages easily confused with the tens (14 / 40, 15 / 50: "set it to 14%")."""
 
@@ -110,6 +113,18 @@ class Doubts:
     def too_for_two(text: str) -> bool:
         """Whether a heard request ends "up too" (or another direction), perhaps "up two"."""
         return bool(TOO_FOR_TWO.search(text))
+
+    @staticmethod
+    def done_for_down(text: str) -> bool:
+        """Whether a heard request says "done" where "down" may have been said."""
+        return bool(DONE_FOR_DOWN.search(text))
+
+    def both_ways(self, text: str, plans: dict) -> bool:
+        """Whether the words ask for both directions of a setting a plan changes, and negate
+        neither ("Kids lamp that brighter dimmer." for "not brighter, dimmer")."""
+        return any(safety.says_both_ways(text, self.models[t], key)
+                   for t, plan in plans.items() for key in (*plan.change.adjust, *plan.change.set)
+                   if key in self.models[t].settings)
 
     def teen_percentage(self, plans: dict) -> bool:
         """Whether a plan sets a percentage to 13–19, which a recognizer mixes up with 30–90."""

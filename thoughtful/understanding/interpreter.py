@@ -487,7 +487,7 @@ class Interpreter:
                 return Interpretation("clarify", f"I didn't change anything: {question}")
             if self.planner.unused_numbers(found.masked, plans):
                 return None  # "…, and 80 to 73": a number the clause's changes do not explain
-            request = self._numbers_in_doubt(request, found.masked, plans)
+            request = self._heard_in_doubt(request, found.masked, plans)
             if not clause_changes:
                 return None  # "…and make the lamp right": a clause that asks for nothing known
             against = self._against_words(clause, [c for c in clause_changes if c[0] not in {n for n, _, _ in changes}],
@@ -498,11 +498,13 @@ class Interpreter:
         changes = self._merged([change for change in changes if change[0] not in left_alone])
         return self._apply(request, changes) if changes else None
 
-    def _numbers_in_doubt(self, request: Request, masked: str, plans: dict[str, TypePlan]) -> Request:
-        """``request``, to be confirmed when heard with a number a recognizer easily gets wrong:
-        "up too" (perhaps "up two"), a percentage of 13–19 (perhaps 30–90: "14%" for "forty")."""
-        if request.heard_confidence is not None and (self.doubts.too_for_two(masked)
-                                                     or self.doubts.teen_percentage(plans)):
+    def _heard_in_doubt(self, request: Request, masked: str, plans: dict[str, TypePlan]) -> Request:
+        """``request``, to be confirmed when heard with words a recognizer easily gets wrong:
+        "up too" (perhaps "up two"), a percentage of 13–19 (perhaps 30–90: "14%" for "forty"),
+        "done" (perhaps "down"), both directions of what it changes ("that brighter dimmer")."""
+        if request.heard_confidence is not None and (
+                self.doubts.too_for_two(masked) or self.doubts.teen_percentage(plans)
+                or self.doubts.done_for_down(masked) or self.doubts.both_ways(masked, plans)):
             return replace(request, guessed=True)
         return request
 
@@ -699,7 +701,7 @@ class Interpreter:
                     return Interpretation("clarify", f"I didn't change anything: what should the "
                                                      f"{' and the '.join(left)} do?")
                 request = replace(request, guessed=True)
-            request = self._numbers_in_doubt(request, found.masked, plans)
+            request = self._heard_in_doubt(request, found.masked, plans)
             lost = self.doubts.lost_amount(found.masked)
             if lost and any(p.change.adjust for p in plans.values()):  # "warm the kitchen up by you"
                 if request.heard_confidence is None:

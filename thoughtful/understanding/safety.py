@@ -94,6 +94,13 @@ def _more_of_state(text: str, model: StateModel, key: str) -> tuple[int, str]:
     return 0, ""
 
 
+def says_both_ways(text: str, model: StateModel, key: str) -> bool:
+    """Whether ``text`` asks for more and for less of ``key``, negating neither ("brighter
+    dimmer")."""
+    lang = model.language.settings.get(key)
+    return lang is not None and bool(_said(text, lang.up + lang.raise_)) and bool(_said(text, lang.down + lang.lower))
+
+
 def without_refused_direction(text: str, models: dict[str, StateModel]) -> str:
     """ "the hall light not dimmer, brighter" → "the hall light brighter": a direction the words
     refuse, before the one they ask for, is left out of what the model reads (it read "dimmer").

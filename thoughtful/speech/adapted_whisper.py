@@ -1,8 +1,9 @@
-"""The adapted Whisper decoder that ships with thoughtful, and the model folder it makes.
+"""The adapted Whisper that ships with thoughtful, and the model folder it makes.
 
-``thoughtful models adapt`` (:mod:`thoughtful.speech.adapt`) fine-tunes only the decoder layers
-of Whisper tiny.en; its encoder, token embedding and positions stay as installed. Those
-layers ship in :data:`SHIPPED` (~9 MB): each weight matrix as the int8 rows and per-row scales
+``thoughtful models adapt`` (:mod:`thoughtful.speech.adapt`) fine-tunes the decoder layers of
+Whisper tiny.en and the last two of its four encoder layers; the front end, the first encoder
+layers, the token embedding and the positions stay as installed. What changed ships in
+:data:`SHIPPED` (~10 MB): each weight matrix as the int8 rows and per-row scales
 CTranslate2 makes of it when it loads the model in int8 (so the runtime's weights are the
 adapted ones exactly), the biases and norms as they are, and the SHA-256 of the installed
 ``model.bin`` they were adapted from. :func:`unpack` lays them over a copy of the installed
@@ -124,7 +125,7 @@ def unpack(installed: Path, out: Path, shipped: Path = SHIPPED) -> Path:
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
-    log.info("adapted Whisper decoder laid over the installed model in %s", out)
+    log.info("adapted Whisper laid over the installed model in %s", out)
     return out
 
 

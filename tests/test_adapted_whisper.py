@@ -1,4 +1,4 @@
-"""The adapted Whisper decoder shipped with thoughtful: packed as CTranslate2 quantizes it, laid
+"""The adapted Whisper shipped with thoughtful: packed as CTranslate2 quantizes it, laid
 over the installed model with numpy only, the default recognizer's, and never a reason not to
 hear when it cannot be made. Real models, real audio."""
 
@@ -13,7 +13,7 @@ from thoughtful.errors import ModelMissingError
 from thoughtful.simulation.scene import pcm16, render
 from thoughtful.speech import ctranslate2_files
 from thoughtful.speech.adapt import ADAPTED_DIR
-from thoughtful.speech.adapted_decoder import NOTE, SHIPPED, pack, quantized, unpack
+from thoughtful.speech.adapted_whisper import NOTE, SHIPPED, pack, quantized, unpack
 from thoughtful.speech.factory import make_recognizer
 from thoughtful.speech.settings import SpeechSettings
 from thoughtful.speech.whisper_stt import WhisperRecognizer, bundled_model_dir
@@ -73,6 +73,9 @@ def test_the_default_recognizer_is_the_shipped_adaptation_checked_by_the_install
     assert recognizer.model_dir == tmp_path / ADAPTED_DIR and recognizer.cross_checker is not None
     note = json.loads((tmp_path / ADAPTED_DIR / NOTE).read_text())
     assert note["shipped_sha256"] and "flite:rms" not in note["held_out_voices"]
+    assert note["encoder_layers"] == 2  # the encoder's last two layers are adapted too, and ship
+    with np.load(SHIPPED) as data:
+        assert "encoder/layer_3/ffn/linear_0/weight" in data.files and "encoder/layer_1/ffn/linear_0/weight" not in data.files
     heard = recognizer.decode(spoken("turn off the desk lamp", "room", seed=3))
     assert "desk lamp" in heard.text.lower() and "off" in heard.text.lower()
     assert "lamp" in heard.cross_check.text.lower()
