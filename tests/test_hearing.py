@@ -198,9 +198,9 @@ def test_a_reading_whose_own_words_say_its_change_is_not_swapped_for_a_surer_oth
 
 def test_heard_words_a_recognizer_easily_gets_wrong_are_confirmed(interpreter):
     """ "done" for "down" had switched the thermostat off; "that brighter dimmer" for "not
-    brighter, dimmer" had brightened the lamp. Heard, both are asked about; typed "done with"
-    and "down" are not in doubt."""
-    for text in ("Turn the thermostat done.", "Desk lamp that brighter dimmer."):
+    brighter, dimmer" had brightened the lamp; "to a 4" for "to a quarter" had set 4%. Heard,
+    they are asked about; "done with" and "down" are not in doubt."""
+    for text in ("Turn the thermostat done.", "Desk lamp that brighter dimmer.", "Desk lamp to a 4."):
         out = heard_line(interpreter, Transcript(text, 0.9))
         assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, (text, out)
     out = heard_line(interpreter, Transcript("Turn the thermostat down.", 0.9))

@@ -42,6 +42,9 @@ TOO_FOR_TWO = re.compile(r"\b(?:up|down|warmer|cooler|colder|hotter|brighter|dim
 DONE_FOR_DOWN = re.compile(r"(?<!i'm )(?<!we're )(?<!i am )(?<!we are )\bdone\b(?!\s+with\b)")
 """ "Turn the thermostat done." (for "down"): a heard "done" that is not someone being done ("I'm
 done with the lamp")."""
+A_NUMBER = re.compile(r"\ba\s+\d+\b(?!\s*(?:percent|degrees?|more|less|notch|bit|step|%))")
+""" "Chandelier to a 4." (for "a quarter"): a heard number after "a" is a fraction or a word
+misheard, not a level."""
 TEENS = range(13, 20)
 """Heard percentages easily confused with the tens (14 / 40, 15 / 50: "set it to 14%")."""
 
@@ -118,6 +121,11 @@ class Doubts:
     def done_for_down(text: str) -> bool:
         """Whether a heard request says "done" where "down" may have been said."""
         return bool(DONE_FOR_DOWN.search(text))
+
+    @staticmethod
+    def a_number(text: str) -> bool:
+        """Whether a heard request says a bare number after "a" ("to a 4")."""
+        return bool(A_NUMBER.search(text))
 
     def both_ways(self, text: str, plans: dict) -> bool:
         """Whether the words ask for both directions of a setting a plan changes, and negate

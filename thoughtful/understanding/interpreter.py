@@ -501,10 +501,12 @@ class Interpreter:
     def _heard_in_doubt(self, request: Request, masked: str, plans: dict[str, TypePlan]) -> Request:
         """``request``, to be confirmed when heard with words a recognizer easily gets wrong:
         "up too" (perhaps "up two"), a percentage of 13–19 (perhaps 30–90: "14%" for "forty"),
-        "done" (perhaps "down"), both directions of what it changes ("that brighter dimmer")."""
+        "done" (perhaps "down"), "a 4" (perhaps "a quarter"), both directions of what it changes
+        ("that brighter dimmer")."""
         if request.heard_confidence is not None and (
                 self.doubts.too_for_two(masked) or self.doubts.teen_percentage(plans)
-                or self.doubts.done_for_down(masked) or self.doubts.both_ways(masked, plans)):
+                or self.doubts.done_for_down(masked) or self.doubts.a_number(masked)
+                or self.doubts.both_ways(masked, plans)):
             return replace(request, guessed=True)
         return request
 
