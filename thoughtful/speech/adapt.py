@@ -196,9 +196,9 @@ def adapt(models: dict[str, StateModel], source: Path, out: Path, clips: int = 4
     shutil.copytree(source, tmp, ignore=shutil.ignore_patterns("model.bin"))
     model.variables = net.variables()
     ctranslate2_files.write(tmp / "model.bin", model)
-    note = {"source": str(source), "clips": len(made), "epochs": epochs, "encoder_layers": net.encoder_layers - encoder_start,
-            "held_out_voices": list(HELD_OUT),
-            "seed": SEED, "final_loss": round(loss, 4), "clip_seconds": round(clipped - started),
+    note = {"source": str(source), "clips": len(made), "epochs": epochs,
+            "encoder_layers": net.encoder_layers - encoder_start, "held_out_voices": list(HELD_OUT), "seed": SEED,
+            "final_loss": round(loss, 4), "clip_seconds": round(clipped - started),
             "train_seconds": round(time.perf_counter() - clipped)}
     (tmp / NOTE).write_text(json.dumps(note, indent=2) + "\n")
     shutil.rmtree(out, ignore_errors=True)

@@ -113,19 +113,10 @@ class Doubts:
         return len(home.types()) > 1
 
     @staticmethod
-    def too_for_two(text: str) -> bool:
-        """Whether a heard request ends "up too" (or another direction), perhaps "up two"."""
-        return bool(TOO_FOR_TWO.search(text))
-
-    @staticmethod
-    def done_for_down(text: str) -> bool:
-        """Whether a heard request says "done" where "down" may have been said."""
-        return bool(DONE_FOR_DOWN.search(text))
-
-    @staticmethod
-    def a_number(text: str) -> bool:
-        """Whether a heard request says a bare number after "a" ("to a 4")."""
-        return bool(A_NUMBER.search(text))
+    def misheard(text: str) -> bool:
+        """Whether a heard request has words a recognizer easily writes for others: "up too"
+        (perhaps "up two"), "done" (perhaps "down"), a bare number after "a" ("to a 4")."""
+        return any(pattern.search(text) for pattern in (TOO_FOR_TWO, DONE_FOR_DOWN, A_NUMBER))
 
     def both_ways(self, text: str, plans: dict) -> bool:
         """Whether the words ask for both directions of a setting a plan changes, and negate

@@ -503,10 +503,8 @@ class Interpreter:
         "up too" (perhaps "up two"), a percentage of 13–19 (perhaps 30–90: "14%" for "forty"),
         "done" (perhaps "down"), "a 4" (perhaps "a quarter"), both directions of what it changes
         ("that brighter dimmer")."""
-        if request.heard_confidence is not None and (
-                self.doubts.too_for_two(masked) or self.doubts.teen_percentage(plans)
-                or self.doubts.done_for_down(masked) or self.doubts.a_number(masked)
-                or self.doubts.both_ways(masked, plans)):
+        if request.heard_confidence is not None and (self.doubts.misheard(masked) or self.doubts.teen_percentage(plans)
+                                                     or self.doubts.both_ways(masked, plans)):
             return replace(request, guessed=True)
         return request
 
@@ -887,6 +885,8 @@ class Interpreter:
     def _split_joined(self, text: str, home: Home) -> str:
         """ "goodnight" → "good night": a word nothing here knows that is two words the state
         models say one after the other, written as one."""
+        if not any(w in self.joined for w in text.split()):
+            return text  # the usual case: nothing to split, no need to look for unknown words
         unknown = set(self._unknown_words(text, home))
         return " ".join(self.joined[w] if w in unknown and w in self.joined else w for w in text.split())
 

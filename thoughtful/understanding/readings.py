@@ -69,12 +69,12 @@ class Readings:
             return Choice()
         if any(self._asks(found, home) for _, found in others):
             return Choice(doubtful=True)
-        sure, text = max(((s, t) for t, found in others if (s := self._sureness(found, home)) is not None),
-                         default=(0.0, ""))
+        surer = ((s, t, found) for t, found in others if (s := self._sureness(found, home)) is not None)
+        sure, text, about = max(surer, key=lambda candidate: candidate[:2], default=(0.0, "", None))
         if sure < sure_first + SURER:
             return Choice()
         meant = self.predict(about_first, home).best[0]
-        if self.words_say(meant, about_first.masked) and meant not in self.predict(self._about(text, home), home).ops:
+        if self.words_say(meant, about_first.masked) and meant not in self.predict(about, home).ops:
             return Choice(doubtful=True)  # "Turn up the lamp" beside a surer "Turn off the lamp"
         return Choice(text)
 
