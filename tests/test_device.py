@@ -94,6 +94,8 @@ def test_goal_toward(thermostat):
     assert thermostat.plan(Change(set={"setpoint": Toward(toward=70, step=2)}))[0]["setpoint"] == 70
     thermostat.apply(Change(set={"setpoint": 72}), by="voice", why="")
     assert thermostat.plan(Change(set={"setpoint": Toward(toward=70, step=2)}))[0]["setpoint"] == 74
+    thermostat.apply(Change(set={"setpoint": 69.8}), by="voice", why="")  # less than half a step short: a step
+    assert thermostat.plan(Change(set={"setpoint": Toward(toward=70, step=2)}))[0]["setpoint"] == 71.8
 
 
 def test_a_comfort_goal_goes_past_the_room_temperature(models):

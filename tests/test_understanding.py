@@ -364,6 +364,57 @@ def test_a_device_left_as_it_is_is_spared_with_or_without_a_pause(interpreter):
     assert out["after"]["lamp"] == LAMP_ON["snapshot"] and out["after"]["lava lamp"] == {"state": "off"}, out
 
 
+def test_a_type_left_out_or_spared_by_its_noun_is_not_touched(interpreter):
+    """ "everything off except the lights" had switched the lights off too."""
+    home = [LAMP_ON, {**LAMP_ON, "name": "desk lamp", "room": "office"}, THERMO]
+    lamps = lambda out: [out["after"][n] for n in ("lamp", "desk lamp")]
+    for text in ("everything off except the lights", "turn off everything but not the lamps"):
+        out = ask(interpreter, text, home=home)
+        assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "off", (text, out)
+        assert lamps(out) == [LAMP_ON["snapshot"]] * 2, (text, out)
+    for text in ("forget the lights, just warm it up", "leave the lights and warm it up"):
+        out = ask(interpreter, text, home=home)
+        assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] > 69, (text, out)
+        assert lamps(out) == [LAMP_ON["snapshot"]] * 2, (text, out)  # not a warmer white
+
+
+def test_all_the_way_is_how_far_not_which_devices(interpreter):
+    bedroom = {**THERMO, "name": "bedroom thermostat", "room": "bedroom"}
+    out = ask(interpreter, "bedroom thermostat all the way down", home=(LAMP_ON, THERMO, bedroom))
+    assert out["kind"] == "action" and out["after"]["bedroom thermostat"]["setpoint"] == 50, out
+    assert out["after"]["thermostat"] == THERMO["snapshot"], out
+
+
+def test_a_celsius_home_steps_and_halves_in_celsius(interpreter):
+    """21 °C is 69.8 °F: "one more" after a change is 1 °C (1.8 °F), "half a degree" 0.5 °C."""
+    heat21 = {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 69.8}}
+    celsius = {"units": {"temperature": "C"}}
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "thermostat up two degrees", "say": "Raised it."},
+               {"at": "2026-11-28T19:59:40", "device": "thermostat", "changed": {"setpoint": 69.8},
+                "from": {"setpoint": 66.2}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "a bit more", home=(LAMP_ON, heat21), history=history, now="2026-11-28T20:00:00", **celsius)
+    assert out["after"]["thermostat"]["setpoint"] == pytest.approx(71.6), out
+    for text, setpoint in (("lower the thermostat by half a degree", 68.9), ("thermostat up one and a half degrees", 72.5),
+                           ("thermostat a bit warmer", 71.6)):
+        out = ask(interpreter, text, home=(LAMP_ON, heat21), **celsius)
+        assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == pytest.approx(setpoint), (text, out)
+    out = ask(interpreter, "I'm cold", home=(LAMP_ON, heat21), **celsius)  # not 70 °F, a fifth of a degree
+    assert out["after"]["thermostat"]["setpoint"] >= 71, out
+
+
+def test_a_question_about_a_limit_is_answered_from_the_range(interpreter):
+    for text in ("what's the dimmest the lamp can go?", "how dim can the lamp go?"):
+        out = ask(interpreter, text, home=(LAMP_OFF, THERMO))
+        assert out["kind"] == "explanation" and "1%" in out["say"], (text, out)
+
+
+def test_a_goal_phrase_said_whole_is_the_goal_when_the_model_is_unsure(interpreter):
+    nursery = [{**LAMP_ON, "room": "nursery"}, {**THERMO, "room": "nursery"}]
+    out = ask(interpreter, "the baby is too warm", home=nursery, speaker_room="nursery")
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] < 69, out
+    assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
+
+
 def test_odd_grammar_and_refused_directions_go_the_way_the_words_say(interpreter):
     for text, up in (("brighten of lamp", True), ("dim of the lamp", False), ("lamp not dimmer, brighter", True),
                      ("lamp not brighter, dimmer", False)):

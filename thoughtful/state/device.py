@@ -54,11 +54,8 @@ class Applied:
 def _toward(current: float | None, goal: Toward, reading: float | None = None) -> float:
     """See :class:`Toward`; ``reading`` is the value of its ``past`` sensor."""
     beyond = max if goal.step > 0 else min
-    if current is None:
-        target = goal.toward
-    else:
-        passed = current >= goal.toward if goal.step > 0 else current <= goal.toward
-        target = current + goal.step if passed else goal.toward
+    near = current is not None and (goal.toward - current) * (1 if goal.step > 0 else -1) < abs(goal.step) / 2
+    target = current + goal.step if near else goal.toward
     return target if reading is None else beyond(target, reading + goal.step)
 
 

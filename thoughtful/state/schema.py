@@ -105,8 +105,9 @@ class StateLanguage(_Strict):
 
 
 class Toward(_Strict):
-    """A goal's target for a numeric setting: go to ``toward``, or if already past it,
-    one more ``step`` in the same direction (so "I'm still cold" keeps helping).
+    """A goal's target for a numeric setting: go to ``toward``, or when the value is already
+    past it or less than half a ``step`` short of it, one more ``step`` in the same direction (so
+    "I'm still cold" keeps helping, and "I'm cold" at 69.8°F is not answered with 70°F).
 
     With ``past``, a sensor, the target is also at least one ``step`` beyond that sensor's
     reading: "I'm too hot" in a 68°F room cools to 66°F, not to a 74°F that would never run."""

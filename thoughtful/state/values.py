@@ -18,6 +18,13 @@ def f_to_c(value: float) -> float:
     return (value - 32) * 5 / 9
 
 
+def step_of(spec: Setting, temperature: str = "F") -> float:
+    """One "a bit more" step of ``spec`` as a home speaks it, in the snapshot's unit: a home
+    that speaks Celsius (``temperature`` "C") steps a temperature by 1 °C, 1.8 °F."""
+    step = spec.step or 1
+    return round(c_to_f(step, relative=True), 1) if spec.quantity == "temperature" and temperature == "C" else step
+
+
 def _round_number(spec: Setting, value: float) -> float | int:
     if spec.kind == "integer":
         return int(round(value))

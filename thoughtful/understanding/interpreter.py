@@ -664,13 +664,13 @@ class Interpreter:
             return Interpretation("reject", f"I don't know the {found.unknown}. {self._inventory(request.home)}")
         if not prediction.ops and self._words_say(prediction.best[0], found.masked):
             prediction = replace(prediction, ops=dict([prediction.best]))  # "a touch dimmer": the words say it
-        elif not prediction.ops and kind == "command" and (said := self._direction_said(found, request.home)):
+        elif not prediction.ops and kind == "command" and (said := self._said_outright(found, request.home)):
             prediction = replace(prediction, ops={said: prediction.best[1]})  # "brighten of light", read as "off"
         if not prediction.ops:
             request = replace(request, guessed=True)
         if kind == "command":
             said = self.evidence.said(prediction, self._ops(prediction), found.masked)
-            if said is None and (direction := self._direction_said(found, request.home)):
+            if said is None and (direction := self._said_outright(found, request.home)):
                 said = replace(prediction, ops={direction: prediction.best[1]}, best=(direction, prediction.best[1]))
             if said is None:
                 request = replace(request, guessed=True)  # "there's the thermostat" is not "off"
@@ -729,18 +729,23 @@ class Interpreter:
             return False
         return safety.said_direction(text, model, key)[0] == (1 if how == "up" else -1)
 
-    def _direction_said(self, found: Mentions, home: Home) -> str | None:
-        """The one setting's change whose direction the words say of the devices they name:
-        "brighten of the hall light", which the model read as "off", is brightness up; "dim of the
-        light in kitchen" of the kitchen's. None when they name no device or room, say no direction
-        or several ("turn the lamp and the heat up"), or negate anything ("they won't dim it")."""
+    def _said_outright(self, found: Mentions, home: Home) -> str | None:
+        """The one operation the words themselves say when the model is unsure: a setting's
+        direction said of the devices they name ("brighten of the hall light", which the model
+        read as "off", is brightness up; "dim of the light in kitchen" the kitchen's), else one
+        goal's whole phrase ("the baby is too warm": too hot). None when they say neither, or
+        several ("turn the lamp and the heat up"), or negate anything ("they won't dim it")."""
         if safety.negates(found.masked):
             return None
-        types = {home[n].type for n in found.devices} | \
+        named = {home[n].type for n in found.devices} | \
             {d.type for d in home.devices.values() if d.room.lower() in found.rooms}
-        said = {f"{t}:{key}={'up' if direction > 0 else 'down'}" for t in types for key in self.models[t].settings
-                if (direction := safety.said_direction(found.masked, self.models[t], key)[0])}
-        said &= self.label_space
+        said = {f"{t}:{key}={'up' if direction > 0 else 'down'}" for t in named for key in self.models[t].settings
+                if (direction := safety.said_direction(found.masked, self.models[t], key)[0])} & self.label_space
+        if not said:
+            text = f" {found.masked} "
+            said = {f"{t}:goal={name}" for t in named or home.types()
+                    for name, goal in self.models[t].language.goals.items()
+                    if any(len(p.split()) > 1 and f" {p} " in text for p in goal.phrases)} & self.label_space
         return next(iter(said)) if len(said) == 1 else None
 
     @staticmethod

@@ -14,7 +14,7 @@ from thoughtful.state.device import Change
 from thoughtful.understanding.ask import Ask
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
-from thoughtful.state.values import c_to_f
+from thoughtful.state.values import c_to_f, step_of
 from thoughtful.understanding.numbers import Number, find_numbers, tokens
 from thoughtful.understanding.safety import said_direction
 from thoughtful.understanding.vocabulary import COMMON_WORDS, words
@@ -24,6 +24,11 @@ _UNIT_FOR = {"%": "percent", "K": "kelvin", "°F": "degrees"}
 _UNIT_WORDS = {"%": {"percent"}, "K": {"kelvin"}, "°F": {"degree", "degrees"}}
 """Words that name a unit: said without a number, the number was lost ("down to degrees")."""
 
+
+_LIMIT = re.compile(r"\b(?:\w+est|most|least|max(?:imum)?|min(?:imum)?|how\s+\w+)\s.*\b(?:can|could|will|would|does|do)\s"
+                    r"(?:.*\s)?(?:go|get|be|reach)\b")
+"""A question about a setting's limit ("what's the dimmest the desk light can go?", "how warm
+can it get?"): answered from the state model's range, not with the value now."""
 
 @dataclass
 class TypePlan:
@@ -82,8 +87,8 @@ class Planner:
             plan = plans.setdefault(t, TypePlan())
             if what == "why":
                 plan.questions.append("why")
-            elif what.startswith(("ask=", "how=")):
-                plan.questions.append(what[4:] if what.startswith("ask=") else what)
+            elif what.startswith(("ask=", "how=")):  # "what's the dimmest it can go": its range, not its value now
+                plan.questions.append(what[4:] if what.startswith("ask=") and not _LIMIT.search(text) else f"how={what[4:]}")
             elif what.startswith("state="):
                 plan.change.state = plan.change.state or what[6:]  # a surer goal's state stands
             elif what.startswith("goal="):
@@ -231,7 +236,7 @@ class Planner:
             elif self._unit_without_number(spec, text):
                 raise Ask(f"By how many {_UNIT_FOR[spec.unit or '']}?")
             else:
-                amount = (spec.step or 1) * (2 if _BIG & set(text.split()) else 1)
+                amount = step_of(spec, units.temperature) * (2 if _BIG & set(text.split()) else 1)
             change.adjust[key] = sign * abs(amount)
 
     @staticmethod

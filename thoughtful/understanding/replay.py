@@ -11,6 +11,7 @@ from thoughtful.state.device import Change
 from thoughtful.state.home import Home
 from thoughtful.state.provenance import Event
 from thoughtful.state.schema import Setting
+from thoughtful.state.values import step_of
 from thoughtful.understanding.followup import lately
 
 Planned = tuple[str, Change, str]
@@ -57,7 +58,7 @@ def one_more_step(home: Home, now: datetime) -> list[Planned]:
     changes = []
     for event in last_by_voice(home, now):
         settings = home[event.device].model.settings
-        adjust = {k: (settings[k].step or 1) * (1 if new > event.from_[k] else -1)
+        adjust = {k: step_of(settings[k], home.units.temperature) * (1 if new > event.from_[k] else -1)
                   for k, new in _moved(event, settings).items() if new != event.from_[k]}
         if adjust:
             changes.append((event.device, Change(adjust=adjust), "you asked for more"))

@@ -24,6 +24,8 @@ _HERE = re.compile(r"\b(?:in\s+here|(?:this|my|our)\s+room)\b")
 """Words for the speaker's room."""
 _EVERY = re.compile(r"\b(?:all|every|everything)\b")
 """Words for every device of a type, even beside one that is named."""
+_NOT_SELECTING = re.compile(r"\ball\s+(?:the\s+way|the\s+time|day|night|right)\b|\bat\s+all\b")
+"""Where "all" selects no device: "the bedroom thermostat all the way down" is that one."""
 _SUBJECT = r"(?:is|isn't|feels|seems|looks|could|needs|gets|got|was|has|too)"
 """Words after a room that make it the subject ("the guest room is freezing")."""
 _LISTING = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|excluding)"
@@ -31,10 +33,10 @@ _LISTING = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|ex
 _EXCEPT = rf"(?:{_LISTING}|not)"
 """Words that take a device out of a selection: "all the lights except the desk lamp", "not the
 lamp" (one device: "not the reading lamp, the wall lamp" contrasts the two)."""
-_SPARE = r"(?:(?:don't|do\s+not|never)\s+(?:touch|change)|(?<!n't\s)(?<!not\s)leave)"
+_SPARE = r"(?:(?:don't|do\s+not|never)\s+(?:touch|change)|(?<!n't\s)(?<!not\s)(?:leave|forget(?:\s+about)?))"
 """Words that spare a device beside another request: "don't touch the nightlight just dim the
-chandelier", "leave the heater just switch the lamp off" (said alone, "don't touch the
-nightlight" asks for nothing)."""
+chandelier", "leave the heater just switch the lamp off", "forget the lamp, do the heat" (said
+alone, "don't touch the nightlight" asks for nothing)."""
 _AS_IT_IS = r"(?:\s+(?:alone|on|off|be|as\s+it\s+is|as\s+is))?"
 """How a spared device is left ("leave the lamp on"): its words, not a request for another."""
 _REFERENCE = r"(?:than|(?<!well )as)"
@@ -210,17 +212,32 @@ class Resolver:
                 placeholders[slot] = next((w for w in reversed(words(device.name)) if w in self.nouns),
                                           device.model.display_name)
                 found.devices.append(device.name)
+        masked = self._types_left_out(masked, except_, home, found)
         for slot, noun in placeholders.items():
             masked = masked.replace(slot, noun)
         masked = self._take_rooms(masked, home, found)
         found.devices = [n for n in found.devices if not self._noun_elsewhere(home[n], found.rooms)]
         tokens = masked.split()
-        found.everything = any(t in _ALL for t in tokens)
+        found.everything = any(t in _ALL for t in _NOT_SELECTING.sub(" ", masked).split())
         found.plural = any(t.endswith("s") and t[:-1] in self.nouns for t in tokens)
         found.unknown = self._unknown(tokens)
         found.masked = " ".join(tokens)
         found.here = bool(_HERE.search(found.masked))
         return found
+
+    def _types_left_out(self, masked: str, except_: str, home: Home, found: Mentions) -> str:
+        """ "everything off except the lights", "forget the lights, just warm it up": each device
+        of a type said by its noun after a word that leaves out or spares is left out (those
+        named too are not); ``masked`` without those words."""
+        for device_type, nouns in self.nouns_of.items():
+            noun = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+            new, n = re.subn(rf"\s(?:{except_}|{_SPARE})\s+(?:the\s+|my\s+|any\s+)?(?:{noun})s?{_AS_IT_IS}(?=\s)",
+                             " ", masked)
+            if n and new.split():
+                masked = new
+                found.excluded += [d.name for d in home.devices.values() if d.type == device_type
+                                   and d.name not in found.devices and d.name not in found.excluded]
+        return masked
 
     def ends_leaving_out(self, text: str, home: Home) -> bool:
         """Whether ``text`` (normalized) ends leaving a device out: "… except the ac"."""
@@ -310,7 +327,7 @@ class Resolver:
                 return []  # each one left out: "everything except the thermostat"
             raise Ask(f"There is no {display} here.")
         named = [n for n in found.devices if home[n].type == device_type]
-        if named and not _EVERY.search(found.masked):
+        if named and not _EVERY.search(_NOT_SELECTING.sub(" ", found.masked)):
             return named
         if named:  # "all the lights and (set) the strip light": all of them, the one named among them
             return [d.name for d in of_type]
