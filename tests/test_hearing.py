@@ -486,6 +486,11 @@ def test_a_device_called_only_light_is_confirmed_when_heard_beside_a_reading_lig
     assert whole["after"]["light"]["state"] == "off" and whole["after"]["reading light"] == on, whole
     echo = line("Read the light of the blue,", Transcript("Read the light of the blue,", 0.9))
     assert echo["kind"] != "action" and echo["after"]["light"] == on, echo
+    # The name's own noun is no echo of the lost word: "Dim the light." beside a "night light"
+    night = [home[0], {"name": "night light", "type": "lamp", "room": "hall", "snapshot": {"state": "off"}}]
+    dim = run_line(json.dumps({"id": 1, "home": night, "utterance": "Dim the light."}), interpreter,
+                   heard=Transcript("Dim the light.", 0.85))
+    assert dim["kind"] == "action" and dim["after"]["light"]["brightness"] < 50, dim
     # A way of saying a device is not needed is made of known words: not a misheard request.
     done = line("I no longer need the reading light.", Transcript("I no longer need the reading light.", 0.9))
     assert done["after"]["reading light"]["state"] == "off", done
@@ -504,3 +509,36 @@ def test_a_heard_number_for_nothing_or_a_named_device_left_out_is_confirmed(inte
     question = heard_line(interpreter, Transcript("As the desk lamp off.", 0.8))
     assert question["kind"] == "clarify" and question["after"]["desk lamp"] == HOME[0]["snapshot"], question
     assert heard_line(interpreter, Transcript("The desk lamp off.", 0.8))["after"]["desk lamp"]["state"] == "off"
+
+
+def test_a_heard_follow_up_number_said_of_that_is_the_last_changes(interpreter):
+    """ "Make that 74." just after the thermostat was set says what the number is for."""
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "set the thermostat to 68", "say": "Set."},
+               {"at": "2026-11-28T19:59:40", "device": "thermostat", "changed": {"setpoint": 68},
+                "from": {"setpoint": 66}, "by": "voice"}]
+    out = heard_line(interpreter, Transcript("Make that 74.", 0.95), history=history, now="2026-11-28T20:00:00")
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 74, out
+    alone = heard_line(interpreter, Transcript("Make that 74.", 0.95))  # nothing just changed: which?
+    assert alone["kind"] != "action", alone
+
+
+def test_a_refusal_then_the_same_verb_with_no_comma_and_a_refused_state(interpreter):
+    """Whisper drops the comma of "don't dim the X, dim the Y"; "No heat to night." (for "no heat
+    tonight") had been read as heating and good night, and switched the lamps off."""
+    ceiling = {**HOME[0], "name": "ceiling light", "room": "kitchen"}
+    out = heard_line(interpreter, Transcript("Don't dim the desk lamp dim the ceiling light.", 0.95),
+                     home=[*HOME, ceiling])
+    assert out["kind"] == "action" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+    assert out["after"]["ceiling light"]["brightness"] < 60, out
+    night = heard_line(interpreter, Transcript("No heat to night.", 0.9))
+    assert night["kind"] != "action" and night["after"] == {d["name"]: d["snapshot"] for d in HOME}, night
+    off = heard_line(interpreter, Transcript("No heat tonight.", 0.9))
+    assert off["kind"] == "action" and off["after"]["thermostat"]["state"] == "off", off
+
+
+def test_a_long_word_of_a_name_heard_as_two_is_the_name(interpreter):
+    home = [{"name": "nightstand lamp", "type": "lamp", "room": "bedroom",
+             "snapshot": {"state": "on", "brightness": 40, "color_temp": 2700}}, *HOME]
+    out = heard_line(interpreter, Transcript("Turn off the night stand lamp.", 0.9), home=home)
+    assert out["kind"] == "action" and out["after"]["nightstand lamp"] == {"state": "off"}, out
+    assert out["after"]["desk lamp"] == HOME[0]["snapshot"], out

@@ -78,7 +78,8 @@ class Doubts:
                 continue
             whole = all(i and words[i - 1] in DETERMINERS for i, w in enumerate(words) if w == name.lower())
             lost = {w for other in others for w in vocabulary.words(other)[:-1]}
-            echoed = any(SequenceMatcher(None, w, gone).ratio() >= 0.7 for w in words for gone in lost if len(w) > 2)
+            echoed = any(SequenceMatcher(None, w, gone).ratio() >= 0.7 for w in words for gone in lost
+                         if len(w) > 2 and w != name.lower())  # "light" itself is no echo of "night"
             own_room = home[name].room.lower() in rooms and all(home[o].room.lower() not in rooms for o in others)
             if (not whole or echoed) and not own_room:
                 return True

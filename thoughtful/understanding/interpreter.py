@@ -35,6 +35,9 @@ from thoughtful.understanding.text import normalize
 NOT_SAID = re.compile(r"[{}<>\[\]\\=_|#@$^*~`]|(?:^|\s)/\w|\w/\w+/")
 """Characters no one says: "{{ lamp.turn_on }}", "/api/lamp/on" are code, paths or templates."""
 CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;])\s*", re.IGNORECASE)
+REFUSED_THEN_ASKED = re.compile(r"^(\s*(?:don't|do\s+not|never)\s+(\w+)\s.*?)\s+(?=\2\b)", re.IGNORECASE)
+"""A refused request and the same verb asked of another device, with no pause written: "Don't dim
+the island light dim the kitchen pendant"."""
 """Where one request of a compound ends and the next begins."""
 BUT = re.compile(r"\s*\bbut\b\s*", re.IGNORECASE)
 """Another boundary, unless "but" leaves something out (:func:`resolve.but_leaves_out`)."""
@@ -162,7 +165,7 @@ class Interpreter:
         text = normalize(request.text)
         if not text:
             return Interpretation("clarify", "I didn't catch anything. Could you say that again?")
-        text = self._split_joined(text, request.home)
+        text = self.resolver.names_rejoined(self._split_joined(text, request.home), request.home)
         confirmed = self._confirmed(request, text)
         if confirmed is not None:
             return self.interpret(confirmed)
@@ -567,7 +570,7 @@ class Interpreter:
     def _clauses(self, request: Request) -> list[str]:
         """The requests a compound is made of (commas are in the text said; a transcript's are
         often pauses, see :meth:`_pauses_joined`)."""
-        pieces = CLAUSE.split(request.text)
+        pieces = CLAUSE.split(REFUSED_THEN_ASKED.sub(r"\1, ", request.text))
         if not but_leaves_out(request.text):
             pieces = [c for piece in pieces for c in BUT.split(piece)]  # "…, but the hall light off"
         clauses = self._exceptions_joined([c for c in map(normalize, pieces) if c], request.home)
@@ -676,11 +679,17 @@ class Interpreter:
                 request = replace(request, guessed=True)  # "there's the thermostat" is not "off"
             else:
                 prediction = said
+            refused = self._negated_states(prediction, found.masked)
+            if refused and all(f"{op.split(':')[0]}:state=off" in prediction.ops for op in refused):
+                prediction = replace(prediction, ops={o: p for o, p in prediction.ops.items() if o not in refused})
+            elif refused:
+                request = replace(request, guessed=True)  # "No heat to night." read as heating and good night
             unsaid = self.doubts.which_type(found, request.home, request.speaker_room)
             if unsaid and not self._recent(request):  # nothing talked about lately says which
                 return Interpretation("clarify", unsaid)
-            if request.heard_confidence is not None and self.doubts.number_of_nothing(found, request.home):
-                request = replace(request, guessed=True)
+            if request.heard_confidence is not None and self.doubts.number_of_nothing(found, request.home) \
+                    and not (set(found.masked.split()) & PRONOUNS and self._recent(request)):
+                request = replace(request, guessed=True)  # "make that 74" just after the heat was set says what
         try:
             plans = self.evidence.states_said(self.planner.plan(self._ops(prediction), found.masked,
                                                                 request.home.units, request.home.types()),
@@ -718,6 +727,18 @@ class Interpreter:
             return self._apply(request, changes)
         except Ask as question:
             return Interpretation("clarify", str(question))
+
+    def _negated_states(self, prediction: Prediction, text: str) -> list[str]:
+        """The prediction's switches to a working state the words refuse ("no heat", "not the
+        cooling", "don't heat")."""
+        refused = []
+        for op in prediction.ops:
+            device_type, _, what = op.partition(":")
+            key, _, state = what.partition("=")
+            said = self.resolver.state_words.get(device_type, {}).get(state) if key == "state" else None
+            if said and re.search(rf"\b(?:no|not|don't|never)\s+(?:the\s+|any\s+|more\s+)?(?:{'|'.join(said)})\b", text):
+                refused.append(op)
+        return refused
 
     def _words_say(self, op: str, text: str) -> bool:
         """Whether the words themselves ask for a direction the model was unsure of ("a little
@@ -898,7 +919,8 @@ class Interpreter:
     def _unknown_words(self, text: str, home: Home) -> list[str]:
         home_words = {w for d in home.devices.values()
                       for w in vocabulary.words(" ".join([*self.resolver.spoken_forms(d.name), d.room]))}
-        return vocabulary.unknown_words(normalize(text), self.models, home_words, self.known_words)
+        return vocabulary.unknown_words(self.resolver.names_rejoined(normalize(text), home), self.models, home_words,
+                                        self.known_words)
 
     def _agreed(self, request: Request) -> Interpretation | None:
         """A transcript heard with some doubt (see :data:`AGREED_CONFIDENCE`), carried out because

@@ -152,6 +152,16 @@ class Resolver:
                                   flags=re.IGNORECASE)
         return text
 
+    @staticmethod
+    def names_rejoined(text: str, home: Home) -> str:
+        """A long word of a device's name or a room heard as two ("the night stand lamp" for the
+        "nightstand lamp"): written as the name has it."""
+        for said in {w for d in home.devices.values() for w in words(f"{d.name} {d.room}") if len(w) >= 7}:
+            if said not in text:
+                split = "|".join(rf"{said[:i]}\s+{said[i:]}" for i in range(3, len(said) - 2))
+                text = re.sub(rf"\b(?:{split})\b", said, text)
+        return text
+
     def _distinctive(self, name: str) -> list[str]:
         return [w for w in words(name) if w not in self.nouns]
 
