@@ -289,7 +289,8 @@ def test_spoken_benchmark_reports_per_condition(tmp_path, models, whisper, inter
     from thoughtful.speech.factory import home_phrases
 
     cases = [c for c in load_cases() if c["id"] in ("spoken-0", "spoken-27")]  # a command, out of scope
-    audio_cases = build_set(cases, tmp_path / "spoken", voices=["flite:rms", "espeak:en-us"])
+    template = {**cases[1], "id": "typed-only", "utterance": "{{ lights.off }}"}  # read out, it is "lights off"
+    audio_cases = build_set([*cases, template], tmp_path / "spoken", voices=["flite:rms", "espeak:en-us"])
     assert len(audio_cases) == 8 and all(c["audio"].endswith(".wav") for c in audio_cases)
     assert {c["rate"] for c in audio_cases} == {16000, 44100}
     lines = (tmp_path / "spoken" / "audio-cases.jsonl").read_text().splitlines()
@@ -536,9 +537,14 @@ def test_a_refusal_then_the_same_verb_with_no_comma_and_a_refused_state(interpre
     assert off["kind"] == "action" and off["after"]["thermostat"]["state"] == "off", off
 
 
-def test_a_long_word_of_a_name_heard_as_two_is_the_name(interpreter):
+def test_a_name_heard_as_two_words_or_one_letter_off_is_the_name(interpreter):
     home = [{"name": "nightstand lamp", "type": "lamp", "room": "bedroom",
              "snapshot": {"state": "on", "brightness": 40, "color_temp": 2700}}, *HOME]
     out = heard_line(interpreter, Transcript("Turn off the night stand lamp.", 0.9), home=home)
     assert out["kind"] == "action" and out["after"]["nightstand lamp"] == {"state": "off"}, out
+    assert out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+    strip = {"name": "led strip", "type": "lamp", "room": "office", "snapshot": {"state": "on", "brightness": 50,
+                                                                              "color_temp": 2700}}
+    out = heard_line(interpreter, Transcript("Make the lead strip blue.", 0.9), home=[strip, *HOME])
+    assert out["kind"] == "action" and abs(out["after"]["led strip"]["color"]["hue"] - 230) <= 30, out
     assert out["after"]["desk lamp"] == HOME[0]["snapshot"], out

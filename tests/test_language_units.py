@@ -152,3 +152,15 @@ def test_a_phrase_word_that_usually_names_a_device_is_known_but_still_names_none
     assert unknown_words("turn it back off gravy", models, set(), known_words(models)) == ["gravy"]
     home = Home([Device("lamp", models["lamp"], room="living room")])
     assert Resolver(models).mentions("turn on the back light", home).unknown == "back light"
+
+
+def test_a_name_is_written_as_the_home_has_it(models):
+    """A long name word heard as two, one word of a longer name one letter off; never a plural
+    ("the floor lamps" may mean more than one) and never a first letter ("bed" is not "red")."""
+    home = Home([Device("nightstand lamp", models["lamp"], room="bedroom"), Device("led strip", models["lamp"]),
+                 Device("floor lamp", models["lamp"]), Device("red lamp", models["lamp"])])
+    written = Resolver(models).names_as_written
+    assert written("turn off the night stand lamp", home) == "turn off the nightstand lamp"
+    assert written("make the lead strip blue", home) == "make the led strip blue"
+    assert written("turn off the floor lamps", home) == "turn off the floor lamps"
+    assert written("turn on the bed lamp", home) == "turn on the bed lamp"

@@ -507,7 +507,7 @@ def test_a_change_asked_for_later_is_not_done_now(interpreter):
     a change asked for at another time, or for a while, is not done now but explained."""
     home = [{"name": "lamp", "type": "lamp", "room": "den", "snapshot": ON}]
     for text in ("turn off the lamp at 10pm", "lamp off in five minutes", "lamp to 20% for an hour",
-                 "switch the lamp off tomorrow"):
+                 "switch the lamp off tomorrow", "turn the lamp on at night", "lamp up in the morning"):
         out = said(interpreter, home, text)
         assert out["kind"] == "clarify" and out["after"]["lamp"] == ON and "now" in out["say"], (text, out)
     out = said(interpreter, home, "lamp to 20%")

@@ -30,9 +30,10 @@ UNIT_WORDS = {"degree", "degrees", "percent", "per", "cent", "celsius", "fahrenh
 LATER = re.compile(
     r"\b(?:in|for|after)\s+(?:\d+|an?|a few|half an?|the next)\s+(?:\w+\s+)?(?:seconds?|minutes?|mins?|hours?)\b"
     r"|\b\d{1,2}(?:\s+\d{2})?\s*(?:am|pm|a\.m\.?|p\.m\.?|o'clock)(?!\w)"
-    r"|\b(?:at|by|until|till)\s+\d{1,2}\s+\d{2}\b|\b(?:tomorrow|at noon|at midnight)\b")
-"""A time to do it at or for ("in ten minutes", "at 10pm", "for an hour", "tomorrow"): nothing
-here keeps time, and doing it now is not what was asked."""
+    r"|\b(?:at|by|until|till)\s+\d{1,2}\s+\d{2}\b|\b(?:tomorrow|at noon|at midnight)\b"
+    r"|\b(?:at|every)\s+(?:night|sunset|sunrise|dawn|dusk)\b|\b(?:in the|every)\s+(?:morning|afternoon|evening)\b")
+"""A time to do it at or for ("in ten minutes", "at 10pm", "for an hour", "tomorrow", "at night"):
+nothing here keeps time, and doing it now is not what was asked."""
 LOST_AMOUNT = re.compile(r"\bby\s+(?!(?:\d+(?:\.\d+)?|an?|the|my|our|your|this|that|these|those|much|far|"
                          r"lots?|some|half|how|quite|just|about|around)\b)([a-z']+)")
 """By something that is not an amount ("warm the kitchen up by you", "two" misheard)."""

@@ -165,7 +165,7 @@ class Interpreter:
         text = normalize(request.text)
         if not text:
             return Interpretation("clarify", "I didn't catch anything. Could you say that again?")
-        text = self.resolver.names_rejoined(self._split_joined(text, request.home), request.home)
+        text = self.resolver.names_as_written(self._split_joined(text, request.home), request.home)
         confirmed = self._confirmed(request, text)
         if confirmed is not None:
             return self.interpret(confirmed)
@@ -919,7 +919,7 @@ class Interpreter:
     def _unknown_words(self, text: str, home: Home) -> list[str]:
         home_words = {w for d in home.devices.values()
                       for w in vocabulary.words(" ".join([*self.resolver.spoken_forms(d.name), d.room]))}
-        return vocabulary.unknown_words(self.resolver.names_rejoined(normalize(text), home), self.models, home_words,
+        return vocabulary.unknown_words(self.resolver.names_as_written(normalize(text), home), self.models, home_words,
                                         self.known_words)
 
     def _agreed(self, request: Request) -> Interpretation | None:

@@ -115,6 +115,18 @@ def _state_words(model: StateModel) -> dict[str, set[str]]:
     return out
 
 
+
+def _one_letter_off(heard: str, word: str) -> bool:
+    """Whether ``heard`` is ``word`` with one letter added, left out or changed (not the first,
+    and not a plural "s"): "lead" for "led"."""
+    if heard[:1] != word[:1] or min(len(heard), len(word)) < 3 or heard in (word + "s", word + "es") \
+            or abs(len(heard) - len(word)) > 1:
+        return False
+    short, long_ = sorted((heard, word), key=len)
+    if len(short) == len(long_):
+        return sum(a != b for a, b in zip(short, long_)) == 1
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
 class Resolver:
     def __init__(self, models: dict[str, StateModel]) -> None:
         self.models = models
@@ -153,14 +165,21 @@ class Resolver:
         return text
 
     @staticmethod
-    def names_rejoined(text: str, home: Home) -> str:
-        """A long word of a device's name or a room heard as two ("the night stand lamp" for the
-        "nightstand lamp"): written as the name has it."""
+    def names_as_written(text: str, home: Home) -> str:
+        """A device's name as its name has it when heard a little otherwise: a long word heard as
+        two ("the night stand lamp" for the "nightstand lamp"), or one word of a longer name
+        heard one letter off ("the lead strip" for the "led strip"; not a plural, "floor lamps")."""
         for said in {w for d in home.devices.values() for w in words(f"{d.name} {d.room}") if len(w) >= 7}:
             if said not in text:
                 split = "|".join(rf"{said[:i]}\s+{said[i:]}" for i in range(3, len(said) - 2))
                 text = re.sub(rf"\b(?:{split})\b", said, text)
-        return text
+        heard = text.split()
+        for name in sorted((words(d.name) for d in home.devices.values()), key=len, reverse=True):
+            for i in range(len(heard) - len(name) + 1) if len(name) > 1 else ():
+                off = [j for j, w in enumerate(name) if heard[i + j] != w]
+                if len(off) == 1 and _one_letter_off(heard[i + off[0]], name[off[0]]):
+                    heard[i + off[0]] = name[off[0]]
+        return " ".join(heard)
 
     def _distinctive(self, name: str) -> list[str]:
         return [w for w in words(name) if w not in self.nouns]
