@@ -239,6 +239,8 @@ def test_a_second_decoders_reading_checks_the_first(interpreter):
         assert alone["kind"] == kind and (alone["after"]["desk lamp"]["state"] == "off") == (kind == "action")
     missed = heard_line(interpreter, heard("Turn of the dusk lump.", 0.4, "Turn off the desk lamp.", 0.9))
     assert missed["kind"] == "action" and missed["after"]["desk lamp"]["state"] == "off"
+    asks_the_same = heard_line(interpreter, heard("Turn off the disk lamp.", 0.8, "Turn off the desk lamp.", 0.8))
+    assert asks_the_same["kind"] == "action" and asks_the_same["after"]["desk lamp"]["state"] == "off", asks_the_same
     unsure = heard_line(interpreter, heard("Turn off the desk lamp.", 0.3, "Turn off the desk lamp and the heat.", 0.9))
     assert unsure["kind"] == "clarify" and unsure["after"]["desk lamp"] == HOME[0]["snapshot"]
     question = heard_line(interpreter, heard("How do I turn the desk lamp off?", 0.8, "I'll do my turn the desk lamp off."))
@@ -548,3 +550,5 @@ def test_a_name_heard_as_two_words_or_one_letter_off_is_the_name(interpreter):
     out = heard_line(interpreter, Transcript("Make the lead strip blue.", 0.9), home=[strip, *HOME])
     assert out["kind"] == "action" and abs(out["after"]["led strip"]["color"]["hue"] - 230) <= 30, out
     assert out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+    unsure = heard_line(interpreter, Transcript("Make the lead strip blue.", 0.75), home=[strip, *HOME])
+    assert unsure["kind"] == "clarify" and unsure["after"]["led strip"] == strip["snapshot"], unsure

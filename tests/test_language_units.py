@@ -159,7 +159,8 @@ def test_a_name_is_written_as_the_home_has_it(models):
     ("the floor lamps" may mean more than one) and never a first letter ("bed" is not "red")."""
     home = Home([Device("nightstand lamp", models["lamp"], room="bedroom"), Device("led strip", models["lamp"]),
                  Device("floor lamp", models["lamp"]), Device("red lamp", models["lamp"])])
-    written = Resolver(models).names_as_written
+    resolver = Resolver(models)
+    written = lambda text, home: resolver.names_respelled(resolver.names_rejoined(text, home), home)
     assert written("turn off the night stand lamp", home) == "turn off the nightstand lamp"
     assert written("make the lead strip blue", home) == "make the led strip blue"
     assert written("turn off the floor lamps", home) == "turn off the floor lamps"

@@ -165,14 +165,19 @@ class Resolver:
         return text
 
     @staticmethod
-    def names_as_written(text: str, home: Home) -> str:
-        """A device's name as its name has it when heard a little otherwise: a long word heard as
-        two ("the night stand lamp" for the "nightstand lamp"), or one word of a longer name
-        heard one letter off ("the lead strip" for the "led strip"; not a plural, "floor lamps")."""
+    def names_rejoined(text: str, home: Home) -> str:
+        """A long word of a device's name or a room heard as two ("the night stand lamp" for the
+        "nightstand lamp"): written as one."""
         for said in {w for d in home.devices.values() for w in words(f"{d.name} {d.room}") if len(w) >= 7}:
             if said not in text:
                 split = "|".join(rf"{said[:i]}\s+{said[i:]}" for i in range(3, len(said) - 2))
                 text = re.sub(rf"\b(?:{split})\b", said, text)
+        return text
+
+    @staticmethod
+    def names_respelled(text: str, home: Home) -> str:
+        """One word of a device's longer name heard one letter off ("the lead strip" for the "led
+        strip"; not a plural, "floor lamps", nor another first letter): written as the name has it."""
         heard = text.split()
         for name in sorted((words(d.name) for d in home.devices.values()), key=len, reverse=True):
             for i in range(len(heard) - len(name) + 1) if len(name) > 1 else ():
@@ -241,7 +246,7 @@ class Resolver:
                 placeholders[slot] = next((w for w in reversed(words(device.name)) if w in self.nouns),
                                           device.model.display_name)
                 found.devices.append(device.name)
-        masked = self._types_left_out(masked, except_, home, found)
+        masked = self._types_left_out(masked, _listing(text), home, found)
         for slot, noun in placeholders.items():
             masked = masked.replace(slot, noun)
         masked = self._take_rooms(masked, home, found)
@@ -254,13 +259,14 @@ class Resolver:
         found.here = bool(_HERE.search(found.masked))
         return found
 
-    def _types_left_out(self, masked: str, except_: str, home: Home, found: Mentions) -> str:
+    def _types_left_out(self, masked: str, listing: str, home: Home, found: Mentions) -> str:
         """ "everything off except the lights", "forget the lights, just warm it up": each device
-        of a type said by its noun after a word that leaves out or spares is left out (those
-        named too are not); ``masked`` without those words."""
+        of a type said by its noun after a word that leaves a list out or spares is left out
+        (those named too are not; a bare "not" is not enough: "Not the temperature down…" was a
+        misheard "knock"); ``masked`` without those words."""
         for device_type, nouns in self.nouns_of.items():
             noun = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
-            new, n = re.subn(rf"\s(?:{except_}|{_SPARE})\s+(?:the\s+|my\s+|any\s+)?(?:{noun})s?{_AS_IT_IS}(?=\s)",
+            new, n = re.subn(rf"\s(?:{listing}|{_SPARE})\s+(?:the\s+|my\s+|any\s+)?(?:{noun})s?{_AS_IT_IS}(?=\s)",
                              " ", masked)
             if n and new.split():
                 masked = new
