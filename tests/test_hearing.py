@@ -552,3 +552,11 @@ def test_a_name_heard_as_two_words_or_one_letter_off_is_the_name(interpreter):
     assert out["after"]["desk lamp"] == HOME[0]["snapshot"], out
     unsure = heard_line(interpreter, Transcript("Make the lead strip blue.", 0.75), home=[strip, *HOME])
     assert unsure["kind"] == "clarify" and unsure["after"]["led strip"] == strip["snapshot"], unsure
+
+
+def test_out_of_scope_words_are_not_swapped_for_a_beam_reading_of_known_words(interpreter):
+    """ "call mum" heard "Call home." (beside "Cold home.") had switched the heat up: a reading
+    with an unknown word gives way to one of known words, but not when the model is sure the
+    words ask for nothing these devices do."""
+    out = heard_line(interpreter, Transcript("Call home.", 0.89, ("Cold home.", "Call home!")))
+    assert out["kind"] != "action" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, out

@@ -6,6 +6,8 @@ speech. The first is interpreted unless:
 - it has a word nobody here says ("set the ramp to 40%") and every other reading made only of
   known words says the same thing ("set the lamp to 40%"): that reading is taken; when they
   disagree ("… to 72", "… to 70") the first stays, and with its unknown word it is confirmed;
+  and when the model is sure the first asks for nothing these devices do ("Call home."), it
+  stays, whatever the others say ("Cold home.");
 - the model is unsure of the command it reads and far surer (by :data:`SURER`) of another
   reading's ("Blower the sofa lamp by 5%" → "Lower the sofa lamp by 5%"): that one is taken,
   unless the first reading's own words say what the model was unsure of and the other asks for
@@ -62,6 +64,8 @@ class Readings:
         others = [(text, self._about(text, home)) for text in alternatives if not self.unknown_words(text, home)]
         others = [(text, found) for text, found in others if self._same_things(about_first, found)]
         if self.unknown_words(first, home):
+            if self._out_of_scope(about_first, home):
+                return Choice()  # "Call home." is nothing for these devices; its beam's "Cold home." is
             readable = {normalize(text): text for text, _ in others}
             return Choice(next(iter(readable.values()))) if len(readable) == 1 else Choice()
         sure_first = self._sureness(about_first, home)
@@ -97,6 +101,11 @@ class Readings:
             return True
         prediction = self.predict(found, home)
         return prediction.kind == "question" and prediction.confidence >= self.confidence
+
+    def _out_of_scope(self, found: Mentions, home: Home) -> bool:
+        """Whether the model is sure the words ask for nothing these devices do."""
+        prediction = self.predict(found, home)
+        return prediction.kind == "out_of_scope" and prediction.confidence >= self.confidence
 
     def _sureness(self, found: Mentions, home: Home) -> float | None:
         """How sure the model is of the operation a command asks for; None for anything but a
