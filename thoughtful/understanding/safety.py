@@ -20,6 +20,7 @@ and any change asked for inside a how-to question (:func:`how_to`), which is ans
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -66,11 +67,22 @@ def _pattern(phrase: str) -> str:
     return re.escape(phrase.lower())
 
 
+@functools.lru_cache(maxsize=4096)
+def _compiled(phrase: str) -> tuple[re.Pattern, re.Pattern]:
+    """The patterns for ``phrase`` said, and said negated."""
+    return re.compile(rf"\b{_pattern(phrase)}\b"), re.compile(rf"\b{_NOT}{_pattern(phrase)}\b")
+
+
 def _said(text: str, phrases: list[str]) -> str | None:
     """The longest of ``phrases`` that ``text`` says, and does not negate ("not brighter,
     dimmer" says dimmer); a phrasal verb also with its object inside ("warm it up")."""
-    found = [p for p in phrases if p.strip() and re.search(rf"\b{_pattern(p)}\b", text)
-             and not re.search(rf"\b{_NOT}{_pattern(p)}\b", text)]
+    found = []
+    for p in phrases:
+        first = p.split()[0].lower() if p.strip() else ""
+        if first and first in text:  # most phrases are not there: a cheap look first
+            said, negated = _compiled(p)
+            if said.search(text) and not negated.search(text):
+                found.append(p)
     return max(found, key=len) if found else None
 
 
@@ -112,8 +124,10 @@ def without_refused_direction(text: str, models: dict[str, StateModel]) -> str:
                 if not _said(text, wanted):
                     continue
                 for phrase in sorted(refused, key=len, reverse=True):
+                    if not phrase.strip() or phrase.split()[0].lower() not in text:
+                        continue
                     match = re.search(rf"\b{_NOT}{_pattern(phrase)}\b(?:\s*,)?(?:\s+but\b)?(?:\s+rather\b)?", text)
-                    if phrase.strip() and match:
+                    if match:
                         return " ".join(f"{text[:match.start()]} {text[match.end():]}".split())
     return text
 
