@@ -560,3 +560,17 @@ def test_out_of_scope_words_are_not_swapped_for_a_beam_reading_of_known_words(in
     words ask for nothing these devices do."""
     out = heard_line(interpreter, Transcript("Call home.", 0.89, ("Cold home.", "Call home!")))
     assert out["kind"] != "action" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, out
+
+
+def test_a_word_of_the_changed_devices_name_is_no_echo_of_another_device(interpreter):
+    """ "Warm up upstairs." raises the upstairs thermostat; that "upstairs" is also a word of the
+    "upstairs light" does not make it a misheard request about the light."""
+    home = [{"name": "upstairs light", "type": "lamp", "room": "upstairs hallway", "snapshot": {"state": "off"}},
+            {"name": "upstairs thermostat", "type": "thermostat", "room": "upstairs hallway",
+             "snapshot": {"state": "heat", "setpoint": 66, "room_temperature": 64, "fan": "auto"}},
+            {"name": "downstairs thermostat", "type": "thermostat", "room": "hall",
+             "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 67, "fan": "auto"}}]
+    out = heard_line(interpreter, Transcript("Warm up upstairs.", 0.94), home=home)
+    assert out["kind"] == "action" and out["after"]["upstairs thermostat"]["setpoint"] > 66, out
+    assert out["after"]["downstairs thermostat"] == home[2]["snapshot"], out
+    assert out["after"]["upstairs light"] == {"state": "off"}, out

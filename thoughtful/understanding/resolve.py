@@ -413,13 +413,16 @@ class Resolver:
         would change): heard, the rest of its name, or of the clause, may have been lost."""
         found = self.mentions(text, home)
         rooms = {w for room in found.rooms for w in room.split()}
-        return any(self._echoes_name(d, found.masked) and not set(self._distinctive(d.name)) <= rooms
+        # "warm up upstairs" raising the upstairs thermostat: "upstairs" is its word too, not an echo
+        # of the "upstairs light"
+        theirs = {w for name in changing for w in self._distinctive(name)}
+        return any(self._echoes_name(d, found.masked, theirs) and not set(self._distinctive(d.name)) <= rooms
                    for d in home.devices.values() if d.name not in changing and d.name not in found.excluded)
 
-    def _echoes_name(self, device: Device, text: str) -> bool:
-        """Whether ``text`` has a word of ``device``'s name that is no type's noun and no common
-        word ("desk" of "desk lamp", "reading" of "reading light")."""
-        return bool(set(self._distinctive(device.name)) - COMMON_WORDS & set(text.split()))
+    def _echoes_name(self, device: Device, text: str, besides: set[str] = frozenset()) -> bool:
+        """Whether ``text`` has a word of ``device``'s name that is no type's noun, no common
+        word and not one of ``besides`` ("desk" of "desk lamp", "reading" of "reading light")."""
+        return bool(set(self._distinctive(device.name)) - COMMON_WORDS - besides & set(text.split()))
 
     def _in_state_said(self, device: Device, text: str) -> bool:
         """Whether ``text`` names the working state ``device`` is in ("the cooling", "the ac")."""
