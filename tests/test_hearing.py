@@ -239,6 +239,13 @@ def test_a_second_decoders_reading_checks_the_first(interpreter):
         assert alone["kind"] == kind and (alone["after"]["desk lamp"]["state"] == "off") == (kind == "action")
     missed = heard_line(interpreter, heard("Turn of the dusk lump.", 0.4, "Turn off the desk lamp.", 0.9))
     assert missed["kind"] == "action" and missed["after"]["desk lamp"]["state"] == "off"
+    # Different changes, but the second decoder has the first's reading among its own (and not
+    # the other way round): the first's
+    behind = Transcript("Set the desk lamp to 40%.", 0.9, cross_check=Transcript(
+        "Set the desk lamp to 30%.", 0.8, ("Set the desk lamp, to 40%.",)))
+    assert heard_line(interpreter, behind)["after"]["desk lamp"]["brightness"] == 40
+    both_ways = Transcript("Set the desk lamp to 40%.", 0.9, ("Set the desk lamp to 30%.",), behind.cross_check)
+    assert heard_line(interpreter, both_ways)["kind"] == "clarify"
     asks_the_same = heard_line(interpreter, heard("Turn off the disk lamp.", 0.8, "Turn off the desk lamp.", 0.8))
     assert asks_the_same["kind"] == "action" and asks_the_same["after"]["desk lamp"]["state"] == "off", asks_the_same
     unsure = heard_line(interpreter, heard("Turn off the desk lamp.", 0.3, "Turn off the desk lamp and the heat.", 0.9))
