@@ -35,10 +35,10 @@ from thoughtful.understanding.text import normalize
 NOT_SAID = re.compile(r"[{}<>\[\]\\=_|#@$^*~`]|(?:^|\s)/\w|\w/\w+/")
 """Characters no one says: "{{ lamp.turn_on }}", "/api/lamp/on" are code, paths or templates."""
 CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;])\s*", re.IGNORECASE)
+"""Where one request of a compound ends and the next begins."""
 REFUSED_THEN_ASKED = re.compile(r"^(\s*(?:don't|do\s+not|never)\s+(\w+)\s.*?)\s+(?=\2\b)", re.IGNORECASE)
 """A refused request and the same verb asked of another device, with no pause written: "Don't dim
 the island light dim the kitchen pendant"."""
-"""Where one request of a compound ends and the next begins."""
 BUT = re.compile(r"\s*\bbut\b\s*", re.IGNORECASE)
 """Another boundary, unless "but" leaves something out (:func:`resolve.but_leaves_out`)."""
 PRONOUNS = {"it", "that", "this", "them", "those"}
@@ -761,7 +761,8 @@ class Interpreter:
             device_type, _, what = op.partition(":")
             key, _, state = what.partition("=")
             said = self.resolver.state_words.get(device_type, {}).get(state) if key == "state" else None
-            if said and re.search(rf"\b(?:no|not|don't|never)\s+(?:the\s+|any\s+|more\s+)?(?:{'|'.join(said)})\b", text):
+            words = "|".join(map(re.escape, said or ()))
+            if said and re.search(rf"\b(?:no|not|don't|never)\s+(?:the\s+|any\s+|more\s+)?(?:{words})\b", text):
                 refused.append(op)
         return refused
 

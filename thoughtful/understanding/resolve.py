@@ -170,7 +170,7 @@ class Resolver:
         "nightstand lamp"): written as one."""
         for said in {w for d in home.devices.values() for w in words(f"{d.name} {d.room}") if len(w) >= 7}:
             if said not in text:
-                split = "|".join(rf"{said[:i]}\s+{said[i:]}" for i in range(3, len(said) - 2))
+                split = "|".join(rf"{re.escape(said[:i])}\s+{re.escape(said[i:])}" for i in range(3, len(said) - 2))
                 text = re.sub(rf"\b(?:{split})\b", said, text)
         return text
 
