@@ -552,6 +552,10 @@ def test_a_name_heard_as_two_words_or_one_letter_off_is_the_name(interpreter):
     out = heard_line(interpreter, Transcript("Turn off the night stand lamp.", 0.9), home=home)
     assert out["kind"] == "action" and out["after"]["nightstand lamp"] == {"state": "off"}, out
     assert out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+    bedroom = {**home[0], "name": "bedroom lamp", "room": "bedroom"}  # in a compound too, clause by clause
+    out = heard_line(interpreter, Transcript("Bed room lamp to 60 and the thermostat up 2.", 0.9), home=[bedroom, *HOME])
+    assert out["kind"] == "action" and out["after"]["bedroom lamp"]["brightness"] == 60, out
+    assert out["after"]["thermostat"]["setpoint"] == 70, out
     strip = {"name": "led strip", "type": "lamp", "room": "office", "snapshot": {"state": "on", "brightness": 50,
                                                                               "color_temp": 2700}}
     out = heard_line(interpreter, Transcript("Make the lead strip blue.", 0.9), home=[strip, *HOME])

@@ -406,6 +406,8 @@ def test_a_question_about_a_limit_is_answered_from_the_range(interpreter):
     for text in ("what's the dimmest the lamp can go?", "how dim can the lamp go?"):
         out = ask(interpreter, text, home=(LAMP_OFF, THERMO))
         assert out["kind"] == "explanation" and "1%" in out["say"], (text, out)
+    out = ask(interpreter, "what temperature is can the thermostat go to?")  # heard so
+    assert out["kind"] == "explanation" and "90°F" in out["say"], out
 
 
 def test_a_goal_phrase_said_whole_is_the_goal_when_the_model_is_unsure(interpreter):

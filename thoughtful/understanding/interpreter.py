@@ -173,8 +173,8 @@ class Interpreter:
         text = normalize(request.text)
         if not text:
             return Interpretation("clarify", "I didn't catch anything. Could you say that again?")
-        text = self.resolver.names_rejoined(self._split_joined(text, request.home), request.home)
-        text, heard_as = self.resolver.names_respelled(text, request.home), text
+        heard_as = self.resolver.names_rejoined(self._split_joined(text, request.home), request.home)
+        text = self.resolver.names_respelled(heard_as, request.home)
         if text != heard_as and (request.heard_confidence or 1.0) < RESPELLED_CONFIDENCE:
             request = replace(request, guessed=True)  # "the lead strip blue on the ceiling light the mode"
         confirmed = self._confirmed(request, text)
@@ -598,7 +598,8 @@ class Interpreter:
         pieces = CLAUSE.split(REFUSED_THEN_ASKED.sub(r"\1, ", request.text))
         if not but_leaves_out(request.text):
             pieces = [c for piece in pieces for c in BUT.split(piece)]  # "…, but the hall light off"
-        clauses = self._exceptions_joined([c for c in map(normalize, pieces) if c], request.home)
+        clauses = self._exceptions_joined([self._as_named(c, request.home) for c in map(normalize, pieces) if c],
+                                          request.home)
         if request.heard_confidence is not None:
             clauses = self._pauses_joined(clauses, request.home)
         return clauses
@@ -945,8 +946,13 @@ class Interpreter:
     def _unknown_words(self, text: str, home: Home) -> list[str]:
         home_words = {w for d in home.devices.values()
                       for w in vocabulary.words(" ".join([*self.resolver.spoken_forms(d.name), d.room]))}
-        written = self.resolver.names_respelled(self.resolver.names_rejoined(normalize(text), home), home)
-        return vocabulary.unknown_words(written, self.models, home_words, self.known_words)
+        return vocabulary.unknown_words(self._as_named(normalize(text), home), self.models, home_words,
+                                        self.known_words)
+
+    def _as_named(self, text: str, home: Home) -> str:
+        """``text`` (normalized) with the devices' names as the home writes them ("night stand
+        lamp", "lead strip": :meth:`Resolver.names_rejoined`, :meth:`Resolver.names_respelled`)."""
+        return self.resolver.names_respelled(self.resolver.names_rejoined(text, home), home)
 
     def _agreed(self, request: Request) -> Interpretation | None:
         """A transcript heard with some doubt (see :data:`AGREED_CONFIDENCE`), carried out because

@@ -25,10 +25,11 @@ _UNIT_WORDS = {"%": {"percent"}, "K": {"kelvin"}, "°F": {"degree", "degrees"}}
 """Words that name a unit: said without a number, the number was lost ("down to degrees")."""
 
 
-_LIMIT = re.compile(r"\b(?:\w+est|most|least|max(?:imum)?|min(?:imum)?|how\s+\w+)\s.*\b(?:can|could|will|would|does|do)\s"
-                    r"(?:.*\s)?(?:go|get|be|reach)\b")
+_LIMIT = re.compile(r"\b(?:\w+est|most|least|max(?:imum)?|min(?:imum)?|how\s+\w+|what\s+\w+)\s.*"
+                    r"\b(?:can|could|will|would|does|do)\s(?:.*\s)?(?:go|get|be|reach)\b")
 """A question about a setting's limit ("what's the dimmest the desk light can go?", "how warm
-can it get?"): answered from the state model's range, not with the value now."""
+can it get?", "what temperatures can the boiler go to?"): answered from the state model's
+range, not with the value now."""
 
 @dataclass
 class TypePlan:
