@@ -133,6 +133,9 @@ class Resolver:
         self.nouns = type_nouns(models)
         self.nouns_of = {t: set(type_nouns({t: m})) for t, m in models.items()}
         """Each type's own nouns ("lamp", "light" for a lamp)."""
+        self._noun_patterns = {t: "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+                               for t, nouns in self.nouns_of.items()}
+        """Each type's nouns as one pattern, longest first."""
         self.known = known_words(models)
         self.name_words = unknown_name_words()
         self.state_words = {t: _state_words(m) for t, m in models.items()}
@@ -264,8 +267,7 @@ class Resolver:
         of a type said by its noun after a word that leaves a list out or spares is left out
         (those named too are not; a bare "not" is not enough: "Not the temperature down…" was a
         misheard "knock"); ``masked`` without those words."""
-        for device_type, nouns in self.nouns_of.items():
-            noun = "|".join(map(re.escape, sorted(nouns, key=len, reverse=True)))
+        for device_type, noun in self._noun_patterns.items():
             new, n = re.subn(rf"\s(?:{listing}|{_SPARE})\s+(?:the\s+|my\s+|any\s+)?(?:{noun})s?{_AS_IT_IS}(?=\s)",
                              " ", masked)
             if n and new.split():
