@@ -187,6 +187,35 @@ def test_a_reading_the_model_is_far_surer_of_is_taken_and_a_guess_is_confirmed(i
     assert guessed, "no reading was a guess: find garbled phrases the model is unsure of"
 
 
+def test_a_surer_reading_is_not_taken_when_it_lost_words_or_made_up_a_number(interpreter):
+    """The beam's "Desk lamp, 25 percent," is "…, 25 percent, warmer." with its last word lost:
+    taken, a change became a level. "The desk lamp 20." behind "The desk lamp study." has a
+    number where the first heard a word: only asked about."""
+    out = heard_line(interpreter, Transcript("Desk lamp, 25 percent, warmer.", 0.8,
+                                             ("Desk lamp, twenty-five percent,", "Desk lamp, 25 percent,")))
+    assert out["after"]["desk lamp"]["brightness"] == 60, out
+    out = heard_line(interpreter, Transcript("The desk lamp study.", 0.8, ("The desk lamp 20.", "The desk lamp to 18.")))
+    assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+    # A number heard in both, read otherwise by the beam, is the beam's to re-read.
+    out = heard_line(interpreter, Transcript("Desk lamp to 4 d.", 0.8, ("Desk lamp to 40.",)))
+    assert out["after"]["desk lamp"]["brightness"] == 40, out
+
+
+def test_a_heard_clause_naming_a_device_without_saying_what_is_asked_about(interpreter):
+    """ "Turn off all the lights and set the strip light." (heard for "…except the strip light"):
+    the second clause names the strip light but asks nothing of it, so the whole reading, which
+    switches it off too, is only confirmed; typed, the words are taken as they are."""
+    home = [{"name": "main light", "type": "lamp", "room": "bedroom",
+             "snapshot": {"state": "on", "brightness": 60, "color_temp": 3000}},
+            {"name": "strip light", "type": "lamp", "room": "bedroom",
+             "snapshot": {"state": "on", "brightness": 40, "color_temp": 3000}}]
+    text = "Turn off all the lights and set the strip light."
+    out = heard_line(interpreter, Transcript(text, 0.9), home=home)
+    assert out["kind"] == "clarify" and out["after"]["strip light"]["state"] == "on", out
+    typed = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
+    assert typed["kind"] == "action" and typed["after"]["main light"]["state"] == "off", typed
+
+
 def test_a_reading_whose_own_words_say_its_change_is_not_swapped_for_a_surer_other(interpreter):
     """ "Turn up the desk lamp." beside the surer "Turn off the desk lamp.": the words of the first
     say brighter, so neither is done; it is confirmed. Typed, "turn up" brightens it."""

@@ -114,6 +114,20 @@ def test_compound(interpreter):
     assert out["after"]["lamp"]["state"] == "off" and out["after"]["thermostat"]["state"] == "off"
 
 
+def test_two_clauses_asking_one_device_for_different_things_are_asked_about(interpreter):
+    """ "desk lamp to 20, all the lights to 60" and "bedroom light on, bedroom lamp off" ask one
+    lamp for two things: nothing is done, the person is asked. A later clause that picks one
+    device out of an earlier clause's group is no clash ("all the lights off, then the desk lamp
+    on")."""
+    for utterance in ("desk lamp to 20, all the lights to 60", "bedroom light on, bedroom lamp off",
+                      "the desk lamp on and the desk lamp off"):
+        out = ask(interpreter, utterance, home=BIG_HOME)
+        assert out["kind"] == "clarify" and unchanged(out, BIG_HOME), (utterance, out)
+    out = ask(interpreter, "turn all the lights off, then the desk lamp on", home=BIG_HOME)
+    assert out["kind"] == "action", out
+    assert out["after"]["desk lamp"]["state"] == "on" and out["after"]["ceiling light"]["state"] == "off", out
+
+
 def test_a_clause_without_a_device_word_is_about_the_earlier_clauses_device(interpreter):
     """ "no cooling, I want heat" with two thermostats: the one cooling, switched to heating in one
     change (not off and then on); "…and dim it" dims the lamp just switched on."""

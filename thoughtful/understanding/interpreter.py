@@ -238,8 +238,9 @@ class Interpreter:
             # heat": when every clause is a sure command on its own, each lands on its own
             # device with its own value (read as one, "off" reached the heat too).
             split = self._per_clause(request, text, prediction)
-            if split is not None:
+            if isinstance(split, Interpretation):
                 return split
+            request = split or request
         unplaced = self.doubts.unplaced(found, request.home)
         if unplaced:
             return Interpretation("clarify", unplaced)
@@ -457,15 +458,19 @@ class Interpreter:
         alone ("heat") or one of its settings' words ("brighter")."""
         return any(w in self.type_words or w.rstrip("s") in self.nouns for w in text.split())
 
-    def _per_clause(self, request: Request, text: str, whole: Prediction) -> Interpretation | None:
+    def _per_clause(self, request: Request, text: str, whole: Prediction) -> Interpretation | Request | None:
         """ "the desk lamp off and the floor lamp on": each clause names its own device and
         says its own thing. None when the utterance does not split that way (``whole``: the
-        model's reading of all of it)."""
+        model's reading of all of it); the request to read as a whole but only confirm when a
+        heard clause names a device and none of its words asks for what the model reads in it
+        ("Turn off all the lights and set the strip light.", heard for "…except the strip
+        light": the whole would switch the strip light off too)."""
         clauses = self._clauses(request)
         if len(clauses) < 2:
             return None
         changes: list[tuple[str, Change, str]] = []
         left_alone: set[str] = set()
+        alone: dict[str, bool] = {}
         previous: Prediction | None = None
         for i, clause in enumerate(clauses):
             found = self.resolver.mentions(clause, request.home)
@@ -489,6 +494,8 @@ class Interpreter:
                 if said_again is False:
                     return None
                 prediction = said_again or self.evidence.said(prediction, self._ops(prediction), found.masked)
+                if prediction is None and found.devices and request.heard_confidence is not None:
+                    return replace(request, guessed=True)
             if prediction is None or found.unknown or prediction.kind != "command" \
                     or prediction.confidence < CONFIDENCE:
                 return None
@@ -522,6 +529,11 @@ class Interpreter:
                                           request.home)  # a device an earlier clause changed: checked as a whole
             if against:  # "…and the tall lamp dimmer" with the tall lamp off: its own words say no
                 return Interpretation("clarify", f"I didn't change anything: {against}. What would you like?")
+            clash = self._clashing(changes, clause_changes, alone, request.home) if named else None
+            if clash:  # "porch light to 20, all lights to 60"; "bedroom light on, bedroom lamp off"
+                return Interpretation("clarify", f"I didn't change anything: you asked two different things of "
+                                                 f"the {clash}. What would you like it to do?")
+            alone.update(self._alone_of_type(clause_changes, request.home))
             changes += clause_changes
         changes = self._merged([change for change in changes if change[0] not in left_alone])
         return self._apply(request, changes) if changes else None
@@ -558,6 +570,30 @@ class Interpreter:
             wrong = safety.contradiction(clause, device.model, name, device.snapshot, after, change.state is not None)
             if wrong:
                 return wrong
+        return None
+
+    @staticmethod
+    def _alone_of_type(changes: list[tuple[str, Change, str]], home: Home) -> dict[str, bool]:
+        """For each device a clause changes, whether it is the only one of its type the clause
+        changes ("the porch light to 20", not "all the lights to 60")."""
+        types = [home[name].type for name, _, _ in changes]
+        return {name: types.count(home[name].type) == 1 for name, _, _ in changes}
+
+    @staticmethod
+    def _clashing(earlier: list[tuple[str, Change, str]], later: list[tuple[str, Change, str]],
+                  alone: dict[str, bool], home: Home) -> str | None:
+        """A device that a clause naming what it acts on asks something of that an earlier clause
+        asked otherwise (another state, another value, the other way); None when the later clause
+        picks the device out of an earlier clause's group ("all the lights off, then the lamp
+        on"). ``alone``: whether each device was the only one of its type its clause changed."""
+        asked = {name: change for name, change, _ in earlier}
+        now_alone = Interpreter._alone_of_type(later, home)
+        for name, change, _ in later:
+            before = asked.get(name)
+            if before is None or now_alone[name] and not alone[name]:
+                continue
+            if _contrary(before, change):
+                return name
         return None
 
     @staticmethod
@@ -1068,6 +1104,15 @@ class Interpreter:
     def _inventory(self, home: Home) -> str:
         listed = ", ".join(f"{d.name}" + (f" ({d.room})" if d.room else "") for d in home.devices.values())
         return f"This home has: {listed}."
+
+
+def _contrary(first: Change, then: Change) -> bool:
+    """Whether two changes of one device ask for different things: another state, another value
+    of a setting, a value and a step of it, steps of it in opposite directions."""
+    return bool(first.state and then.state and first.state != then.state
+                or any(first.set[k] != then.set[k] for k in first.set.keys() & then.set.keys())
+                or first.set.keys() & then.adjust.keys() or first.adjust.keys() & then.set.keys()
+                or any(first.adjust[k] * then.adjust[k] < 0 for k in first.adjust.keys() & then.adjust.keys()))
 
 
 def _proposal(changes: list[Applied]) -> str:

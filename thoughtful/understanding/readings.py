@@ -16,6 +16,12 @@ speech. The first is interpreted unless:
   lowest I can set the thermostat to") or a how-to question: the command is only confirmed,
   never carried out; a first reading that is a how-to question is answered as it is.
 
+A surer reading is never taken when it is the first with its last words lost ("Dining light, 25
+percent," behind "Dining light, 25 percent, warmer.": the lost word made a change a level), and
+only confirmed when it says a number where the first heard words ("The study light 20." behind
+"The study light study.": the number is the beam's guess; "Big lamp to 40." behind "Big lamp to 4
+d." re-reads a number heard).
+
 Another reading counts only when it is about the same things: the same devices when the first
 names some, and "all" only when the first says it too.
 """
@@ -26,6 +32,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from thoughtful.state.home import Home
+from thoughtful.understanding.numbers import find_numbers
 from thoughtful.understanding.resolve import Mentions, Resolver
 from thoughtful.understanding.runtime import Prediction
 from thoughtful.understanding.safety import how_to
@@ -75,8 +82,10 @@ class Readings:
             return Choice(doubtful=True)
         surer = ((s, t, found) for t, found in others if (s := self._sureness(found, home)) is not None)
         sure, text, about = max(surer, key=lambda candidate: candidate[:2], default=(0.0, "", None))
-        if sure < sure_first + SURER:
+        if sure < sure_first + SURER or _cut_short(normalize(text), normalize(first)):
             return Choice()
+        if len(_numbers(text)) > len(_numbers(first)):
+            return Choice(doubtful=True)
         meant = self.predict(about_first, home).best[0]
         if self.words_say(meant, about_first.masked) and meant not in self.predict(about, home).ops:
             return Choice(doubtful=True)  # "Turn up the lamp" beside a surer "Turn off the lamp"
@@ -114,3 +123,12 @@ class Readings:
         if prediction.kind != "command" or prediction.confidence < self.confidence:
             return None
         return max(prediction.ops.values(), default=prediction.best[1])
+
+
+def _cut_short(reading: str, first: str) -> bool:
+    """Whether ``reading`` is ``first`` with its last words lost."""
+    return len(reading) < len(first) and first.startswith(reading + " ")
+
+
+def _numbers(text: str) -> list[float]:
+    return [number.value for number in find_numbers(normalize(text))]
