@@ -544,6 +544,9 @@ def test_a_heard_number_for_nothing_or_a_named_device_left_out_is_confirmed(inte
         assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, (text, out)
     sure = heard_line(interpreter, Transcript("Set the thermostat to 72.", 0.8))
     assert sure["after"]["thermostat"]["setpoint"] == 72
+    # "warm" says what "by 2" is for, as "warmer" would: done.
+    warm = heard_line(interpreter, Transcript("Warm the hallway up by 2.", 0.9))
+    assert warm["kind"] == "action" and warm["after"]["thermostat"]["setpoint"] == 70, warm
     # "is the desk lamp off?" with its "is" misheard opens as no command does: confirmed.
     question = heard_line(interpreter, Transcript("As the desk lamp off.", 0.8))
     assert question["kind"] == "clarify" and question["after"]["desk lamp"] == HOME[0]["snapshot"], question
