@@ -310,7 +310,8 @@ def test_a_lost_number_is_asked_for_when_typed_and_heard_as_two(interpreter):
     assert out["kind"] == "clarify" and "how many degrees" in out["say"].lower()
     heard = heard_line(interpreter, Transcript("Turn the thermostat down to degrees.", 0.8))
     assert heard["after"]["thermostat"]["setpoint"] == 66, heard  # Whisper's "to" for "two"
-    for garbled, setpoint in (("Set the heat to 7j2.", 72), ("Set the heat to 6T8.", 68), ("Set the heat to 7T.", 70)):
+    for garbled, setpoint in (("Set the heat to 7j2.", 72), ("Set the heat to 6T8.", 68), ("Set the heat to 7T.", 70),
+                              ("Set the heat to 7D.", 70), ("Set the heat to 7 d.", 70)):
         heard = heard_line(interpreter, Transcript(garbled, 0.8))  # Whisper's "seventy-two", "seventy"
         assert heard["after"]["thermostat"]["setpoint"] == setpoint, (garbled, heard)
     assert heard_numbers("a 5k run in 3D") == "a 5k run in 3D"
@@ -525,6 +526,10 @@ def test_a_device_called_only_light_is_confirmed_when_heard_beside_a_reading_lig
     assert whole["after"]["light"]["state"] == "off" and whole["after"]["reading light"] == on, whole
     echo = line("Read the light of the blue,", Transcript("Read the light of the blue,", 0.9))
     assert echo["kind"] != "action" and echo["after"]["light"] == on, echo
+    # A clause of its own opens with the name, and the other device named beside it is no
+    # mention of the light: "Reading light on and light to 30%." is the two of them.
+    both = line("Reading light on and light to 30%.", Transcript("Reading light on and light to 30%.", 0.9))
+    assert both["kind"] == "action" and both["after"]["light"]["brightness"] == 30, both
     # The name's own noun is no echo of the lost word: "Dim the light." beside a "night light"
     night = [home[0], {"name": "night light", "type": "lamp", "room": "hall", "snapshot": {"state": "off"}}]
     dim = run_line(json.dumps({"id": 1, "home": night, "utterance": "Dim the light."}), interpreter,

@@ -63,21 +63,28 @@ class Doubts:
         self.cues = cues
         """Words that point to one device type ("brightness", "cooler"): the planner's cues."""
 
-    def generic_name_heard(self, found: Mentions, home: Home) -> bool:
+    def generic_name_heard(self, found: Mentions, home: Home, text: str) -> bool:
         """Whether a device called only by its type's noun ("light") was heard where another
         device's name ends in that noun ("reading light"): a recognizer that lost "reading"
         ("We did light off") names the wrong one, so it is confirmed, not acted on. Unless it is
         heard as a whole noun phrase ("turn the thermostat down": nothing was lost between "the"
         and the noun) with no word like the lost one ("Read the light of the blue"), or a room
-        heard with it is the one device's and not the other's ("the light in the kitchen")."""
+        heard with it is the one device's and not the other's ("the light in the kitchen").
+        ``text``: the request's (normalized) words; the other devices and the rooms it names are
+        no mention of the one ("Lava lamp on and the lamp to 30%", "the lounge lamp")."""
         rooms = set(found.rooms)
         words = found.masked.split()
         for name in found.devices:
+            rest = f" {text} "
+            for other in sorted([*home.devices, *rooms], key=len, reverse=True):
+                if other != name:  # "the lounge lamp" is "the lamp" of the lounge
+                    rest = rest.replace(f" {other.lower()} ", " | " if other in home.devices else " ")
+            said = rest.split()
             others = [other for other in home.devices
                       if other != name and vocabulary.words(other)[-1:] == [name.lower()]]
             if len(vocabulary.words(name)) != 1 or not others:
                 continue
-            whole = all(i and words[i - 1] in DETERMINERS for i, w in enumerate(words) if w == name.lower())
+            whole = all(i and said[i - 1] in DETERMINERS | {"and", "then"} for i, w in enumerate(said) if w == name.lower())
             lost = {w for other in others for w in vocabulary.words(other)[:-1]}
             echoed = any(SequenceMatcher(None, w, gone).ratio() >= 0.7 for w in words for gone in lost
                          if len(w) > 2 and w != name.lower())  # "light" itself is no echo of "night"

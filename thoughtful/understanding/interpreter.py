@@ -205,7 +205,7 @@ class Interpreter:
         if found.compared:  # "the tall lamp as bright as the lamp" had set it to its maximum
             return Interpretation("clarify", f"I can't set one device by another yet (the {found.compared[0]}), so I "
                                              f"changed nothing. Could you say the level you want?")
-        if request.heard_confidence is not None and (self.doubts.generic_name_heard(found, request.home)
+        if request.heard_confidence is not None and (self.doubts.generic_name_heard(found, request.home, text)
                                                      or self.doubts.opens_like_a_question(text)):
             request = replace(request, guessed=True)
         if (found.devices or found.rooms or found.everything) and followup.is_ellipsis(found.masked, self.nouns):

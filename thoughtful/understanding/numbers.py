@@ -15,15 +15,18 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "si
 _WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[^\sa-z\d]+")
 HEARD_TWO = re.compile(r"\b(?:to|too)\s+(degrees?|percent|%)", re.IGNORECASE)
 HEARD_TENS = re.compile(r"\b([2-9])(?:t|[a-z]([1-9]))\b", re.IGNORECASE)
+HEARD_TENS_AS_D = re.compile(r"\b(to|at)\s+([2-9])\s?d\b", re.IGNORECASE)
+""" "to 4D", "at 4 d": "forty" as a level (not "in 3D")."""
 HEARD_TO_PART = re.compile(r"\b(?:two|2)\s+(quarter|third)\b(?!s)", re.IGNORECASE)
 
 
 def heard_numbers(text: str) -> str:
     """Numbers as the recognizer garbles them, as they were said: "up to degrees" → "up 2
     degrees" (typed, a unit without its number is asked about instead), "7j2" → "72", "7T" →
-    "70" (Whisper's "seventy-two", "seventy"), "two quarter" → "to a quarter" (two of them
-    would be "two quarters")."""
+    "70", "to 4D" → "to 40" (Whisper's "seventy-two", "seventy", "forty"), "two quarter" → "to a
+    quarter" (two of them would be "two quarters")."""
     text = HEARD_TO_PART.sub(r"to a \1", HEARD_TWO.sub(r"2 \1", text))
+    text = HEARD_TENS_AS_D.sub(r"\1 \g<2>0", text)
     return HEARD_TENS.sub(lambda m: m.group(1) + (m.group(2) or "0"), text)
 
 
