@@ -378,6 +378,35 @@ def test_a_device_left_as_it_is_is_spared_with_or_without_a_pause(interpreter):
     assert out["after"]["lamp"] == LAMP_ON["snapshot"] and out["after"]["lava lamp"] == {"state": "off"}, out
 
 
+def test_a_refused_request_is_done_to_what_a_contrasting_clause_names_instead(interpreter):
+    """ "don't turn off the lamp, just the lava lamp": the lava lamp off, the lamp as it is;
+    "…, and the lava lamp" refuses that one too."""
+    lounge = [LAMP_ON, {**LAMP_ON, "name": "lava lamp"}, THERMO]
+    for text in ("don't turn off the lamp, just the lava lamp", "don't turn off the lamp, only the lava lamp",
+                 "don't turn off the lamp, the lava lamp instead"):
+        out = ask(interpreter, text, home=lounge)
+        assert out["kind"] == "action" and out["after"]["lava lamp"]["state"] == "off", (text, out)
+        assert out["after"]["lamp"] == LAMP_ON["snapshot"], (text, out)
+    out = ask(interpreter, "don't turn off the lamp, and the lava lamp", home=lounge)
+    assert unchanged(out, lounge), out
+
+
+def test_a_goal_naming_nothing_is_for_the_one_room_all_its_devices_are_in(interpreter):
+    """ "movie time" with three lamps, all in the living room: that room's lamps, not "which
+    lamp?"; with the lamps in two rooms and nothing to say which, it asks."""
+    living = [{**LAMP_ON, "name": name, "snapshot": {"state": "on", "brightness": 80, "color_temp": 3000}}
+              for name in ("lamp", "ceiling lamp", "tv light")] + [THERMO]
+    out = ask(interpreter, "movie time", home=living)
+    assert out["kind"] == "action", out
+    assert all(out["after"][n]["state"] == "off" or out["after"][n]["brightness"] < 80
+               for n in ("lamp", "ceiling lamp", "tv light")), out
+    apart = [living[0], {**living[1], "room": "kitchen"}, THERMO]
+    out = ask(interpreter, "movie time", home=apart)
+    assert out["kind"] == "clarify" and unchanged(out, apart), out
+    out = ask(interpreter, "turn the light off", home=living)  # a device's noun: which one
+    assert out["kind"] == "clarify" and unchanged(out, living), out
+
+
 def test_a_type_left_out_or_spared_by_its_noun_is_not_touched(interpreter):
     """ "everything off except the lights" had switched the lights off too."""
     home = [LAMP_ON, {**LAMP_ON, "name": "desk lamp", "room": "office"}, THERMO]

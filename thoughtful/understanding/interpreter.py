@@ -45,6 +45,9 @@ PRONOUNS = {"it", "that", "this", "them", "those"}
 """Words that point back at a device talked about, without naming it."""
 NEGATING = {"not", "no", "don't", "never", "nor"}
 """A clause opening with one of these is not a request of its own."""
+CONTRASTING = {"just", "only", "instead", "rather"}
+"""Words of a clause that names what to do a refused request to instead ("don't turn off the
+lamp, just the corner lamp")."""
 LEAVING = {"leave", "forget", "except", "but", "touch", "change", "alone", "though", "please"}
 """Words of a negated clause that only leave a device be ("don't touch the nightlight")."""
 MAX_UTTERANCE = 1000
@@ -472,6 +475,7 @@ class Interpreter:
         left_alone: set[str] = set()
         alone: dict[str, bool] = {}
         previous: Prediction | None = None
+        refused: tuple[Prediction | None, list[str]] | None = None
         for i, clause in enumerate(clauses):
             found = self.resolver.mentions(clause, request.home)
             if spares(clause):  # "leave the lamp on, turn off the heater": the lamp as it is
@@ -482,7 +486,9 @@ class Interpreter:
                 if stopped is None:
                     # "don't make it darker, make it brighter", "turn on the lamp, not the heating":
                     # what is refused is not done, and what is named alone is left as it is
-                    left_alone.update(self._named_alone(found, request.home))
+                    named_alone = self._named_alone(found, request.home)
+                    left_alone.update(named_alone)
+                    refused = None if named_alone else (self._refused(found, request.home), found.devices)
                     continue
                 prediction = Prediction("command", 1.0, {stopped: 1.0}, (stopped, 1.0))
             else:
@@ -490,7 +496,10 @@ class Interpreter:
                 if prediction.kind == "negated" and found.devices and prediction.confidence >= CONFIDENCE:
                     left_alone.update(found.devices)  # "leave the lamp, just cool the room down"
                     continue
-                said_again = self._said_again(found, previous, request.home)
+                instead = self._instead(found, refused[0], request.home) if refused else None
+                if instead is not None:  # "don't turn off the living room lamp, just the corner lamp"
+                    left_alone.update(refused[1])
+                said_again = instead or self._said_again(found, previous, request.home)
                 if said_again is False:
                     return None
                 prediction = said_again or self.evidence.said(prediction, self._ops(prediction), found.masked)
@@ -537,6 +546,25 @@ class Interpreter:
             changes += clause_changes
         changes = self._merged([change for change in changes if change[0] not in left_alone])
         return self._apply(request, changes) if changes else None
+
+    def _refused(self, found: Mentions, home: Home) -> Prediction | None:
+        """What a negated clause that says what not to do refuses ("don't turn off the living
+        room lamp": the lamp off), as a sure command; None when it is not one."""
+        asked = replace(found, masked=" ".join(w for w in found.masked.split() if w not in NEGATING))
+        prediction = self._predict(asked, home)
+        if prediction.kind != "command" or prediction.confidence < CONFIDENCE:
+            return None
+        return self.evidence.said(prediction, self._ops(prediction), asked.masked)
+
+    def _instead(self, found: Mentions, refused: Prediction | None, home: Home) -> Prediction | None:
+        """A clause that only names what to do the refused request to instead ("…, just the
+        corner lamp", "…, only the hall light", "…, the porch light instead"): the refused
+        request, of that; None for any other clause ("…, and the heater" refuses it too)."""
+        words = found.masked.split()
+        if refused is None or not set(words) & CONTRASTING:
+            return None
+        named = replace(found, masked=" ".join(w for w in words if w not in CONTRASTING))
+        return self._said_again(named, refused, home) or None
 
     def _heard_in_doubt(self, request: Request, masked: str, plans: dict[str, TypePlan]) -> Request:
         """``request``, to be confirmed when heard with words a recognizer easily gets wrong:
@@ -861,7 +889,10 @@ class Interpreter:
                 continue
             goals = self.models[device_type].language.goals
             home_wide = plan.goals and all(goals[g].whole_home for g in plan.goals) and not (found.devices or found.rooms)
-            targets = self._targets(request, replace(found, everything=True) if home_wide else found, device_type)
+            scope = replace(found, everything=True) if home_wide else \
+                replace(found, rooms=[room]) if plan.goals and (room := self._only_room(request, found, device_type)) \
+                else found
+            targets = self._targets(request, scope, device_type)
             if self._only_serving(targets, found, plan, device_type, request.home):
                 continue  # "turn off the bedroom": its lamps, not the home's heating that serves it
             ready = self._adjustable(targets, plan.change, request.home)
@@ -870,6 +901,16 @@ class Interpreter:
             changes += [(name, plan.change if name in ready else Change(), why) for name in targets
                         if name in ready or plan.goals]  # a goal left out is said to need nothing
         return changes
+
+    def _only_room(self, request: Request, found: Mentions, device_type: str) -> str | None:
+        """The one room every device of ``device_type`` is in, when a goal names no device, no
+        noun of one and no room ("movie time" with the three lamps of the living room: that
+        room's lamps, not "which lamp?"); None otherwise."""
+        if found.devices or found.rooms or found.here or request.speaker_room \
+                or any(w.rstrip("s") in self.nouns for w in found.masked.split()):
+            return None
+        rooms = {d.room.lower() for d in request.home.devices.values() if d.type == device_type}
+        return rooms.pop() if len(rooms) == 1 else None
 
     def _placed(self, plans: dict[str, TypePlan], found: Mentions, home: Home) -> dict[str, TypePlan]:
         """With only a room named, the plans for the types it has, when it has some and no word
