@@ -392,7 +392,8 @@ def test_listen_on_an_alsa_microphone(tmp_path, model_dir):
 def test_heard_numbers_a_recognizer_mixes_up_are_confirmed(interpreter):
     """ "up two" heard as "up too" had raised the setpoint by one; "forty percent" heard as
     "14%" set 14%: heard, both are asked about; said plainly, they act."""
-    for text in ("Turn the thermostat up too.", "Set the desk lamp to 14%.", "Desk lamp to 15."):
+    for text in ("Turn the thermostat up too.", "Turn the thermostat up to.", "Desk lamp off and the heater up to.",
+                 "Set the desk lamp to 14%.", "Desk lamp to 15."):
         out = heard_line(interpreter, Transcript(text, 0.9))
         assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, (text, out)
     assert heard_line(interpreter, Transcript("Turn the thermostat up two.", 0.9))["after"]["thermostat"]["setpoint"] == 70
