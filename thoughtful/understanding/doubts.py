@@ -19,6 +19,8 @@ enough much little natural full half too""".split())
 """Words that make the next "light" or "heat" the thing itself, not a device ("lower light on
 the floor lamp", "more heat")."""
 DETERMINERS = {"the", "my", "our", "your", "this", "that"}
+WHOLE_BEFORE = DETERMINERS | {"and", "then"}
+"""Words after which a name is heard whole: a determiner, or a clause's opening ("…on and lamp to 30%")."""
 DIRECTIONS = {"up", "down", "higher", "lower", "more", "less", "increase", "decrease", "raise", "reduce"}
 """Words that say which way but not what: "turn it up" needs a device to mean anything."""
 SWITCHES = {"on", "off"}
@@ -85,7 +87,7 @@ class Doubts:
                       if other != name and vocabulary.words(other)[-1:] == [name.lower()]]
             if len(vocabulary.words(name)) != 1 or not others:
                 continue
-            whole = all(i and said[i - 1] in DETERMINERS | {"and", "then"} for i, w in enumerate(said) if w == name.lower())
+            whole = all(i and said[i - 1] in WHOLE_BEFORE for i, w in enumerate(said) if w == name.lower())
             lost = {w for other in others for w in vocabulary.words(other)[:-1]}
             echoed = any(SequenceMatcher(None, w, gone).ratio() >= 0.7 for w in words for gone in lost
                          if len(w) > 2 and w != name.lower())  # "light" itself is no echo of "night"
