@@ -78,15 +78,15 @@ class Doubts:
         rooms = set(found.rooms)
         words = found.masked.split()
         for name in found.devices:
+            others = [other for other in home.devices
+                      if other != name and vocabulary.words(other)[-1:] == [name.lower()]]
+            if len(vocabulary.words(name)) != 1 or not others:
+                continue
             rest = f" {text} "
             for other in sorted([*home.devices, *rooms], key=len, reverse=True):
                 if other != name:  # "the lounge lamp" is "the lamp" of the lounge
                     rest = rest.replace(f" {other.lower()} ", " | " if other in home.devices else " ")
             said = rest.split()
-            others = [other for other in home.devices
-                      if other != name and vocabulary.words(other)[-1:] == [name.lower()]]
-            if len(vocabulary.words(name)) != 1 or not others:
-                continue
             whole = all(i and said[i - 1] in WHOLE_BEFORE for i, w in enumerate(said) if w == name.lower())
             lost = {w for other in others for w in vocabulary.words(other)[:-1]}
             echoed = any(SequenceMatcher(None, w, gone).ratio() >= 0.7 for w in words for gone in lost

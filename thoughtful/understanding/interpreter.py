@@ -538,11 +538,12 @@ class Interpreter:
                                           request.home)  # a device an earlier clause changed: checked as a whole
             if against:  # "…and the tall lamp dimmer" with the tall lamp off: its own words say no
                 return Interpretation("clarify", f"I didn't change anything: {against}. What would you like?")
-            clash = self._clashing(changes, clause_changes, alone, request.home) if named else None
+            now_alone = self._alone_of_type(clause_changes, request.home)
+            clash = self._clashing(changes, clause_changes, alone, now_alone) if named else None
             if clash:  # "porch light to 20, all lights to 60"; "bedroom light on, bedroom lamp off"
                 return Interpretation("clarify", f"I didn't change anything: you asked two different things of "
                                                  f"the {clash}. What would you like it to do?")
-            alone.update(self._alone_of_type(clause_changes, request.home))
+            alone.update(now_alone)
             changes += clause_changes
         changes = self._merged([change for change in changes if change[0] not in left_alone])
         return self._apply(request, changes) if changes else None
@@ -609,13 +610,13 @@ class Interpreter:
 
     @staticmethod
     def _clashing(earlier: list[tuple[str, Change, str]], later: list[tuple[str, Change, str]],
-                  alone: dict[str, bool], home: Home) -> str | None:
+                  alone: dict[str, bool], now_alone: dict[str, bool]) -> str | None:
         """A device that a clause naming what it acts on asks something of that an earlier clause
         asked otherwise (another state, another value, the other way); None when the later clause
         picks the device out of an earlier clause's group ("all the lights off, then the lamp
-        on"). ``alone``: whether each device was the only one of its type its clause changed."""
+        on"). ``alone``, ``now_alone``: whether each device was the only one of its type its
+        clause changed (:meth:`_alone_of_type`), in the earlier clauses and in this one."""
         asked = {name: change for name, change, _ in earlier}
-        now_alone = Interpreter._alone_of_type(later, home)
         for name, change, _ in later:
             before = asked.get(name)
             if before is None or now_alone[name] and not alone[name]:

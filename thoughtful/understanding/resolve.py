@@ -115,7 +115,6 @@ def _state_words(model: StateModel) -> dict[str, set[str]]:
     return out
 
 
-
 def _one_letter_off(heard: str, word: str) -> bool:
     """Whether ``heard`` is ``word`` with one letter added, left out or changed (not the first,
     and not a plural "s"): "lead" for "led"."""
@@ -126,6 +125,7 @@ def _one_letter_off(heard: str, word: str) -> bool:
     if len(short) == len(long_):
         return sum(a != b for a, b in zip(short, long_)) == 1
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
 
 class Resolver:
     def __init__(self, models: dict[str, StateModel]) -> None:
