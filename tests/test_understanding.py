@@ -175,6 +175,16 @@ def test_named_devices_rooms_and_speaker_room(interpreter):
     assert all(out["after"][n]["state"] == "off" for n in ("desk lamp", "ceiling light", "bedside lamp"))
 
 
+def test_a_room_said_to_be_in_another_room_is_asked_about(interpreter):
+    """ "turn off the kitchen in the office" (heard for "the light in the office") had switched off
+    what is in both; no device is, so which room is meant is asked. Two rooms side by side are
+    two rooms ("the lights in the kitchen and the office")."""
+    out = ask(interpreter, "turn off the kitchen in the office", home=BIG_HOME)
+    assert out["kind"] == "clarify" and unchanged(out, BIG_HOME), out
+    out = ask(interpreter, "turn off the lights in the kitchen and the office", home=BIG_HOME)
+    assert out["after"]["ceiling light"]["state"] == "off" and out["after"]["desk lamp"]["state"] == "off", out
+
+
 def test_unknown_name_is_not_guessed(interpreter):
     out = ask(interpreter, "turn on the porch light", home=BIG_HOME)
     assert out["kind"] in ("reject", "clarify") and unchanged(out, BIG_HOME)

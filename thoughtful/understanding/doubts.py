@@ -162,6 +162,17 @@ class Doubts:
             return None
         return f"Which do you mean: {' or '.join(f'the {d.name}' for d in here)}?"
 
+    @staticmethod
+    def rooms_crossed(text: str, found: Mentions) -> str | None:
+        """A question when the words put one room in another ("turn off the lounge in the
+        hallway", heard for "the light in the hallway"): no device is in both, so which is meant
+        is unclear; None otherwise. ``text``: the request's (normalized) words."""
+        for room in found.rooms:
+            for other in found.rooms:
+                if other != room and re.search(rf"\b{re.escape(room)}\s+in\s+(?:the\s+)?{re.escape(other)}\b", text):
+                    return f"I didn't change anything: did you mean the {room} or the {other}?"
+        return None
+
     def unplaced(self, found: Mentions, home: Home) -> str | None:
         """A question when the words name more devices of a type than were found ("porch light
         to 20, bulb light to 60": one light is the porch light, the other is no light here), so

@@ -208,6 +208,9 @@ class Interpreter:
         if found.compared:  # "the tall lamp as bright as the lamp" had set it to its maximum
             return Interpretation("clarify", f"I can't set one device by another yet (the {found.compared[0]}), so I "
                                              f"changed nothing. Could you say the level you want?")
+        crossed = self.doubts.rooms_crossed(text, found)
+        if crossed:
+            return Interpretation("clarify", crossed)
         if request.heard_confidence is not None and (self.doubts.generic_name_heard(found, request.home, text)
                                                      or self.doubts.opens_like_a_question(text)):
             request = replace(request, guessed=True)
