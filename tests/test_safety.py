@@ -420,6 +420,20 @@ def test_a_small_amount_never_switches_a_device_off(interpreter):
     assert not switched_against("the heat pump down slightly", [("heat pump", HEAT, dict(HEAT, setpoint=67))])
 
 
+def test_less_of_a_setting_never_switches_a_device_on(interpreter):
+    """ "sofa lamp down a notch" said to an off lamp had switched it on at 70%: no word said
+    "dim", but less brightness was read, and less never lights a lamp. Asked for the state too
+    ("turn it on and dim it"), it comes on."""
+    off = {"state": "off"}
+    home = [{"name": "sofa lamp", "type": "lamp", "room": "lounge", "snapshot": off},
+            {"name": "heat pump", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]
+    asked_about(interpreter, home, "sofa lamp down a notch", "sofa lamp down")
+    lit = said(interpreter, home, "switch on the sofa lamp")
+    assert lit["kind"] == "action" and lit["after"]["sofa lamp"]["state"] == "on"
+    cooler = said(interpreter, home, "heat pump down a notch")
+    assert cooler["kind"] == "action" and cooler["after"]["heat pump"]["setpoint"] < HEAT["setpoint"]
+
+
 def test_a_room_this_home_does_not_have_acts_on_nothing(interpreter):
     """ "turn off the games room lights" had switched off every light of a home without a games
     room (heard: "Nineing room lights to 50%" set them all to 50)."""

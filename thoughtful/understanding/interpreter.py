@@ -965,12 +965,14 @@ class Interpreter:
         text = normalize(request.text)
         planned: list[str] = []
         proposed: list[Applied] = []
+        asked = safety.how_to(text)  # "how do I make the lamp blue?": say how; change nothing
         try:  # validate everything first so a bad part changes nothing
             for name, change, _ in changes:
                 device = home[name]
                 after, notes = device.plan(change)
                 asked_state = change.state is not None
                 wrong = safety.contradiction(text, device.model, name, device.snapshot, after, asked_state) \
+                    or (not asked and safety.less_switches_on(change, device.model, name, device.snapshot, after)) \
                     or safety.out_of_range(change, device.model, home.units)
                 if wrong:
                     return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
@@ -981,8 +983,7 @@ class Interpreter:
         wrong = safety.switched_against(text, [(a.device, a.before, a.after) for a in proposed])
         if wrong:
             return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
-        asked = safety.how_to(text)
-        if asked:  # "how do I make the lamp blue?": say how; change nothing
+        if asked:
             return Interpretation("explanation", f'Just ask me: "{asked}". That sets {" and ".join(planned)}.')
         if request.heard_confidence is not None and \
                 self.resolver.echoed_elsewhere(text, home, {a.device for a in proposed if a.changed}):

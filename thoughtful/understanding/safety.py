@@ -246,6 +246,22 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
     return None
 
 
+def less_switches_on(change: Change, model: StateModel, name: str, before: dict[str, Any],
+                     after: dict[str, Any]) -> str | None:
+    """What is wrong when a change asks for less of a setting the device does not have now and
+    so would switch it on: "sofa lamp down a notch" said to an off lamp (the words need not say
+    "dim": the model read less). None when the state was asked for too, or the setting picks the
+    state itself (a thermostat's setpoint: lower than the room means cooling)."""
+    if change.state is not None:
+        return None
+    for key, amount in change.adjust.items():
+        spec = model.settings.get(key)
+        if amount < 0 and spec is not None and spec.implies_state is None and \
+                before.get(key) is None and after.get(key) is not None:
+            return f"the {name} is {before.get('state')}, and less {model.setting_name(key)} would switch it on"
+    return None
+
+
 def says_small(text: str) -> bool:
     """Whether ``text`` asks for a small amount ("a bit", "a touch", "slightly")."""
     return bool(_SMALL.search(text))
