@@ -100,7 +100,8 @@ def test_a_name_inside_a_longer_name_is_not_touched(interpreter):
 def test_a_name_is_not_taken_for_another_device_in_its_room(interpreter):
     """ "office light" in a home with an "office thermostat": the light, never the thermostat
     ("office" + any device noun once matched the thermostat), and a named lamp's "warmer" is
-    its white, not the heating."""
+    its white, not the heating. "The office lights" are the office's, not the "office light"
+    alone (which once took "office lights to 50" and left the desk lamp)."""
     lamp = {"state": "on", "brightness": 80, "color_temp": 4000}
     home = [{"name": "desk lamp", "type": "lamp", "room": "office", "snapshot": lamp},
             {"name": "office light", "type": "lamp", "room": "office", "snapshot": lamp},
@@ -119,6 +120,10 @@ def test_a_name_is_not_taken_for_another_device_in_its_room(interpreter):
     # Two lights asked for, one found: doing only that one would be half of what was said.
     out = ask("office light to 20, bulb light to 60")
     assert out["kind"] == "clarify" and out["after"] == before and "office light" in out["say"], out
+    # The room's lights in the plural, named like one of them: all of the office's lamps.
+    out = ask("office lights to 50")
+    assert out["after"]["office light"]["brightness"] == 50 and out["after"]["desk lamp"]["brightness"] == 50, out
+    assert out["after"]["office thermostat"] == before["office thermostat"], out
     out = ask("lower light on the desk lamp")  # light as in brightness: no second lamp
     assert out["after"]["desk lamp"]["brightness"] < 80 and out["after"]["office light"] == lamp, out
     how = ask("how do I change the lamp's colour")  # a how-to needs no colour named to be answered

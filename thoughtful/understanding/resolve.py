@@ -196,7 +196,8 @@ class Resolver:
         """(device, pattern) in the order they are tried: every whole name first, longest first,
         as it may be written (:meth:`spoken_forms`); then a name's distinctive words before a
         noun of the device's own type ("the porch one", "the office lamp" for "office light"),
-        so "office light" is never taken for the "office thermostat"; then one word of a longer
+        so "office light" is never taken for the "office thermostat" (in the plural only when
+        those words are not its room's: "the office lights" are the office's); then one word of a longer
         name that no other name and no room has ("the tall one", "the tall lamp" for the "tall
         floor lamp")."""
         by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
@@ -208,7 +209,11 @@ class Resolver:
             if distinct:
                 head = r"\s+".join(map(re.escape, distinct))
                 own = "|".join(map(re.escape, sorted(self.nouns_of[device.type])))
-                short.append((device, rf"{head}\s+(?:{own}|one|1)s?"))  # normalized "one" is "1"
+                singular = distinct == words(device.room)  # "the office lights": the room's, not one of them
+                nouns = [n for n in sorted(self.nouns_of[device.type])
+                         if not (singular and n.endswith("s") and n[:-1] in self.nouns)]
+                short.append((device, rf"{head}\s+(?:{'|'.join(map(re.escape, nouns))}|one|1)"
+                                      rf"{'' if singular else 's?'}"))  # normalized "one" is "1"
             if len(distinct) > 1:  # "the tall one" for the "tall floor lamp" beside a "floor lamp"
                 others = {w for d in home.devices.values() if d is not device for w in words(d.name)}
                 single += [(device, rf"{re.escape(w)}\s+(?:{own}|one|1)") for w in distinct
