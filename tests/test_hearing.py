@@ -3,6 +3,7 @@ decoding at the first pause, the spoken benchmark, and never acting on a doubtfu
 Real engines, real audio: synthetic voices through simulated rooms and noise."""
 
 import json
+import math
 
 import numpy as np
 import pytest
@@ -99,7 +100,11 @@ def test_speculative_decoding_at_the_first_pause(whisper):
     assert len(heard) == 1 and heard[0].speculative and "desk lamp" in heard[0].transcript.text.lower()
     # A complete sentence: the utterance ended after quick_end_ms of quiet, not end_ms.
     assert heard[0].quiet_ms < EndpointSettings().end_ms
-    assert heard[0].after_speech_ms == max(heard[0].quiet_ms, 100 + heard[0].decode_ms)
+    # The guess began at the first whole frame of the detector past 100 ms of quiet (128 ms with
+    # Silero's 32 ms frames), and that is the wait counted, not the 100 asked for.
+    frame_ms = hearing.endpointer.frame_ms
+    assert heard[0].speculate_ms == math.ceil(100 / frame_ms) * frame_ms
+    assert heard[0].after_speech_ms == max(heard[0].quiet_ms, heard[0].speculate_ms + heard[0].decode_ms)
     # A pause in mid-sentence ("turn off the … desk lamp") of ~0.3 s: longer than speculate_ms, so
     # a guess is made there, but shorter than quick_end_ms, so whatever the guess reads like
     # ("Turn off it." was seen), the endpointer waits and the rest is heard. flite is

@@ -56,6 +56,22 @@ def test_goals_imply_settings(interpreter):
     assert out["after"]["lamp"]["brightness"] <= 50 and out["after"]["lamp"]["color_temp"] <= 3000
 
 
+def test_someone_elses_feeling_is_a_goal_too(interpreter):
+    """ "the baby is cold" was declined as out of scope: the goals are said in the first person
+    ("i'm cold"), and a feeling is the same goal whoever has it. Not a whole-home goal: "the kids
+    are going to sleep" does not become "i'm going to sleep"."""
+    for text in ("the baby is cold", "the kids are freezing", "my wife's freezing in the living room"):
+        out = ask(interpreter, text, home=(LAMP_OFF, THERMO_OFF_COLD))
+        assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "heat", (text, out)
+        assert out["after"]["lamp"] == LAMP_OFF["snapshot"], (text, out)
+    from thoughtful.state.home import Home
+
+    seen = lambda text: interpreter.resolver.mentions(text, Home([])).masked  # what the model reads
+    assert seen("the baby is cold") == "i'm cold"
+    assert seen("the kids are going to sleep") == "the kids are going to sleep"
+    assert seen("the baby is asleep") == "the baby is asleep"
+
+
 def test_complaints_go_the_right_way(interpreter):
     assert ask(interpreter, "it's way too bright in here")["after"]["lamp"]["brightness"] < 50
     out = ask(interpreter, "I can barely see", home=(LAMP_OFF, THERMO))
@@ -246,7 +262,8 @@ def test_same_again_repeats_the_whole_change_a_bit_more_one_step(interpreter):
 def test_the_wrong_device_corrected_is_put_back_and_the_other_one_changed(interpreter):
     """ "No, the desk lamp" / "the other one" just after the floor lamp was switched on: the
     floor lamp back off and the desk lamp on, in one change; "the other lamp" inside a request
-    is the desk lamp (it had brightened the floor lamp); with two others, a question."""
+    is the desk lamp (it had brightened the floor lamp); with two others, a question, unless one
+    is in the same room."""
     floor = {"name": "floor lamp", "type": "lamp", "room": "loft", "snapshot": {"state": "on", "brightness": 40,
                                                                               "color_temp": 2700}}
     desk = {"name": "desk lamp", "type": "lamp", "room": "study", "snapshot": {"state": "off"}}
@@ -269,6 +286,14 @@ def test_the_wrong_device_corrected_is_put_back_and_the_other_one_changed(interp
         assert unchanged(out, (floor, desk, hall, THERMO))
     out = ask(interpreter, "no, the other way", home=(floor, desk, THERMO), **at)  # the direction, not a device
     assert out["after"]["floor lamp"]["state"] == "off" and out["after"]["desk lamp"] == desk["snapshot"], out
+    # "The other one too" adds it (it had answered "nothing to change"); the other one beside the
+    # floor lamp, in its room, before one elsewhere.
+    reading = {"name": "reading lamp", "type": "lamp", "room": "loft", "snapshot": {"state": "off"}}
+    for text in ("the other one too", "no, the other one"):
+        out = ask(interpreter, text, home=(floor, desk, reading, THERMO), **at)
+        assert out["kind"] == "action" and out["after"]["reading lamp"]["state"] == "on", (text, out)
+        assert out["after"]["desk lamp"] == desk["snapshot"], (text, out)
+    assert out["after"]["floor lamp"] == {"state": "off"}, out  # "no": put back
 
 
 def test_one_word_of_a_longer_name_with_one_names_that_device(interpreter):

@@ -35,7 +35,8 @@ class Heard:
     quiet_ms: float = 0.0
     """The quiet after the last speech that ended the utterance (``quick_end_ms`` or ``end_ms``)."""
     speculate_ms: float = 0.0
-    """The pause after which the speculative decode began."""
+    """The pause after which the speculative decode began (``SPECULATE_MS`` rounded up to whole
+    frames of the detector: 96 ms for 80 with Silero's 32 ms frames)."""
 
     @property
     def after_speech_ms(self) -> float:
@@ -48,8 +49,10 @@ class Heard:
 class _Speculation:
     """A decode started at a pause, on the audio up to that pause."""
 
-    def __init__(self, recognizer: Recognizer, audio: np.ndarray, speech_frames: int) -> None:
+    def __init__(self, recognizer: Recognizer, audio: np.ndarray, speech_frames: int, quiet_ms: float) -> None:
         self.speech_frames = speech_frames
+        self.quiet_ms = quiet_ms
+        """The quiet after the last speech when the decode began (whole frames of the detector)."""
         self.result: Transcript | None = None
         self.error: Exception | None = None
         self.decode_ms = 0.0
@@ -134,7 +137,7 @@ class Hearing:
         if self.speculate_ms is None or not e.in_speech or e.silence_ms < self.speculate_ms:
             return
         if self._current() is None:
-            self._speculation = _Speculation(self.recognizer, e.audio, e.speech_frames)
+            self._speculation = _Speculation(self.recognizer, e.audio, e.speech_frames, e.silence_ms)
             if not self.realtime:  # faster than real time: let the decode run alone, as it would
                 self._speculation.thread.join()
 
@@ -159,7 +162,7 @@ class Hearing:
         if speculation is not None and speculation.speech_frames == segment.speech_frames:
             transcript = speculation.outcome()  # no speech since the guess began: it stands
             return Heard(transcript, segment, (time.perf_counter() - started) * 1000, speculation.decode_ms, True,
-                         quiet, self.speculate_ms or 0)
+                         quiet, speculation.quiet_ms)
         if speculation is not None:
             speculation.thread.join()
         decode_started = time.perf_counter()

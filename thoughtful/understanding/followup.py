@@ -63,10 +63,13 @@ def says_other(text: str) -> bool:
     return bool(_OTHER.search(text))
 
 
-def the_other(text: str, last: list[tuple[str, str]], devices: dict[str, str], nouns: dict[str, str]) -> Other | None:
+def the_other(text: str, last: list[tuple[str, str]], devices: dict[str, str], nouns: dict[str, str],
+              rooms: dict[str, str] | None = None) -> Other | None:
     """:class:`Other` for "the other …" or "wrong …" in ``text``; None when it says no such thing.
     ``last``: the (name, type) of the devices talked about or changed last; ``devices``: every
-    device's type by name; ``nouns``: type nouns ("lamp" → "lamp")."""
+    device's type by name; ``nouns``: type nouns ("lamp" → "lamp"); ``rooms``: every device's
+    room by name — the others in the room of the last ones come first ("the other one" after the
+    left lamp is the right lamp beside it, not the closet light)."""
     match = _OTHER.search(text)
     if not match:
         return None
@@ -77,6 +80,9 @@ def the_other(text: str, last: list[tuple[str, str]], devices: dict[str, str], n
     types = {said} if said else {t for _, t in last}
     before = {name for name, _ in last}
     meant = [name for name, t in devices.items() if t in types and name not in before]
+    if rooms:
+        beside = [name for name in meant if rooms.get(name) in {rooms.get(b) for b in before}]
+        meant = beside or meant
     alone = set(_OTHER.sub(" ", text).split()) <= LINKING | SWAPPING
     return Other(match.start(), match.end(), meant, alone)
 

@@ -199,7 +199,7 @@ class Interpreter:
             swapped = self._swapped(replace(request, text=text), self.resolver.mentions(text, request.home), other)
             if swapped is not None:
                 return swapped
-        elif other is not None:  # "make the other lamp brighter": the other one by name, or which
+        if other is not None:  # "make the other lamp brighter", "the other one too": by name, or which
             if len(other.meant) != 1:
                 return Interpretation("clarify", self._which_other(other))
             text = f"{text[:other.start]} the {other.meant[0]} {text[other.end:]}".strip()
@@ -371,7 +371,8 @@ class Interpreter:
         moved = [e.device for e in replay.last_by_voice(home, request.now)]
         recent = [n for n in self._recent(request) if n in home.devices]
         last = [(n, home[n].type) for n in dict.fromkeys(moved or recent[-1:])]
-        return followup.the_other(text, last, {d.name: d.type for d in home.devices.values()}, self.resolver.nouns)
+        return followup.the_other(text, last, {d.name: d.type for d in home.devices.values()}, self.resolver.nouns,
+                                  {d.name: d.room for d in home.devices.values()})
 
     @staticmethod
     def _which_other(other: followup.Other) -> str:

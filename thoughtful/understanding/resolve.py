@@ -28,6 +28,9 @@ _NOT_SELECTING = re.compile(r"\ball\s+(?:the\s+way|the\s+time|day|night|right)\b
 """Where "all" selects no device: "the bedroom thermostat all the way down" is that one."""
 _SUBJECT = r"(?:is|isn't|feels|seems|looks|could|needs|gets|got|was|has|too)"
 """Words after a room that make it the subject ("the guest room is freezing")."""
+_SOMEONE = (r"(?:(?:the|my|our)\s+)?(?:baby|babies|kids?|children|child|wife|husband|partner|son|daughter|"
+            r"mom|mum|dad|grandma|grandpa|guests?|family|everyone|everybody|we)")
+"""Someone besides the speaker whose feeling may be said ("the baby is cold")."""
 _LISTING = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|excluding)"
 """Words that take a list of devices out of a selection: "everything except the ac and the lamp"."""
 _EXCEPT = rf"(?:{_LISTING}|not)"
@@ -127,6 +130,20 @@ def _one_letter_off(heard: str, word: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
+def _feelings(models: dict[str, StateModel]) -> set[str]:
+    """The words after "i'm" and "i feel" in the goals' phrases ("cold", "freezing", "too"), but
+    not a whole-home goal's ("the kids are going to sleep" is not every light off)."""
+    found = set()
+    for model in models.values():
+        for goal in model.language.goals.values():
+            for phrase in [] if goal.whole_home else goal.phrases:
+                said = phrase.split()
+                for lead in (["i'm"], ["i", "feel"]):
+                    if said[:len(lead)] == lead and len(said) > len(lead):
+                        found.add(said[len(lead)])
+    return found
+
+
 class Resolver:
     def __init__(self, models: dict[str, StateModel]) -> None:
         self.models = models
@@ -140,6 +157,11 @@ class Resolver:
         self.name_words = unknown_name_words()
         self.state_words = {t: _state_words(m) for t, m in models.items()}
         """Per type and state, the words that name that state alone ("cooling", "ac")."""
+        feelings = "|".join(map(re.escape, sorted(_feelings(models))))
+        self._someone_feels = re.compile(rf"(?<=\s){_SOMEONE}(?:\s+(?:is|are|feels|feel)|'s)\s+(?=(?:{feelings})\s)")
+        """ "the baby is cold", "the kids are freezing": someone else's feeling, which the goals say in
+        the first person ("i'm cold"; not a whole-home goal: "the kids are going to sleep" is not "i'm
+        going to sleep", every light off)."""
 
     def spoken_forms(self, name: str) -> list[str]:
         """How a name may be written when heard, longest first: "nightlight" also as "night
@@ -258,6 +280,7 @@ class Resolver:
         for slot, noun in placeholders.items():
             masked = masked.replace(slot, noun)
         masked = self._take_rooms(masked, home, found)
+        masked = self._someone_feels.sub("i'm ", masked)
         found.devices = [n for n in found.devices if not self._noun_elsewhere(home[n], found.rooms)]
         tokens = masked.split()
         found.everything = any(t in _ALL for t in _NOT_SELECTING.sub(" ", masked).split())
