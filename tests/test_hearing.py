@@ -286,6 +286,29 @@ def test_a_second_decoders_reading_checks_the_first(interpreter):
     assert unsure["kind"] == "clarify" and unsure["after"]["desk lamp"] == HOME[0]["snapshot"]
     question = heard_line(interpreter, heard("How do I turn the desk lamp off?", 0.8, "I'll do my turn the desk lamp off."))
     assert question["kind"] == "explanation" and question["after"]["desk lamp"] == HOME[0]["snapshot"]
+    # The first heard a question about a device it did not know ("Is the thing light dimmable?"
+    # for "is the big light dimmable?"); the second's request ("It's a big light, dimmer") had
+    # dimmed it: a question heard is not carried out as a change, only asked about.
+    asked = heard_line(interpreter, heard("Is the thing lamp dimmable?", 0.6, "It's a desk lamp, dimmer, oh.", 0.6))
+    assert asked["kind"] == "clarify" and asked["after"]["desk lamp"] == HOME[0]["snapshot"], asked
+
+
+def test_a_heard_on_and_off_done_only_one_way_is_asked_about(interpreter):
+    """ "So full lamp on and big light off." (for "sofa lamp on…") switched only the big light
+    off: the words say "on" and "off", the changes only one of them, so a clause was lost.
+    Typed, or with "on" only where ("lights off on the landing"), it is done."""
+    home = [{"name": "sofa lamp", "type": "lamp", "room": "lounge", "snapshot": {"state": "off"}},
+            {"name": "big light", "type": "lamp", "room": "lounge", "snapshot": {"state": "on", "brightness": 70,
+                                                                                 "color_temp": 3000}},
+            {"name": "landing light", "type": "lamp", "room": "landing", "snapshot": {"state": "on", "brightness": 70,
+                                                                                      "color_temp": 3000}}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    lost = heard_line(interpreter, Transcript("So full lamp on and big light off.", 0.9), home=home)
+    assert lost["kind"] == "clarify" and lost["after"] == before, lost
+    where = heard_line(interpreter, Transcript("Lights off on the landing.", 0.95), home=home)
+    assert where["kind"] == "action" and where["after"]["landing light"]["state"] == "off", where
+    both = heard_line(interpreter, Transcript("Sofa lamp on and big light off.", 0.95), home=home)
+    assert both["kind"] == "action" and both["after"]["sofa lamp"]["state"] == "on", both
 
 
 def test_a_rehearsal_leaves_the_home_as_it_was(models):

@@ -439,14 +439,24 @@ def test_less_of_a_setting_never_switches_a_device_on(interpreter):
     assert cooler["kind"] == "action" and cooler["after"]["heat pump"]["setpoint"] < HEAT["setpoint"]
 
 
+def test_a_comparison_left_open_is_asked_about(interpreter):
+    """ "Make the nursery lamp as bright." (heard for "half as bright") had set it to its
+    maximum, as "as bright as possible" does: as bright as what? The whole phrase still works."""
+    home = [{"name": "nursery lamp", "type": "lamp", "room": "nursery", "snapshot": ON}]
+    asked_about(interpreter, home, "make the nursery lamp as bright")
+    out = said(interpreter, home, "make the nursery lamp as bright as possible")
+    assert out["kind"] == "action" and out["after"]["nursery lamp"]["brightness"] == 100, out
+
+
 def test_a_room_this_home_does_not_have_acts_on_nothing(interpreter):
     """ "turn off the games room lights" had switched off every light of a home without a games
-    room (heard: "Nineing room lights to 50%" set them all to 50)."""
+    room (heard: "Nineing room lights to 50%" set them all to 50; "Hey room lights on." for
+    "bedroom lights on" switched the closet light on). "The room lights" are still a room's."""
     home = [{"name": "chandelier", "type": "lamp", "room": "dining room", "snapshot": ON},
             {"name": "nightlight", "type": "lamp", "room": "nursery", "snapshot": {**ON, "brightness": 5}}]
     before = {d["name"]: d["snapshot"] for d in home}
     for text in ("turn off the games room lights", "nineing room lights to 50%", "dim the lights in the sun room",
-                 "turn off the living room lights"):
+                 "turn off the living room lights", "hey room lights off", "and room lights off"):
         out = said(interpreter, home, text)
         assert out["kind"] in ("reject", "clarify") and out["after"] == before, (text, out)
         assert "room" in out["say"], out

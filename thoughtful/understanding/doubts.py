@@ -12,13 +12,13 @@ from difflib import SequenceMatcher
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import safety, vocabulary
+from thoughtful.understanding.vocabulary import DETERMINERS
 from thoughtful.understanding.resolve import Mentions, serving
 
 AS_MATTER = set("""more less lower low soft softer warm warmer cool cooler bright brighter dim dimmer some
 enough much little natural full half too""".split())
 """Words that make the next "light" or "heat" the thing itself, not a device ("lower light on
 the floor lamp", "more heat")."""
-DETERMINERS = {"the", "my", "our", "your", "this", "that"}
 WHOLE_BEFORE = DETERMINERS | {"and", "then"}
 """Words after which a name is heard whole: a determiner, or a clause's opening ("…on and lamp to 30%")."""
 DIRECTIONS = {"up", "down", "higher", "lower", "more", "less", "increase", "decrease", "raise", "reduce"}

@@ -82,7 +82,8 @@ SURE_ALONE = 0.7
 """A transcript checked by a second decoder (Whisper as installed, beside the adapted one:
 :attr:`Transcript.cross_check`) is carried out when both readings would make the same change,
 or when only the second would act and the first has nothing to offer (the adapted decoder
-missed: no question, no change it is unsure of) or only asks about that same change for a
+missed: no question, no change it is unsure of; a first reading written as a question, "Is the
+thing light dimmable?" beside "It's a big light, dimmer", makes the second's change a question) or only asks about that same change for a
 doubt of its own words, not its beam's ("Disk light all the way up." beside "desk light…": on
 the 2,812 cached recordings +13 right, +1 wrong action, a partial one); when they would make different
 changes it is confirmed, unless the second decoder has the first's reading among its own and
@@ -272,7 +273,10 @@ class Interpreter:
                 and not self.readings.choose(first.text, first.heard_alternatives, first.home).doubtful:
             return self.interpret(second)  # "Disk light all the way up." asks what "desk light…" does
         missed = tried[0].kind != "explanation" and not tried[0].proposed  # no question, no doubtful change
-        return self.interpret(second if acts[1] and missed and not self._against(first, tried[1]) else first)
+        if acts[1] and missed and not self._against(first, tried[1]):
+            asked = first.text.rstrip().endswith("?")  # "Is the thing light dimmable?" beside "It's a big light, dimmer"
+            return self.interpret(replace(second, guessed=True) if asked else second)
+        return self.interpret(first)
 
     @staticmethod
     def _also_heard(text: str, other: Transcript | Request) -> bool:
@@ -986,6 +990,9 @@ class Interpreter:
             return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
         if asked:
             return Interpretation("explanation", f'Just ask me: "{asked}". That sets {" and ".join(planned)}.')
+        if request.heard_confidence is not None and safety.one_way_of_two(
+                text, [c for _, c, _ in changes], sorted({d.room.lower() for d in home.devices.values()})):
+            request = replace(request, guessed=True)  # "So full lamp on and big light off.": only off read
         if request.heard_confidence is not None and \
                 self.resolver.echoed_elsewhere(text, home, {a.device for a in proposed if a.changed}):
             request = replace(request, guessed=True)  # "Mirror light up and the wall then warm it"

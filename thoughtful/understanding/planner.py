@@ -31,6 +31,9 @@ _LIMIT = re.compile(r"\b(?:\w+est|most|least|max(?:imum)?|min(?:imum)?|how\s+\w+
 can it get?", "what temperatures can the boiler go to?"): answered from the state model's
 range, not with the value now."""
 
+_AS_WHAT = re.compile(r"(?<!\bas)\s+\w+\s+as\s+(\w+)(?:\s+please)?$")
+"""A comparison left open at the end ("make it as bright"): no maximum is said."""
+
 @dataclass
 class TypePlan:
     """What to do to the devices of one type, and why (for the reply)."""
@@ -211,6 +214,9 @@ class Planner:
         elif how == "named":
             change.set[key] = self._named(model, key, text)
         elif how in ("max", "min"):  # "brightness at half": a number said outranks a guessed maximum
+            cut = _AS_WHAT.search(text)
+            if cut:  # "make the nursery lamp as bright" (heard for "half as bright"): as bright as what?
+                raise Ask(f"As {cut.group(1)} as what?")
             number = self._take(numbers, used, spec, relative=False)
             if number is None and self._unit_without_number(spec, text):
                 raise Ask(f"To how many {_UNIT_FOR[spec.unit or '']}?")  # "heating up to degrees": lost

@@ -17,7 +17,8 @@ from thoughtful.state.device import Device
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding.ask import Ask
-from thoughtful.understanding.vocabulary import COMMON_WORDS, known_words, type_nouns, unknown_name_words, words
+from thoughtful.understanding.vocabulary import (COMMON_WORDS, DETERMINERS, known_words, type_nouns, unknown_name_words,
+                                                 words)
 
 _ALL = {"all", "every", "everything", "both", "whole"}
 _HERE = re.compile(r"\b(?:in\s+here|(?:this|my|our)\s+room)\b")
@@ -365,7 +366,7 @@ class Resolver:
     def _unknown(self, tokens: list[str]) -> str | None:
         """What the words name that this home does not have: a type's noun after a word of
         no name here ("the bulb light"), a room's word that is no room here ("in the attic"),
-        a room of no name here ("the games room")."""
+        a room of no name here ("the games room", "hey room lights")."""
         for i, token in enumerate(tokens):
             noun = token[:-1] if token.endswith("s") and token[:-1] in self.nouns else token
             if noun not in self.nouns or i == 0:
@@ -377,8 +378,10 @@ class Resolver:
             if token == "in" and tokens[i + 1] == "the" and tokens[i + 2] in self.name_words:
                 return tokens[i + 2]
         for i, token in enumerate(tokens[1:], 1):  # "the games room lights": no room of this home
-            if token in ("room", "rooms") and tokens[i - 1] not in self.known and not tokens[i - 1].isdigit():
-                return f"{tokens[i - 1]} {token}"
+            before, after = tokens[i - 1], tokens[i + 1:i + 2]
+            if token in ("room", "rooms") and not before.isdigit() and \
+                    (before not in self.known or (before not in DETERMINERS and after and after[0].rstrip("s") in self.nouns)):
+                return f"{before} {token}"  # also "hey room lights" (for "bedroom lights"), not "the room lights"
         return None
 
     def select(self, device_type: str, found: Mentions, home: Home, speaker_room: str | None,

@@ -289,6 +289,20 @@ def switched_against(text: str, planned: list[tuple[str, dict[str, Any], dict[st
     return None
 
 
+def one_way_of_two(text: str, changes: list[Change], rooms: list[str]) -> bool:
+    """Whether ``text`` says both "on" and "off" (negating nothing, sparing nothing; "on" before
+    one of ``rooms`` is where: "lights off on the landing") and the ``changes`` only go one way:
+    every one switches off, or none does ("So full lamp on and big light off.", heard for "sofa
+    lamp on…", only switched the big light off: a clause was lost)."""
+    for room in rooms:
+        text = re.sub(rf"\bon\s+(?:the\s+)?{re.escape(room)}\b", room, text)
+    said = set(text.split())
+    if not {"on", "off"} <= said or negates(text) or said & {"keep", "leave", "left", "stay", "stays"}:
+        return False
+    offs = [c for c in changes if c.state == "off"]
+    return bool(changes) and (len(offs) == len(changes) or not offs)
+
+
 def out_of_range(change: Change, model: StateModel, units: Units) -> str | None:
     """A number said for a setting that its range does not hold ("set it to 3" on a 50–90°F
     thermostat, often a relative request misread): asked about, never clamped into a change

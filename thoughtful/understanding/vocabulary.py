@@ -11,6 +11,8 @@ import re
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import phrasebook as pb
 
+DETERMINERS = {"the", "my", "our", "your", "this", "that"}
+"""Words that open a noun phrase: "the room lights" are a room's, "hey room lights" are no room's."""
 COMMON_WORDS = set("""a an the my our your this that these those it its all every each both one ones any some
 in on at of off to up down for from with by and or but then also too so very really just please
 is are was were be been do does did not no yes i i'm me we you he she they them there here now
