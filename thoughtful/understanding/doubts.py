@@ -12,8 +12,8 @@ from difflib import SequenceMatcher
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import safety, vocabulary
-from thoughtful.understanding.vocabulary import DETERMINERS
 from thoughtful.understanding.resolve import Mentions, serving
+from thoughtful.understanding.vocabulary import DETERMINERS
 
 AS_MATTER = set("""more less lower low soft softer warm warmer cool cooler bright brighter dim dimmer some
 enough much little natural full half too""".split())

@@ -80,24 +80,24 @@ AFFIRM = YES | {"please", "do", "it", "that's", "that", "is", "thanks", "thank",
 """An answer made only of these words, with one of ``YES``, confirms."""
 SURE_ALONE = 0.7
 """A transcript checked by a second decoder (Whisper as installed, beside the adapted one:
-:attr:`Transcript.cross_check`) is carried out when both readings would make the same change,
-or when only the second would act and the first has nothing to offer (the adapted decoder
-missed: no question, no change it is unsure of; a first reading written as a question, "Is the
-thing light dimmable?" beside "It's a big light, dimmer", makes the second's change a question) or only asks about that same change for a
-doubt of its own words, not its beam's ("Disk light all the way up." beside "desk light…": on
-the 2,812 cached recordings +13 right, +1 wrong action, a partial one); when they would make different
-changes it is confirmed, unless the second decoder has the first's reading among its own and
-not the other way round (+4 right, no wrong action; both ways, "Kids lamp at 4." beside "…at
-full.", +11 and 2 wrong); when only the first would act, it is carried out if the recognizer is
-at least this sure of it and confirmed otherwise (the adapted decoder writes fluent, confident
-requests where the audio is unclear: "Put the heat on 60 degrees." for "sixty nine"). Measured
-on 1,436 cached recordings of our spoken sets: the adapted decoder alone 76.8% right, 24 wrong
-actions; checked, 76.6% and 14 (the installed one alone: 66.6% and 9); at 0.75, 75.0% and 10.
-Then on probes5's 352 recordings, written after this was chosen, the installed reading acting
-alone over the adapted one's doubt made 2 of 7 wrong actions: narrowed to "nothing to offer"
-(older sets 75.9% and 12; probes5 76.4% and 5, installed alone 62.8% and 5). A reading that
-would change nothing ("turn off the lamp" when it is off) is still a request: opposite readings
-are asked about."""
+:attr:`Transcript.cross_check`) is carried out when both readings would make the same change, or
+when only the second would act and the first has nothing to offer (the adapted decoder missed:
+no question, no change it is unsure of; a first reading written as a question, "Is the thing
+light dimmable?" beside "It's a big light, dimmer", makes the second's change a question) or
+only asks about that same change for a doubt of its own words, not its beam's ("Disk light all
+the way up." beside "desk light…": on the 2,812 cached recordings +13 right, +1 wrong action, a
+partial one); when they would make different changes it is confirmed, unless the second decoder
+has the first's reading among its own and not the other way round (+4 right, no wrong action;
+both ways, "Kids lamp at 4." beside "…at full.", +11 and 2 wrong); when only the first would
+act, it is carried out if the recognizer is at least this sure of it and confirmed otherwise
+(the adapted decoder writes fluent, confident requests where the audio is unclear: "Put the heat
+on 60 degrees." for "sixty nine"). Measured on 1,436 cached recordings of our spoken sets: the
+adapted decoder alone 76.8% right, 24 wrong actions; checked, 76.6% and 14 (the installed one
+alone: 66.6% and 9); at 0.75, 75.0% and 10. Then on probes5's 352 recordings, written after this
+was chosen, the installed reading acting alone over the adapted one's doubt made 2 of 7 wrong
+actions: narrowed to "nothing to offer" (older sets 75.9% and 12; probes5 76.4% and 5, installed
+alone 62.8% and 5). A reading that would change nothing ("turn off the lamp" when it is off) is
+still a request: opposite readings are asked about."""
 WEAK_OPERATION = 0.25
 """A sure command with no operation above 0.5 takes its best one if at least this probable."""
 
@@ -274,7 +274,8 @@ class Interpreter:
             return self.interpret(second)  # "Disk light all the way up." asks what "desk light…" does
         missed = tried[0].kind != "explanation" and not tried[0].proposed  # no question, no doubtful change
         if acts[1] and missed and not self._against(first, tried[1]):
-            asked = first.text.rstrip().endswith("?")  # "Is the thing light dimmable?" beside "It's a big light, dimmer"
+            # "Is the thing light dimmable?" beside "It's a big light, dimmer": a question heard
+            asked = first.text.rstrip().endswith("?")
             return self.interpret(replace(second, guessed=True) if asked else second)
         return self.interpret(first)
 

@@ -34,6 +34,7 @@ range, not with the value now."""
 _AS_WHAT = re.compile(r"(?<!\bas)\s+\w+\s+as\s+(\w+)(?:\s+please)?$")
 """A comparison left open at the end ("make it as bright"): no maximum is said."""
 
+
 @dataclass
 class TypePlan:
     """What to do to the devices of one type, and why (for the reply)."""

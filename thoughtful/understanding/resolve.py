@@ -159,7 +159,8 @@ class Resolver:
         self.state_words = {t: _state_words(m) for t, m in models.items()}
         """Per type and state, the words that name that state alone ("cooling", "ac")."""
         feelings = "|".join(map(re.escape, sorted(_feelings(models))))
-        self._someone_feels = re.compile(rf"(?<=\s){_SOMEONE}(?:\s+(?:is|are|feels|feel)|'s)\s+(?=(?:{feelings})\s)")
+        self._someone_feels = re.compile(
+            rf"(?<=\s){_SOMEONE}(?:\s+(?:is|are|feels|feel)|'s)\s+(?=(?:{feelings})\s)")
         """ "the baby is cold", "the kids are freezing": someone else's feeling, which the goals say in
         the first person ("i'm cold"; not a whole-home goal: "the kids are going to sleep" is not "i'm
         going to sleep", every light off)."""
@@ -220,9 +221,9 @@ class Resolver:
         as it may be written (:meth:`spoken_forms`); then a name's distinctive words before a
         noun of the device's own type ("the porch one", "the office lamp" for "office light"),
         so "office light" is never taken for the "office thermostat" (in the plural only when
-        those words are not its room's: "the office lights" are the office's); then one word of a longer
-        name that no other name and no room has ("the tall one", "the tall lamp" for the "tall
-        floor lamp")."""
+        those words are not its room's: "the office lights" are the office's); then one word of
+        a longer name that no other name and no room has ("the tall one", "the tall lamp" for
+        the "tall floor lamp")."""
         by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
         whole = [(d, "(?:" + "|".join(map(re.escape, self.spoken_forms(d.name))) + ")") for d in by_length]
         short, single = [], []
@@ -379,9 +380,11 @@ class Resolver:
                 return tokens[i + 2]
         for i, token in enumerate(tokens[1:], 1):  # "the games room lights": no room of this home
             before, after = tokens[i - 1], tokens[i + 1:i + 2]
-            if token in ("room", "rooms") and not before.isdigit() and \
-                    (before not in self.known or (before not in DETERMINERS and after and after[0].rstrip("s") in self.nouns)):
-                return f"{before} {token}"  # also "hey room lights" (for "bedroom lights"), not "the room lights"
+            if token not in ("room", "rooms") or before.isdigit():
+                continue
+            of_a_type = bool(after) and after[0].rstrip("s") in self.nouns
+            if before not in self.known or (before not in DETERMINERS and of_a_type):
+                return f"{before} {token}"  # also "hey room lights" (for "bedroom"), not "the room lights"
         return None
 
     def select(self, device_type: str, found: Mentions, home: Home, speaker_room: str | None,
