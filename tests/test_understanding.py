@@ -64,8 +64,13 @@ def test_someone_elses_feeling_is_a_goal_too(interpreter):
         out = ask(interpreter, text, home=(LAMP_OFF, THERMO_OFF_COLD))
         assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "heat", (text, out)
         assert out["after"]["lamp"] == LAMP_OFF["snapshot"], (text, out)
+    from thoughtful.speech.recognizer import Transcript
     from thoughtful.state.home import Home
 
+    heard = Transcript("The baby is cold.", 0.95)  # heard clearly: "baby" is no unknown word to confirm
+    out = run_line(json.dumps({"id": 1, "home": [LAMP_OFF, THERMO_OFF_COLD], "utterance": heard.text}), interpreter,
+                   heard=heard)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "heat", out
     seen = lambda text: interpreter.resolver.mentions(text, Home([])).masked  # what the model reads
     assert seen("the baby is cold") == "i'm cold"
     assert seen("the kids are going to sleep") == "the kids are going to sleep"

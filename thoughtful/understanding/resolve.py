@@ -17,8 +17,8 @@ from thoughtful.state.device import Device
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding.ask import Ask
-from thoughtful.understanding.vocabulary import (COMMON_WORDS, DETERMINERS, known_words, type_nouns, unknown_name_words,
-                                                 words)
+from thoughtful.understanding.vocabulary import (COMMON_WORDS, DETERMINERS, PEOPLE, known_words, type_nouns,
+                                                 unknown_name_words, words)
 
 _ALL = {"all", "every", "everything", "both", "whole"}
 _HERE = re.compile(r"\b(?:in\s+here|(?:this|my|our)\s+room)\b")
@@ -29,8 +29,7 @@ _NOT_SELECTING = re.compile(r"\ball\s+(?:the\s+way|the\s+time|day|night|right)\b
 """Where "all" selects no device: "the bedroom thermostat all the way down" is that one."""
 _SUBJECT = r"(?:is|isn't|feels|seems|looks|could|needs|gets|got|was|has|too)"
 """Words after a room that make it the subject ("the guest room is freezing")."""
-_SOMEONE = (r"(?:(?:the|my|our)\s+)?(?:baby|babies|kids?|children|child|wife|husband|partner|son|daughter|"
-            r"mom|mum|dad|grandma|grandpa|guests?|family|everyone|everybody|we)")
+_SOMEONE = rf"(?:(?:the|my|our)\s+)?(?:{'|'.join(PEOPLE)})"
 """Someone besides the speaker whose feeling may be said ("the baby is cold")."""
 _LISTING = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|excluding)"
 """Words that take a list of devices out of a selection: "everything except the ac and the lamp"."""

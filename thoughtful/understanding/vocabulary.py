@@ -13,6 +13,9 @@ from thoughtful.understanding import phrasebook as pb
 
 DETERMINERS = {"the", "my", "our", "your", "this", "that"}
 """Words that open a noun phrase: "the room lights" are a room's, "hey room lights" are no room's."""
+PEOPLE = ("baby", "babies", "kid", "kids", "children", "child", "wife", "husband", "partner", "son", "daughter",
+          "mom", "mum", "dad", "grandma", "grandpa", "guest", "guests", "family", "everyone", "everybody", "we")
+"""Who besides the speaker may feel cold or hot ("the baby is cold"): words a request may use."""
 COMMON_WORDS = set("""a an the my our your this that these those it its all every each both one ones any some
 in on at of off to up down for from with by and or but then also too so very really just please
 is are was were be been do does did not no yes i i'm me we you he she they them there here now
@@ -73,7 +76,7 @@ def known_words(models: dict[str, StateModel]) -> set[str]:
     phrased = {w for phrases in (pb.WAKE, pb.POLITE_BEFORE, pb.POLITE_AFTER, pb.FILLERS, pb.SMALL, pb.NEGATIONS,
                                  pb.CANCELS, pb.IMPLICIT_OFF, pb.CONTRASTS, pb.UNDO, pb.MORE, pb.REVERSE)
                for p in phrases for w in words(p)}
-    return ((known - unknown_name_words()) | phrased) - {"device"}
+    return ((known - unknown_name_words()) | phrased | set(PEOPLE)) - {"device"}
 
 
 def _single_words(phrases_by_type: dict[str, list[str]]) -> dict[str, str]:
