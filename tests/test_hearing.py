@@ -519,7 +519,7 @@ def test_a_heard_word_of_a_name_whose_device_would_not_change_is_confirmed(inter
 
 def test_a_heard_in_before_a_devices_name_is_and(interpreter):
     """ "Turn the cabinet light on in the ceiling light off." had left the cabinet light off and
-    switched the ceiling light off; a room after "in" stays a room."""
+    switched the ceiling light off; so with "into"; a room after "in" stays a room."""
     home = [{"name": "cabinet light", "type": "lamp", "room": "kitchen", "snapshot": {"state": "off"}},
             {"name": "ceiling light", "type": "lamp", "room": "kitchen", "snapshot": {"state": "on", "brightness": 90,
                                                                                    "color_temp": 4000}},
@@ -529,6 +529,11 @@ def test_a_heard_in_before_a_devices_name_is_and(interpreter):
     assert out["after"]["ceiling light"] == {"state": "off"} and out["after"]["lamp"] == {"state": "off"}, out
     out = heard_line(interpreter, Transcript("Turn on the lamp in the lounge.", 0.9), home=home)
     assert out["after"]["lamp"]["state"] == "on" and out["after"]["cabinet light"] == {"state": "off"}, out
+    # "…right into the ceiling light off." (for "red and"): a clause that asks nothing known of the
+    # cabinet light, so a question; read whole, both lights had gone off.
+    before = {d["name"]: d["snapshot"] for d in home}
+    out = heard_line(interpreter, Transcript("Turn the cabinet light right into the ceiling light off.", 0.9), home=home)
+    assert out["kind"] == "clarify" and out["after"] == before, out
 
 
 def test_a_device_called_only_light_is_confirmed_when_heard_beside_a_reading_light(interpreter):

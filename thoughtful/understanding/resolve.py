@@ -179,14 +179,15 @@ class Resolver:
         return sorted(forms, key=len, reverse=True)
 
     def and_heard_as_in(self, text: str, home: Home) -> str:
-        """A heard "in" before a device's whole name is "and" ("Turn the cabinet light on in the
-        ceiling light off."): Whisper writes "in" for a quick "and", and no device is in another.
-        A name that is also a room's is left alone ("the lamp in the kitchen")."""
+        """A heard "in" or "into" before a device's whole name is "and" ("Turn the cabinet light on
+        in the ceiling light off.", "Turn the nursery lamp right into the landing light off."):
+        Whisper writes "in" for a quick "and", and no device is in another. A name that is also a
+        room's is left alone ("the lamp in the kitchen")."""
         rooms = {d.room.lower() for d in home.devices.values()}
         for device in home.devices.values():
             for form in self.spoken_forms(device.name):
                 if form not in rooms:
-                    text = re.sub(rf"\bin(\s+(?:the|my)\s+|\s+){re.escape(form)}\b", rf"and\1{form}", text,
+                    text = re.sub(rf"\bin(?:to)?(\s+(?:the|my)\s+|\s+){re.escape(form)}\b", rf"and\1{form}", text,
                                   flags=re.IGNORECASE)
         return text
 
