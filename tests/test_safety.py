@@ -79,6 +79,19 @@ def test_a_relative_request_never_becomes_an_absolute_one(interpreter):
         assert after.get("setpoint", 0) >= 68 and after["state"] != "cool", (text, out)
 
 
+def test_half_as_bright_is_half_the_level_now(interpreter):
+    """ "make the nursery lamp half as bright" asked "To what brightness?": a multiple of the
+    level now (60% → 30%), not of the range ("half as bright as it can be" is 50%). An off lamp
+    has no level to halve: asked about."""
+    home = [{"name": "nursery lamp", "type": "lamp", "room": "nursery", "snapshot": ON},
+            {"name": "porch light", "type": "lamp", "room": "porch", "snapshot": {"state": "off"}}]
+    out = said(interpreter, home, "make the nursery lamp half as bright")
+    assert out["kind"] == "action" and out["after"]["nursery lamp"]["brightness"] == 30, out
+    out = said(interpreter, home, "nursery lamp half as bright as it can be")
+    assert out["after"]["nursery lamp"]["brightness"] == 50, out
+    asked_about(interpreter, home, "make the porch light half as bright")
+
+
 def test_a_name_inside_a_longer_name_is_not_touched(interpreter):
     """ "desk lamp" contains "lamp", "bedroom thermostat" contains "thermostat": the longest
     name is consumed, and the device with the shorter name is left alone."""

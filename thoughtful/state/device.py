@@ -21,8 +21,9 @@ log = logging.getLogger(__name__)
 class Change:
     """What to change on one device.
 
-    ``set`` holds absolute values (or a goal's :class:`Toward`); ``adjust`` holds
-    relative changes in the setting's unit (``{"brightness": -10}``).
+    ``set`` holds absolute values (or a goal's :class:`Toward`, or a :class:`Scaled` value:
+    "half as bright"); ``adjust`` holds relative changes in the setting's unit
+    (``{"brightness": -10}``).
     """
 
     state: str | None = None
@@ -49,6 +50,13 @@ class Applied:
     @property
     def previous(self) -> dict[str, Any]:
         return {k: self.before.get(k) for k in self.changed}
+
+
+@dataclass(frozen=True)
+class Scaled:
+    """A setting's value now times ``factor``: "half as bright" is 0.5, "twice as bright" 2."""
+
+    factor: float
 
 
 def _toward(current: float | None, goal: Toward, reading: float | None = None) -> float:
@@ -201,12 +209,17 @@ class Device:
                 raise StateError(f"{self.name}: {key} cannot be set while {target!r}")
         # Settings that stay valid carry over (e.g. fan); the rest come from memory or defaults.
         carried = {k: v for k, v in current.items() if k in valid}
-        base = self._fill(target, {k: v for k, v in change.set.items() if not isinstance(v, Toward)}, carried)
+        base = self._fill(target, {k: v for k, v in change.set.items() if not isinstance(v, (Toward, Scaled))},
+                          carried)
         notes: list[str] = []
         explicit = dict(change.set)
         for key, value in change.set.items():
             if isinstance(value, Toward):
                 explicit[key] = _toward(base.get(key), value, current.get(value.past) if value.past else None)
+            elif isinstance(value, Scaled):
+                if not isinstance(current.get(key), (int, float)):
+                    raise StateError(f"{self.name} is {current['state']}: it has no {key} to change by half or twice")
+                explicit[key] = current[key] * value.factor
         for key, delta in change.adjust.items():
             start = explicit.get(key)
             if start is None and key not in current:  # "warmer" while off: from the room, not a default

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Collection
 
-from thoughtful.state.device import Change
+from thoughtful.state.device import Change, Scaled
 from thoughtful.understanding.ask import Ask
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
@@ -31,6 +31,9 @@ _LIMIT = re.compile(r"\b(?:\w+est|most|least|max(?:imum)?|min(?:imum)?|how\s+\w+
 can it get?", "what temperatures can the boiler go to?"): answered from the state model's
 range, not with the value now."""
 
+_TIMES = re.compile(r"\b(half|twice|double)\s+as\s+(bright|light|dim|dark)\b(?!\s+as\b)")
+"""A level as a multiple of the level now ("half as bright", "twice as bright"; not "half as bright
+as it can be", which is half of the range)."""
 _AS_WHAT = re.compile(r"(?<!\bas)\s+\w+\s+as\s+(\w+)(?:\s+please)?$")
 """A comparison left open at the end ("make it as bright"): no maximum is said."""
 
@@ -214,6 +217,9 @@ class Planner:
             change.set[key] = how
         elif how == "named":
             change.set[key] = self._named(model, key, text)
+        elif (times := _TIMES.search(text)) and spec.unit == "%":
+            factor = {"half": 0.5, "twice": 2.0, "double": 2.0}[times.group(1)]  # "half as bright"
+            change.set[key] = Scaled(factor if times.group(2) in ("bright", "light") else 1 / factor)
         elif how in ("max", "min"):  # "brightness at half": a number said outranks a guessed maximum
             cut = _AS_WHAT.search(text)
             if cut:  # "make the nursery lamp as bright" (heard for "half as bright"): as bright as what?
