@@ -498,6 +498,12 @@ def test_a_goal_phrase_said_whole_is_the_goal_when_the_model_is_unsure(interpret
     out = ask(interpreter, "the baby is too warm", home=nursery, speaker_room="nursery")
     assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] < 69, out
     assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
+    # A room said stands for the phrase's "in here": "it's pitch black in here" on the porch
+    porch = {"name": "porch lantern", "type": "lamp", "room": "porch", "snapshot": {"state": "off"}}
+    hall = {"name": "hall light", "type": "lamp", "room": "hall", "snapshot": {"state": "off"}}
+    out = ask(interpreter, "it's pitch black on the porch", home=(porch, hall))
+    assert out["kind"] == "action" and out["after"]["porch lantern"]["state"] == "on", out
+    assert out["after"]["hall light"] == hall["snapshot"], out
 
 
 def test_odd_grammar_and_refused_directions_go_the_way_the_words_say(interpreter):

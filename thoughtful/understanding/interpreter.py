@@ -863,11 +863,13 @@ class Interpreter:
             {d.type for d in home.devices.values() if d.room.lower() in found.rooms}
         said = {f"{t}:{key}={'up' if direction > 0 else 'down'}" for t in named for key in self.models[t].settings
                 if (direction := safety.said_direction(found.masked, self.models[t], key)[0])} & self.label_space
-        if not said:
+        if not said:  # a room said stands for a phrase's "in here" ("it's pitch black on the porch")
             text = f" {found.masked} "
+            whole = lambda p: {p, p.removesuffix(" in here")} if found.rooms else {p}
             said = {f"{t}:goal={name}" for t in named or home.types()
                     for name, goal in self.models[t].language.goals.items()
-                    if any(len(p.split()) > 1 and f" {p} " in text for p in goal.phrases)} & self.label_space
+                    if any(len(w.split()) > 1 and f" {w} " in text for p in goal.phrases for w in whole(p))} \
+                & self.label_space
         return next(iter(said)) if len(said) == 1 else None
 
     @staticmethod
