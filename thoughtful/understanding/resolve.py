@@ -31,6 +31,8 @@ _SUBJECT = r"(?:is|isn't|feels|seems|looks|could|needs|gets|got|was|has|too)"
 """Words after a room that make it the subject ("the guest room is freezing")."""
 _SOMEONE = rf"(?:(?:the|my|our)\s+)?(?:{'|'.join(PEOPLE)})"
 """Someone besides the speaker whose feeling may be said ("the baby is cold")."""
+_STILL_A_ROOM = {"on", "off", "up", "down", "all"}
+"""Words before "room lights" that leave them a room's ("turn on room lights")."""
 _LISTING = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|excluding)"
 """Words that take a list of devices out of a selection: "everything except the ac and the lamp"."""
 _EXCEPT = rf"(?:{_LISTING}|not)"
@@ -383,7 +385,7 @@ class Resolver:
             if token not in ("room", "rooms") or before.isdigit():
                 continue
             of_a_type = bool(after) and after[0].rstrip("s") in self.nouns
-            if before not in self.known or (before not in DETERMINERS and of_a_type):
+            if before not in self.known or (before not in DETERMINERS | _STILL_A_ROOM and of_a_type):
                 return f"{before} {token}"  # also "hey room lights" (for "bedroom"), not "the room lights"
         return None
 
