@@ -473,8 +473,8 @@ def test_a_room_this_home_does_not_have_acts_on_nothing(interpreter):
         out = said(interpreter, home, text)
         assert out["kind"] in ("reject", "clarify") and out["after"] == before, (text, out)
         assert "room" in out["say"], out
-    on = said(interpreter, home, "turn off room lights")  # a particle before them: still the lights
-    assert on["kind"] == "action" and on["after"]["chandelier"]["state"] == "off", on
+    off = said(interpreter, home, "turn off room lights")  # a particle before them: still the lights
+    assert off["kind"] == "action" and off["after"]["chandelier"]["state"] == "off", off
     dining = said(interpreter, home, "dining room lights to 50%")
     assert dining["after"]["chandelier"]["brightness"] == 50 and dining["after"]["nightlight"] == before["nightlight"]
 

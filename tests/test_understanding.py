@@ -60,13 +60,13 @@ def test_someone_elses_feeling_is_a_goal_too(interpreter):
     """ "the baby is cold" was declined as out of scope: the goals are said in the first person
     ("i'm cold"), and a feeling is the same goal whoever has it. Not a whole-home goal: "the kids
     are going to sleep" does not become "i'm going to sleep"."""
+    from thoughtful.speech.recognizer import Transcript
+    from thoughtful.state.home import Home
+
     for text in ("the baby is cold", "the kids are freezing", "my wife's freezing in the living room"):
         out = ask(interpreter, text, home=(LAMP_OFF, THERMO_OFF_COLD))
         assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "heat", (text, out)
         assert out["after"]["lamp"] == LAMP_OFF["snapshot"], (text, out)
-    from thoughtful.speech.recognizer import Transcript
-    from thoughtful.state.home import Home
-
     heard = Transcript("The baby is cold.", 0.95)  # heard clearly: "baby" is no unknown word to confirm
     out = run_line(json.dumps({"id": 1, "home": [LAMP_OFF, THERMO_OFF_COLD], "utterance": heard.text}), interpreter,
                    heard=heard)
