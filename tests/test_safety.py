@@ -452,6 +452,17 @@ def test_less_of_a_setting_never_switches_a_device_on(interpreter):
     assert cooler["kind"] == "action" and cooler["after"]["heat pump"]["setpoint"] < HEAT["setpoint"]
 
 
+def test_a_switch_verb_describing_what_goes_on_switches_nothing(interpreter):
+    """ "It's killing the hall." (the second decoder's reading of "it's chilly in the hall") had
+    switched the boiler off: "killing" after "it's" tells what something does, it asks nothing.
+    "Kill the heating" still does."""
+    home = [{"name": "boiler", "type": "thermostat", "room": "hall", "snapshot": HEAT}]
+    out = said(interpreter, home, "it's killing the hall")
+    assert out["kind"] != "action" and out["after"]["boiler"] == HEAT, out
+    out = said(interpreter, home, "kill the heating")
+    assert out["kind"] == "action" and out["after"]["boiler"]["state"] == "off", out
+
+
 def test_a_comparison_left_open_is_asked_about(interpreter):
     """ "Make the nursery lamp as bright." (heard for "half as bright") had set it to its
     maximum, as "as bright as possible" does: as bright as what? The whole phrase still works."""

@@ -29,6 +29,9 @@ MEANINGFUL = {"on", "off", "up", "down", "more", "less", "full", "half", "quarte
 """Common words that do say what to do ("off", "up", "half")."""
 LEVELS = {"half", "halfway", "quarter", "quarters", "third", "thirds", "full"}
 """Words for a level that are a number for a setting ("half as bright")."""
+_BEING = {"it's", "is", "are", "was", "were", "it", "that's", "'s"}
+"""Words before a verb in "-ing" that make it a description ("it's killing the hall"), not a
+request to switch a state."""
 IDLE = (COMMON_WORDS - MEANINGFUL) | {"turn", "switch", "set", "make", "put", "please", "the"} | \
     {w for p in pb.SMALL for w in words(p)}
 """Words that say which device or how much ("a bit"), not what to do."""
@@ -53,6 +56,8 @@ class Evidence:
         said = words(text)
         if op.endswith(("=set", "=up", "=down")) and (find_numbers(text) or set(said) & LEVELS):
             return True  # "set the ac to seventy two", "one more degree", "half as bright"
+        if ":state=" in op:  # "it's killing the hall" tells what something does, not what to do
+            said = [w for i, w in enumerate(said) if not (w.endswith("ing") and i and said[i - 1] in _BEING)]
         return any(root in wanted for w in said for root in roots(w))
 
 
