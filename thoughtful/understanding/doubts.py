@@ -77,13 +77,14 @@ class Doubts:
         no mention of the one ("Lava lamp on and the lamp to 30%", "the lounge lamp")."""
         rooms = set(found.rooms)
         words = found.masked.split()
+        mentioned = sorted([*home.devices, *rooms], key=len, reverse=True)  # longest first
         for name in found.devices:
             others = [other for other in home.devices
                       if other != name and vocabulary.words(other)[-1:] == [name.lower()]]
             if len(vocabulary.words(name)) != 1 or not others:
                 continue
             rest = f" {text} "
-            for other in sorted([*home.devices, *rooms], key=len, reverse=True):
+            for other in mentioned:
                 if other != name:  # "the lounge lamp" is "the lamp" of the lounge
                     rest = rest.replace(f" {other.lower()} ", " | " if other in home.devices else " ")
             said = rest.split()

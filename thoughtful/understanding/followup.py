@@ -81,8 +81,8 @@ def the_other(text: str, last: list[tuple[str, str]], devices: dict[str, str], n
     before = {name for name, _ in last}
     meant = [name for name, t in devices.items() if t in types and name not in before]
     if rooms:
-        beside = [name for name in meant if rooms.get(name) in {rooms.get(b) for b in before}]
-        meant = beside or meant
+        near = {rooms.get(b) for b in before}
+        meant = [name for name in meant if rooms.get(name) in near] or meant
     alone = set(_OTHER.sub(" ", text).split()) <= LINKING | SWAPPING
     return Other(match.start(), match.end(), meant, alone)
 

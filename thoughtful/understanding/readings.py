@@ -82,9 +82,10 @@ class Readings:
             return Choice(doubtful=True)
         surer = ((s, t, found) for t, found in others if (s := self._sureness(found, home)) is not None)
         sure, text, about = max(surer, key=lambda candidate: candidate[:2], default=(0.0, "", None))
-        if sure < sure_first + SURER or _cut_short(normalize(text), normalize(first)):
+        said, said_first = normalize(text), normalize(first)
+        if sure < sure_first + SURER or _cut_short(said, said_first):
             return Choice()
-        if len(_numbers(text)) > len(_numbers(first)):
+        if len(find_numbers(said)) > len(find_numbers(said_first)):
             return Choice(doubtful=True)
         meant = self.predict(about_first, home).best[0]
         if self.words_say(meant, about_first.masked) and meant not in self.predict(about, home).ops:
@@ -128,7 +129,3 @@ class Readings:
 def _cut_short(reading: str, first: str) -> bool:
     """Whether ``reading`` is ``first`` with its last words lost."""
     return len(reading) < len(first) and first.startswith(reading + " ")
-
-
-def _numbers(text: str) -> list[float]:
-    return [number.value for number in find_numbers(normalize(text))]
