@@ -16,10 +16,14 @@ class Client:
         self.messages: list[tuple[str, bytes, bool]] = []
         self.client = paho.Client(paho.CallbackAPIVersion.VERSION2)
         self.client.on_message = lambda c, u, m: self.messages.append((m.topic, m.payload, m.retain))
+        acknowledged: set[int] = set()
+        self.client.on_subscribe = lambda c, u, mid, codes, props: acknowledged.add(mid)
         self.client.connect("127.0.0.1", port)
-        for t in topics:
-            self.client.subscribe(t, qos=1)
+        pending = {self.client.subscribe(t, qos=1)[1] for t in topics}
         self.client.loop_start()
+        # Subscribed only once the broker says so: a message published before that is not
+        # delivered, and a test that publishes at once would wait for it in vain.
+        wait_until(lambda: pending <= acknowledged)
 
     def publish(self, topic: str, payload: str | bytes, retain: bool = False) -> None:
         self.client.publish(topic, payload, qos=1, retain=retain).wait_for_publish(5)

@@ -37,6 +37,12 @@ def test_direction_words_come_from_the_state_model(models):
     assert said_direction("warm it up in here", models["thermostat"], "setpoint")[0] == 1  # a phrasal verb, split
     assert said_direction("turn it down a bit", models["thermostat"], "setpoint")[0] == -1
     assert said_direction("don't turn it up", models["thermostat"], "setpoint")[0] == 0
+    # more or less of a setting said in its unit; a multiple of the level now
+    assert said_direction("a couple more degrees", models["thermostat"], "setpoint")[0] == 1
+    assert said_direction("5 percent less", models["lamp"], "brightness")[0] == -1
+    assert said_direction("no more degrees", models["thermostat"], "setpoint")[0] == 0
+    assert said_direction("make it half as bright", models["lamp"], "brightness")[0] == -1  # not "make it bright"
+    assert said_direction("twice as dim", models["lamp"], "brightness")[0] == -1
 
 
 def test_a_refused_direction_before_the_wanted_one_is_left_out(models):
@@ -90,6 +96,23 @@ def test_half_as_bright_is_half_the_level_now(interpreter):
     out = said(interpreter, home, "nursery lamp half as bright as it can be")
     assert out["after"]["nursery lamp"]["brightness"] == 50, out
     asked_about(interpreter, home, "make the porch light half as bright")
+    # "twice as bright" says more by itself (the model was unsure of it); "make it half as
+    # bright" says less, though "make it bright" would say more.
+    out = said(interpreter, home, "nursery lamp twice as bright")
+    assert out["kind"] == "action" and out["after"]["nursery lamp"]["brightness"] == 100, out
+    one = home[:1]
+    out = said(interpreter, one, "make it half as bright")
+    assert out["kind"] == "action" and out["after"]["nursery lamp"]["brightness"] == 30, out
+
+
+def test_more_in_a_unit_is_a_change_by_that_much(interpreter):
+    """ "a couple more degrees" (the model was unsure of it) is 2 degrees up; "2 degrees less"
+    never raises the setpoint."""
+    home = [{"name": "space heater", "type": "thermostat", "room": "bedroom", "snapshot": HEAT}]
+    out = said(interpreter, home, "a couple more degrees")
+    assert out["kind"] == "action" and out["after"]["space heater"]["setpoint"] == 70, out
+    out = said(interpreter, home, "2 degrees less")
+    assert out["after"]["space heater"]["setpoint"] <= 68, out
 
 
 def test_a_name_inside_a_longer_name_is_not_touched(interpreter):

@@ -491,6 +491,16 @@ def test_a_question_about_a_limit_is_answered_from_the_range(interpreter):
         assert out["kind"] == "explanation" and "1%" in out["say"], (text, out)
     out = ask(interpreter, "what temperature is can the thermostat go to?")  # heard so
     assert out["kind"] == "explanation" and "90°F" in out["say"], out
+    # The model was unsure what "how warm can … get" asks: the word is the setpoint's ("warmer").
+    heater = {"name": "garage heater", "type": "thermostat", "room": "garage", "snapshot": THERMO["snapshot"]}
+    out = ask(interpreter, "how warm can the garage heater get?", home=(LAMP_ON, heater))
+    assert out["kind"] == "explanation" and "90°F" in out["say"], out
+
+
+def test_a_plural_name_owns_its_setting_in_the_reply(interpreter):
+    lights = {**LAMP_ON, "name": "workshop lights", "room": "garage"}
+    out = ask(interpreter, "dim the workshop lights", home=(lights, THERMO))
+    assert out["kind"] == "action" and out["say"].startswith("The workshop lights' brightness went from"), out
 
 
 def test_a_goal_phrase_said_whole_is_the_goal_when_the_model_is_unsure(interpreter):

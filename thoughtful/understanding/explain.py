@@ -24,6 +24,11 @@ def to_home_unit(value: float, spec: Setting, units: Units) -> str:
     return f"{format_number(value)}{unit if unit in ('%', '°F') else ' ' + unit if unit else ''}"
 
 
+def possessive(name: str) -> str:
+    """ "the lamp's", "the workshop lights'": a name as the owner of what follows."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def value_text(device: Device, key: str, value: Any, units: Units) -> str:
     """A value as said in a reply: "45%", "auto", "20°C", "green (hue 120)"."""
     spec = device.model.spec(key)
@@ -99,7 +104,7 @@ def answer_key(device: Device, key: str, units: Units) -> str:
     if key in device.model.sensors:
         where = f" in the {device.room}" if device.room else ""
         return f"It's {to_home_unit(value, device.model.sensors[key], units)}{where} (the {device.name} reads it)."
-    return f"The {device.name}'s {device.model.setting_name(key)} is {value_text(device, key, value, units)}."
+    return f"The {possessive(device.name)} {device.model.setting_name(key)} is {value_text(device, key, value, units)}."
 
 
 def _when(at: datetime, now: datetime | None) -> str:
@@ -183,7 +188,7 @@ def describe_applied(applied: Applied, device: Device, units: Units) -> str:
                          f"to {to_home_unit(value, spec, units)}")
         else:
             parts.append(f"{device.model.setting_name(key)} is now {value_text(device, key, value, units)}")
-    return f"The {device.name}'s {' and '.join(parts)}."
+    return f"The {possessive(device.name)} {' and '.join(parts)}."
 
 
 def describe_planned(applied: Applied, device: Device, units: Units) -> str:

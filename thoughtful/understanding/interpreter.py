@@ -769,6 +769,9 @@ class Interpreter:
             prediction = replace(prediction, ops=dict([prediction.best]))  # "a touch dimmer": the words say it
         elif not prediction.ops and kind == "command" and (said := self._said_outright(found, request.home)):
             prediction = replace(prediction, ops={said: prediction.best[1]})  # "brighten of light", read as "off"
+        elif not prediction.ops and kind == "question" and \
+                (limit := self.planner.limit_asked(found.masked, self._types_named(found, request.home))):
+            prediction = replace(prediction, ops={limit: prediction.best[1]})  # "how warm can the heater get?"
         if not prediction.ops:
             request = replace(request, guessed=True)
         if kind == "command":
@@ -850,6 +853,11 @@ class Interpreter:
         if model is None or key not in model.settings or how not in ("up", "down"):
             return False
         return safety.said_direction(text, model, key)[0] == (1 if how == "up" else -1)
+
+    @staticmethod
+    def _types_named(found: Mentions, home: Home) -> set[str]:
+        """The types of the devices named, or of every device when none is."""
+        return {home[n].type for n in found.devices} or home.types()
 
     def _said_outright(self, found: Mentions, home: Home) -> str | None:
         """The one operation the words themselves say when the model is unsure: a setting's

@@ -16,13 +16,11 @@ from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
 from thoughtful.state.values import c_to_f, step_of
 from thoughtful.understanding.numbers import Number, find_numbers, tokens
-from thoughtful.understanding.safety import said_direction
+from thoughtful.understanding.safety import UNIT_WORDS, adjectives, multiple, said_direction
 from thoughtful.understanding.vocabulary import COMMON_WORDS, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
 _UNIT_FOR = {"%": "percent", "K": "kelvin", "°F": "degrees"}
-_UNIT_WORDS = {"%": {"percent"}, "K": {"kelvin"}, "°F": {"degree", "degrees"}}
-"""Words that name a unit: said without a number, the number was lost ("down to degrees")."""
 
 
 _LIMIT = re.compile(r"\b(?:\w+est|most|least|max(?:imum)?|min(?:imum)?|how\s+\w+|what\s+\w+)\s.*"
@@ -31,9 +29,6 @@ _LIMIT = re.compile(r"\b(?:\w+est|most|least|max(?:imum)?|min(?:imum)?|how\s+\w+
 can it get?", "what temperatures can the boiler go to?"): answered from the state model's
 range, not with the value now."""
 
-_TIMES = re.compile(r"\b(half|twice|double)\s+as\s+(bright|light|dim|dark)\b(?!\s+as\b)")
-"""A level as a multiple of the level now ("half as bright", "twice as bright"; not "half as bright
-as it can be", which is half of the range)."""
 _AS_WHAT = re.compile(r"(?<!\bas)\s+\w+\s+as\s+(\w+)(?:\s+please)?$")
 """A comparison left open at the end ("make it as bright"): no maximum is said."""
 
@@ -194,6 +189,17 @@ class Planner:
                 owners[n.position] = (before or after)[0]
         return owners
 
+    def limit_asked(self, text: str, types: Collection[str]) -> str | None:
+        """ "how warm can the heater get?": a question about the limit of the one setting of
+        ``types`` whose words it uses (its range, not its value now), as a ``how=`` operation;
+        None when it asks no limit or its words fit several settings."""
+        if not _LIMIT.search(text):
+            return None
+        said = set(text.split())
+        asked = {f"{t}:how={key}" for t in types for key, lang in self.models[t].language.settings.items()
+                 if key in self.models[t].settings and said & adjectives(lang.up + lang.down)}
+        return next(iter(asked)) if len(asked) == 1 else None
+
     def _goal(self, model: StateModel, name: str, plan: TypePlan) -> None:
         effect = self.goal_change(model, name)
         if plan.goals and (set(effect.set) & set(plan.change.set) or
@@ -217,9 +223,8 @@ class Planner:
             change.set[key] = how
         elif how == "named":
             change.set[key] = self._named(model, key, text)
-        elif (times := _TIMES.search(text)) and spec.unit == "%":
-            factor = {"half": 0.5, "twice": 2.0, "double": 2.0}[times.group(1)]  # "half as bright"
-            change.set[key] = Scaled(factor if times.group(2) in ("bright", "light") else 1 / factor)
+        elif spec.unit == "%" and (factor := multiple(text, model, key)):  # "half as bright"
+            change.set[key] = Scaled(factor)
         elif how in ("max", "min"):  # "brightness at half": a number said outranks a guessed maximum
             cut = _AS_WHAT.search(text)
             if cut:  # "make the nursery lamp as bright" (heard for "half as bright"): as bright as what?
@@ -256,7 +261,7 @@ class Planner:
     @staticmethod
     def _unit_without_number(spec, text: str) -> bool:
         """ "down to degrees": the setting's unit is said with no number (often "two" misheard)."""
-        return bool(_UNIT_WORDS.get(spec.unit or "", set()) & set(text.split()))
+        return bool(UNIT_WORDS.get(spec.unit or "", set()) & set(text.split()))
 
     @staticmethod
     def _take(numbers: list[Number], used: set[int], spec, relative: bool) -> Number | None:

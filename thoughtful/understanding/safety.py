@@ -86,6 +86,23 @@ def _said(text: str, phrases: list[str]) -> str | None:
     return max(found, key=len) if found else None
 
 
+UNIT_WORDS = {"%": {"percent"}, "K": {"kelvin"}, "°F": {"degree", "degrees"}}
+"""The words that name a setting's unit."""
+
+
+def _more_units(text: str, unit: str | None) -> tuple[int, str]:
+    """ "a couple more degrees", "5 percent less": more (+1) or less (-1) of a setting said in its
+    unit, and the words; (0, "") otherwise."""
+    said = "|".join(sorted(UNIT_WORDS.get(unit or "", ())))
+    if not said:
+        return 0, ""
+    match = re.search(rf"(?<!\bno\s)(?<!\bnot\s)\b(more|less|fewer)\s+(?:{said})\b"
+                      rf"|\b(?:{said})\s+(more|less|fewer)\b", text)
+    if match is None:
+        return 0, ""
+    return (1 if (match.group(1) or match.group(2)) == "more" else -1), match.group(0)
+
+
 def _more_of_state(text: str, model: StateModel, key: str) -> tuple[int, str]:
     """ "two more degrees of cooling", "more heating": the direction of the state the setting
     implies on that side ((-1, "more … cooling") for a setpoint below the room); (0, "")
@@ -155,6 +172,11 @@ def _base(comparative: str) -> str | None:
     return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
 
 
+def adjectives(comparatives: list[str]) -> set[str]:
+    """The base and superlative of each one-word comparative: "hotter" → "hot", "hottest"."""
+    return {w for c in comparatives if (base := _base(c)) for w in (base, c[:-2] + "est")}
+
+
 def _made(text: str, comparatives: list[str], names: list[str]) -> str | None:
     """ "make it hot", "make the room warm": asking for the base of a comparative, unless the
     base is a word of the device's ``names`` ("make the ceiling light …" is not "make it light")."""
@@ -164,6 +186,32 @@ def _made(text: str, comparatives: list[str], names: list[str]) -> str | None:
         if base and base not in named and re.search(rf"\bmake\b(?:\s+\w+){{0,3}}?\s+{re.escape(base)}\b", text):
             return f"make it {base}"
     return None
+
+
+_MULTIPLE = re.compile(r"\b(half|twice|double)\s+as\s+(\w+)\b(?!\s+as\b)")
+"""A level as a multiple of the level now ("half as bright"; not "half as bright as it can be",
+which is half of the range)."""
+_FACTORS = {"half": 0.5, "twice": 2.0, "double": 2.0}
+
+
+def _multiple(text: str, model: StateModel, key: str) -> tuple[float, str] | None:
+    """The factor of ``key`` that ``text`` says as a multiple, and the words, by the bases of the
+    setting's comparatives: "half as bright" 0.5, "twice as dim" 0.5, "twice as bright" 2."""
+    lang = model.language.settings.get(key)
+    match = _MULTIPLE.search(text)
+    if lang is None or match is None:
+        return None
+    factor = _FACTORS[match.group(1)]
+    for phrases, power in ((lang.up, 1), (lang.down, -1)):
+        if match.group(2) in {_base(p) for p in phrases}:
+            return factor ** power, match.group(0)
+    return None
+
+
+def multiple(text: str, model: StateModel, key: str) -> float | None:
+    """The factor ``text`` asks ``key`` to be multiplied by ("half as bright": 0.5), or None."""
+    said = _multiple(text, model, key)
+    return said[0] if said else None
 
 
 def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
@@ -176,10 +224,15 @@ def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
     complaint = _complaint(text, lang.up + lang.raise_, lang.down + lang.lower)
     if complaint[0]:
         return complaint
+    times = _multiple(text, model, key)
+    if times:  # "make it half as bright" asks for less, though "make it bright" asks for more
+        return (1 if times[0] > 1 else -1), times[1]
     up = _said(text, lang.up + lang.raise_) or _made(text, lang.up, model.language.names)
     down = _said(text, lang.down + lang.lower) or _made(text, lang.down, model.language.names)
     if not up and not down:
-        return _more_of_state(text, model, key)
+        state = _more_of_state(text, model, key)  # "two more degrees of cooling"
+        spec = model.settings.get(key)
+        return state if state[0] or spec is None else _more_units(text, spec.unit)
     if bool(up) == bool(down):
         return 0, ""
     return (1, up or "") if up else (-1, down or "")
