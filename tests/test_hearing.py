@@ -271,6 +271,14 @@ def test_a_second_decoders_reading_checks_the_first(interpreter):
     for confidence, kind in ((0.9, "action"), (0.6, "clarify")):  # the second is garbled
         alone = heard_line(interpreter, heard("Turn off the desk lamp.", confidence, "Turn of the dusk lump.", 0.4))
         assert alone["kind"] == kind and (alone["after"]["desk lamp"]["state"] == "off") == (kind == "action")
+    # "twice" is a word requests use: the second's "…, twice as bright." is not taken for its beam's
+    # "…, white, white, bright," (which had made the lamp white at 4000 K)
+    twice = heard_line(interpreter, Transcript("Tusk lamp twice as bright.", 0.84, cross_check=Transcript(
+        "desk lamp, twice as bright.", 0.62, ("desk lamp, twice as bright,", "desk lamp, white, white, bright,"))))
+    assert twice["kind"] != "action" and twice["after"]["desk lamp"] == HOME[0]["snapshot"], twice
+    # Only the second heard a "don't": the first, however sure, is asked about.
+    negated = heard_line(interpreter, heard("Oh, turn off the desk lamp.", 0.9, "Don't turn off the desk lamp.", 0.8))
+    assert negated["kind"] == "clarify" and negated["after"]["desk lamp"] == HOME[0]["snapshot"], negated
     missed = heard_line(interpreter, heard("Turn of the dusk lump.", 0.4, "Turn off the desk lamp.", 0.9))
     assert missed["kind"] == "action" and missed["after"]["desk lamp"]["state"] == "off"
     # Different changes, but the second decoder has the first's reading among its own (and not

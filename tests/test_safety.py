@@ -115,6 +115,14 @@ def test_more_in_a_unit_is_a_change_by_that_much(interpreter):
     assert out["after"]["space heater"]["setpoint"] <= 68, out
 
 
+def test_a_request_whose_only_device_is_spared_asks_what_is_wanted(interpreter):
+    """ "Not the airman on 2 degrees." (for "knock the aircon down…") had asked "Did you want ?"."""
+    home = [{"name": "aircon", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]
+    out = said(interpreter, home, "not the aircon on 2 degrees")
+    assert out["kind"] == "clarify" and out["after"]["aircon"] == HEAT, out
+    assert "Did you want ?" not in out["say"] and out["say"].endswith("?"), out
+
+
 def test_a_name_inside_a_longer_name_is_not_touched(interpreter):
     """ "desk lamp" contains "lamp", "bedroom thermostat" contains "thermostat": the longest
     name is consumed, and the device with the shorter name is left alone."""
@@ -543,6 +551,9 @@ def test_every_device_listed_after_except_is_left_out(interpreter):
     assert every["after"]["lamp"]["state"] == "off" and every["after"]["reading lamp"]["state"] == "off", every
     contrast = said(interpreter, home, "not the lamp, the reading lamp, turn it off")
     assert contrast["after"]["lamp"] == ON and contrast["after"]["reading lamp"]["state"] == "off", contrast
+    # "everything" with a name in it is still everything: only the heat pump had gone off
+    out = said(interpreter, home, "turn off everything including the heat pump")
+    assert all(out["after"][n]["state"] == "off" for n in ("lamp", "reading lamp", "heat pump")), out
 
 
 def test_in_here_is_the_speakers_room_never_the_whole_home(interpreter):

@@ -25,7 +25,7 @@ am has have had i'd i'll i've it's that's there's what's don't doesn't didn't ca
 let's you're we're they're as than if about into out over under again more less much many most
 degree degrees percent per cent celsius fahrenheit kelvin zero one two three four five six seven eight
 nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
-forty fifty sixty seventy eighty ninety hundred half halfway quarter third fourth full couple
+forty fifty sixty seventy eighty ninety hundred half halfway quarter third fourth full couple twice double
 knock nudge same give use able mean support day except excluding besides apart though""".split())
 """Function words, contractions, numbers, units, amounts and verbs of degree ("knock it down a
 notch"): words any request may use."""
