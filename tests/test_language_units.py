@@ -154,6 +154,17 @@ def test_a_phrase_word_that_usually_names_a_device_is_known_but_still_names_none
     assert Resolver(models).mentions("turn on the back light", home).unknown == "back light"
 
 
+def test_plain_words_and_the_state_models_adjectives_are_known(models):
+    """ "I can't see a thing in here", heard perfectly, was confirmed for its unknown "thing";
+    "how high can it go" for "high" (the base of "higher")."""
+    from thoughtful.understanding.vocabulary import known_words, unknown_words
+
+    known = known_words(models)
+    for text in ("i can't see a thing in here", "how high can it go", "what's the warmest it gets",
+                 "what can i ask you to do", "make it twice as bright"):
+        assert unknown_words(text, models, set(), known) == [], text
+
+
 def test_a_name_is_written_as_the_home_has_it(models):
     """A long name word heard as two, one word of a longer name one letter off; never a plural
     ("the floor lamps" may mean more than one) and never a first letter ("bed" is not "red")."""

@@ -63,6 +63,14 @@ def test_changes_against_the_words_are_refused(models):
     assert contradiction("make it warmer", thermostat, "thermostat", off, {**off, "state": "cool", "setpoint": 60})
     heating = {**off, "state": "heat", "setpoint": 70}
     assert contradiction("make it warmer", thermostat, "thermostat", off, heating) is None
+    # "No heat to high it." (for "no heat tonight") had set the heating to its maximum: a state
+    # refused never gets more of itself; "no more heat" may still lower it.
+    heating = {"state": "heat", "setpoint": 72, "room_temperature": 69, "fan": "auto"}
+    assert contradiction("no heat to high it", thermostat, "thermostat", heating, {**heating, "setpoint": 90})
+    assert contradiction("no heat please", thermostat, "thermostat", {**heating, "state": "off"}, heating)
+    assert contradiction("no more heat", thermostat, "thermostat", heating, {**heating, "setpoint": 70}) is None
+    assert contradiction("no cooling, heat it up", thermostat, "thermostat", heating,
+                         {**heating, "setpoint": 74}) is None
     # What a model once did with these words: brightened, and raised the cooling's setpoint.
     assert contradiction("not brighter, dimmer", lamp, "lamp", ON, {**ON, "brightness": 70})
     cooling = {"state": "cool", "setpoint": 74, "room_temperature": 77, "fan": "auto"}

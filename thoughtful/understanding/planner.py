@@ -16,8 +16,8 @@ from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
 from thoughtful.state.values import c_to_f, step_of
 from thoughtful.understanding.numbers import Number, find_numbers, tokens
-from thoughtful.understanding.safety import UNIT_WORDS, adjectives, multiple, said_direction
-from thoughtful.understanding.vocabulary import COMMON_WORDS, words
+from thoughtful.understanding.safety import UNIT_WORDS, multiple, said_direction
+from thoughtful.understanding.vocabulary import COMMON_WORDS, adjectives, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
 _UNIT_FOR = {"%": "percent", "K": "kelvin", "°F": "degrees"}

@@ -28,6 +28,7 @@ from thoughtful.state.device import Change
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding.phrasebook import SMALL
+from thoughtful.understanding.vocabulary import base
 
 _HOW_TO = re.compile(r"^(?:so\s+|um\s+|and\s+)?(?:how\s+(?:do|can|could|should|would|to)\s+"
                      r"(?:i\s+|we\s+|one\s+|you\s+)?|(?:is|isn't)\s+there\s+(?:a|any|some)\s+way\s+"
@@ -157,24 +158,11 @@ def _complaint(text: str, up: list[str], down: list[str]) -> tuple[int, str]:
         for phrase in phrases:
             if " " in phrase.strip():
                 continue
-            for word in {phrase, _base(phrase)} - {None}:
+            for word in {phrase, base(phrase)} - {None}:
                 match = re.search(rf"\btoo\s+(?:much\s+)?{re.escape(word)}\b", text)
                 if match and not re.search(rf"\bnot\s+{match.group(0)}", text):
                     return direction, match.group(0)
     return 0, ""
-
-
-def _base(comparative: str) -> str | None:
-    """ "hotter" → "hot", "warmer" → "warm", "dimmer" → "dim"; None for other words."""
-    if not comparative.endswith("er") or " " in comparative or len(comparative) < 5:
-        return None
-    stem = comparative[:-2]
-    return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
-
-
-def adjectives(comparatives: list[str]) -> set[str]:
-    """The base and superlative of each one-word comparative: "hotter" → "hot", "hottest"."""
-    return {w for c in comparatives if (base := _base(c)) for w in (base, c[:-2] + "est")}
 
 
 def _made(text: str, comparatives: list[str], names: list[str]) -> str | None:
@@ -182,9 +170,9 @@ def _made(text: str, comparatives: list[str], names: list[str]) -> str | None:
     base is a word of the device's ``names`` ("make the ceiling light …" is not "make it light")."""
     named = {w for name in names for w in name.lower().split()}
     for word in comparatives:
-        base = _base(word)
-        if base and base not in named and re.search(rf"\bmake\b(?:\s+\w+){{0,3}}?\s+{re.escape(base)}\b", text):
-            return f"make it {base}"
+        stem = base(word)
+        if stem and stem not in named and re.search(rf"\bmake\b(?:\s+\w+){{0,3}}?\s+{re.escape(stem)}\b", text):
+            return f"make it {stem}"
     return None
 
 
@@ -203,7 +191,7 @@ def _multiple(text: str, model: StateModel, key: str) -> tuple[float, str] | Non
         return None
     factor = _FACTORS[match.group(1)]
     for phrases, power in ((lang.up, 1), (lang.down, -1)):
-        if match.group(2) in {_base(p) for p in phrases}:
+        if match.group(2) in {base(p) for p in phrases}:
             return factor ** power, match.group(0)
     return None
 
@@ -269,6 +257,35 @@ def unasked_setting(text: str, model: StateModel, before: dict[str, Any], after:
     return None
 
 
+def _refused_states(text: str, model: StateModel) -> dict[str, str]:
+    """The working states ``text`` refuses ("no heat", "not the cooling", "don't heat"; not "no
+    more heat", which asks for less of it) → the words."""
+    refused = {}
+    for state, lang in model.language.states.items():
+        if state in ("on", "off"):
+            continue
+        said = "|".join(map(re.escape, sorted({state, lang.say or state})))
+        match = re.search(rf"\b(?:no|not|don't|never)\s+(?:the\s+|any\s+)?(?:{said})\b", text)
+        if match:
+            refused[state] = match.group(0)
+    return refused
+
+
+def _more_of(state: str, model: StateModel, before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Whether ``before`` → ``after`` gives more of ``state``: switches to it, or moves a setting
+    that implies it further its way (a heating setpoint up)."""
+    if after.get("state") != state:
+        return False
+    if before.get("state") != state:
+        return True
+    for key, spec in model.settings.items():
+        old, new, implied = before.get(key), after.get(key), spec.implies_state
+        if implied and isinstance(old, (int, float)) and isinstance(new, (int, float)) and new != old:
+            if state in (implied.above, implied.below) and (new > old) == (state == implied.above):
+                return True
+    return False
+
+
 def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any],
                   after: dict[str, Any], state_asked: bool = False) -> str | None:
     """What is wrong when ``before`` → ``after`` goes against ``text``; None when it agrees.
@@ -277,6 +294,9 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
     unasked = unasked_setting(text, model, before, after)
     if unasked:
         return unasked
+    for state, words in _refused_states(text, model).items():
+        if _more_of(state, model, before, after):  # "No heat to high it." had set the heating to its maximum
+            return f'you said "{words}", but that would give the {name} more {state}'
     for key, spec in model.settings.items():
         if not spec.numeric:
             continue

@@ -26,13 +26,27 @@ let's you're we're they're as than if about into out over under again more less 
 degree degrees percent per cent celsius fahrenheit kelvin zero one two three four five six seven eight
 nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
 forty fifty sixty seventy eighty ninety hundred half halfway quarter third fourth full couple twice double
-knock nudge same give use able mean support day except excluding besides apart though""".split())
+knock nudge same give use able mean support day except excluding besides apart though
+thing things something anything nothing ask different""".split())
 """Function words, contractions, numbers, units, amounts and verbs of degree ("knock it down a
 notch"): words any request may use."""
 
 
 def words(phrase: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", phrase.lower())
+
+
+def base(comparative: str) -> str | None:
+    """ "hotter" → "hot", "warmer" → "warm", "dimmer" → "dim"; None for other words."""
+    if not comparative.endswith("er") or " " in comparative or len(comparative) < 5:
+        return None
+    stem = comparative[:-2]
+    return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+
+
+def adjectives(comparatives: list[str]) -> set[str]:
+    """The base and superlative of each one-word comparative: "hotter" → "hot", "hottest"."""
+    return {w for c in comparatives if (stem := base(c)) for w in (stem, c[:-2] + "est")}
 
 
 _COURTESY_BEFORE = sorted({" ".join(words(p)) for p in (*pb.WAKE, *pb.FILLERS, *pb.POLITE_BEFORE)},
@@ -66,13 +80,14 @@ def type_nouns(models: dict[str, StateModel]) -> dict[str, str]:
 
 
 def known_words(models: dict[str, StateModel]) -> set[str]:
-    """Words requests here are made of: function words, the state models' words and the
-    phrasebook's (a word that usually names a device, "porch", only when a phrase uses it:
+    """Words requests here are made of: function words, the state models' words (and the bases
+    and superlatives of their comparatives: "how high", "the warmest") and the phrasebook's (a word that usually names a device, "porch", only when a phrase uses it:
     "put it back")."""
     known = set(COMMON_WORDS)
     for model in models.values():
         text = model.language.model_dump_json()
         known.update(words(text))
+        known.update(w for lang in model.language.settings.values() for w in adjectives(lang.up + lang.down))
     phrased = {w for phrases in (pb.WAKE, pb.POLITE_BEFORE, pb.POLITE_AFTER, pb.FILLERS, pb.SMALL, pb.NEGATIONS,
                                  pb.CANCELS, pb.IMPLICIT_OFF, pb.CONTRASTS, pb.UNDO, pb.MORE, pb.REVERSE)
                for p in phrases for w in words(p)}
