@@ -497,6 +497,14 @@ def test_a_question_about_a_limit_is_answered_from_the_range(interpreter):
     assert out["kind"] == "explanation" and "90°F" in out["say"], out
 
 
+def test_an_amount_in_words_is_read_as_its_number(interpreter):
+    """ "down by a quarter" was asked about (the model, unsure of it, is sure of "down by 25
+    percent"): the words are read again with their amounts as the planner reads them."""
+    out = ask(interpreter, "lamp down by a quarter", home=(LAMP_ON, THERMO))
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 25, out
+    assert out["after"]["thermostat"] == THERMO["snapshot"], out
+
+
 def test_a_plural_name_owns_its_setting_in_the_reply(interpreter):
     lights = {**LAMP_ON, "name": "workshop lights", "room": "garage"}
     out = ask(interpreter, "dim the workshop lights", home=(lights, THERMO))

@@ -24,7 +24,7 @@ from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import Doubts
 from thoughtful.understanding.evidence import Evidence
 from thoughtful.understanding.labels import label_space
-from thoughtful.understanding.numbers import heard_numbers
+from thoughtful.understanding.numbers import heard_numbers, tokens
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
@@ -428,12 +428,20 @@ class Interpreter:
         """The model's reading, over the types the words can be about: every type in the home,
         or, when devices are named, only theirs and those a word names alone ("the desk lamp a
         bit warmer" is about the lamp, never the heating; "the desk lamp off and the heat up"
-        is about both; "everything off including the heat pump" about everything)."""
+        is about both; "everything off including the heat pump" about everything). Unsure of
+        any operation, it reads the words again with their amounts as numbers, as the planner
+        reads them ("down by a quarter": "down by 25 percent"; "a couple more degrees")."""
         types = home.types()
         if found.devices and not found.everything:
             types &= {home[n].type for n in found.devices} | \
                 {self.device_words[w] for w in found.masked.split() if w in self.device_words}
-        return self.lm.predict(found.masked, types=types)
+        prediction = self.lm.predict(found.masked, types=types)
+        amounts = " ".join(tokens(found.masked))
+        if not prediction.ops and amounts != found.masked:
+            again = self.lm.predict(amounts, types=types)
+            if again.ops and again.kind == prediction.kind:
+                return again
+        return prediction
 
     def _referred(self, request: Request, found: Mentions, prediction: Prediction) -> Prediction | Interpretation:
         """ "switch it off" just after the heat was turned up: "it" is the thermostat, though the
