@@ -652,6 +652,17 @@ def test_out_of_scope_words_are_not_swapped_for_a_beam_reading_of_known_words(in
     assert out["kind"] != "action" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, out
 
 
+def test_a_beam_reading_that_leaves_out_the_device_named_is_about_the_same_devices(interpreter):
+    """ "Turn everything off accept the thermostat." (beside the installed decoder's "…offset,
+    thermostat.") had switched the thermostat off too: the beam's "…except the thermostat" is
+    about the same devices, the thermostat left out."""
+    heard = Transcript("Turn everything off accept the thermostat.", 0.76,
+                       ("Turn everything off exact the thermostat.", "Turn everything off except the thermostat."))
+    out = heard_line(interpreter, heard)
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["state"] == "off", out
+    assert out["after"]["thermostat"] == HOME[1]["snapshot"], out
+
+
 def test_a_word_of_the_changed_devices_name_is_no_echo_of_another_device(interpreter):
     """ "Warm up upstairs." raises the upstairs thermostat; that "upstairs" is also a word of the
     "upstairs light" does not make it a misheard request about the light."""

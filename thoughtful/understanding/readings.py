@@ -100,10 +100,12 @@ class Readings:
         """Whether another reading is about what the first is: the same devices when the first
         names some (a lost name may come back: "Set the ramp…" → "Set the lamp…"), and "all"
         only when the first says it too ("Whole light bulb…" for "Hope light bulb…" would be
-        every lamp)."""
+        every lamp). A device left out is named as well ("Turn everything off accept the
+        thermostat." beside "…except the thermostat")."""
         if other.everything and not first.everything:
             return False
-        return not first.devices or sorted(other.devices) == sorted(first.devices)
+        named = lambda found: {*found.devices, *found.excluded}  # "…except the thermostat" names it too
+        return named(first) <= named(other) if not first.devices else named(other) == named(first)
 
     def _asks(self, found: Mentions, home: Home) -> bool:
         """Whether a reading is a how-to question, or the model is sure it is a question."""
