@@ -489,12 +489,24 @@ def test_a_question_about_a_limit_is_answered_from_the_range(interpreter):
     for text in ("what's the dimmest the lamp can go?", "how dim can the lamp go?"):
         out = ask(interpreter, text, home=(LAMP_OFF, THERMO))
         assert out["kind"] == "explanation" and "1%" in out["say"], (text, out)
+    out = ask(interpreter, "what's the dimmest the lamp goes?", home=(LAMP_ON, THERMO))  # no "can"
+    assert out["kind"] == "explanation" and "1%" in out["say"], out
     out = ask(interpreter, "what temperature is can the thermostat go to?")  # heard so
     assert out["kind"] == "explanation" and "90°F" in out["say"], out
     # The model was unsure what "how warm can … get" asks: the word is the setpoint's ("warmer").
     heater = {"name": "garage heater", "type": "thermostat", "room": "garage", "snapshot": THERMO["snapshot"]}
     out = ask(interpreter, "how warm can the garage heater get?", home=(LAMP_ON, heater))
     assert out["kind"] == "explanation" and "90°F" in out["say"], out
+
+
+def test_on_is_no_word_for_off_unless_negated(interpreter):
+    """ "shed light on full" was read as off and full at once, and asked about ("on" is a word
+    of "the lamp doesn't need to be on"); said with a negation, it still says off."""
+    out = ask(interpreter, "lamp on full", home=(LAMP_OFF, THERMO))
+    assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "on", out
+    assert out["after"]["lamp"]["brightness"] == 100, out
+    out = ask(interpreter, "the lamp doesn't need to be on", home=(LAMP_ON, THERMO))
+    assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", out
 
 
 def test_an_amount_in_words_is_read_as_its_number(interpreter):

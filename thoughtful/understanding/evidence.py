@@ -20,6 +20,7 @@ from thoughtful.state.schema import StateModel
 from thoughtful.understanding import phrasebook as pb
 from thoughtful.understanding.numbers import find_numbers
 from thoughtful.understanding.runtime import Prediction
+from thoughtful.understanding.safety import negates
 from thoughtful.understanding.vocabulary import COMMON_WORDS, stems, words
 
 if TYPE_CHECKING:
@@ -41,10 +42,15 @@ class Evidence:
     def __init__(self, models: dict[str, StateModel]) -> None:
         self.models = models
         self.words: dict[str, set[str]] = {}
+        self.negated: dict[str, set[str]] = {}
+        """Per state operation, the names of other states among its words: they speak for it
+        only in words that negate."""
         for model in models.values():
             idle = IDLE | {w for name in model.language.names for w in words(name)}
             for op, phrases in _phrases(model).items():
                 self.words[op] = {root for p in phrases for w in words(p) if w not in idle for root in roots(w)}
+                if ":state=" in op:  # "the lamp doesn't need to be on" says off; "shed light on full" does not
+                    self.negated[op] = {s for s in model.states if op != f"{model.type}:state={s}"} & self.words[op]
 
     def supported(self, op: str, text: str) -> bool:
         """Whether ``text`` says a word that asks for ``op``; True for an operation that changes
@@ -58,13 +64,15 @@ class Evidence:
             return True  # "set the ac to seventy two", "one more degree", "half as bright"
         if ":state=" in op:  # "it's killing the hall" tells what something does, not what to do
             said = [w for i, w in enumerate(said) if not (w.endswith("ing") and i and said[i - 1] in _BEING)]
+            if not negates(text):
+                said = [w for w in said if w not in self.negated.get(op, ())]
         return any(root in wanted for w in said for root in roots(w))
 
 
     def said(self, prediction: Prediction, ops: list[str], text: str) -> Prediction | None:
         """``prediction`` without those of its operations ``ops`` no word asks for ("too dark" is
-        not also "too bright"); None when that leaves none, or another way to change the same
-        setting ("half as bright" read as half and as max: not max alone, but asked). A state the
+        not also "too bright"); None when that leaves none, or a surer other way to change the
+        same setting ("half as bright" read as half and as max: not max alone, but asked). A state the
         words do not name is asked for by a setting they do that the state has ("set the ac to
         72": the setpoint, so cooling)."""
         supported = [op for op in ops if self.supported(op, text)]
@@ -72,7 +80,9 @@ class Evidence:
         if len(kept) == len(ops):
             return prediction
         setting = lambda op: op if ":goal=" in op else op.split("=")[0]
-        if not kept or {setting(op) for op in ops if op not in kept} & {setting(op) for op in kept}:
+        sure = prediction.ops.get
+        if not kept or any(setting(gone) == setting(op) and (sure(gone) or 0) >= (sure(op) or 0)
+                           for gone in ops if gone not in kept for op in kept):
             return None
         chosen = {op: p for op, p in prediction.ops.items() if op in kept}
         return replace(prediction, ops=chosen, best=max(chosen.items(), key=lambda item: item[1]))

@@ -24,10 +24,11 @@ _UNIT_FOR = {"%": "percent", "K": "kelvin", "°F": "degrees"}
 
 
 _LIMIT = re.compile(r"\b(?:\w+est|most|least|max(?:imum)?|min(?:imum)?|how\s+\w+|what\s+\w+)\s.*"
-                    r"\b(?:can|could|will|would|does|do)\s(?:.*\s)?(?:go|get|be|reach)\b")
+                    r"\b(?:can|could|will|would|does|do)\s(?:.*\s)?(?:go|get|be|reach)\b"
+                    r"|\b(?:\w+est|max(?:imum)?|min(?:imum)?)\s.*\b(?:go|goes|get|gets|reach|reaches)\b")
 """A question about a setting's limit ("what's the dimmest the desk light can go?", "how warm
-can it get?", "what temperatures can the boiler go to?"): answered from the state model's
-range, not with the value now."""
+can it get?", "what temperatures can the boiler go to?", "the dimmest the spots go"): answered
+from the state model's range, not with the value now."""
 
 _AS_WHAT = re.compile(r"(?<!\bas)\s+\w+\s+as\s+(\w+)(?:\s+please)?$")
 """A comparison left open at the end ("make it as bright"): no maximum is said."""
