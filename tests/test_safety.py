@@ -559,6 +559,12 @@ def test_every_device_listed_after_except_is_left_out(interpreter):
     assert every["after"]["lamp"]["state"] == "off" and every["after"]["reading lamp"]["state"] == "off", every
     contrast = said(interpreter, home, "not the lamp, the reading lamp, turn it off")
     assert contrast["after"]["lamp"] == ON and contrast["after"]["reading lamp"]["state"] == "off", contrast
+    # "all the lamps" is no more than the lamps ("…and set lamp to." had switched the heat pump off)
+    home2 = [{"name": "lamp 1", "type": "lamp", "room": "lounge", "snapshot": ON},
+             {"name": "lamp 2", "type": "lamp", "room": "lounge", "snapshot": ON},
+             {"name": "thermostat", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]
+    out = said(interpreter, home2, "turn off all the lamps and set lamp to")
+    assert out["after"]["thermostat"] == HEAT and out["after"]["lamp 1"]["state"] == "off", out
     # "everything" with a name in it is still everything: only the heat pump had gone off
     out = said(interpreter, home, "turn off everything including the heat pump")
     assert all(out["after"][n]["state"] == "off" for n in ("lamp", "reading lamp", "heat pump")), out

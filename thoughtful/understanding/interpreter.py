@@ -428,20 +428,38 @@ class Interpreter:
         """The model's reading, over the types the words can be about: every type in the home,
         or, when devices are named, only theirs and those a word names alone ("the desk lamp a
         bit warmer" is about the lamp, never the heating; "the desk lamp off and the heat up"
-        is about both; "everything off including the heat pump" about everything). Unsure of
+        is about both; "everything off including the heat pump" about everything; a switch of
+        the named types is theirs alone). Unsure of
         any operation, it reads the words again with their amounts as numbers, as the planner
         reads them ("down by a quarter": "down by 25 percent"; "a couple more degrees")."""
         types = home.types()
-        if found.devices and not found.everything:
-            types &= {home[n].type for n in found.devices} | \
-                {self.device_words[w] for w in found.masked.split() if w in self.device_words}
+        said = {home[n].type for n in found.devices} | \
+            {self.device_words[w] for w in found.masked.split() if w in self.device_words}
+        if found.devices and not self._whole_home(found):
+            types &= said
         prediction = self.lm.predict(found.masked, types=types)
         amounts = " ".join(tokens(found.masked))
         if not prediction.ops and amounts != found.masked:
             again = self.lm.predict(amounts, types=types)
             if again.ops and again.kind == prediction.kind:
-                return again
-        return prediction
+                prediction = again
+        if not said or found.rooms or self._whole_home(found):
+            return prediction
+        # "turn off all the lamps and set lamp to" had switched the heating off too: a switch
+        # read onto a type no word names is the named types' own
+        switched = {op.split(":", 1)[1] for op in prediction.ops if op.split(":")[0] in said and ":state=" in op}
+        kept = {op: p for op, p in prediction.ops.items()
+                if op.split(":")[0] in said or op.split(":", 1)[1] not in switched}
+        if len(kept) == len(prediction.ops):
+            return prediction
+        return replace(prediction, ops=kept, best=max(kept.items(), key=lambda item: item[1]))
+
+    def _whole_home(self, found: Mentions) -> bool:
+        """Whether the words say everything ("everything off including the heat pump"), not all of a
+        type ("all the lamps")."""
+        nouns = "|".join(map(re.escape, sorted(self.nouns)))
+        return found.everything and not re.search(
+            rf"\b(?:all|every|both)\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?:{nouns})s?\b", found.masked)
 
     def _referred(self, request: Request, found: Mentions, prediction: Prediction) -> Prediction | Interpretation:
         """ "switch it off" just after the heat was turned up: "it" is the thermostat, though the

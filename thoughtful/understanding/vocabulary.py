@@ -81,8 +81,8 @@ def type_nouns(models: dict[str, StateModel]) -> dict[str, str]:
 
 def known_words(models: dict[str, StateModel]) -> set[str]:
     """Words requests here are made of: function words, the state models' words (and the bases
-    and superlatives of their comparatives: "how high", "the warmest") and the phrasebook's (a word that usually names a device, "porch", only when a phrase uses it:
-    "put it back")."""
+    and superlatives of their comparatives: "how high", "the warmest") and the phrasebook's (a
+    word that usually names a device, "porch", only when a phrase uses it: "put it back")."""
     known = set(COMMON_WORDS)
     for model in models.values():
         text = model.language.model_dump_json()
