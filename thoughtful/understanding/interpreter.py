@@ -152,6 +152,10 @@ class Interpreter:
         self.type_words = set(self.device_words) | set(self.planner.cues)
         """Words of one device type alone: its names and working states ("heat"), its settings'
         words ("brighter")."""
+        nouns = "|".join(map(re.escape, sorted(self.nouns)))
+        self.all_of_a_type = re.compile(rf"\b(?:all|every|both)\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?"
+                                        rf"(?:{nouns})s?\b")
+        """ "all the lamps": every device of a type, not everything."""
         self.naming_words = set(self.device_words) | vocabulary.setting_words(models)
         """Words that name what a clause is about, a device type or a setting ("the heat",
         "the fan"), not only how to change it ("brighter")."""
@@ -428,38 +432,29 @@ class Interpreter:
         """The model's reading, over the types the words can be about: every type in the home,
         or, when devices are named, only theirs and those a word names alone ("the desk lamp a
         bit warmer" is about the lamp, never the heating; "the desk lamp off and the heat up"
-        is about both; "everything off including the heat pump" about everything; a switch of
-        the named types is theirs alone). Unsure of
-        any operation, it reads the words again with their amounts as numbers, as the planner
-        reads them ("down by a quarter": "down by 25 percent"; "a couple more degrees")."""
-        types = home.types()
+        is about both; "everything off including the heat pump" about everything)."""
         said = {home[n].type for n in found.devices} | \
             {self.device_words[w] for w in found.masked.split() if w in self.device_words}
-        if found.devices and not self._whole_home(found):
-            types &= said
-        prediction = self.lm.predict(found.masked, types=types)
-        amounts = " ".join(tokens(found.masked))
-        if not prediction.ops and amounts != found.masked:
+        whole_home = self._whole_home(found)
+        types = home.types() & said if found.devices and not whole_home else home.types()
+        prediction = self._read(found.masked, types)
+        return prediction if not said or found.rooms or whole_home else _switches_of(prediction, said)
+
+    def _read(self, text: str, types: set[str]) -> Prediction:
+        """The model's reading of ``text``; unsure of any operation, read again with its amounts as
+        numbers, as the planner reads them ("down by a quarter": "down by 25 percent")."""
+        prediction = self.lm.predict(text, types=types)
+        amounts = " ".join(tokens(text))
+        if not prediction.ops and amounts != text:
             again = self.lm.predict(amounts, types=types)
             if again.ops and again.kind == prediction.kind:
-                prediction = again
-        if not said or found.rooms or self._whole_home(found):
-            return prediction
-        # "turn off all the lamps and set lamp to" had switched the heating off too: a switch
-        # read onto a type no word names is the named types' own
-        switched = {op.split(":", 1)[1] for op in prediction.ops if op.split(":")[0] in said and ":state=" in op}
-        kept = {op: p for op, p in prediction.ops.items()
-                if op.split(":")[0] in said or op.split(":", 1)[1] not in switched}
-        if len(kept) == len(prediction.ops):
-            return prediction
-        return replace(prediction, ops=kept, best=max(kept.items(), key=lambda item: item[1]))
+                return again
+        return prediction
 
     def _whole_home(self, found: Mentions) -> bool:
-        """Whether the words say everything ("everything off including the heat pump"), not all of a
-        type ("all the lamps")."""
-        nouns = "|".join(map(re.escape, sorted(self.nouns)))
-        return found.everything and not re.search(
-            rf"\b(?:all|every|both)\s+(?:of\s+)?(?:the\s+|my\s+|our\s+)?(?:{nouns})s?\b", found.masked)
+        """Whether the words say everything ("everything off including the heat pump"), not all
+        of a type ("all the lamps")."""
+        return found.everything and not self.all_of_a_type.search(found.masked)
 
     def _referred(self, request: Request, found: Mentions, prediction: Prediction) -> Prediction | Interpretation:
         """ "switch it off" just after the heat was turned up: "it" is the thermostat, though the
@@ -1209,6 +1204,17 @@ def _contrary(first: Change, then: Change) -> bool:
                 or any(first.set[k] != then.set[k] for k in first.set.keys() & then.set.keys())
                 or first.set.keys() & then.adjust.keys() or first.adjust.keys() & then.set.keys()
                 or any(first.adjust[k] * then.adjust[k] < 0 for k in first.adjust.keys() & then.adjust.keys()))
+
+
+def _switches_of(prediction: Prediction, said: set[str]) -> Prediction:
+    """``prediction`` without a switch read onto a type no word names when the types the words
+    name have it ("turn off all the lamps and set lamp to" had switched the heating off too)."""
+    switched = {op.split(":", 1)[1] for op in prediction.ops if op.split(":")[0] in said and ":state=" in op}
+    kept = {op: p for op, p in prediction.ops.items()
+            if op.split(":")[0] in said or op.split(":", 1)[1] not in switched}
+    if len(kept) == len(prediction.ops):
+        return prediction
+    return replace(prediction, ops=kept, best=max(kept.items(), key=lambda item: item[1]))
 
 
 def _proposal(changes: list[Applied]) -> str:
