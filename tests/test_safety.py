@@ -123,6 +123,19 @@ def test_more_in_a_unit_is_a_change_by_that_much(interpreter):
     assert out["after"]["space heater"]["setpoint"] <= 68, out
 
 
+def test_no_longer_wanting_a_working_state_asks_to_switch_it_off(interpreter):
+    """ "don't cool the bedroom any more" left everything as it was: it asks whether to switch
+    the cooling off (never does it unasked), and only of a device that is cooling."""
+    cooling = {"state": "cool", "setpoint": 72, "room_temperature": 78, "fan": "auto"}
+    home = [{"name": "bedroom ac", "type": "thermostat", "room": "bedroom", "snapshot": cooling}]
+    out = said(interpreter, home, "don't cool the bedroom any more")
+    assert out["kind"] == "clarify" and out["after"]["bedroom ac"] == cooling, out
+    assert "bedroom ac off" in out["say"], out
+    for text in ("don't cool the bedroom", "don't heat the bedroom anymore"):
+        out = said(interpreter, home, text)
+        assert out["kind"] != "action" and "off?" not in out["say"], (text, out)
+
+
 def test_a_request_whose_only_device_is_spared_asks_what_is_wanted(interpreter):
     """ "Not the airman on 2 degrees." (for "knock the aircon down…") had asked "Did you want ?"."""
     home = [{"name": "aircon", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]

@@ -780,7 +780,13 @@ class Interpreter:
         if prediction.confidence < CONFIDENCE:
             return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
         if kind == "negated":
-            return Interpretation("reject", "OK, I'll leave everything as it is.")
+            stop = self._no_longer(found, request.home)
+            if stop is None:
+                return Interpretation("reject", "OK, I'll leave everything as it is.")
+            # "don't cool the bedroom any more": asked whether to switch the cooling off
+            kind, prediction = "command", replace(prediction, kind="command", ops={stop: prediction.confidence},
+                                                  best=(stop, prediction.confidence))
+            request = replace(request, guessed=True)
         if kind == "undo":
             return self._undo(request)
         if kind == "more":
@@ -854,6 +860,18 @@ class Interpreter:
             return self._apply(request, changes)
         except Ask as question:
             return Interpretation("clarify", str(question))
+
+    def _no_longer(self, found: Mentions, home: Home) -> str | None:
+        """ "don't cool the bedroom any more": switching off the one type whose working state the
+        words name while a device of it is in that state; None otherwise."""
+        said = set(found.masked.split())
+        if not re.search(r"\b(?:any\s?more|any\s+longer)\b", found.masked):
+            return None
+        types = {t for t, states in self.resolver.state_words.items() for state, words in states.items()
+                 if said & words and any(d.type == t and d.snapshot.get("state") == state
+                                         for d in home.devices.values())}
+        stop = f"{next(iter(types))}:state=off" if len(types) == 1 else None
+        return stop if stop in self.label_space else None
 
     def _negated_states(self, prediction: Prediction, text: str) -> list[str]:
         """The prediction's switches to a working state the words refuse ("no heat", "not the
