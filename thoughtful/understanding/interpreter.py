@@ -444,12 +444,11 @@ class Interpreter:
         """The model's reading of ``text``; unsure of any operation, read again with its amounts as
         numbers, as the planner reads them ("down by a quarter": "down by 25 percent")."""
         prediction = self.lm.predict(text, types=types)
+        if prediction.ops:
+            return prediction
         amounts = " ".join(tokens(text))
-        if not prediction.ops and amounts != text:
-            again = self.lm.predict(amounts, types=types)
-            if again.ops and again.kind == prediction.kind:
-                return again
-        return prediction
+        again = self.lm.predict(amounts, types=types) if amounts != text else prediction
+        return again if again.ops and again.kind == prediction.kind else prediction
 
     def _whole_home(self, found: Mentions) -> bool:
         """Whether the words say everything ("everything off including the heat pump"), not all
@@ -881,8 +880,7 @@ class Interpreter:
             device_type, _, what = op.partition(":")
             key, _, state = what.partition("=")
             said = self.resolver.state_words.get(device_type, {}).get(state) if key == "state" else None
-            words = "|".join(map(re.escape, said or ()))
-            if said and re.search(rf"\b(?:no|not|don't|never)\s+(?:the\s+|any\s+|more\s+)?(?:{words})\b", text):
+            if said and safety.refusal(text, said, no_more=True):
                 refused.append(op)
         return refused
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import Any, Collection
 
 from thoughtful.state.device import Change
 from thoughtful.state.registry import Units
@@ -257,18 +257,21 @@ def unasked_setting(text: str, model: StateModel, before: dict[str, Any], after:
     return None
 
 
+def refusal(text: str, words: Collection[str], no_more: bool = False) -> str | None:
+    """The words of ``text`` that refuse one of ``words`` ("no heat", "not the cooling", "don't
+    heat"; with ``no_more``, also "no more heat"), or None."""
+    said = "|".join(map(re.escape, sorted(words)))
+    more = r"|more\s+" if no_more else ""
+    match = re.search(rf"\b(?:no|not|don't|never)\s+(?:the\s+|any\s+{more})?(?:{said})\b", text)
+    return match.group(0) if match else None
+
+
 def _refused_states(text: str, model: StateModel) -> dict[str, str]:
     """The working states ``text`` refuses ("no heat", "not the cooling", "don't heat"; not "no
     more heat", which asks for less of it) → the words."""
-    refused = {}
-    for state, lang in model.language.states.items():
-        if state in ("on", "off"):
-            continue
-        said = "|".join(map(re.escape, sorted({state, lang.say or state})))
-        match = re.search(rf"\b(?:no|not|don't|never)\s+(?:the\s+|any\s+)?(?:{said})\b", text)
-        if match:
-            refused[state] = match.group(0)
-    return refused
+    refused = {state: refusal(text, {state, lang.say or state})
+               for state, lang in model.language.states.items() if state not in ("on", "off")}
+    return {state: words for state, words in refused.items() if words}
 
 
 def _more_of(state: str, model: StateModel, before: dict[str, Any], after: dict[str, Any]) -> bool:
