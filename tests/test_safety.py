@@ -318,6 +318,10 @@ def test_out_of_range_numbers_and_how_to_questions_change_nothing(interpreter):
         how = said(interpreter, home, text)
         assert how["kind"] == "explanation" and how["after"] == before, (text, how)
     assert "make the lamp brighter" in said(interpreter, home, "can the lamp go any brighter?")["say"]
+    # a request that could not be done as things are is explained, not asked about: the lamp is off
+    dark = [{**home[0], "snapshot": {"state": "off"}}, home[1]]
+    how = said(interpreter, dark, "is it possible to dim the lamp?")
+    assert how["kind"] == "explanation" and "1%" in how["say"] and "while on" in how["say"], how
     for text in ("can you make the lamp brighter?", "can the lamp be brighter?"):  # requests, politely
         asked = said(interpreter, home, text)
         assert asked["kind"] == "action" and asked["after"]["lamp"]["brightness"] > 60, (text, asked)
@@ -540,6 +544,30 @@ def test_a_room_this_home_does_not_have_acts_on_nothing(interpreter):
     assert off["kind"] == "action" and off["after"]["chandelier"]["state"] == "off", off
     dining = said(interpreter, home, "dining room lights to 50%")
     assert dining["after"]["chandelier"]["brightness"] == 50 and dining["after"]["nightlight"] == before["nightlight"]
+
+
+def test_a_colour_complained_of_is_never_set(interpreter):
+    """ "Basement lights too red." (heard for "too bright") had made the light red."""
+    home = [{"name": "basement light", "type": "lamp", "room": "basement", "snapshot": ON}]
+    for text in ("basement lights too red", "the lamp is way too blue"):
+        out = said(interpreter, home, text)
+        assert out["after"]["basement light"].get("color") is None, (text, out)
+    assert said(interpreter, home, "make the basement light red")["after"]["basement light"]["color"]["hue"] == 0
+
+
+def test_a_room_is_also_known_by_its_other_names(interpreter):
+    """ "the baby's room" had been rejected in a home whose room is the "nursery", "dim the
+    hallway" where it is the "hall"; a home with both rooms keeps them apart."""
+    home = [{"name": "nightlight", "type": "lamp", "room": "nursery", "snapshot": {**ON, "brightness": 5}},
+            {"name": "landing lamp", "type": "lamp", "room": "hall", "snapshot": ON}]
+    out = said(interpreter, home, "turn off the light in the baby's room")
+    assert out["kind"] == "action" and out["after"]["nightlight"]["state"] == "off", out
+    assert out["after"]["landing lamp"] == ON, out
+    out = said(interpreter, home, "dim the hallway")
+    assert out["kind"] == "action" and out["after"]["landing lamp"]["brightness"] < 60, out
+    both = home + [{"name": "porch lamp", "type": "lamp", "room": "hallway", "snapshot": ON}]
+    out = said(interpreter, both, "dim the hallway")
+    assert out["after"]["porch lamp"]["brightness"] < 60 and out["after"]["landing lamp"] == ON, out
 
 
 def test_a_device_spared_is_left_as_it_is(interpreter):

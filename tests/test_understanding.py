@@ -81,6 +81,54 @@ def test_complaints_go_the_right_way(interpreter):
     assert ask(interpreter, "it's way too bright in here")["after"]["lamp"]["brightness"] < 50
     out = ask(interpreter, "I can barely see", home=(LAMP_OFF, THERMO))
     assert out["after"]["lamp"]["state"] == "on"
+    # without "too": "is a bit dim" says the level now is the trouble; "dim" is no verb here
+    out = ask(interpreter, "the lamp is a bit dim")
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] > 50, out
+    assert ask(interpreter, "the lamp is rather bright")["after"]["lamp"]["brightness"] < 50
+
+
+def test_up_or_down_of_a_device_in_the_state_it_names_turns_it_up_or_down(interpreter):
+    """ "Lamp up" is read as switching it on; on already, it is the short "turn it up"."""
+    for text, up in (("lamp up", True), ("living room lights up", True), ("lamp down", False)):
+        out = ask(interpreter, text)
+        assert out["kind"] == "action" and (out["after"]["lamp"]["brightness"] > 50) == up, (text, out)
+        assert out["after"]["thermostat"] == THERMO["snapshot"], (text, out)
+    out = ask(interpreter, "living room lights up", home=(LAMP_OFF, THERMO))
+    assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "on", out
+    out = ask(interpreter, "turn the lamp on")  # the state named: nothing to change
+    assert out["kind"] == "explanation" and out["after"]["lamp"] == LAMP_ON["snapshot"], out
+
+
+def test_a_comfort_goal_keeps_a_working_state_and_moves_its_setpoint(interpreter):
+    """ "I'm too warm" to a heater heating the nursery had switched it to cooling at 64°F; "I'm
+    cold" to an ac switched it to heating. A device already heating or cooling keeps doing so."""
+    heater = {"name": "nursery heater", "type": "thermostat", "room": "nursery",
+              "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 66, "fan": "auto"}}
+    out = ask(interpreter, "I'm too warm", home=(heater,))
+    assert out["kind"] == "action" and out["after"]["nursery heater"]["state"] == "heat", out
+    assert out["after"]["nursery heater"]["setpoint"] < 66, out  # below the room: the heating stops
+    ac = {"name": "ac", "type": "thermostat", "room": "den",
+          "snapshot": {"state": "cool", "setpoint": 72, "room_temperature": 76, "fan": "auto"}}
+    out = ask(interpreter, "I'm freezing", home=(ac,))
+    assert out["after"]["ac"]["state"] == "cool" and out["after"]["ac"]["setpoint"] > 72, out
+    out = ask(interpreter, "I'm roasting, turn on the ac", home=(heater,))  # the state said: it stands
+    assert out["after"]["nursery heater"]["state"] == "cool", out
+    out = ask(interpreter, "I'm freezing", home=(THERMO_OFF_COLD,))  # off: the goal's state
+    assert out["after"]["thermostat"]["state"] == "heat", out
+
+
+def test_one_goal_read_from_words_two_types_share(interpreter):
+    """ "it's too warm" is too hot and, less surely, a lamp's light too warm (it had turned a
+    coloured nightlight white); "the light is too warm" names the lamp."""
+    nightlight = {"name": "nightlight", "type": "lamp", "room": "nursery",
+                  "snapshot": {"state": "on", "brightness": 10, "color": {"hue": 30, "saturation": 60}}}
+    heater = {"name": "nursery heater", "type": "thermostat", "room": "nursery",
+              "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 66, "fan": "auto"}}
+    out = ask(interpreter, "it's too warm", home=(nightlight, heater))
+    assert out["kind"] == "action" and out["after"]["nightlight"] == nightlight["snapshot"], out
+    assert out["after"]["nursery heater"]["setpoint"] < 66, out
+    out = ask(interpreter, "the light is too warm")
+    assert out["after"]["lamp"]["color_temp"] > 3500 and out["after"]["thermostat"] == THERMO["snapshot"], out
 
 
 def test_a_surer_goal_keeps_its_state(models):
@@ -222,6 +270,17 @@ def test_celsius_home(interpreter):
     assert out["after"]["thermostat"]["setpoint"] == pytest.approx(69.8, abs=0.1)
     out = ask(interpreter, "how warm is it", units={"temperature": "C"})
     assert "20°C" in out["say"]
+
+
+def test_one_before_a_unit_is_an_amount_not_the_pronoun(interpreter):
+    """ "4 heating 1 degree less" (for "floor heating"): "heating 1" had been read as "the heating
+    one", the floor heating, and the "4" left as the amount: 22°C became 18°C."""
+    floor = {"name": "floor heating", "type": "thermostat", "room": "bathroom",
+             "snapshot": {"state": "heat", "setpoint": 71.6, "room_temperature": 68, "fan": "auto"}}
+    out = ask(interpreter, "4 heating 1 degree less", home=(floor,), units={"temperature": "C"})
+    assert out["after"]["floor heating"]["setpoint"] > 64.4, out
+    out = ask(interpreter, "the floor one down 1 degree", home=(floor,), units={"temperature": "C"})
+    assert out["after"]["floor heating"]["setpoint"] == pytest.approx(69.8, abs=0.1), out
 
 
 def test_follow_ups(interpreter):

@@ -87,6 +87,21 @@ class Evidence:
         chosen = {op: p for op, p in prediction.ops.items() if op in kept}
         return replace(prediction, ops=chosen, best=max(chosen.items(), key=lambda item: item[1]))
 
+    def one_goal_of_shared_words(self, prediction: Prediction, text: str, named: set[str]) -> Prediction:
+        """``prediction`` without a goal of a type no word names (``named``: the types of the
+        devices and type words said) whose words all speak for a surer goal of another type: "it's
+        too warm" is too hot, not also a lamp's light too warm ("the light is too warm" names it)."""
+        goals = [op for op in prediction.ops if ":goal=" in op]
+        said = words(text)
+        speaking = {op: {w for w in said if roots(w) & self.words.get(op, set())} for op in goals}
+        weaker = {weak for weak in goals for strong in goals
+                  if weak.split(":")[0] not in named | {strong.split(":")[0]}
+                  and prediction.ops[weak] < prediction.ops[strong] and speaking[weak] <= speaking[strong]}
+        if not weaker:
+            return prediction
+        kept = {op: p for op, p in prediction.ops.items() if op not in weaker}
+        return replace(prediction, ops=kept, best=max(kept.items(), key=lambda item: item[1]))
+
     def states_said(self, plans: dict[str, TypePlan], text: str) -> dict[str, TypePlan]:
         """``plans`` (type → :class:`TypePlan`) without those that only switch a state no word
         asks for: it was kept for a setting the planner then dropped ("kitchen light and heat to

@@ -16,8 +16,9 @@ from typing import Collection, Literal
 
 from thoughtful.errors import StateError
 from thoughtful.speech.recognizer import Transcript
-from thoughtful.state.device import Applied, Change
+from thoughtful.state.device import Applied, Change, Device
 from thoughtful.state.home import Home
+from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel, Toward
 from thoughtful.understanding import abilities, explain, followup, replay, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
@@ -242,6 +243,8 @@ class Interpreter:
         prediction = self._referred(request, found, self._predict(found, request.home))
         if isinstance(prediction, Interpretation):
             return prediction
+        if asked and prediction.kind == "command":  # "is it possible to dim the porch light?" while it is off
+            return self._how_it_works(self._ops(prediction), request.home.units)
         later = self.doubts.later(found.masked)
         if later and prediction.kind == "command":  # "lamp off at 10pm" is not "lamp off" now
             return Interpretation("clarify", f'I can only change things now, not "{later}", so I changed '
@@ -810,7 +813,7 @@ class Interpreter:
             if said is None:
                 request = replace(request, guessed=True)  # "there's the thermostat" is not "off"
             else:
-                prediction = said
+                prediction = self.evidence.one_goal_of_shared_words(said, found.masked, self._types_said(found, request.home))
             refused = self._negated_states(prediction, found.masked)
             if refused and all(f"{op.split(':')[0]}:state=off" in prediction.ops for op in refused):
                 prediction = replace(prediction, ops={o: p for o, p in prediction.ops.items() if o not in refused})
@@ -894,6 +897,12 @@ class Interpreter:
             return False
         return safety.said_direction(text, model, key)[0] == (1 if how == "up" else -1)
 
+    def _types_said(self, found: Mentions, home: Home) -> set[str]:
+        """The types of the devices named and of the type words said ("the light is too warm")."""
+        return {home[n].type for n in found.devices} | \
+            {self.device_words.get(w) or self.resolver.nouns.get(w) or self.resolver.nouns.get(w[:-1])
+             for w in found.masked.split()} - {None}
+
     @staticmethod
     def _types_named(found: Mentions, home: Home) -> set[str]:
         """The types of the devices named, or of every device when none is."""
@@ -955,12 +964,49 @@ class Interpreter:
             targets = self._targets(request, scope, device_type)
             if self._only_serving(targets, found, plan, device_type, request.home):
                 continue  # "turn off the bedroom": its lamps, not the home's heating that serves it
+            plan = self._turned(plan, targets, found.masked, request.home)
             ready = self._adjustable(targets, plan.change, request.home)
             why = "; ".join(self.models[device_type].language.goals[g].why for g in plan.goals) \
                 or f'you asked: "{request.text.strip()}"'
-            changes += [(name, plan.change if name in ready else Change(), why) for name in targets
+            changes += [(name, self._goal_in_state(plan, request.home[name], found.masked) if name in ready
+                         else Change(), why) for name in targets
                         if name in ready or plan.goals]  # a goal left out is said to need nothing
         return changes
+
+    def _goal_in_state(self, plan: TypePlan, device: Device, masked: str) -> Change:
+        """A goal's change for ``device``: a device already in a state that has the goal's
+        settings keeps it, and the goal moves them there — "I'm too warm" to a heater heating the
+        nursery lowers its setpoint below the room, it does not start cooling at 64°F; "I'm cold"
+        to an ac raises its setpoint. The goal's state stands for a device that is off, and when
+        the words name the state ("I'm roasting, put the ac on")."""
+        change = plan.change
+        state = device.snapshot.get("state")
+        keys = set(change.set) | set(change.adjust)
+        if not plan.goals or not keys or change.state in (None, state) or \
+                not keys <= set(device.model.states[state].settings) or \
+                self.evidence.supported(f"{device.type}:state={change.state}", masked):
+            return change
+        return replace(change, state=None)
+
+    def _turned(self, plan: TypePlan, targets: list[str], masked: str, home: Home) -> TypePlan:
+        """ "Kitchen lights up" with the kitchen light on already: a switch to the state every
+        target is in, said with "up" or "down" and not with the state's name, is the short "turn
+        it up" — the setting the state model turns up or down that way; ``plan`` otherwise."""
+        change = plan.change
+        said = set(masked.split())
+        particles = said & {"up", "down"}
+        if change.state is None or change.set or change.adjust or plan.goals or len(particles) != 1 \
+                or change.state in said or not targets \
+                or any(home[n].snapshot.get("state") != change.state for n in targets):
+            return plan
+        model = home[targets[0]].model
+        way = particles.pop()
+        for key, lang in model.language.settings.items():
+            if f"turn {way}" in (lang.raise_ if way == "up" else lang.lower) \
+                    and key in model.states[change.state].settings:
+                turned = self.planner.plan([f"{model.type}:{key}={way}"], masked, home.units).get(model.type)
+                return turned or plan
+        return plan
 
     def _only_room(self, request: Request, found: Mentions, device_type: str) -> str | None:
         """The one room every device of ``device_type`` is in, when a goal names no device, no
@@ -1196,6 +1242,20 @@ class Interpreter:
                        or d.room.lower() in found.rooms]
         if asked and not found.devices and set(asked) == {"how=device"}:
             answers.append(self._inventory(home))  # "what can you do?"
+        return Interpretation("explanation", " ".join(dict.fromkeys(answers)))
+
+    def _how_it_works(self, ops: list[str], units: Units) -> Interpretation:
+        """A how-to question whose request cannot be done as things are, answered from the state
+        models: what each setting it would move is, its range and the states it is valid in
+        ("The lamp's brightness: …; from 1% to 100%; while on."), never done."""
+        answers = []
+        for op in ops:
+            device_type, _, what = op.partition(":")
+            key = what.partition("=")[0]
+            model = self.models[device_type]
+            answers.append(abilities.explain_setting(model, key, units) if key in model.settings
+                           else abilities.explain_states(model) if key == "state"
+                           else abilities.explain_device(model, units))
         return Interpretation("explanation", " ".join(dict.fromkeys(answers)))
 
     def _about_devices(self, found: Mentions) -> bool:

@@ -48,6 +48,24 @@ _REFERENCE = r"(?:than|(?<!well )as)"
 """Words before a device that is only compared with ("brighter than the lamp", "the same
 brightness as the bedside lamp"): it is not what is asked to change."""
 
+_SAME_ROOM = [("living room", "lounge", "sitting room", "front room", "family room"),
+              ("hall", "hallway", "entrance hall", "entryway"),
+              ("nursery", "baby's room", "baby room", "babys room"),
+              ("laundry", "laundry room", "utility room"),
+              ("bathroom", "washroom"), ("toilet", "loo", "restroom"), ("garden", "yard", "backyard")]
+"""Names people use for the same room: a home's "nursery" is also "the baby's room", its "hall"
+"the hallway" — unless the home has both as rooms of their own."""
+
+_ONE = r"(?:one|1)(?!\s+(?:degrees?|percent|per\s+cent|%|kelvin|more|less|notch|step)\b)"
+"""The pronoun "one" ("the tall one"; normalized, "1"), never an amount ("heating 1 degree less")."""
+
+
+def room_forms(room: str, rooms: set[str]) -> list[str]:
+    """How ``room`` (one of the home's ``rooms``, lower case) may be said, longest first: itself,
+    and the other names of the same room (:data:`_SAME_ROOM`) that no other room of the home has."""
+    same = next((names for names in _SAME_ROOM if room in names), (room,))
+    return sorted({room} | ({n for n in same} - rooms), key=len, reverse=True)
+
 
 @dataclass
 class Mentions:
@@ -238,11 +256,11 @@ class Resolver:
                 singular = distinct == words(device.room)  # "the office lights": the room's, not one of them
                 nouns = [n for n in sorted(self.nouns_of[device.type])
                          if not (singular and n.endswith("s") and n[:-1] in self.nouns)]
-                short.append((device, rf"{head}\s+(?:{'|'.join(map(re.escape, nouns))}|one|1)"
-                                      rf"{'' if singular else 's?'}"))  # normalized "one" is "1"
+                short.append((device, rf"{head}\s+(?:{'|'.join(map(re.escape, nouns))}|{_ONE})"
+                                      rf"{'' if singular else 's?'}"))
             if len(distinct) > 1:  # "the tall one" for the "tall floor lamp" beside a "floor lamp"
                 others = {w for d in home.devices.values() if d is not device for w in words(d.name)}
-                single += [(device, rf"{re.escape(w)}\s+(?:{own}|one|1)") for w in distinct
+                single += [(device, rf"{re.escape(w)}\s+(?:{own}|{_ONE})") for w in distinct
                            if w not in others and w not in rooms]
         return whole + short + single
 
@@ -337,22 +355,23 @@ class Resolver:
         """``masked`` without the rooms it names, each added to ``found.rooms`` ("the lamp in the
         office" → "the lamp"); a room left out ("except the hall") adds its devices to
         ``found.excluded``; a room as the subject ("the guest room is freezing") becomes "it"."""
-        rooms = sorted({d.room.lower() for d in home.devices.values() if d.room}, key=len, reverse=True)
-        for room in rooms:
+        home_rooms = {d.room.lower() for d in home.devices.values() if d.room}
+        for room in sorted(home_rooms, key=len, reverse=True):
+            said = "(?:" + "|".join(map(re.escape, room_forms(room, home_rooms))) + ")"
             new, n = re.subn(rf"\s{_except(masked)}\s+(?:(?:the|those|that|ones?)\s+)*(?:in\s+)?(?:the\s+|my\s+)?"
-                             rf"{re.escape(room)}(?=\s)", " ", masked)
+                             rf"{said}(?=\s)", " ", masked)
             if n:  # "all the lights off except the hall": the room's devices are left out
                 masked = new
                 found.excluded += [d.name for d in home.devices.values()
                                    if d.room.lower() == room and d.name not in found.excluded]
                 continue
-            pattern = rf"(?:\s+(?:in|of|from)\s+the|\s+(?:in|of|from))?\s+{re.escape(room)}(?=\s)"
+            pattern = rf"(?:\s+(?:in|of|from)\s+the|\s+(?:in|of|from))?\s+{said}(?=\s)"
             short = room.removesuffix("room").strip()
             if short != room and len(short) >= 3:  # "in bed" for the bedroom, "in the bath" for the bathroom
                 pattern = rf"(?:{pattern}|\s+in\s+(?:the\s+|my\s+)?{re.escape(short)}(?=\s))"
             # The room as the subject, "the guest room is freezing": "it's freezing", as the
             # model knows it (taken out, "the is freezing" read as nothing it can do)
-            subject = rf"(?<=\s)(?:the\s+|my\s+|our\s+)?{re.escape(room)}(?=\s+{_SUBJECT}\s)"
+            subject = rf"(?<=\s)(?:the\s+|my\s+|our\s+)?{said}(?=\s+{_SUBJECT}\s)"
             if re.search(subject, masked):
                 masked = re.sub(r"\bit is\b", "it's", re.sub(subject, "it", masked))
                 found.rooms.append(room)

@@ -150,17 +150,25 @@ def without_refused_direction(text: str, models: dict[str, StateModel]) -> str:
     return text
 
 
+_COMPLAINED = (r"(?:\btoo\s+(?:much\s+)?|(?:\bis|\bare|\b(?:it|that|this|everything)'s|\blooks|\bseems|\bfeels)\s+"
+               r"(?:a\s+(?:bit|little|tad|touch)\s+|(?:rather|quite|very|so|really|pretty|kind\s+of)\s+)?)")
+"""What says a setting's level is the trouble: "too bright", "is a bit dim", "it's rather cold" (not
+the possessive "the kitchen's light")."""
+
+
 def _complaint(text: str, up: list[str], down: list[str]) -> tuple[int, str]:
-    """ "the heat is too high", "too bright": a complaint about too much asks for less, and "too
-    low", "too dim" for more ((-1 or +1, the words); (0, "") when there is none). The words are
-    the setting's own comparatives and their bases ("higher" → "too high")."""
+    """ "the heat is too high", "too bright", "the lamp is a bit dim": a complaint about too much
+    asks for less, and "too low", "too dim" for more ((-1 or +1, the words); (0, "") when there
+    is none; never "not too bright" or "bright enough"). The words are the setting's own
+    comparatives and their bases ("higher" → "too high")."""
     for phrases, direction in ((up, -1), (down, 1)):
         for phrase in phrases:
             if " " in phrase.strip():
                 continue
             for word in {phrase, base(phrase)} - {None}:
-                match = re.search(rf"\btoo\s+(?:much\s+)?{re.escape(word)}\b", text)
-                if match and not re.search(rf"\bnot\s+{match.group(0)}", text):
+                match = re.search(rf"{_COMPLAINED}{re.escape(word)}\b(?!\s+enough\b)", text)
+                if match and not re.search(rf"\b(?:not|n't)\s+{re.escape(match.group(0).split()[-1])}\b"
+                                           rf"|\bnot\s+{re.escape(match.group(0))}", text):
                     return direction, match.group(0)
     return 0, ""
 
