@@ -360,6 +360,18 @@ def test_the_wrong_device_corrected_is_put_back_and_the_other_one_changed(interp
     assert out["after"]["floor lamp"] == {"state": "off"}, out  # "no": put back
 
 
+def test_a_name_that_answers_i_dont_know_that_device_does_the_request(interpreter):
+    """ "the right one" after "bedside lamp on" was answered "I don't know the bedside lamp": the
+    request on the right bedside lamp (the old words' unknown name had been carried over)."""
+    left = {"name": "left bedside lamp", "type": "lamp", "room": "bedroom", "snapshot": {"state": "off"}}
+    right = {**left, "name": "right bedside lamp"}
+    history = [{"at": "2026-12-01T07:00:50", "utterance": "bedside lamp on",
+                "say": "I don't know the bedside lamp. This home has: left bedside lamp, right bedside lamp."}]
+    out = ask(interpreter, "the right one", home=(left, right), history=history, now="2026-12-01T07:01:00")
+    assert out["kind"] == "action" and out["after"]["right bedside lamp"]["state"] == "on", out
+    assert out["after"]["left bedside lamp"] == left["snapshot"], out
+
+
 def test_one_word_of_a_longer_name_with_one_names_that_device(interpreter):
     """ "the tall one" beside a "floor lamp" is the "tall floor lamp"; "the floor one" stays
     the floor lamp."""

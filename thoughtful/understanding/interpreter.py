@@ -343,7 +343,8 @@ class Interpreter:
             if prediction.kind not in ("command", "question"):
                 return None
             moved = replace(before, devices=found.devices, rooms=found.rooms, excluded=found.excluded,
-                            everything=found.everything, plural=found.plural)
+                            everything=found.everything, plural=found.plural,
+                            unknown=None)  # "the right one" answers "I don't know the bedside lamp"
             return self._decide(replace(request, text=said, turns=request.turns[:i]), moved, prediction)
         return None
 
