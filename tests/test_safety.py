@@ -519,6 +519,17 @@ def test_a_switch_verb_describing_what_goes_on_switches_nothing(interpreter):
     assert out["kind"] == "action" and out["after"]["boiler"]["state"] == "off", out
 
 
+def test_a_time_word_alone_asks_for_no_switch_off(interpreter):
+    """ "The light in the hall today." (heard for "to 80") had switched the hall light off: "today"
+    is a word of "that's enough light for today", which says it with "enough"."""
+    home = [{"name": "hall light", "type": "lamp", "room": "hall", "snapshot": ON}]
+    out = said(interpreter, home, "the light in the hall today")
+    assert out["kind"] != "action" and out["after"]["hall light"] == ON, out
+    for text in ("that's enough light for today", "no more hall light tonight"):
+        out = said(interpreter, home, text)
+        assert out["kind"] == "action" and out["after"]["hall light"]["state"] == "off", (text, out)
+
+
 def test_a_comparison_left_open_is_asked_about(interpreter):
     """ "Make the nursery lamp as bright." (heard for "half as bright") had set it to its
     maximum, as "as bright as possible" does: as bright as what? The whole phrase still works."""

@@ -13,6 +13,7 @@ thermostat" say which device, not what to do with it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,11 @@ LEVELS = {"half", "halfway", "quarter", "quarters", "third", "thirds", "full"}
 _BEING = {"it's", "is", "are", "was", "were", "it", "that's", "'s"}
 """Words before a verb in "-ing" that make it a description ("it's killing the hall"), not a
 request to switch a state."""
+CIRCUMSTANCES = {"today", "tonight", "now", "long", "longer", "stay", "using", "more"}
+"""Words of the phrasebook's ways of saying a device is not needed ("that's enough light for
+today", "no more lamp tonight") that do not say it themselves: "the light in the hall today" (for
+"to 80") asks for no switch off."""
+_NO_MORE = re.compile(r"\bno\s+more\b")
 IDLE = (COMMON_WORDS - MEANINGFUL) | {"turn", "switch", "set", "make", "put", "please", "the"} | \
     {w for p in pb.SMALL for w in words(p)}
 """Words that say which device or how much ("a bit"), not what to do."""
@@ -62,6 +68,8 @@ class Evidence:
         said = words(text)
         if op.endswith(("=set", "=up", "=down")) and (find_numbers(text) or set(said) & LEVELS):
             return True  # "set the ac to seventy two", "one more degree", "half as bright"
+        if op.endswith(":state=off") and _NO_MORE.search(text):
+            return True  # "no more led strip", "no more heat tonight"
         if ":state=" in op:  # "it's killing the hall" tells what something does, not what to do
             said = [w for i, w in enumerate(said) if not (w.endswith("ing") and i and said[i - 1] in _BEING)]
             if not negates(text):
@@ -135,7 +143,8 @@ def _phrases(model: StateModel) -> dict[str, list[str]]:
     for state, spoken in lang.states.items():
         out[f"{t}:state={state}"] = [state, spoken.say, *spoken.verbs]
     if "off" in model.states:
-        out.setdefault(f"{t}:state=off", []).extend(p.replace("{d}", "") for p in pb.IMPLICIT_OFF)
+        out.setdefault(f"{t}:state=off", []).extend(
+            " ".join(w for w in p.replace("{d}", "").split() if w not in CIRCUMSTANCES) for p in pb.IMPLICIT_OFF)
     for key, spoken in lang.settings.items():
         spec = model.settings.get(key)
         if spec is None:
