@@ -63,7 +63,8 @@ def test_someone_elses_feeling_is_a_goal_too(interpreter):
     from thoughtful.speech.recognizer import Transcript
     from thoughtful.state.home import Home
 
-    for text in ("the baby is cold", "the kids are freezing", "my wife's freezing in the living room"):
+    for text in ("the baby is cold", "the kids are freezing", "my wife's freezing in the living room",
+                 "the children are chilly"):  # "it's chilly": a feeling said after "it's" too
         out = ask(interpreter, text, home=(LAMP_OFF, THERMO_OFF_COLD))
         assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "heat", (text, out)
         assert out["after"]["lamp"] == LAMP_OFF["snapshot"], (text, out)

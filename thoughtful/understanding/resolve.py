@@ -64,7 +64,7 @@ def room_forms(room: str, rooms: set[str]) -> list[str]:
     """How ``room`` (one of the home's ``rooms``, lower case) may be said, longest first: itself,
     and the other names of the same room (:data:`_SAME_ROOM`) that no other room of the home has."""
     same = next((names for names in _SAME_ROOM if room in names), (room,))
-    return sorted({room} | ({n for n in same} - rooms), key=len, reverse=True)
+    return sorted({room} | (set(same) - rooms), key=len, reverse=True)
 
 
 @dataclass
@@ -151,15 +151,17 @@ def _one_letter_off(heard: str, word: str) -> bool:
 
 
 def _feelings(models: dict[str, StateModel]) -> set[str]:
-    """The words after "i'm" and "i feel" in the goals' phrases ("cold", "freezing", "too"), but
-    not a whole-home goal's ("the kids are going to sleep" is not every light off)."""
+    """The words after "i'm" and "i feel" in the goals' phrases ("cold", "freezing", "too"), and
+    those after "it's" that are no function word ("chilly": "the children are chilly"), but not a
+    whole-home goal's ("the kids are going to sleep" is not every light off)."""
     found = set()
     for model in models.values():
         for goal in model.language.goals.values():
             for phrase in [] if goal.whole_home else goal.phrases:
                 said = phrase.split()
-                for lead in (["i'm"], ["i", "feel"]):
-                    if said[:len(lead)] == lead and len(said) > len(lead):
+                for lead in (["i'm"], ["i", "feel"], ["it's"]):
+                    if said[:len(lead)] == lead and len(said) > len(lead) and \
+                            not (lead == ["it's"] and said[len(lead)] in COMMON_WORDS):
                         found.add(said[len(lead)])
     return found
 
