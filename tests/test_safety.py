@@ -519,6 +519,18 @@ def test_a_switch_verb_describing_what_goes_on_switches_nothing(interpreter):
     assert out["kind"] == "action" and out["after"]["boiler"]["state"] == "off", out
 
 
+def test_the_whole_way_selects_no_whole_home(interpreter):
+    """ "Do the whole way light and turn the thermostat up." (heard for "dim the hallway light…")
+    had set every lamp to 100%: "whole" selected everything, and "way" took them all the way up."""
+    home = [{"name": "living room lamp", "type": "lamp", "room": "living room", "snapshot": ON},
+            {"name": "hallway light", "type": "lamp", "room": "hallway", "snapshot": ON},
+            {"name": "thermostat", "type": "thermostat", "room": "hallway", "snapshot": HEAT}]
+    out = said(interpreter, home, "do the whole way light and turn the thermostat up")
+    assert out["kind"] != "action" and out["after"]["living room lamp"] == ON, out
+    out = said(interpreter, home, "the whole house off")
+    assert out["kind"] == "action" and all(s["state"] == "off" for s in out["after"].values()), out
+
+
 def test_a_time_word_alone_asks_for_no_switch_off(interpreter):
     """ "The light in the hall today." (heard for "to 80") had switched the hall light off: "today"
     is a word of "that's enough light for today", which says it with "enough"."""

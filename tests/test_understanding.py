@@ -184,6 +184,21 @@ def test_compound(interpreter):
     assert out["after"]["lamp"]["state"] == "off" and out["after"]["thermostat"]["state"] == "off"
 
 
+def test_a_reason_before_a_request_is_not_read_into_it(interpreter):
+    """ "I'm about to have a bath, warm up the bathroom": read as a whole, "bath" had made it too
+    hot, and the safety check refused the lowered setpoint. A first clause that asks nothing and
+    names nothing is the reason; the request is the rest."""
+    floor = {"name": "floor heating", "type": "thermostat", "room": "bathroom",
+             "snapshot": {"state": "heat", "setpoint": 71.6, "room_temperature": 68, "fan": "auto"}}
+    text = "I'm about to have a bath, warm up the bathroom"
+    out = ask(interpreter, text, home=(floor, LAMP_ON))
+    assert out["kind"] == "action" and out["after"]["floor heating"]["setpoint"] > 71.6, out
+    assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
+    out = ask(interpreter, "we have guests coming, turn the lamp off", home=(floor, LAMP_ON))
+    assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", out
+    assert out["after"]["floor heating"] == floor["snapshot"], out
+
+
 def test_two_clauses_asking_one_device_for_different_things_are_asked_about(interpreter):
     """ "desk lamp to 20, all the lights to 60" and "bedroom light on, bedroom lamp off" ask one
     lamp for two things: nothing is done, the person is asked. A later clause that picks one

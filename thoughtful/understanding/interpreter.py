@@ -541,6 +541,9 @@ class Interpreter:
                 prediction = said_again or self.evidence.said(prediction, self._ops(prediction), found.masked)
                 if prediction is None and found.devices and request.heard_confidence is not None:
                     return replace(request, guessed=True)
+            if i == 0 and prediction is not None and prediction.kind == "command" and not self._ops(prediction) \
+                    and not self._about_devices(found):
+                continue  # "I'm about to have a bath, warm up the bathroom": a reason, then the request
             if prediction is None or found.unknown or prediction.kind != "command" \
                     or prediction.confidence < CONFIDENCE:
                 return None

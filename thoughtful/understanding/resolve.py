@@ -25,8 +25,10 @@ _HERE = re.compile(r"\b(?:in\s+here|(?:this|my|our)\s+room)\b")
 """Words for the speaker's room."""
 _EVERY = re.compile(r"\b(?:all|every|everything)\b")
 """Words for every device of a type, even beside one that is named."""
-_NOT_SELECTING = re.compile(r"\ball\s+(?:the\s+way|the\s+time|day|night|right)\b|\bat\s+all\b")
-"""Where "all" selects no device: "the bedroom thermostat all the way down" is that one."""
+_NOT_SELECTING = re.compile(r"\ball\s+(?:the\s+way|the\s+time|day|night|right)\b|\bat\s+all\b"
+                            r"|\b(?:the\s+)?whole\s+(?:way|time|day|night)\b")
+"""Where "all" or "whole" selects no device: "the bedroom thermostat all the way down" is that
+one; "Do the whole way light…" (heard for "dim the hallway light") names no whole home."""
 _SUBJECT = r"(?:is|isn't|feels|seems|looks|could|needs|gets|got|was|has|too)"
 """Words after a room that make it the subject ("the guest room is freezing")."""
 _SOMEONE = rf"(?:(?:the|my|our)\s+)?(?:{'|'.join(PEOPLE)})"
