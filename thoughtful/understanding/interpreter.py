@@ -764,8 +764,8 @@ class Interpreter:
         named = {home[n].type for n in found.devices}
         if not (found.devices or found.rooms) or not followup.is_ellipsis(found.masked, self.nouns):
             content = [w for w in words if w not in followup.LINKING]
-            if len(content) != 1 or content[0] not in self.device_words:
-                return None
+            if len(content) != 1 or content[0] not in self.device_words or set(words) & PRONOUNS:
+                return None  # "heat it" is a verb and its object, not "the heat"
             named = {self.device_words[content[0]]}  # "the heat": a word for the thermostat alone
         if previous is None:
             return False
@@ -819,8 +819,11 @@ class Interpreter:
             else:
                 prediction = self.evidence.one_goal_of_shared_words(said, found.masked, self._types_said(found, request.home))
             refused = self._negated_states(prediction, found.masked)
+            wanted = self._wanted_instead(found, refused, request.home) if refused else None
             if refused and all(f"{op.split(':')[0]}:state=off" in prediction.ops for op in refused):
                 prediction = replace(prediction, ops={o: p for o, p in prediction.ops.items() if o not in refused})
+            elif wanted is not None:  # "no cooling i want heat", read as cooling: the heat
+                prediction = wanted
             elif refused:
                 request = replace(request, guessed=True)  # "No heat to night." read as heating and good night
             unsaid = self.doubts.which_type(found, request.home, request.speaker_room)
@@ -890,6 +893,27 @@ class Interpreter:
             if said and safety.refusal(text, said, no_more=True):
                 refused.append(op)
         return refused
+
+    def _wanted_instead(self, found: Mentions, refused: list[str], home: Home) -> Prediction | None:
+        """What the words ask for besides the working states they refuse ("no cooling i want heat",
+        read whole as cooling): the rest read alone, when it is a sure switch of the same type to
+        a state not refused; None otherwise."""
+        rest = found.masked
+        for op in refused:
+            device_type, _, what = op.partition(":")
+            said = self.resolver.state_words.get(device_type, {}).get(what.partition("=")[2], ())
+            rest = rest.replace(safety.refusal(rest, said, no_more=True) or "\x00", " ")
+        rest = " ".join(rest.split())
+        if not rest or rest == found.masked:
+            return None
+        prediction = self._read(rest, home.types())
+        types = {op.split(":")[0] for op in refused}
+        ops = {op: p for op, p in prediction.ops.items()
+               if ":state=" in op and op.split(":")[0] in types and op not in refused}
+        if prediction.kind != "command" or prediction.confidence < CONFIDENCE or not ops \
+                or not all(self.evidence.supported(op, rest) for op in ops):
+            return None
+        return replace(prediction, ops=ops, best=max(ops.items(), key=lambda item: item[1]))
 
     def _words_say(self, op: str, text: str) -> bool:
         """Whether the words themselves ask for a direction the model was unsure of ("a little
