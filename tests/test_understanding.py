@@ -249,6 +249,14 @@ def test_negation_does_not_act(interpreter):
     assert out["kind"] in ("reject", "clarify", "explanation") and unchanged(out, (LAMP_ON, THERMO))
 
 
+def test_a_refused_state_in_use_is_asked_about_switching_off(interpreter):
+    """ "no cooling please" (read as cooling) had asked "Did you want the thermostat as it is?"."""
+    ac = {"name": "ac", "type": "thermostat", "room": "den",
+          "snapshot": {"state": "cool", "setpoint": 72, "room_temperature": 76, "fan": "auto"}}
+    out = ask(interpreter, "no cooling please", home=(ac, LAMP_ON))
+    assert out["kind"] == "clarify" and "ac off" in out["say"] and unchanged(out, (ac, LAMP_ON)), out
+
+
 def test_named_devices_rooms_and_speaker_room(interpreter):
     out = ask(interpreter, "dim the desk lamp", home=BIG_HOME)
     assert out["after"]["desk lamp"]["brightness"] < 60

@@ -826,6 +826,10 @@ class Interpreter:
                 prediction = wanted
             elif refused:
                 request = replace(request, guessed=True)  # "No heat to night." read as heating and good night
+                stop = self._refused_in_use(prediction, refused, request.home)
+                if stop is not None:  # "no cooling please", read as cooling: asked whether to switch it off
+                    prediction = replace(prediction, ops={stop: prediction.ops[refused[0]]},
+                                         best=(stop, prediction.ops[refused[0]]))
             unsaid = self.doubts.which_type(found, request.home, request.speaker_room)
             if unsaid and not self._recent(request):  # nothing talked about lately says which
                 return Interpretation("clarify", unsaid)
@@ -881,6 +885,17 @@ class Interpreter:
                                          for d in home.devices.values())}
         stop = f"{next(iter(types))}:state=off" if len(types) == 1 else None
         return stop if stop in self.label_space else None
+
+    def _refused_in_use(self, prediction: Prediction, refused: list[str], home: Home) -> str | None:
+        """The off operation when all the model read is one working state the words refuse and a
+        device of that type is in it ("no cooling please" while the ac cools); None otherwise."""
+        if set(prediction.ops) != set(refused) or len(refused) != 1:
+            return None
+        device_type, _, what = refused[0].partition(":")
+        state = what.partition("=")[2]
+        stop = f"{device_type}:state=off"
+        in_use = any(d.type == device_type and d.snapshot.get("state") == state for d in home.devices.values())
+        return stop if in_use and stop in self.label_space else None
 
     def _negated_states(self, prediction: Prediction, text: str) -> list[str]:
         """The prediction's switches to a working state the words refuse ("no heat", "not the
