@@ -605,6 +605,12 @@ def test_on_is_no_word_for_off_unless_negated(interpreter):
     assert out["after"]["lamp"]["brightness"] == 100, out
     out = ask(interpreter, "the lamp doesn't need to be on", home=(LAMP_ON, THERMO))
     assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", out
+    # a device at work ("running") negated says off too; it had been "what would you like me to do?"
+    upstairs = {**THERMO, "name": "upstairs thermostat"}
+    out = ask(interpreter, "I don't want the upstairs ac running", home=(LAMP_ON, upstairs))
+    assert out["kind"] == "action" and out["after"]["upstairs thermostat"]["state"] == "off", out
+    out = ask(interpreter, "keep the upstairs ac running", home=(LAMP_ON, upstairs))
+    assert out["after"]["upstairs thermostat"]["state"] == "heat", out
 
 
 def test_an_amount_in_words_is_read_as_its_number(interpreter):

@@ -38,6 +38,8 @@ CIRCUMSTANCES = {"today", "tonight", "now", "long", "longer", "stay", "using", "
 """Words of the phrasebook's ways of saying a device is not needed ("that's enough light for
 today", "no more lamp tonight") that do not say it themselves: "the light in the hall today" (for
 "to 80") asks for no switch off."""
+WORKING = {"running", "going"}
+"""Words for a device at work ("the ac running"): negated, they ask for it off."""
 _NO_MORE = re.compile(r"\bno\s+more\b")
 IDLE = (COMMON_WORDS - MEANINGFUL) | {"turn", "switch", "set", "make", "put", "please", "the"} | \
     {w for p in pb.SMALL for w in words(p)}
@@ -57,6 +59,9 @@ class Evidence:
                 self.words[op] = {root for p in phrases for w in words(p) if w not in idle for root in roots(w)}
                 if ":state=" in op:  # "the lamp doesn't need to be on" says off; "shed light on full" does not
                     self.negated[op] = {s for s in model.states if op != f"{model.type}:state={s}"} & self.words[op]
+                if op.endswith(":state=off"):  # "I don't want the ac running": negated, it says off too
+                    self.words[op] |= WORKING
+                    self.negated[op] |= WORKING
 
     def supported(self, op: str, text: str) -> bool:
         """Whether ``text`` says a word that asks for ``op``; True for an operation that changes
