@@ -184,6 +184,15 @@ def test_compound(interpreter):
     assert out["after"]["lamp"]["state"] == "off" and out["after"]["thermostat"]["state"] == "off"
 
 
+def test_a_later_clause_does_not_set_what_an_earlier_one_switched_off(interpreter):
+    """ "turn the lamp off then cool it down a bit": "cool" was also read as the lamp's cooler
+    white, which the switched-off lamp cannot have, and the whole was refused."""
+    cooling = {**THERMO, "snapshot": {"state": "cool", "setpoint": 74, "room_temperature": 77, "fan": "auto"}}
+    out = ask(interpreter, "turn the lamp off then cool it down a bit", home=(LAMP_ON, cooling))
+    assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", out
+    assert out["after"]["thermostat"]["setpoint"] < 74, out
+
+
 def test_a_reason_before_a_request_is_not_read_into_it(interpreter):
     """ "I'm about to have a bath, warm up the bathroom": read as a whole, "bath" had made it too
     hot, and the safety check refused the lowered setpoint. A first clause that asks nothing and

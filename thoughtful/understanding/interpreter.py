@@ -571,6 +571,7 @@ class Interpreter:
             if self.planner.unused_numbers(found.masked, plans):
                 return None  # "…, and 80 to 73": a number the clause's changes do not explain
             request = self._heard_in_doubt(request, found.masked, plans)
+            clause_changes = self._fitting_earlier(clause_changes, changes, request.home)
             if not clause_changes:
                 return None  # "…and make the lamp right": a clause that asks for nothing known
             against = self._against_words(clause, [c for c in clause_changes if c[0] not in {n for n, _, _ in changes}],
@@ -663,6 +664,23 @@ class Interpreter:
             if _contrary(before, change):
                 return name
         return None
+
+    @staticmethod
+    def _fitting_earlier(clause_changes: list[tuple[str, Change, str]], earlier: list[tuple[str, Change, str]],
+                         home: Home) -> list[tuple[str, Change, str]]:
+        """A clause's changes without a setting of a device an earlier clause switched to a state
+        without it, when the clause changes something else: "turn the lamp off then cool it down a
+        bit" cools the room, it does not also make the switched-off lamp's white cooler."""
+        switched = {name: change.state for name, change, _ in earlier if change.state}
+
+        def unfit(name: str, change: Change) -> bool:
+            state = switched.get(name)
+            keys = set(change.set) | set(change.adjust)
+            return state is not None and change.state is None and bool(keys) and \
+                not keys <= set(home[name].model.states[state].settings)
+
+        kept = [c for c in clause_changes if not unfit(c[0], c[1])]
+        return kept or clause_changes
 
     @staticmethod
     def _merged(changes: list[tuple[str, Change, str]]) -> list[tuple[str, Change, str]]:
