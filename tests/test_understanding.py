@@ -184,6 +184,15 @@ def test_compound(interpreter):
     assert out["after"]["lamp"]["state"] == "off" and out["after"]["thermostat"]["state"] == "off"
 
 
+def test_two_feelings_of_one_statement_are_two_goals(interpreter):
+    """ "it's cold and dark in the bedroom" split into "it's cold" and "dark in the bedroom",
+    which alone asked for nothing: the statement's subject is shared."""
+    home = ({**LAMP_OFF, "room": "bedroom"}, {**THERMO_OFF_COLD, "room": "bedroom"})
+    out = ask(interpreter, "it's cold and dark in the bedroom", home=home)
+    assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "on", out
+    assert out["after"]["thermostat"]["state"] == "heat", out
+
+
 def test_a_later_clause_does_not_set_what_an_earlier_one_switched_off(interpreter):
     """ "turn the lamp off then cool it down a bit": "cool" was also read as the lamp's cooler
     white, which the switched-off lamp cannot have, and the whole was refused."""

@@ -136,6 +136,23 @@ class Interpretation:
     """What a confirmation question offers to do (nothing of it is done yet)."""
 
 
+_SUBJECT_OPENING = re.compile(r"^(?:it's|it\s+is|i'm|i\s+am|we're|we\s+are)\s")
+"""How a statement of how it is or feels opens ("it's cold", "I'm freezing")."""
+
+
+def _subjects_shared(clauses: list[str], feelings: Collection[str]) -> list[str]:
+    """ "it's cold and dark in the bedroom": a clause that opens with a word of how it is or feels
+    (``feelings``), after a statement, is said of the same subject ("it's dark in the bedroom";
+    read alone, "dark in the bedroom" was nothing)."""
+    out: list[str] = []
+    for clause in clauses:
+        opening = _SUBJECT_OPENING.match(out[-1]) if out else None
+        if opening and clause.split()[:1] and clause.split()[0] in feelings:
+            clause = f"{opening.group(0)}{clause}"
+        out.append(clause)
+    return out
+
+
 class Interpreter:
     """Turns utterances into actions or explanations for a :class:`Home`."""
 
@@ -722,6 +739,7 @@ class Interpreter:
             pieces = [c for piece in pieces for c in BUT.split(piece)]  # "…, but the hall light off"
         clauses = self._exceptions_joined([self._as_named(c, request.home) for c in map(normalize, pieces) if c],
                                           request.home)
+        clauses = _subjects_shared(clauses, self.resolver.feelings)
         if request.heard_confidence is not None:
             clauses = self._pauses_joined(clauses, request.home)
         return clauses

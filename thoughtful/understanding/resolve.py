@@ -181,7 +181,9 @@ class Resolver:
         self.name_words = unknown_name_words()
         self.state_words = {t: _state_words(m) for t, m in models.items()}
         """Per type and state, the words that name that state alone ("cooling", "ac")."""
-        feelings = "|".join(map(re.escape, sorted(_feelings(models))))
+        self.feelings = _feelings(models)
+        """Words of how it is or feels ("cold", "dark", "freezing"), from the goals' phrases."""
+        feelings = "|".join(map(re.escape, sorted(self.feelings)))
         self._someone_feels = re.compile(
             rf"(?<=\s){_SOMEONE}(?:\s+(?:is|are|feels|feel)|'s)\s+(?=(?:{feelings})\s)")
         """ "the baby is cold", "the kids are freezing": someone else's feeling, which the goals say in
