@@ -262,6 +262,13 @@ def test_out_of_scope_does_not_act(interpreter, utterance):
     assert unchanged(out, (LAMP_ON, THERMO))
 
 
+def test_a_sentence_of_common_words_is_no_other_language(interpreter):
+    """ "we're having a party" was declined as another language ("having" and "party" unknown,
+    half its words): it is asked about."""
+    out = ask(interpreter, "we're having a party")
+    assert out["kind"] == "clarify" and unchanged(out, (LAMP_ON, THERMO)), out
+
+
 def test_negation_does_not_act(interpreter):
     out = ask(interpreter, "don't turn off the lamp")
     assert out["kind"] in ("reject", "clarify", "explanation") and unchanged(out, (LAMP_ON, THERMO))
@@ -362,7 +369,9 @@ def test_same_again_repeats_the_whole_change_a_bit_more_one_step(interpreter):
     history = [{"at": "2026-11-28T19:59:40", "utterance": "thermostat up two degrees", "say": "Raised it."},
                {"at": "2026-11-28T19:59:40", "device": "thermostat", "changed": {"setpoint": 70},
                 "from": {"setpoint": 68}, "by": "voice", "why": "asked"}]
-    for text, setpoint in (("same again", 72), ("do it again", 72), ("once more", 72), ("a bit more", 71)):
+    # "a bit less": one step back (it had been read as "a bit more")
+    for text, setpoint in (("same again", 72), ("do it again", 72), ("once more", 72), ("a bit more", 71),
+                           ("a bit less", 69)):
         out = ask(interpreter, text, home=(LAMP_ON, heat70), history=history, now="2026-11-28T20:00:00")
         assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == setpoint, (text, out)
         assert out["after"]["lamp"] == LAMP_ON["snapshot"]

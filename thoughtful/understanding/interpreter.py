@@ -1275,9 +1275,10 @@ class Interpreter:
 
     def _more(self, request: Request) -> Interpretation:
         """ "A bit more": one more step of the last change by voice ("same again": the whole
-        change once more); without one, the last request again."""
-        again = replay.AGAIN & set(vocabulary.words(normalize(request.text)))
-        changes = (replay.once_again if again else replay.one_more_step)(request.home, request.now)
+        change once more; "a bit less": one step back); without one, the last request again."""
+        said = set(vocabulary.words(normalize(request.text)))
+        changes = replay.once_again(request.home, request.now) if replay.AGAIN & said else \
+            replay.one_more_step(request.home, request.now, back=bool(replay.LESS & said))
         if changes:
             return self._apply(request, changes)
         if request.turns:

@@ -53,16 +53,21 @@ def other_way(home: Home, now: datetime) -> list[Planned]:
     return changes
 
 
-def one_more_step(home: Home, now: datetime) -> list[Planned]:
-    """One more step of each setting the last change moved, the same way."""
+def one_more_step(home: Home, now: datetime, back: bool = False) -> list[Planned]:
+    """One more step of each setting the last change moved, the same way; with ``back``, one step
+    the other way ("a bit less" just after "brighter": less of what was done)."""
     changes = []
     for event in last_by_voice(home, now):
         settings = home[event.device].model.settings
-        adjust = {k: step_of(settings[k], home.units.temperature) * (1 if new > event.from_[k] else -1)
+        adjust = {k: step_of(settings[k], home.units.temperature) * (1 if (new > event.from_[k]) != back else -1)
                   for k, new in _moved(event, settings).items() if new != event.from_[k]}
         if adjust:
-            changes.append((event.device, Change(adjust=adjust), "you asked for more"))
+            changes.append((event.device, Change(adjust=adjust), "you asked for less" if back else "you asked for more"))
     return changes
+
+
+LESS = {"less", "fewer"}
+"""Words of a "more" follow-up that ask for a step back ("a bit less", "a little less")."""
 
 
 AGAIN = {"again", "repeat", "same", "once"}

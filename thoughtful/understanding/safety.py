@@ -37,6 +37,8 @@ _GO_ANY = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+"
                      r"(?:(?:go|get)\s+(?:[a-z']+\s+)?|be\s+(?:any|even)\s+)(\w+er)\b(.*)$")
 """A device's headroom asked about: "can the lamp go any brighter", "could it get any warmer"
 (heard: "can the sofa lamp go in brighter"). "Can the lamp be brighter" is a request."""
+_GO_TO = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+(?:go|do|change\s+to)\s+(\w+)$")
+"""What a device can become asked about: "can the strip light go green?", "can the lamp do blue?"."""
 
 
 _NOT = r"(?:not|no|don't|never)\s+(?:(?:any|so|too|that|the|a|bit|much)\s+)?"
@@ -419,4 +421,7 @@ def how_to(text: str) -> str | None:
     if match:
         return match.group(1).strip()
     match = _GO_ANY.match(text)
-    return " ".join(f"make {match.group(1)} {match.group(2)}{match.group(3)}".split()) if match else None
+    if match:
+        return " ".join(f"make {match.group(1)} {match.group(2)}{match.group(3)}".split())
+    match = _GO_TO.match(text)
+    return f"make {match.group(1)} {match.group(2)}" if match else None
