@@ -62,7 +62,8 @@ def one_more_step(home: Home, now: datetime, back: bool = False) -> list[Planned
         adjust = {k: step_of(settings[k], home.units.temperature) * (1 if (new > event.from_[k]) != back else -1)
                   for k, new in _moved(event, settings).items() if new != event.from_[k]}
         if adjust:
-            changes.append((event.device, Change(adjust=adjust), "you asked for less" if back else "you asked for more"))
+            why = "you asked for less" if back else "you asked for more"
+            changes.append((event.device, Change(adjust=adjust), why))
     return changes
 
 

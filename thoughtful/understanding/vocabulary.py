@@ -23,7 +23,8 @@ turn switch set make put get keep let go can could would will should may might w
 when where which main big little small other whole entire house home room place
 am has have had i'd i'll i've it's that's there's what's don't doesn't didn't can't won't isn't aren't
 let's you're we're they're shouldn't couldn't wouldn't needn't mustn't hasn't haven't hadn't wasn't weren't
-it'll that'll you'll we'll they'll he's she's who's where's how's here's as than if about into out over under again more less much many most
+it'll that'll you'll we'll they'll he's she's who's where's how's here's
+as than if about into out over under again more less much many most
 degree degrees percent per cent celsius fahrenheit kelvin zero one two three four five six seven eight
 nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
 forty fifty sixty seventy eighty ninety hundred half halfway quarter third fourth full couple twice double
