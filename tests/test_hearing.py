@@ -266,6 +266,13 @@ def test_a_second_decoders_reading_checks_the_first(interpreter):
 
     same = heard_line(interpreter, heard("Turn off the desk lamp.", 0.9, "turn off the desk lamp,"))
     assert same["kind"] == "action" and same["after"]["desk lamp"]["state"] == "off"
+    # the same changes in another order are the same ("…, then the heat up" beside "heat up, …")
+    same = heard_line(interpreter, heard("Dim the desk lamp and turn the heat up.", 0.9,
+                                         "turn the heat up, and the desk lamp dimmer."))
+    assert same["kind"] == "action" and same["after"]["desk lamp"]["brightness"] < 60, same
+    # "another" is a word requests use: both heard it, and it is done
+    another = heard_line(interpreter, heard("Turn the heat down another two.", 0.93, "Turn the heat down another two."))
+    assert another["kind"] == "action" and another["after"]["thermostat"]["setpoint"] == 66, another
     different = heard_line(interpreter, heard("Put the heat on 60 degrees.", 0.9, "Put the heat on 69 degrees."))
     assert different["kind"] == "clarify" and different["after"]["thermostat"] == HOME[1]["snapshot"]
     for confidence, kind in ((0.9, "action"), (0.6, "clarify")):  # the second is garbled

@@ -537,7 +537,9 @@ def test_a_time_word_alone_asks_for_no_switch_off(interpreter):
     home = [{"name": "hall light", "type": "lamp", "room": "hall", "snapshot": ON}]
     out = said(interpreter, home, "the light in the hall today")
     assert out["kind"] != "action" and out["after"]["hall light"] == ON, out
-    for text in ("that's enough light for today", "no more hall light tonight"):
+    out = said(interpreter, home, "would you be the hall out of it")  # "out of" is no "out"
+    assert out["kind"] != "action" and out["after"]["hall light"] == ON, out
+    for text in ("that's enough light for today", "no more hall light tonight", "lights out in the hall"):
         out = said(interpreter, home, text)
         assert out["kind"] == "action" and out["after"]["hall light"]["state"] == "off", (text, out)
 

@@ -41,6 +41,7 @@ today", "no more lamp tonight") that do not say it themselves: "the light in the
 WORKING = {"running", "going"}
 """Words for a device at work ("the ac running"): negated, they ask for it off."""
 _NO_MORE = re.compile(r"\bno\s+more\b")
+_OUT_OF = re.compile(r"\bout\s+of\b")
 IDLE = (COMMON_WORDS - MEANINGFUL) | {"turn", "switch", "set", "make", "put", "please", "the"} | \
     {w for p in pb.SMALL for w in words(p)}
 """Words that say which device or how much ("a bit"), not what to do."""
@@ -75,6 +76,8 @@ class Evidence:
             return True  # "set the ac to seventy two", "one more degree", "half as bright"
         if op.endswith(":state=off") and _NO_MORE.search(text):
             return True  # "no more led strip", "no more heat tonight"
+        if op.endswith(":state=off"):  # "out of it", "out of the room" ask for no switch off
+            said = words(_OUT_OF.sub(" ", text))
         if ":state=" in op:  # "it's killing the hall" tells what something does, not what to do
             said = [w for i, w in enumerate(said) if not (w.endswith("ing") and i and said[i - 1] in _BEING)]
             if not negates(text):

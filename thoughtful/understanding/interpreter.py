@@ -1375,5 +1375,7 @@ def _switches_of(prediction: Prediction, said: set[str]) -> Prediction:
 
 
 def _proposal(changes: list[Applied]) -> str:
-    """What a reading would do, comparable between readings: each device and its snapshot after."""
-    return json.dumps([(a.device, a.after) for a in changes], sort_keys=True)
+    """What a reading would do, comparable between readings: each device and its snapshot after,
+    in any order ("dim the big light and turn the radiator up" and "…radiator up, big light
+    dimmer" do the same)."""
+    return json.dumps(sorted(((a.device, a.after) for a in changes), key=lambda pair: pair[0]), sort_keys=True)

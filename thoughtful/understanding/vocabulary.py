@@ -29,7 +29,7 @@ degree degrees percent per cent celsius fahrenheit kelvin zero one two three fou
 nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty
 forty fifty sixty seventy eighty ninety hundred half halfway quarter third fourth full couple twice double
 knock nudge same give use able mean support day except excluding besides apart though
-thing things something anything nothing ask different having getting doing""".split())
+thing things something anything nothing ask different having getting doing another""".split())
 """Function words, contractions, numbers, units, amounts and verbs of degree ("knock it down a
 notch"): words any request may use."""
 
