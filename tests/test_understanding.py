@@ -648,6 +648,31 @@ def test_an_amount_in_words_is_read_as_its_number(interpreter):
     assert out["after"]["thermostat"] == THERMO["snapshot"], out
 
 
+def test_down_by_half_halves_the_level(interpreter):
+    """ "entry light down by half" had taken 50 points off 60% (10%): it is half of it."""
+    out = ask(interpreter, "lamp down by half")
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 25, out
+    out = ask(interpreter, "lamp down by 20")  # a number is still an amount
+    assert out["after"]["lamp"]["brightness"] == 30, out
+
+
+def test_a_surer_goal_keeps_its_settings_from_a_weaker_reading(interpreter):
+    """ "the bedroom lamp's way too dim": too dark (sure) and, less surely, the minimum, which
+    had set it to 1% (and the safety check refused it)."""
+    out = ask(interpreter, "the lamp's way too dim")
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] > 50, out
+
+
+def test_not_this_bright_asks_for_less(interpreter):
+    """ "the lamp doesn't need to be this bright" was "OK, I'll leave everything as it is"; said
+    of a heater that is off, it still changes nothing (less warm would start cooling)."""
+    out = ask(interpreter, "the lamp doesn't need to be this bright")
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] < 50, out
+    assert out["after"]["thermostat"] == THERMO["snapshot"], out
+    out = ask(interpreter, "the thermostat doesn't need to be so warm", home=(LAMP_ON, THERMO_OFF_COLD))
+    assert out["kind"] != "action" and unchanged(out, (LAMP_ON, THERMO_OFF_COLD)), out
+
+
 def test_a_plural_name_owns_its_setting_in_the_reply(interpreter):
     lights = {**LAMP_ON, "name": "workshop lights", "room": "garage"}
     out = ask(interpreter, "dim the workshop lights", home=(lights, THERMO))

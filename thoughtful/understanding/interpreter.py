@@ -136,6 +136,8 @@ class Interpretation:
     """What a confirmation question offers to do (nothing of it is done yet)."""
 
 
+_NOT_SO = re.compile(r"(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so|that)\s+([a-z]+)\b")
+"""A level said to be too much in negated words: "doesn't need to be this bright"."""
 _SUBJECT_OPENING = re.compile(r"^(?:it's|it\s+is|i'm|i\s+am|we're|we\s+are)\s")
 """How a statement of how it is or feels opens ("it's cold", "I'm freezing")."""
 
@@ -822,13 +824,16 @@ class Interpreter:
         if prediction.confidence < CONFIDENCE:
             return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
         if kind == "negated":
-            stop = self._no_longer(found, request.home)
-            if stop is None:
+            less = self._not_so(found, request.home)
+            stop = None if less else self._no_longer(found, request.home)
+            if less is None and stop is None:
                 return Interpretation("reject", "OK, I'll leave everything as it is.")
-            # "don't cool the bedroom any more": asked whether to switch the cooling off
-            kind, prediction = "command", replace(prediction, kind="command", ops={stop: prediction.confidence},
-                                                  best=(stop, prediction.confidence))
-            request = replace(request, guessed=True)
+            # "the lamp doesn't need to be this bright": dimmer; "don't cool the bedroom any more":
+            # asked whether to switch the cooling off
+            op = less or stop
+            kind, prediction = "command", replace(prediction, kind="command", ops={op: prediction.confidence},
+                                                  best=(op, prediction.confidence))
+            request = request if less else replace(request, guessed=True)
         if kind == "undo":
             return self._undo(request)
         if kind == "more":
@@ -910,6 +915,21 @@ class Interpreter:
             return self._apply(request, changes)
         except Ask as question:
             return Interpretation("clarify", str(question))
+
+    def _not_so(self, found: Mentions, home: Home) -> str | None:
+        """ "the lamp doesn't need to be this bright", "it needn't be so warm": the other way of
+        the one setting whose comparative's base follows "this", "so" or "that" in negated words
+        (the types named, or the home's), while a device of the type has it (an off heater is
+        not made less warm by cooling); None otherwise."""
+        match = _NOT_SO.search(found.masked)
+        if match is None:
+            return None
+        in_use = {(d.type, key) for d in home.devices.values() for key in d.model.states[d.snapshot["state"]].settings}
+        ways = {f"{t}:{key}={way}" for t in self._types_said(found, home) or home.types()
+                for key, lang in self.models[t].language.settings.items() if (t, key) in in_use
+                for phrases, way in ((lang.up, "down"), (lang.down, "up"))
+                if match.group(1) in {vocabulary.base(p) for p in phrases}} & self.label_space
+        return ways.pop() if len(ways) == 1 else None
 
     def _no_longer(self, found: Mentions, home: Home) -> str | None:
         """ "don't cool the bedroom any more": switching off the one type whose working state the

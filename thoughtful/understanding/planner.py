@@ -20,6 +20,9 @@ from thoughtful.understanding.safety import UNIT_WORDS, multiple, said_direction
 from thoughtful.understanding.vocabulary import COMMON_WORDS, adjectives, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
+_BY_HALF = re.compile(r"\bby\s+(?:a\s+)?half\b|\bin\s+half\b")
+"""A level cut or raised by half ("the lamp down by half", "cut it in half"): half of it, not 50
+percentage points (60% had become 10%)."""
 _UNIT_FOR = {"%": "percent", "K": "kelvin", "°F": "degrees"}
 
 
@@ -97,6 +100,8 @@ class Planner:
                 plan.change.state = plan.change.state or what[6:]  # a surer goal's state stands
             elif what.startswith("goal="):
                 self._goal(model, what[5:], plan)
+                if what[5:] in plan.goals:  # the surer goal's settings stand ("way too dim" also read as min)
+                    handled |= {(t, key) for key in self.goal_change(model, what[5:]).set}
             else:
                 key, how = what.split("=", 1)
                 mine = [n for n in numbers if owners.get(n.position) in (None, t)]
@@ -226,6 +231,10 @@ class Planner:
             change.set[key] = self._named(model, key, text)
         elif spec.unit == "%" and (factor := multiple(text, model, key)):  # "half as bright"
             change.set[key] = Scaled(factor)
+        elif spec.unit == "%" and how in ("up", "down") and _BY_HALF.search(text):  # "down by half": halved
+            # the "half" is this, not an amount left over
+            self._take(numbers, used, spec, relative=True) or self._take(numbers, used, spec, relative=False)
+            change.set[key] = Scaled(0.5 if how == "down" else 1.5)
         elif how in ("max", "min"):  # "brightness at half": a number said outranks a guessed maximum
             cut = _AS_WHAT.search(text)
             if cut:  # "make the nursery lamp as bright" (heard for "half as bright"): as bright as what?

@@ -37,8 +37,9 @@ _GO_ANY = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+"
                      r"(?:(?:go|get)\s+(?:[a-z']+\s+)?|be\s+(?:any|even)\s+)(\w+er)\b(.*)$")
 """A device's headroom asked about: "can the lamp go any brighter", "could it get any warmer"
 (heard: "can the sofa lamp go in brighter"). "Can the lamp be brighter" is a request."""
-_GO_TO = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+(?:go|do|change\s+to)\s+(\w+)$")
-"""What a device can become asked about: "can the strip light go green?", "can the lamp do blue?"."""
+_GO_TO = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+(?:go|do|change\s+to|be\s+set\s+to)\s+(\w+)$")
+"""What a device can become asked about: "can the strip light go green?", "can the lamp do blue?",
+"can the bulb be set to orange?"."""
 
 
 _NOT = r"(?:not|no|don't|never)\s+(?:(?:any|so|too|that|the|a|bit|much)\s+)?"
