@@ -452,6 +452,9 @@ def test_words_people_say_for_levels_and_amounts_are_known_when_heard(interprete
         out = heard_line(interpreter, Transcript(text, 0.8))
         device = "desk lamp" if key == "brightness" else "thermostat"
         assert out["kind"] == "action" and out["after"][device][key] == value, (text, out)
+    # a number lost for a device's word ("Heat on to ac.", for "to 18") is asked about, not defaulted
+    out = heard_line(interpreter, Transcript("Thermostat on to ac.", 0.9))
+    assert out["kind"] == "clarify" and out["after"]["thermostat"] == HOME[1]["snapshot"], out
     # a contraction is a known word: "shouldn't" had made a clearly heard request one to confirm
     out = heard_line(interpreter, Transcript("The desk lamp shouldn't be so bright.", 0.98))
     assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] < 60, out

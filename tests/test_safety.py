@@ -581,6 +581,19 @@ def test_a_colour_complained_of_is_never_set(interpreter):
     assert said(interpreter, home, "make the basement light red")["after"]["basement light"]["color"]["hue"] == 0
 
 
+def test_a_stray_word_before_a_name_is_not_another_device(interpreter):
+    """ "Switch the tones downstairs thermostat off." had been "I don't know the tones
+    thermostat" (the check's "…upstairs thermostat off" then acted alone); "the garage
+    thermostat" is still unknown."""
+    home = [{"name": "upstairs thermostat", "type": "thermostat", "room": "landing", "snapshot": HEAT},
+            {"name": "downstairs thermostat", "type": "thermostat", "room": "living room", "snapshot": HEAT}]
+    out = said(interpreter, home, "switch the tones downstairs thermostat off")
+    assert out["kind"] == "action" and out["after"]["downstairs thermostat"]["state"] == "off", out
+    assert out["after"]["upstairs thermostat"] == HEAT, out
+    out = said(interpreter, home, "switch the garage thermostat off")
+    assert out["kind"] == "reject" and "garage thermostat" in out["say"], out
+
+
 def test_a_room_is_also_known_by_its_other_names(interpreter):
     """ "the baby's room" had been rejected in a home whose room is the "nursery", "dim the
     hallway" where it is the "hall"; a home with both rooms keeps them apart."""

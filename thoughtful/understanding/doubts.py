@@ -49,6 +49,8 @@ done with the lamp")."""
 A_NUMBER = re.compile(r"\ba\s+\d+\b(?!\s*(?:percent|degrees?|more|less|notch|bit|step|%))")
 """ "Chandelier to a 4." (for "a quarter"): a heard number after "a" is a fraction or a word
 misheard, not a level."""
+_TO_A_DEVICE = re.compile(r"\b(?:to|at)\s+(?:the\s+)?([a-z']+)$")
+"""The last word of a request after "to" or "at": where a number or a value goes."""
 TEENS = range(13, 20)
 """Heard percentages easily confused with the tens (14 / 40, 15 / 50: "set it to 14%")."""
 
@@ -130,6 +132,13 @@ class Doubts:
         """Whether a heard request has words a recognizer easily writes for others: "up too"
         (perhaps "up two"), "done" (perhaps "down"), a bare number after "a" ("to a 4")."""
         return any(pattern.search(text) for pattern in (TOO_FOR_TWO, DONE_FOR_DOWN, A_NUMBER))
+
+    def target_lost(self, text: str) -> bool:
+        """Whether a heard request ends "to" or "at" a word for a kind of device, where a number
+        belongs ("Conservatory heater on to ac.", "The light in the hall to ac.", for "to 18" and
+        "to 80")."""
+        match = _TO_A_DEVICE.search(text)
+        return bool(match) and match.group(1) in self.nouns
 
     def both_ways(self, text: str, plans: dict) -> bool:
         """Whether the words ask for both directions of a setting a plan changes, and negate

@@ -631,7 +631,8 @@ class Interpreter:
         "up too" (perhaps "up two"), a percentage of 13–19 (perhaps 30–90: "14%" for "forty"),
         "done" (perhaps "down"), "a 4" (perhaps "a quarter"), both directions of what it changes
         ("that brighter dimmer")."""
-        if request.heard_confidence is not None and (self.doubts.misheard(masked) or self.doubts.teen_percentage(plans)
+        if request.heard_confidence is not None and (self.doubts.misheard(masked) or self.doubts.target_lost(masked)
+                                                     or self.doubts.teen_percentage(plans)
                                                      or self.doubts.both_ways(masked, plans)):
             return replace(request, guessed=True)
         return request

@@ -278,6 +278,7 @@ class Resolver:
             if said:  # "the kitchen's light", "the desk lamp's brightness": the name itself
                 masked = re.sub(rf"(?<=\s)({re.escape(said)})'s(?=\s)", r"\1", masked)
         placeholders: dict[str, str] = {}
+        named: dict[str, str] = {}  # slot → the device's name
         except_ = _except(text)
         patterns = self._name_patterns(home)
         masked = self._listed_exceptions(masked, _listing(text), patterns)
@@ -303,8 +304,12 @@ class Resolver:
                 masked = new
                 placeholders[slot] = next((w for w in reversed(words(device.name)) if w in self.nouns),
                                           device.model.display_name)
+                if f" {device.name.lower()} " in f" {text} ":
+                    named[slot] = device.name  # said whole: a word before it is no lost part of it
                 found.devices.append(device.name)
         masked = self._types_left_out(masked, _listing(text), home, found)
+        whole = "|".join(re.escape(slot) for slot, name in named.items() if len(words(name)) > 1) or "(?!)"
+        before_names = set(re.findall(rf"(\S+)\s+(?:{whole})", masked))  # "the tones <downstairs thermostat>"
         for slot, noun in placeholders.items():
             masked = masked.replace(slot, noun)
         masked = self._take_rooms(masked, home, found)
@@ -313,7 +318,7 @@ class Resolver:
         tokens = masked.split()
         found.everything = any(t in _ALL for t in _NOT_SELECTING.sub(" ", masked).split())
         found.plural = any(t.endswith("s") and t[:-1] in self.nouns for t in tokens)
-        found.unknown = self._unknown(tokens)
+        found.unknown = self._unknown(tokens, before_names)
         found.masked = " ".join(tokens)
         found.here = bool(_HERE.search(found.masked))
         return found
@@ -391,15 +396,18 @@ class Resolver:
         office"): the word means that room's lamp, not the device called "lamp"."""
         return bool(rooms) and not self._distinctive(device.name) and device.room.lower() not in rooms
 
-    def _unknown(self, tokens: list[str]) -> str | None:
+    def _unknown(self, tokens: list[str], before_names: set[str] = frozenset()) -> str | None:
         """What the words name that this home does not have: a type's noun after a word of
         no name here ("the bulb light"), a room's word that is no room here ("in the attic"),
-        a room of no name here ("the games room", "hey room lights")."""
+        a room of no name here ("the games room", "hey room lights"). A word just before a
+        name found (``before_names``: "the tones downstairs thermostat") names nothing itself."""
         for i, token in enumerate(tokens):
             noun = token[:-1] if token.endswith("s") and token[:-1] in self.nouns else token
             if noun not in self.nouns or i == 0:
                 continue
             before = tokens[i - 1]
+            if before in before_names:
+                continue
             if before in self.name_words or (before not in self.known and not before.isdigit()):
                 return f"{before} {token}"
         for i, token in enumerate(tokens[:-2]):
