@@ -14,7 +14,6 @@ thermostat" say which device, not what to do with it.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from thoughtful.state.schema import StateModel
@@ -74,10 +73,10 @@ class Evidence:
         said = words(text)
         if op.endswith(("=set", "=up", "=down")) and (find_numbers(text) or set(said) & LEVELS):
             return True  # "set the ac to seventy two", "one more degree", "half as bright"
-        if op.endswith(":state=off") and _NO_MORE.search(text):
-            return True  # "no more led strip", "no more heat tonight"
-        if op.endswith(":state=off"):  # "out of it", "out of the room" ask for no switch off
-            said = words(_OUT_OF.sub(" ", text))
+        if op.endswith(":state=off"):
+            if _NO_MORE.search(text):
+                return True  # "no more led strip", "no more heat tonight"
+            said = words(_OUT_OF.sub(" ", text))  # "out of it", "out of the room" ask for no switch off
         if ":state=" in op:  # "it's killing the hall" tells what something does, not what to do
             said = [w for i, w in enumerate(said) if not (w.endswith("ing") and i and said[i - 1] in _BEING)]
             if not negates(text):
@@ -101,7 +100,7 @@ class Evidence:
                            for gone in ops if gone not in kept for op in kept):
             return None
         chosen = {op: p for op, p in prediction.ops.items() if op in kept}
-        return replace(prediction, ops=chosen, best=max(chosen.items(), key=lambda item: item[1]))
+        return prediction.only(chosen)
 
     def one_goal_of_shared_words(self, prediction: Prediction, text: str, named: set[str]) -> Prediction:
         """``prediction`` without a goal of a type no word names (``named``: the types of the
@@ -116,7 +115,7 @@ class Evidence:
         if not weaker:
             return prediction
         kept = {op: p for op, p in prediction.ops.items() if op not in weaker}
-        return replace(prediction, ops=kept, best=max(kept.items(), key=lambda item: item[1]))
+        return prediction.only(kept)
 
     def states_said(self, plans: dict[str, TypePlan], text: str) -> dict[str, TypePlan]:
         """``plans`` (type → :class:`TypePlan`) without those that only switch a state no word

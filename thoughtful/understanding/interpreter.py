@@ -506,7 +506,7 @@ class Interpreter:
                     and (moved := f"{talked_of}:{op.split(':', 1)[1]}") in self.label_space
                     and self.evidence.supported(moved, found.masked)}
         if said:
-            return replace(kept, kind="command", ops=said, best=max(said.items(), key=lambda item: item[1]))
+            return replace(kept.only(said), kind="command")
         if all(":goal=" in op for op in prediction.ops):
             return prediction
         return Interpretation("clarify", f"I didn't change anything: what should the {recent[-1]} do?")
@@ -832,8 +832,7 @@ class Interpreter:
             # "the lamp doesn't need to be this bright": dimmer; "don't cool the bedroom any more":
             # asked whether to switch the cooling off
             op = less or stop
-            kind, prediction = "command", replace(prediction, kind="command", ops={op: prediction.confidence},
-                                                  best=(op, prediction.confidence))
+            kind, prediction = "command", replace(prediction.only({op: prediction.confidence}), kind="command")
             request = request if less else replace(request, guessed=True)
         if kind == "undo":
             return self._undo(request)
@@ -855,7 +854,7 @@ class Interpreter:
         if kind == "command":
             said = self.evidence.said(prediction, self._ops(prediction), found.masked)
             if said is None and (direction := self._said_outright(found, request.home)):
-                said = replace(prediction, ops={direction: prediction.best[1]}, best=(direction, prediction.best[1]))
+                said = prediction.only({direction: prediction.best[1]})
             if said is None:
                 request = replace(request, guessed=True)  # "there's the thermostat" is not "off"
             else:
@@ -871,8 +870,7 @@ class Interpreter:
                 request = replace(request, guessed=True)  # "No heat to night." read as heating and good night
                 stop = self._refused_in_use(prediction, refused, request.home)
                 if stop is not None:  # "no cooling please", read as cooling: asked whether to switch it off
-                    prediction = replace(prediction, ops={stop: prediction.ops[refused[0]]},
-                                         best=(stop, prediction.ops[refused[0]]))
+                    prediction = prediction.only({stop: prediction.ops[refused[0]]})
             unsaid = self.doubts.which_type(found, request.home, request.speaker_room)
             if unsaid and not self._recent(request):  # nothing talked about lately says which
                 return Interpretation("clarify", unsaid)
@@ -939,8 +937,7 @@ class Interpreter:
         if not re.search(r"\b(?:any\s?more|any\s+longer)\b", found.masked):
             return None
         types = {t for t, states in self.resolver.state_words.items() for state, words in states.items()
-                 if said & words and any(d.type == t and d.snapshot.get("state") == state
-                                         for d in home.devices.values())}
+                 if said & words and _in_state(home, t, state)}
         stop = f"{next(iter(types))}:state=off" if len(types) == 1 else None
         return stop if stop in self.label_space else None
 
@@ -952,8 +949,7 @@ class Interpreter:
         device_type, _, what = refused[0].partition(":")
         state = what.partition("=")[2]
         stop = f"{device_type}:state=off"
-        in_use = any(d.type == device_type and d.snapshot.get("state") == state for d in home.devices.values())
-        return stop if in_use and stop in self.label_space else None
+        return stop if _in_state(home, device_type, state) and stop in self.label_space else None
 
     def _negated_states(self, prediction: Prediction, text: str) -> list[str]:
         """The prediction's switches to a working state the words refuse ("no heat", "not the
@@ -986,7 +982,7 @@ class Interpreter:
         if prediction.kind != "command" or prediction.confidence < CONFIDENCE or not ops \
                 or not all(self.evidence.supported(op, rest) for op in ops):
             return None
-        return replace(prediction, ops=ops, best=max(ops.items(), key=lambda item: item[1]))
+        return prediction.only(ops)
 
     def _words_say(self, op: str, text: str) -> bool:
         """Whether the words themselves ask for a direction the model was unsure of ("a little
@@ -1384,6 +1380,11 @@ def _contrary(first: Change, then: Change) -> bool:
                 or any(first.adjust[k] * then.adjust[k] < 0 for k in first.adjust.keys() & then.adjust.keys()))
 
 
+def _in_state(home: Home, device_type: str, state: str) -> bool:
+    """Whether a device of ``device_type`` in ``home`` is in ``state``."""
+    return any(d.type == device_type and d.snapshot.get("state") == state for d in home.devices.values())
+
+
 def _switches_of(prediction: Prediction, said: set[str]) -> Prediction:
     """``prediction`` without a switch read onto a type no word names when the types the words
     name have it ("turn off all the lamps and set lamp to" had switched the heating off too)."""
@@ -1392,7 +1393,7 @@ def _switches_of(prediction: Prediction, said: set[str]) -> Prediction:
             if op.split(":")[0] in said or op.split(":", 1)[1] not in switched}
     if len(kept) == len(prediction.ops):
         return prediction
-    return replace(prediction, ops=kept, best=max(kept.items(), key=lambda item: item[1]))
+    return prediction.only(kept)
 
 
 def _proposal(changes: list[Applied]) -> str:

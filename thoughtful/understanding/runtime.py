@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +26,10 @@ class Prediction:
     """Operations above the threshold, with their probabilities."""
     best: tuple[str, float]
     """The most probable operation, even when it is below the threshold."""
+
+    def only(self, ops: dict[str, float]) -> Prediction:
+        """This reading with only ``ops`` (not empty), the surest of them its best."""
+        return replace(self, ops=ops, best=max(ops.items(), key=lambda item: item[1]))
 
 
 class LanguageModel:
