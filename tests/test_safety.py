@@ -315,7 +315,7 @@ def test_out_of_range_numbers_and_how_to_questions_change_nothing(interpreter):
     # capability questions are answered too: "can the lamp go any brighter" had brightened it
     for text in ("can the lamp go any brighter?", "is there a way to make the lamp warmer?",
                  "is it possible to set the heat to 75?", "can the lamp go green?", "can the lamp do purple?",
-                 "can the lamp be set to orange?"):
+                 "can the lamp be set to orange?", "can the thermostat cool as well?", "does the thermostat heat?"):
         how = said(interpreter, home, text)
         assert how["kind"] == "explanation" and how["after"] == before, (text, how)
     assert "make the lamp brighter" in said(interpreter, home, "can the lamp go any brighter?")["say"]

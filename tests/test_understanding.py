@@ -290,6 +290,15 @@ def test_named_devices_rooms_and_speaker_room(interpreter):
     assert out["after"]["ceiling light"]["state"] == "off" and out["after"]["desk lamp"]["state"] == "on"
     out = ask(interpreter, "turn on the light", home=BIG_HOME, speaker_room="bedroom")
     assert out["after"]["bedside lamp"]["state"] == "on" and out["after"]["desk lamp"] == BIG_HOME[0]["snapshot"]
+    # the speaker's room narrows "the light" to its lamps; when it would change two of them, which?
+    studio = [{**d, "room": "studio"} for d in BIG_HOME]
+    out = ask(interpreter, "turn the light off", home=studio, speaker_room="studio")
+    assert out["kind"] == "clarify" and "desk lamp" in out["say"] and "ceiling light" in out["say"], out
+    assert unchanged(out, studio), out
+    out = ask(interpreter, "turn the lights off", home=studio, speaker_room="studio")  # the plural: all of them
+    assert all(out["after"][n]["state"] == "off" for n in ("desk lamp", "ceiling light", "bedside lamp")), out
+    out = ask(interpreter, "turn the light on", home=studio, speaker_room="studio")  # the one it would change
+    assert out["kind"] == "action" and out["after"]["bedside lamp"]["state"] == "on", out
     out = ask(interpreter, "turn on the light in bed", home=BIG_HOME)  # "in bed": the bedroom
     assert out["after"]["bedside lamp"]["state"] == "on" and out["after"]["desk lamp"] == BIG_HOME[0]["snapshot"], out
     out = ask(interpreter, "turn off all the lights", home=BIG_HOME)
@@ -541,6 +550,11 @@ def test_a_device_left_as_it_is_is_spared_with_or_without_a_pause(interpreter):
     out = ask(interpreter, "leave the lamp on and turn off the thermostat", home=lounge)
     assert out["after"]["thermostat"]["state"] == "off", out
     assert out["after"]["lamp"] == LAMP_ON["snapshot"] and out["after"]["lava lamp"] == {"state": "off"}, out
+    # kept as it is, beside another request ("keep …" had asked what the thermostat should do)
+    for text in ("keep the thermostat as it is and turn off the lamp", "keep the thermostat going, turn the lamp off"):
+        out = ask(interpreter, text, home=lounge)
+        assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", (text, out)
+        assert out["after"]["thermostat"] == THERMO["snapshot"], (text, out)
 
 
 def test_a_refused_request_is_done_to_what_a_contrasting_clause_names_instead(interpreter):

@@ -180,9 +180,12 @@ class Interpreter:
         """Words that name what a clause is about, a device type or a setting ("the heat",
         "the fan"), not only how to change it ("brighter")."""
         self.working_states = vocabulary.working_state_words(models)
+        self.state_verbs = frozenset(self.working_states)
+        """What a device can be asked whether it does ("can the heat pump cool?")."""
         self.doubts = Doubts(models, self.resolver.nouns, self.device_words, self.planner.cues)
         self.evidence = Evidence(models)
-        self.readings = Readings(self.resolver, self._predict, self._unknown_words, self._words_say, CONFIDENCE)
+        self.readings = Readings(self.resolver, self._predict, self._unknown_words, self._words_say, self._how_to,
+                                 CONFIDENCE)
 
     def interpret(self, request: Request) -> Interpretation:
         if request.cross_check is not None:
@@ -251,7 +254,7 @@ class Interpreter:
         if named:  # "and downstairs too" after the upstairs thermostat was set: the downstairs thermostat
             return self._again(request, replace(found, devices=named)) or Interpretation(
                 "clarify", f"What would you like me to do with the {named[0]}?")
-        asked = safety.how_to(text)
+        asked = self._how_to(text)
         if asked:  # "how do I make the lamp blue?": planned as the request it names, then only explained
             inner = self.resolver.mentions(asked, request.home)
             inner_prediction = self._predict(inner, request.home)
@@ -1063,12 +1066,34 @@ class Interpreter:
                 continue  # "turn off the bedroom": its lamps, not the home's heating that serves it
             plan = self._turned(plan, targets, found.masked, request.home)
             ready = self._adjustable(targets, plan.change, request.home)
+            if not plan.goals:
+                self._one_of_the_room(request, scope, ready, plan.change)
             why = "; ".join(self.models[device_type].language.goals[g].why for g in plan.goals) \
                 or f'you asked: "{request.text.strip()}"'
             changes += [(name, self._goal_in_state(plan, request.home[name], found.masked) if name in ready
                          else Change(), why) for name in targets
                         if name in ready or plan.goals]  # a goal left out is said to need nothing
         return changes
+
+    def _one_of_the_room(self, request: Request, found: Mentions, targets: list[str], change: Change) -> None:
+        """ "Turn the light off" in a room with two lamps on: the speaker's room narrows "the
+        light" to its lamps, and when the change would reach more than one of them, which one is
+        asked (:class:`Ask`); "the lights", "all the lights" or a name say which."""
+        if found.devices or found.rooms or found.everything or found.plural or not request.speaker_room \
+                or len(targets) < 2:
+            return
+        home = request.home
+        changing = [name for name in targets if self._would_change(home[name], change)]
+        if len(changing) > 1:
+            display = self.models[home[changing[0]].type].display_name
+            raise Ask(f"Which {display} do you mean: {', '.join(changing)}?")
+
+    @staticmethod
+    def _would_change(device: Device, change: Change) -> bool:
+        try:
+            return device.plan(change)[0] != device.snapshot
+        except StateError:
+            return True  # said when it is tried
 
     def _goal_in_state(self, plan: TypePlan, device: Device, masked: str) -> Change:
         """A goal's change for ``device``: a device already in a state that has the goal's
@@ -1164,7 +1189,7 @@ class Interpreter:
         text = normalize(request.text)
         planned: list[str] = []
         proposed: list[Applied] = []
-        asked = safety.how_to(text)  # "how do I make the lamp blue?": say how; change nothing
+        asked = self._how_to(text)  # "how do I make the lamp blue?": say how; change nothing
         try:  # validate everything first so a bad part changes nothing
             for name, change, _ in changes:
                 device = home[name]
@@ -1207,6 +1232,10 @@ class Interpreter:
             return Interpretation("explanation", "Nothing to change. " + " ".join(
                 explain.describe(home[a.device], home.units) for a in applied), applied)
         return Interpretation("action", say, applied)
+
+    def _how_to(self, text: str) -> str | None:
+        """The request inside a how-to or capability question (:func:`safety.how_to`)."""
+        return safety.how_to(text, self.state_verbs)
 
     def _sure(self, request: Request) -> bool:
         """Whether to carry a request out: confirmed by the person, or an operation the model did

@@ -35,7 +35,6 @@ from thoughtful.state.home import Home
 from thoughtful.understanding.numbers import find_numbers
 from thoughtful.understanding.resolve import Mentions, Resolver
 from thoughtful.understanding.runtime import Prediction
-from thoughtful.understanding.safety import how_to
 from thoughtful.understanding.text import normalize
 
 SURER = 0.3
@@ -54,18 +53,20 @@ class Choice:
 class Readings:
     def __init__(self, resolver: Resolver, predict: Callable[[Mentions, Home], Prediction],
                  unknown_words: Callable[[str, Home], list[str]], words_say: Callable[[str, str], bool],
-                 confidence: float) -> None:
-        """``predict``, ``unknown_words`` and ``words_say`` (whether a text's words ask for an
-        operation) are the interpreter's; ``confidence`` the kind probability below which a
-        reading is not a sure command or question."""
+                 how_to: Callable[[str], str | None], confidence: float) -> None:
+        """``predict``, ``unknown_words``, ``words_say`` (whether a text's words ask for an
+        operation) and ``how_to`` (the request inside a how-to question) are the interpreter's;
+        ``confidence`` the kind probability below which a reading is not a sure command or
+        question."""
         self.resolver = resolver
         self.predict = predict
         self.unknown_words = unknown_words
         self.words_say = words_say
+        self.how_to = how_to
         self.confidence = confidence
 
     def choose(self, first: str, alternatives: list[str], home: Home) -> Choice:
-        if how_to(normalize(first)):
+        if self.how_to(normalize(first)):
             return Choice()  # "How would I make the lamp warmer?" is answered, whatever "Would I…" reads as
         about_first = self._about(first, home)
         others = [(text, self._about(text, home)) for text in alternatives if not self.unknown_words(text, home)]
@@ -109,7 +110,7 @@ class Readings:
 
     def _asks(self, found: Mentions, home: Home) -> bool:
         """Whether a reading is a how-to question, or the model is sure it is a question."""
-        if how_to(found.masked):
+        if self.how_to(found.masked):
             return True
         prediction = self.predict(found, home)
         return prediction.kind == "question" and prediction.confidence >= self.confidence

@@ -46,6 +46,15 @@ chandelier", "leave the heater just switch the lamp off", "forget the lamp, do t
 alone, "don't touch the nightlight" asks for nothing)."""
 _AS_IT_IS = r"(?:\s+(?:alone|on|off|be|as\s+it\s+is|as\s+is))?"
 """How a spared device is left ("leave the lamp on"): its words, not a request for another."""
+_KEPT = r"(?<!n't\s)(?<!not\s)keep\s+(?:the\s+|my\s+|any\s+)?(?:{what})\s+(?:on|off|going|running|as\s+it\s+is|as\s+is|the\s+same)"
+"""A device kept as it is beside another request ("keep the thermostat as it is and dim the
+lamp"); "keep the lamp dimmer" is a request."""
+
+
+def _spared(what: str) -> str:
+    """Words that spare what ``what`` (a pattern) says, and how it is left: "leave the heater on",
+    "don't touch the fan", "keep the thermostat as it is"."""
+    return rf"(?:{_SPARE}\s+(?:the\s+|my\s+|any\s+)?(?:{what}){_AS_IT_IS}|{_KEPT.format(what=what)})"
 _REFERENCE = r"(?:than|(?<!well )as)"
 """Words before a device that is only compared with ("brighter than the lamp", "the same
 brightness as the bedside lamp"): it is not what is asked to change."""
@@ -286,7 +295,7 @@ class Resolver:
             if device.name in found.devices or device.name in found.excluded:
                 continue
             new, n = re.subn(rf"\s{except_}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", masked)
-            spared, s = re.subn(rf"\s{_SPARE}\s+(?:the\s+|my\s+)?{pattern}{_AS_IT_IS}(?=\s)", " ", new)
+            spared, s = re.subn(rf"\s{_spared(pattern)}(?=\s)", " ", new)
             if s and spared.split():
                 new, n = spared, n + s
             compared, c = re.subn(rf"\s{_REFERENCE}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", new)
@@ -329,8 +338,8 @@ class Resolver:
         (those named too are not; a bare "not" is not enough: "Not the temperature down…" was a
         misheard "knock"); ``masked`` without those words."""
         for device_type, noun in self._noun_patterns.items():
-            new, n = re.subn(rf"\s(?:{listing}|{_SPARE})\s+(?:the\s+|my\s+|any\s+)?(?:{noun})s?{_AS_IT_IS}(?=\s)",
-                             " ", masked)
+            new, n = re.subn(rf"\s(?:(?:{listing})\s+(?:the\s+|my\s+|any\s+)?(?:{noun})s?{_AS_IT_IS}|{_spared(f'(?:{noun})s?')})"
+                             rf"(?=\s)", " ", masked)
             if n and new.split():
                 masked = new
                 found.excluded += [d.name for d in home.devices.values() if d.type == device_type

@@ -412,11 +412,13 @@ def out_of_range(change: Change, model: StateModel, units: Units) -> str | None:
     return None
 
 
-def how_to(text: str) -> str | None:
+def how_to(text: str, abilities: frozenset[str] = frozenset()) -> str | None:
     """The request inside a how-to or capability question ("how do I make the lamp blue", "is
     there a way to make the lamp blue" → "make the lamp blue"; "can the lamp go any brighter"
-    → "make the lamp brighter"), or None when ``text`` is not one. Such a question is answered,
-    never carried out. "Can you make the lamp brighter" is a request, not one of these."""
+    → "make the lamp brighter"; with ``abilities``, the words of the devices' working states,
+    "can the heat pump heat as well" → "make the heat pump heat"), or None when ``text`` is not
+    one. Such a question is answered, never carried out. "Can you make the lamp brighter" is a
+    request, not one of these."""
     text = text.strip().rstrip("?").strip()
     match = _HOW_TO.match(text)
     if match:
@@ -424,5 +426,14 @@ def how_to(text: str) -> str | None:
     match = _GO_ANY.match(text)
     if match:
         return " ".join(f"make {match.group(1)} {match.group(2)}{match.group(3)}".split())
-    match = _GO_TO.match(text)
+    match = _GO_TO.match(text) or (_able(abilities).match(text) if abilities else None)
     return f"make {match.group(1)} {match.group(2)}" if match else None
+
+
+@functools.lru_cache(maxsize=8)
+def _able(abilities: frozenset[str]) -> re.Pattern[str]:
+    """A device's working state asked about as what it can do: "can the mini split heat as
+    well?", "does the heat pump cool too?" (not "can you heat the den": that is a request)."""
+    said = "|".join(map(re.escape, sorted(abilities, key=len, reverse=True)))
+    return re.compile(rf"^(?:can|could|does|do)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+({said})"
+                      rf"(?:\s+(?:as\s+well|too|also|at\s+all))?$")
