@@ -256,6 +256,20 @@ def test_a_second_decoders_reading_that_goes_against_the_first_ones_words_is_not
     assert out["kind"] == "action" and out["after"]["mini split"]["setpoint"] == 71, out
 
 
+def test_a_first_reading_swapped_for_its_alternative_is_not_done_when_the_second_names_another_device(
+        interpreter):
+    """ "Colder lamp on." (for "corner lamp on") was taken as its beam's surer "Lower the lamp on."
+    and dimmed the lamp, while the installed decoder heard "corner lamp on," (unsure): the two
+    disagree about which device, so it is asked about."""
+    home = [{"name": "lamp", "type": "lamp", "room": "living room",
+             "snapshot": {"state": "on", "brightness": 60, "color_temp": 2700}},
+            {"name": "corner lamp", "type": "lamp", "room": "living room", "snapshot": {"state": "off"}}]
+    second = Transcript("corner lamp on,", 0.46, ("corner lamp on.", "Corona lamp on."))
+    out = heard_line(interpreter, Transcript("Colder lamp on.", 0.71, ("Lower the lamp on.", "Colder lamp on?"), second),
+                     home=home)
+    assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in home}, out
+
+
 def test_a_second_decoders_reading_checks_the_first(interpreter):
     """The adapted decoder's transcript with the installed one's reading of the same speech:
     both would do the same → done; different changes → asked; only the first acts → done when

@@ -100,7 +100,10 @@ actions: narrowed to "nothing to offer" (older sets 75.9% and 12; probes5 76.4% 
 alone 62.8% and 5). A reading that would change nothing ("turn off the lamp" when it is off) is
 still a request: opposite readings are asked about. Nor is the first carried out alone when only
 the second negates ("Oh, turn off the floor lamp." beside "Don't turn off the floor lamp.", "Undo
-that." beside "Don't do that."): on all 3,512 recordings −1 wrong action, −2 right."""
+that." beside "Don't do that."): on all 3,512 recordings −1 wrong action, −2 right. Nor when it
+acts on another of its own readings while the second offers a change to other devices only
+("Colder lamp on." taken as its beam's "Lower the lamp on." beside "corner lamp on,"): on all
+5,608 recordings −1 wrong action, −1 right."""
 WEAK_OPERATION = 0.25
 """A sure command with no operation above 0.5 takes its best one if at least this probable."""
 
@@ -299,7 +302,12 @@ class Interpreter:
             return self.interpret(first if same else replace(first, guessed=True))
         if acts[0]:  # a "don't" only the second heard ("Oh, turn off the floor lamp.") is asked about
             negated = safety.negates(normalize(other.text)) and not safety.negates(normalize(first.text))
-            sure = (first.heard_confidence or 0.0) >= SURE_ALONE and not negated
+            # the first acting on another of its readings ("Colder lamp on." as "Lower the lamp on.")
+            # while the second offers a change to other devices ("corner lamp on,"): they disagree
+            elsewhere = bool(tried[1].proposed) and not {a.device for a in tried[1].proposed} & \
+                {a.device for a in tried[0].applied} and \
+                self.readings.choose(first.text, first.heard_alternatives, first.home).text is not None
+            sure = (first.heard_confidence or 0.0) >= SURE_ALONE and not negated and not elsewhere
             return self.interpret(first if sure else replace(first, guessed=True))
         if acts[1] and tried[0].proposed and _proposal(tried[0].proposed) == _proposal(tried[1].applied) \
                 and not self.readings.choose(first.text, first.heard_alternatives, first.home).doubtful:
