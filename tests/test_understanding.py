@@ -586,6 +586,15 @@ def test_a_goal_naming_nothing_is_for_the_one_room_all_its_devices_are_in(interp
     assert out["kind"] == "clarify" and unchanged(out, living), out
 
 
+def test_the_one_device_left_when_the_others_are_left_out_is_not_taken_as_named(interpreter):
+    """ "Brighter, not the den." (heard for "brighten up the den") had switched on the porch
+    lantern, the one lamp left once the den's were left out: nothing named it."""
+    home = [{**LAMP_ON, "name": "den lamp", "room": "den"}, {**LAMP_OFF, "name": "den light", "room": "den"},
+            {**LAMP_OFF, "name": "porch lantern", "room": "porch"}, THERMO]
+    out = ask(interpreter, "brighter, not the den", home=home)
+    assert out["kind"] != "action" and unchanged(out, home), out
+
+
 def test_a_type_left_out_or_spared_by_its_noun_is_not_touched(interpreter):
     """ "everything off except the lights" had switched the lights off too."""
     home = [LAMP_ON, {**LAMP_ON, "name": "desk lamp", "room": "office"}, THERMO]

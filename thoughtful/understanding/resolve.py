@@ -469,7 +469,7 @@ class Resolver:
         for name in reversed(recent):
             if name in home.devices and home[name].type == device_type:
                 return [name]
-        if len(of_type) == 1:
+        if len(every) == 1 and of_type:  # not the one left when the others are left out ("brighter, not the den")
             return [of_type[0].name]
         if found.plural:
             return [d.name for d in of_type]
