@@ -120,7 +120,8 @@ def test_a_comfort_goal_keeps_a_working_state_and_moves_its_setpoint(interpreter
 
 def test_one_goal_read_from_words_two_types_share(interpreter):
     """ "it's too warm" is too hot and, less surely, a lamp's light too warm (it had turned a
-    coloured nightlight white); "the light is too warm" names the lamp."""
+    coloured nightlight white); "the light is too warm" names the lamp. The same for a change up
+    or down."""
     nightlight = {"name": "nightlight", "type": "lamp", "room": "nursery",
                   "snapshot": {"state": "on", "brightness": 10, "color": {"hue": 30, "saturation": 60}}}
     heater = {"name": "nursery heater", "type": "thermostat", "room": "nursery",
@@ -130,6 +131,15 @@ def test_one_goal_read_from_words_two_types_share(interpreter):
     assert out["after"]["nursery heater"]["setpoint"] < 66, out
     out = ask(interpreter, "the light is too warm")
     assert out["after"]["lamp"]["color_temp"] > 3500 and out["after"]["thermostat"] == THERMO["snapshot"], out
+    # a change up or down too: "make it warmer and here" (heard for "…in here") had also warmed
+    # the hallway light's white
+    hallway = [{"name": "hallway light", "type": "lamp", "room": "hallway",
+                "snapshot": {"state": "on", "brightness": 70, "color_temp": 3000}},
+               {"name": "main thermostat", "type": "thermostat", "room": "hallway",
+                "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 67, "fan": "auto"}}]
+    out = ask(interpreter, "make it warmer and here", home=hallway, speaker_room="hallway")
+    assert out["after"]["main thermostat"]["setpoint"] > 68, out
+    assert out["after"]["hallway light"] == hallway[0]["snapshot"], out
 
 
 def test_a_surer_goal_keeps_its_state(models):

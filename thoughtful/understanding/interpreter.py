@@ -869,8 +869,8 @@ class Interpreter:
             if said is None:
                 request = replace(request, guessed=True)  # "there's the thermostat" is not "off"
             else:
-                prediction = self.evidence.one_goal_of_shared_words(said, found.masked,
-                                                                    self._types_said(found, request.home))
+                prediction = self.evidence.one_type_for_shared_words(said, found.masked,
+                                                                     self._types_said(found, request.home))
             refused = self._negated_states(prediction, found.masked)
             wanted = self._wanted_instead(found, refused, request.home) if refused else None
             if refused and all(f"{op.split(':')[0]}:state=off" in prediction.ops for op in refused):
