@@ -698,12 +698,22 @@ def test_a_surer_goal_keeps_its_settings_from_a_weaker_reading(interpreter):
 
 def test_not_this_bright_asks_for_less(interpreter):
     """ "the lamp doesn't need to be this bright" was "OK, I'll leave everything as it is"; said
-    of a heater that is off, it still changes nothing (less warm would start cooling)."""
+    of a heater that is off, it still changes nothing (less warm would start cooling). The same
+    for a level it need not be at."""
     out = ask(interpreter, "the lamp doesn't need to be this bright")
     assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] < 50, out
     assert out["after"]["thermostat"] == THERMO["snapshot"], out
     out = ask(interpreter, "the thermostat doesn't need to be so warm", home=(LAMP_ON, THERMO_OFF_COLD))
     assert out["kind"] != "action" and unchanged(out, (LAMP_ON, THERMO_OFF_COLD)), out
+    # a level it need not be at: "at full" is less ("OK, I'll leave everything as it is" before);
+    # "shouldn't be at the minimum" never sets the minimum
+    full = {**LAMP_ON, "snapshot": {**LAMP_ON["snapshot"], "brightness": 100}}
+    out = ask(interpreter, "the lamp doesn't need to be at full", home=(full, THERMO))
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] < 100, out
+    out = ask(interpreter, "the lamp shouldn't be at the minimum")
+    assert out["after"]["lamp"]["brightness"] >= 50, out
+    out = ask(interpreter, "the heat doesn't have to be on max")  # had switched the heating off
+    assert out["after"]["thermostat"]["state"] == "heat", out
 
 
 def test_a_plural_name_owns_its_setting_in_the_reply(interpreter):

@@ -141,6 +141,8 @@ class Interpretation:
 
 _NOT_SO = re.compile(r"(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so|that)\s+([a-z]+)\b")
 """A level said to be too much in negated words: "doesn't need to be this bright"."""
+_NOT_AT = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+(?:[a-z]+\s+){0,3}?be\s+((?:at|on)\s+[a-z0-9% ]+)$")
+"""A level said not to be needed: "don't need to be at full", "shouldn't be on max"."""
 _SUBJECT_OPENING = re.compile(r"^(?:it's|it\s+is|i'm|i\s+am|we're|we\s+are)\s")
 """How a statement of how it is or feels opens ("it's cold", "I'm freezing")."""
 
@@ -835,7 +837,8 @@ class Interpreter:
             return Interpretation("reject", f"Sorry, that's not something I can do. {self._abilities(request.home)}")
         if prediction.confidence < CONFIDENCE:
             return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
-        if kind == "negated":
+        if kind == "negated" or (kind == "command" and _NOT_AT.search(found.masked)):
+            # "the lamp shouldn't be at the minimum" is no request for the minimum
             less = self._not_so(found, request.home)
             stop = None if less else self._no_longer(found, request.home)
             if less is None and stop is None:
@@ -929,12 +932,24 @@ class Interpreter:
     def _not_so(self, found: Mentions, home: Home) -> str | None:
         """ "the lamp doesn't need to be this bright", "it needn't be so warm": the other way of
         the one setting whose comparative's base follows "this", "so" or "that" in negated words
-        (the types named, or the home's), while a device of the type has it (an off heater is
-        not made less warm by cooling); None otherwise."""
+        (the types named, or the home's), or whose maximum or minimum they say it need not be at
+        ("don't need to be at full"), while a device of the type has it (an off heater is not
+        made less warm by cooling); None otherwise."""
+        in_use = {(d.type, key) for d in home.devices.values() for key in d.model.states[d.snapshot["state"]].settings}
+        at = _NOT_AT.search(found.masked)
+        if at:  # "the kitchen lights don't need to be at full": read as "the lights at full", the other way
+            level = self._predict(replace(found, masked=f"{found.masked[:at.start()]}{at.group(1)}"), home)
+            ways = set()
+            for op in level.ops if level.kind == "command" else ():
+                device_type, _, what = op.partition(":")
+                key, _, how = what.partition("=")
+                if how in ("max", "min") and (device_type, key) in in_use:
+                    ways.add(f"{device_type}:{key}={'down' if how == 'max' else 'up'}")
+            ways &= self.label_space
+            return ways.pop() if len(ways) == 1 else None
         match = _NOT_SO.search(found.masked)
         if match is None:
             return None
-        in_use = {(d.type, key) for d in home.devices.values() for key in d.model.states[d.snapshot["state"]].settings}
         ways = {f"{t}:{key}={way}" for t in self._types_said(found, home) or home.types()
                 for key, lang in self.models[t].language.settings.items() if (t, key) in in_use
                 for phrases, way in ((lang.up, "down"), (lang.down, "up"))
