@@ -682,9 +682,13 @@ def test_an_amount_in_words_is_read_as_its_number(interpreter):
 
 
 def test_down_by_half_halves_the_level(interpreter):
-    """ "entry light down by half" had taken 50 points off 60% (10%): it is half of it."""
+    """ "entry light down by half" had taken 50 points off 60% (10%): it is half of it; "by a
+    third" (50% had become 17%) and "by a quarter" are parts of it too."""
     out = ask(interpreter, "lamp down by half")
     assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 25, out
+    for text, level in (("dim the lamp by a third", 33), ("lamp up by a quarter", 62), ("lamp down by two thirds", 17)):
+        out = ask(interpreter, text)
+        assert out["kind"] == "action" and abs(out["after"]["lamp"]["brightness"] - level) <= 1, (text, out)
     out = ask(interpreter, "lamp down by 20")  # a number is still an amount
     assert out["after"]["lamp"]["brightness"] == 30, out
 

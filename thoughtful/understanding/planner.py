@@ -20,9 +20,20 @@ from thoughtful.understanding.safety import UNIT_WORDS, multiple, said_direction
 from thoughtful.understanding.vocabulary import COMMON_WORDS, adjectives, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
-_BY_HALF = re.compile(r"\bby\s+(?:a\s+)?half\b|\bin\s+half\b")
-"""A level cut or raised by half ("the lamp down by half", "cut it in half"): half of it, not 50
-percentage points (60% had become 10%)."""
+_BY_PART = re.compile(r"\bby\s+(?:(a|one|two|three|1|2|3)\s+)?(half|third|quarter)s?\b|\bin\s+(half)\b")
+"""A level cut or raised by a part of it ("the lamp down by half", "cut it in half", "dim it by a
+third"): that part of it, not so many percentage points (60% had become 10%, 50% 17%)."""
+_PART = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4}
+_COUNT = {None: 1, "a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+
+
+def _part_said(text: str) -> float | None:
+    """The part of a level ``text`` changes it by (:data:`_BY_PART`), or None."""
+    match = _BY_PART.search(text)
+    if match is None:
+        return None
+    count, part, halved = match.groups()
+    return 0.5 if halved else min(1.0, _COUNT[count] * _PART[part])
 _UNIT_FOR = {"%": "percent", "K": "kelvin", "°F": "degrees"}
 
 
@@ -231,10 +242,10 @@ class Planner:
             change.set[key] = self._named(model, key, text)
         elif spec.unit == "%" and (factor := multiple(text, model, key)):  # "half as bright"
             change.set[key] = Scaled(factor)
-        elif spec.unit == "%" and how in ("up", "down") and _BY_HALF.search(text):  # "down by half": halved
+        elif spec.unit == "%" and how in ("up", "down") and (part := _part_said(text)):  # "down by half": halved
             # the "half" is this, not an amount left over
             self._take(numbers, used, spec, relative=True) or self._take(numbers, used, spec, relative=False)
-            change.set[key] = Scaled(0.5 if how == "down" else 1.5)
+            change.set[key] = Scaled(1 - part if how == "down" else 1 + part)
         elif how in ("max", "min"):  # "brightness at half": a number said outranks a guessed maximum
             cut = _AS_WHAT.search(text)
             if cut:  # "make the nursery lamp as bright" (heard for "half as bright"): as bright as what?
