@@ -388,9 +388,10 @@ def test_same_again_repeats_the_whole_change_a_bit_more_one_step(interpreter):
     history = [{"at": "2026-11-28T19:59:40", "utterance": "thermostat up two degrees", "say": "Raised it."},
                {"at": "2026-11-28T19:59:40", "device": "thermostat", "changed": {"setpoint": 70},
                 "from": {"setpoint": 68}, "by": "voice", "why": "asked"}]
-    # "a bit less": one step back (it had been read as "a bit more")
+    # "a bit less": one step back (it had been read as "a bit more"); "too much, back a bit": one
+    # step back too (it had been undone whole), "put it back": all of it
     for text, setpoint in (("same again", 72), ("do it again", 72), ("once more", 72), ("a bit more", 71),
-                           ("a bit less", 69)):
+                           ("a bit less", 69), ("too much, back a bit", 69), ("put it back", 68)):
         out = ask(interpreter, text, home=(LAMP_ON, heat70), history=history, now="2026-11-28T20:00:00")
         assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == setpoint, (text, out)
         assert out["after"]["lamp"] == LAMP_ON["snapshot"]

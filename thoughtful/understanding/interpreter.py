@@ -1331,7 +1331,11 @@ class Interpreter:
         return Request(asked, request.home, request.speaker_room, request.now, request.turns[:-1], confirmed=True)
 
     def _undo(self, request: Request) -> Interpretation:
-        changes = replay.undo(request.home, request.now)
+        """ "Put it back": the last change by voice undone; "back a bit" ("too much, back a bit"):
+        one step of it back, not all of it."""
+        small = safety.says_small(normalize(request.text))
+        changes = small and replay.one_more_step(request.home, request.now, back=True) or \
+            replay.undo(request.home, request.now)
         if not changes:
             return Interpretation("clarify", "There's nothing I changed that I could undo.")
         return self._apply(request, changes)
