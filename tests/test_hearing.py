@@ -256,6 +256,15 @@ def test_a_second_decoders_reading_that_goes_against_the_first_ones_words_is_not
     assert out["kind"] == "action" and out["after"]["mini split"]["setpoint"] == 71, out
 
 
+def test_a_heard_colour_alone_with_nothing_to_continue_is_asked_about(interpreter):
+    """ "And gold." (heard for "I'm cold") had made the lamp yellow: a named value alone, with no
+    device, no verb and no change just before, is confirmed; typed, "gold" is done."""
+    out = heard_line(interpreter, Transcript("And gold.", 0.9))
+    assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, out
+    typed = run_line(json.dumps({"id": 1, "home": HOME, "utterance": "gold"}), interpreter)
+    assert typed["kind"] == "action" and typed["after"]["desk lamp"]["color"]["hue"] == 55, typed
+
+
 def test_a_first_reading_swapped_for_its_alternative_is_not_done_when_the_second_names_another_device(
         interpreter):
     """ "Colder lamp on." (for "corner lamp on") was taken as its beam's surer "Lower the lamp on."

@@ -51,6 +51,8 @@ A_NUMBER = re.compile(r"\ba\s+\d+\b(?!\s*(?:percent|degrees?|more|less|notch|bit
 misheard, not a level."""
 _TO_A_DEVICE = re.compile(r"\b(?:to|at)\s+(?:the\s+)?([a-z']+)$")
 """The last word of a request after "to" or "at": where a number or a value goes."""
+PARTICLES = {"and", "then", "also", "so", "now", "oh", "um", "uh", "just"}
+"""Words that join or open a turn and ask for nothing themselves."""
 TEENS = range(13, 20)
 """Heard percentages easily confused with the tens (14 / 40, 15 / 50: "set it to 14%")."""
 
@@ -67,6 +69,10 @@ class Doubts:
         """Words for one type alone ("heat", "lamps") → type."""
         self.cues = cues
         """Words that point to one device type ("brightness", "cooler"): the planner's cues."""
+        self.value_words = {w for model in models.values() for lang in model.language.settings.values()
+                            for name, named in lang.named.items() for phrase in (name, *named.synonyms)
+                            for w in vocabulary.words(phrase)}
+        """The words of the settings' named values ("gold", "warm", "white")."""
 
     def generic_name_heard(self, found: Mentions, home: Home, text: str) -> bool:
         """Whether a device called only by its type's noun ("light") was heard where another
@@ -126,6 +132,13 @@ class Doubts:
         if any(w in self.nouns or w in self.device_words or w in self.cues or w + "er" in self.cues for w in words):
             return False  # "warm the kitchen up by 2": "warm" as in "warmer", a thermostat's word
         return len(home.types()) > 1
+
+    def only_a_value(self, found: Mentions) -> bool:
+        """Whether a heard request says nothing but a setting's named value, with no device, no
+        verb and nothing it is for ("And gold.", heard for "I'm cold", had made a lamp yellow;
+        the interpreter does not doubt it just after a change, "now green")."""
+        said = [w for w in vocabulary.words(vocabulary.without_courtesy(found.masked)) if w not in PARTICLES]
+        return bool(said) and not found.devices and set(said) <= self.value_words
 
     @staticmethod
     def misheard(text: str) -> bool:

@@ -247,7 +247,8 @@ class Interpreter:
         if crossed:
             return Interpretation("clarify", crossed)
         if request.heard_confidence is not None and (self.doubts.generic_name_heard(found, request.home, text)
-                                                     or self.doubts.opens_like_a_question(text)):
+                                                     or self.doubts.opens_like_a_question(text)
+                                                     or self.doubts.only_a_value(found) and not self._recent(request)):
             request = replace(request, guessed=True)
         if (found.devices or found.rooms or found.everything) and followup.is_ellipsis(found.masked, self.nouns):
             # Only a name ("and the hall light too", "all the lights too", "both"): the last request
