@@ -265,6 +265,21 @@ def test_a_heard_colour_alone_with_nothing_to_continue_is_asked_about(interprete
     assert typed["kind"] == "action" and typed["after"]["desk lamp"]["color"]["hue"] == 55, typed
 
 
+def test_a_heard_correction_instead_of_a_change_to_something_else_is_asked_about(interpreter):
+    """ "Make it 3 instead." (for "green", just after the lamp was made red) had set it to 3%: a
+    correction replaces what the last change set, so another setting is confirmed."""
+    red = {"state": "on", "brightness": 60, "color": {"hue": 0, "saturation": 100}}
+    home = [{**HOME[0], "snapshot": red}, HOME[1]]
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "make the desk lamp red", "say": "Made it red."},
+               {"at": "2026-11-28T19:59:40", "device": "desk lamp", "changed": {"color": red["color"]},
+                "from": {"color_temp": 4000}, "by": "voice", "why": "asked"}]
+    extra = {"home": home, "history": history, "now": "2026-11-28T20:00:00"}
+    out = heard_line(interpreter, Transcript("Make it 3 instead.", 0.94), **extra)
+    assert out["kind"] == "clarify" and out["after"]["desk lamp"] == red, out
+    out = heard_line(interpreter, Transcript("Make it green instead.", 0.94), **extra)
+    assert out["kind"] == "action" and abs(out["after"]["desk lamp"]["color"]["hue"] - 120) < 40, out
+
+
 def test_a_first_reading_swapped_for_its_alternative_is_not_done_when_the_second_names_another_device(
         interpreter):
     """ "Colder lamp on." (for "corner lamp on") was taken as its beam's surer "Lower the lamp on."

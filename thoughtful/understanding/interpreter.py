@@ -644,12 +644,25 @@ class Interpreter:
         """``request``, to be confirmed when heard with words a recognizer easily gets wrong:
         "up too" (perhaps "up two"), a percentage of 13–19 (perhaps 30–90: "14%" for "forty"),
         "done" (perhaps "down"), "a 4" (perhaps "a quarter"), both directions of what it changes
-        ("that brighter dimmer")."""
+        ("that brighter dimmer"), "instead" of a change to something else ("Make it 3 instead." for
+        "green", just after the lamp was made red)."""
         if request.heard_confidence is not None and (self.doubts.misheard(masked) or self.doubts.target_lost(masked)
                                                      or self.doubts.teen_percentage(plans)
-                                                     or self.doubts.both_ways(masked, plans)):
+                                                     or self.doubts.both_ways(masked, plans)
+                                                     or self._instead_of_another(masked, plans, request)):
             return replace(request, guessed=True)
         return request
+
+    @staticmethod
+    def _instead_of_another(masked: str, plans: dict[str, TypePlan], request: Request) -> bool:
+        """Whether ``masked`` says "instead" just after a change by voice, and plans to set none of
+        what that change set: a correction replaces the last change's values."""
+        if "instead" not in masked.split():
+            return False
+        last = {key for event in replay.last_by_voice(request.home, request.now) for key in event.changed}
+        planned = {key for plan in plans.values() for key in (*plan.change.set, *plan.change.adjust)} | \
+            {"state" for plan in plans.values() if plan.change.state}
+        return bool(last) and bool(planned) and not last & planned
 
     def _unsaid_types(self, clause: str, plans: dict[str, TypePlan], earlier: set[str]) -> set[str]:
         """The device types planned for a clause that neither an earlier clause acted on nor one
