@@ -214,9 +214,10 @@ def test_a_heard_clause_naming_a_device_without_saying_what_is_asked_about(inter
              "snapshot": {"state": "on", "brightness": 60, "color_temp": 3000}},
             {"name": "strip light", "type": "lamp", "room": "bedroom",
              "snapshot": {"state": "on", "brightness": 40, "color_temp": 3000}}]
+    for text in ("Turn off all the lights and set the strip light.", "Everything off and set the strip light."):
+        out = heard_line(interpreter, Transcript(text, 0.9), home=home)
+        assert out["kind"] == "clarify" and out["after"]["strip light"]["state"] == "on", (text, out)
     text = "Turn off all the lights and set the strip light."
-    out = heard_line(interpreter, Transcript(text, 0.9), home=home)
-    assert out["kind"] == "clarify" and out["after"]["strip light"]["state"] == "on", out
     typed = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter)
     assert typed["kind"] == "action" and typed["after"]["main light"]["state"] == "off", typed
 

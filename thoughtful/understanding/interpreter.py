@@ -804,12 +804,12 @@ class Interpreter:
         return joined
 
     def _names_something(self, clause: str, home: Home, naming: Collection[str] | None = None) -> bool:
-        """Whether a clause names a device, a room, a word of a device's own name ("then set
-        upstairs to 70") or a word of ``naming`` (by default a word of one device type alone:
-        "the heat", "the fan", "brightness", "brighter")."""
+        """Whether a clause names a device, a room, everything, a word of a device's own name
+        ("then set upstairs to 70") or a word of ``naming`` (by default a word of one device type
+        alone: "the heat", "the fan", "brightness", "brighter")."""
         found = self.resolver.mentions(clause, home)
         naming = self.type_words if naming is None else naming
-        return bool(found.devices or found.rooms or any(w in naming for w in found.masked.split())
+        return bool(found.devices or found.rooms or found.everything or any(w in naming for w in found.masked.split())
                     or self.resolver.echoes_a_name(found.masked, home))
 
     def _stopped(self, masked: str) -> str | None:
