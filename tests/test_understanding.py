@@ -676,9 +676,10 @@ def test_on_is_no_word_for_off_unless_negated(interpreter):
 
 def test_an_amount_in_words_is_read_as_its_number(interpreter):
     """ "down by a quarter" was asked about (the model, unsure of it, is sure of "down by 25
-    percent"): the words are read again with their amounts as the planner reads them."""
+    percent"): the words are read again with their amounts as the planner reads them (a quarter
+    of the level, as "by half" is half of it: 50% → 38%)."""
     out = ask(interpreter, "lamp down by a quarter", home=(LAMP_ON, THERMO))
-    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 25, out
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 38, out
     assert out["after"]["thermostat"] == THERMO["snapshot"], out
 
 

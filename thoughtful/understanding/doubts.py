@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import safety, vocabulary
+from thoughtful.understanding.numbers import find_numbers
 from thoughtful.understanding.resolve import Mentions, serving
 from thoughtful.understanding.vocabulary import DETERMINERS
 
@@ -139,6 +140,12 @@ class Doubts:
         the interpreter does not doubt it just after a change, "now green")."""
         said = [w for w in vocabulary.words(vocabulary.without_courtesy(found.masked)) if w not in PARTICLES]
         return bool(said) and not found.devices and set(said) <= self.value_words
+
+    @staticmethod
+    def unit_without_amount(text: str) -> bool:
+        """Whether a heard request says a unit and no number ("Emma's lamp off then the boiler of
+        the degree.", for "up a degree", had switched the boiler off): its amount was lost."""
+        return bool(set(text.split()) & UNIT_WORDS) and not find_numbers(text)
 
     @staticmethod
     def misheard(text: str) -> bool:

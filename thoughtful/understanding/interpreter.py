@@ -644,11 +644,13 @@ class Interpreter:
         """``request``, to be confirmed when heard with words a recognizer easily gets wrong:
         "up too" (perhaps "up two"), a percentage of 13–19 (perhaps 30–90: "14%" for "forty"),
         "done" (perhaps "down"), "a 4" (perhaps "a quarter"), both directions of what it changes
-        ("that brighter dimmer"), "instead" of a change to something else ("Make it 3 instead." for
-        "green", just after the lamp was made red)."""
+        ("that brighter dimmer"), a unit with no number ("the boiler of the degree"), "instead" of a
+        change to something else ("Make it 3 instead." for "green", just after the lamp was made
+        red)."""
         if request.heard_confidence is not None and (self.doubts.misheard(masked) or self.doubts.target_lost(masked)
                                                      or self.doubts.teen_percentage(plans)
                                                      or self.doubts.both_ways(masked, plans)
+                                                     or self.doubts.unit_without_amount(masked)
                                                      or self._instead_of_another(masked, plans, request)):
             return replace(request, guessed=True)
         return request

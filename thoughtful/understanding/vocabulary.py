@@ -155,10 +155,11 @@ def unknown_words(text: str, models: dict[str, StateModel], home_words: set[str]
                   known: set[str] | None = None) -> list[str]:
     """The words of ``text`` that neither the language layer nor the home's names and rooms
     know, inflected or not (digits count as known). In a transcript they are the mark of a
-    misheard request. A possessive is its word ("the study's lamp")."""
+    misheard request. A possessive is its word ("the study's lamp"), unless it is a name's own
+    ("emma's lamp")."""
     known = known if known is not None else known_words(models)
-    return [w for w in words(text) if not w.isdigit() and w.removesuffix("'s") not in home_words
-            and not any(s in known for s in stems(w.removesuffix("'s")))]
+    return [w for w in words(text) if not w.isdigit() and w not in home_words
+            and w.removesuffix("'s") not in home_words and not any(s in known for s in stems(w.removesuffix("'s")))]
 
 
 def joined_pairs(models: dict[str, StateModel]) -> dict[str, str]:
