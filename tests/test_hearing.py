@@ -268,6 +268,20 @@ def test_a_possessive_name_is_a_known_word_and_a_lost_amount_is_asked_about(inte
     assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in home}, out
 
 
+def test_an_amount_is_no_echo_of_a_numbered_name(interpreter):
+    """ "Bedroom ac 2 degrees cooler." was confirmed: its "2" was taken for a word of "lamp 2"'s
+    name said without the rest; beside a lamp's noun it still is one ("2 lamp 1 down.")."""
+    lamp = lambda n: {"name": f"lamp {n}", "type": "lamp", "room": "bedroom",
+                      "snapshot": {"state": "on", "brightness": 50, "color_temp": 2700}}
+    ac = {"name": "bedroom ac", "type": "thermostat", "room": "bedroom",
+          "snapshot": {"state": "cool", "setpoint": 74, "room_temperature": 78, "fan": "auto"}}
+    home = [lamp(1), lamp(2), ac]
+    out = heard_line(interpreter, Transcript("Bedroom ac 2 degrees cooler.", 0.9), home=home)
+    assert out["kind"] == "action" and out["after"]["bedroom ac"]["setpoint"] == 72, out
+    out = heard_line(interpreter, Transcript("2 lamp 1 down.", 0.9), home=home)
+    assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in home}, out
+
+
 def test_a_heard_colour_alone_with_nothing_to_continue_is_asked_about(interpreter):
     """ "And gold." (heard for "I'm cold") had made the lamp yellow: a named value alone, with no
     device, no verb and no change just before, is confirmed; typed, "gold" is done."""

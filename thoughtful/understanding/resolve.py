@@ -501,8 +501,15 @@ class Resolver:
 
     def _echoes_name(self, device: Device, text: str, besides: set[str] = frozenset()) -> bool:
         """Whether ``text`` has a word of ``device``'s name that is no type's noun, no common
-        word and not one of ``besides`` ("desk" of "desk lamp", "reading" of "reading light")."""
-        return bool(set(self._distinctive(device.name)) - COMMON_WORDS - besides & set(text.split()))
+        word and not one of ``besides`` ("desk" of "desk lamp", "reading" of "reading light"); a
+        number of the name only beside a noun of its type ("2 lamp 1 down", not "ac 2 degrees
+        cooler" for "lamp 2")."""
+        said = text.split()
+        nouns = self.nouns_of[device.type]
+        beside_noun = {w for i, w in enumerate(said) if w.isdigit() and any(
+            n in nouns or n.rstrip("s") in nouns for n in said[max(0, i - 1):i] + said[i + 1:i + 2])}
+        own = {w for w in self._distinctive(device.name) if not w.isdigit() or w in beside_noun}
+        return bool(own - COMMON_WORDS - besides & set(said))
 
     def _in_state_said(self, device: Device, text: str) -> bool:
         """Whether ``text`` names the working state ``device`` is in ("the cooling", "the ac")."""
