@@ -282,6 +282,14 @@ def test_an_amount_is_no_echo_of_a_numbered_name(interpreter):
     assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in home}, out
 
 
+def test_a_heard_clause_keeping_a_device_as_it_is_spares_it(interpreter):
+    """ "Keep the main thermostat as it is and dim the bedroom lamp.", heard clearly, was
+    confirmed: the first clause was read as a request that said nothing of the thermostat."""
+    out = heard_line(interpreter, Transcript("Keep the thermostat as it is and dim the desk lamp.", 0.95))
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] < 60, out
+    assert out["after"]["thermostat"] == HOME[1]["snapshot"], out
+
+
 def test_a_heard_colour_alone_with_nothing_to_continue_is_asked_about(interpreter):
     """ "And gold." (heard for "I'm cold") had made the lamp yellow: a named value alone, with no
     device, no verb and no change just before, is confirmed; typed, "gold" is done."""

@@ -115,8 +115,9 @@ def but_leaves_out(text: str) -> bool:
 
 
 def spares(clause: str) -> bool:
-    """Whether ``clause`` only spares what it names: "leave the lamp on", "don't touch the fan"."""
-    return bool(re.match(rf"\s*{_SPARE}\s", clause))
+    """Whether ``clause`` only spares what it names: "leave the lamp on", "don't touch the fan",
+    "keep the thermostat as it is"."""
+    return bool(re.match(rf"\s*{_SPARE}\s", clause) or re.fullmatch(rf"\s*{_KEPT.format(what='.+?')}\s*", clause))
 
 
 def _except(text: str) -> str:
