@@ -323,8 +323,8 @@ def test_a_first_reading_swapped_for_its_alternative_is_not_done_when_the_second
              "snapshot": {"state": "on", "brightness": 60, "color_temp": 2700}},
             {"name": "corner lamp", "type": "lamp", "room": "living room", "snapshot": {"state": "off"}}]
     second = Transcript("corner lamp on,", 0.46, ("corner lamp on.", "Corona lamp on."))
-    out = heard_line(interpreter, Transcript("Colder lamp on.", 0.71, ("Lower the lamp on.", "Colder lamp on?"), second),
-                     home=home)
+    first = Transcript("Colder lamp on.", 0.71, ("Lower the lamp on.", "Colder lamp on?"), second)
+    out = heard_line(interpreter, first, home=home)
     assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in home}, out
 
 

@@ -46,7 +46,8 @@ chandelier", "leave the heater just switch the lamp off", "forget the lamp, do t
 alone, "don't touch the nightlight" asks for nothing)."""
 _AS_IT_IS = r"(?:\s+(?:alone|on|off|be|as\s+it\s+is|as\s+is))?"
 """How a spared device is left ("leave the lamp on"): its words, not a request for another."""
-_KEPT = r"(?<!n't\s)(?<!not\s)keep\s+(?:the\s+|my\s+|any\s+)?(?:{what})\s+(?:on|off|going|running|as\s+it\s+is|as\s+is|the\s+same)"
+_KEPT = (r"(?<!n't\s)(?<!not\s)keep\s+(?:the\s+|my\s+|any\s+)?(?:{what})"
+         r"\s+(?:on|off|going|running|as\s+it\s+is|as\s+is|the\s+same)")
 """A device kept as it is beside another request ("keep the thermostat as it is and dim the
 lamp"); "keep the lamp dimmer" is a request."""
 
@@ -339,8 +340,8 @@ class Resolver:
         (those named too are not; a bare "not" is not enough: "Not the temperature down…" was a
         misheard "knock"); ``masked`` without those words."""
         for device_type, noun in self._noun_patterns.items():
-            new, n = re.subn(rf"\s(?:(?:{listing})\s+(?:the\s+|my\s+|any\s+)?(?:{noun})s?{_AS_IT_IS}|{_spared(f'(?:{noun})s?')})"
-                             rf"(?=\s)", " ", masked)
+            listed = rf"(?:{listing})\s+(?:the\s+|my\s+|any\s+)?(?:{noun})s?{_AS_IT_IS}"
+            new, n = re.subn(rf"\s(?:{listed}|{_spared(f'(?:{noun})s?')})(?=\s)", " ", masked)
             if n and new.split():
                 masked = new
                 found.excluded += [d.name for d in home.devices.values() if d.type == device_type
