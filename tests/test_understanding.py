@@ -722,6 +722,17 @@ def test_not_this_bright_asks_for_less(interpreter):
     assert out["after"]["thermostat"]["state"] == "heat", out
 
 
+def test_a_name_that_is_someones_stands_alone_in_the_reply(interpreter):
+    """ "The emma's lamp is now off": a name that is someone's takes no "the"."""
+    emmas = {**LAMP_ON, "name": "emma's lamp", "room": "emma's room"}
+    out = ask(interpreter, "emma's lamp off", home=(emmas, THERMO))
+    assert out["kind"] == "action" and out["say"] == "Emma's lamp is now off.", out
+    out = ask(interpreter, "dim emma's lamp", home=(emmas, THERMO))
+    assert out["say"].startswith("Emma's lamp's brightness went from"), out
+    out = ask(interpreter, "dim the lamp", home=(LAMP_ON, THERMO))
+    assert out["say"].startswith("The lamp's brightness went from"), out
+
+
 def test_a_plural_name_owns_its_setting_in_the_reply(interpreter):
     lights = {**LAMP_ON, "name": "workshop lights", "room": "garage"}
     out = ask(interpreter, "dim the workshop lights", home=(lights, THERMO))

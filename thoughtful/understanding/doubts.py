@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding import safety, vocabulary
+from thoughtful.understanding.explain import the
 from thoughtful.understanding.numbers import find_numbers
 from thoughtful.understanding.resolve import Mentions, serving
 from thoughtful.understanding.vocabulary import DETERMINERS
@@ -190,7 +191,7 @@ class Doubts:
             if rooms else list(home.devices.values())
         if len({d.type for d in here}) < 2:
             return None
-        return f"Which do you mean: {' or '.join(f'the {d.name}' for d in here)}?"
+        return f"Which do you mean: {' or '.join(the(d.name) for d in here)}?"
 
     @staticmethod
     def rooms_crossed(text: str, found: Mentions) -> str | None:

@@ -24,6 +24,13 @@ def to_home_unit(value: float, spec: Setting, units: Units) -> str:
     return f"{format_number(value)}{unit if unit in ('%', '°F') else ' ' + unit if unit else ''}"
 
 
+def the(name: str, opening: bool = False) -> str:
+    """ "the desk lamp" ("The desk lamp" at the ``opening`` of a sentence); a name that is
+    someone's stands alone ("Emma's lamp", not "the emma's lamp")."""
+    said = name if name.split()[0].endswith("'s") else f"the {name}"
+    return said[0].upper() + said[1:] if opening else said
+
+
 def possessive(name: str) -> str:
     """ "the lamp's", "the workshop lights'": a name as the owner of what follows."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
@@ -63,7 +70,7 @@ def describe(device: Device, units: Units) -> str:
     parts = [describe_value(device, k, v, units) for k, v in snap.items()
              if k != "state" and k in device.model.settings]
     sensors = [describe_value(device, k, v, units) for k, v in snap.items() if k in device.model.sensors]
-    text = f"The {device.name} is {word}"
+    text = f"{the(device.name, True)} is {word}"
     if parts:
         text += ": " + ", ".join(parts)
     if sensors:
@@ -97,14 +104,14 @@ def answer_key(device: Device, key: str, units: Units) -> str:
         group = next((g for g in device.model.states[state].one_of if key in g), None)
         if group:  # valid now, but another member of its one-of group is in use ("white, not a colour")
             used = next(k for k in group if k in device.snapshot)
-            return f"The {device.name} shows {describe_value(device, used, device.snapshot[used], units)} now, " \
+            return f"{the(device.name, True)} shows {describe_value(device, used, device.snapshot[used], units)} now, " \
                    f"not a {device.model.setting_name(key)}. " + describe(device, units)
-        return f"The {device.name} has no {device.model.setting_name(key)} while it is {state}. " \
+        return f"{the(device.name, True)} has no {device.model.setting_name(key)} while it is {state}. " \
                + describe(device, units)
     if key in device.model.sensors:
-        where = f" in the {device.room}" if device.room else ""
-        return f"It's {to_home_unit(value, device.model.sensors[key], units)}{where} (the {device.name} reads it)."
-    return f"The {possessive(device.name)} {device.model.setting_name(key)} is {value_text(device, key, value, units)}."
+        where = f" in {the(device.room)}" if device.room else ""
+        return f"It's {to_home_unit(value, device.model.sensors[key], units)}{where} ({the(device.name)} reads it)."
+    return f"{possessive(the(device.name, True))} {device.model.setting_name(key)} is {value_text(device, key, value, units)}."
 
 
 def _when(at: datetime, now: datetime | None) -> str:
@@ -124,7 +131,7 @@ def describe_event(event: Event, device: Device, units: Units, now: datetime | N
         what = "changed to " + ", ".join(details) if details else "changed"
     who = SOURCE_WORDS.get(event.by, event.by)
     why = f" ({event.why})" if event.why else ""
-    return f"The {device.name} {what} {_when(event.at, now)} because {who}{why}."
+    return f"{the(device.name, True)} {what} {_when(event.at, now)} because {who}{why}."
 
 
 def explain_why(device: Device, events: list[Event], units: Units, now: datetime | None) -> str:
@@ -168,11 +175,11 @@ def describe_applied(applied: Applied, device: Device, units: Units) -> str:
     "The lamp's brightness went from 50% to 40%." """
     changed = applied.changed
     if not changed:
-        return f"The {device.name} was already {_state_word(device, applied.after['state'])}."
+        return f"{the(device.name, True)} was already {_state_word(device, applied.after['state'])}."
     if "state" in changed:
         details = [describe_value(device, k, v, units) for k, v in applied.after.items()
                    if k in device.model.settings]
-        text = f"The {device.name} is now {_state_word(device, changed['state'])}"
+        text = f"{the(device.name, True)} is now {_state_word(device, changed['state'])}"
         if details:
             text += f" ({', '.join(details)})"
         sensed = _temperature(device, applied.after, device.model.sensors)
@@ -188,7 +195,7 @@ def describe_applied(applied: Applied, device: Device, units: Units) -> str:
                          f"to {to_home_unit(value, spec, units)}")
         else:
             parts.append(f"{device.model.setting_name(key)} is now {value_text(device, key, value, units)}")
-    return f"The {possessive(device.name)} {' and '.join(parts)}."
+    return f"{possessive(the(device.name, True))} {' and '.join(parts)}."
 
 
 def describe_planned(applied: Applied, device: Device, units: Units) -> str:
@@ -196,7 +203,7 @@ def describe_planned(applied: Applied, device: Device, units: Units) -> str:
     changed = applied.changed
     parts = [_state_word(device, changed["state"])] if "state" in changed else []
     parts += [describe_value(device, k, v, units) for k, v in changed.items() if k in device.model.settings]
-    return f"the {device.name} {', '.join(parts) or 'as it is'}"
+    return f"{the(device.name)} {', '.join(parts) or 'as it is'}"
 
 
 def _state_word(device: Device, state: str) -> str:

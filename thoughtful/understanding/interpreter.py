@@ -259,7 +259,7 @@ class Interpreter:
         named = self._named_by_a_word(request, found)
         if named:  # "and downstairs too" after the upstairs thermostat was set: the downstairs thermostat
             return self._again(request, replace(found, devices=named)) or Interpretation(
-                "clarify", f"What would you like me to do with the {named[0]}?")
+                "clarify", f"What would you like me to do with {explain.the(named[0])}?")
         asked = self._how_to(text)
         if asked:  # "how do I make the lamp blue?": planned as the request it names, then only explained
             inner = self.resolver.mentions(asked, request.home)

@@ -27,6 +27,7 @@ from typing import Any, Collection
 from thoughtful.state.device import Change
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
+from thoughtful.understanding.explain import the
 from thoughtful.understanding.phrasebook import SMALL
 from thoughtful.understanding.vocabulary import base
 
@@ -310,7 +311,7 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
         return unasked
     for state, words in _refused_states(text, model).items():
         if _more_of(state, model, before, after):  # "No heat to high it." had set the heating to its maximum
-            return f'you said "{words}", but that would give the {name} more {state}'
+            return f'you said "{words}", but that would give {the(name)} more {state}'
     for key, spec in model.settings.items():
         if not spec.numeric:
             continue
@@ -320,16 +321,16 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
         old, new = before.get(key), after.get(key)
         said = f'you said "{words}", but that would'
         if old is not None and new is None and not words.startswith(("no ", "not ", "any ")):
-            return f"{said} switch the {name} {after.get('state')}"  # ("no more heat" may stop it)
+            return f"{said} switch {the(name)} {after.get('state')}"  # ("no more heat" may stop it)
         if old is None and new is not None and direction < 0 and spec.implies_state is None and not state_asked:
-            return f"{said} switch the {name} {after.get('state')}"  # dimming never lights a lamp
+            return f"{said} switch {the(name)} {after.get('state')}"  # dimming never lights a lamp
         if isinstance(old, (int, float)) and isinstance(new, (int, float)) and (new - old) * direction < 0:
             return f"{said} take the {model.setting_name(key)} from {old:g} to {new:g}"
         implied = spec.implies_state
         if implied is not None:
             wrong_state = implied.below if direction > 0 else implied.above
             if after.get("state") == wrong_state and before.get("state") != wrong_state:
-                return f"{said} switch the {name} to {wrong_state}"
+                return f"{said} switch {the(name)} to {wrong_state}"
     return None
 
 
@@ -345,7 +346,7 @@ def less_switches_on(change: Change, model: StateModel, name: str, before: dict[
         spec = model.settings.get(key)
         if amount < 0 and spec is not None and spec.implies_state is None and \
                 before.get(key) is None and after.get(key) is not None:
-            return f"the {name} is {before.get('state')}, and less {model.setting_name(key)} would switch it on"
+            return f"{the(name)} is {before.get('state')}, and less {model.setting_name(key)} would switch it on"
     return None
 
 
