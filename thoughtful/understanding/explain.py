@@ -104,14 +104,16 @@ def answer_key(device: Device, key: str, units: Units) -> str:
         group = next((g for g in device.model.states[state].one_of if key in g), None)
         if group:  # valid now, but another member of its one-of group is in use ("white, not a colour")
             used = next(k for k in group if k in device.snapshot)
-            return f"{the(device.name, True)} shows {describe_value(device, used, device.snapshot[used], units)} now, " \
+            shown = describe_value(device, used, device.snapshot[used], units)
+            return f"{the(device.name, True)} shows {shown} now, " \
                    f"not a {device.model.setting_name(key)}. " + describe(device, units)
         return f"{the(device.name, True)} has no {device.model.setting_name(key)} while it is {state}. " \
                + describe(device, units)
     if key in device.model.sensors:
         where = f" in {the(device.room)}" if device.room else ""
         return f"It's {to_home_unit(value, device.model.sensors[key], units)}{where} ({the(device.name)} reads it)."
-    return f"{possessive(the(device.name, True))} {device.model.setting_name(key)} is {value_text(device, key, value, units)}."
+    return f"{possessive(the(device.name, True))} {device.model.setting_name(key)} is " \
+           f"{value_text(device, key, value, units)}."
 
 
 def _when(at: datetime, now: datetime | None) -> str:
