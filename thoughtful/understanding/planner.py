@@ -34,6 +34,8 @@ def _part_said(text: str) -> float | None:
         return None
     count, part, halved = match.groups()
     return 0.5 if halved else min(1.0, _COUNT[count] * _PART[part])
+
+
 _UNIT_FOR = {"%": "percent", "K": "kelvin", "°F": "degrees"}
 
 

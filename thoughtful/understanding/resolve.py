@@ -507,11 +507,13 @@ class Resolver:
         number of the name only beside a noun of its type ("2 lamp 1 down", not "ac 2 degrees
         cooler" for "lamp 2")."""
         said = text.split()
-        nouns = self.nouns_of[device.type]
-        beside_noun = {w for i, w in enumerate(said) if w.isdigit() and any(
-            n in nouns or n.rstrip("s") in nouns for n in said[max(0, i - 1):i] + said[i + 1:i + 2])}
-        own = {w for w in self._distinctive(device.name) if not w.isdigit() or w in beside_noun}
-        return bool(own - COMMON_WORDS - besides & set(said))
+        own = set(self._distinctive(device.name)) - COMMON_WORDS - besides
+        if any(w.isdigit() for w in own):  # only a numbered name ("lamp 2") looks at what is beside it
+            nouns = self.nouns_of[device.type]
+            beside_noun = {w for i, w in enumerate(said) if w.isdigit() and any(
+                n in nouns or n.rstrip("s") in nouns for n in said[max(0, i - 1):i] + said[i + 1:i + 2])}
+            own = {w for w in own if not w.isdigit() or w in beside_noun}
+        return bool(own & set(said))
 
     def _in_state_said(self, device: Device, text: str) -> bool:
         """Whether ``text`` names the working state ``device`` is in ("the cooling", "the ac")."""
