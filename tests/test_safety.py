@@ -41,6 +41,10 @@ def test_direction_words_come_from_the_state_model(models):
     assert said_direction("a couple more degrees", models["thermostat"], "setpoint")[0] == 1
     assert said_direction("5 percent less", models["lamp"], "brightness")[0] == -1
     assert said_direction("no more degrees", models["thermostat"], "setpoint")[0] == 0
+    # more degrees of the working state the words name: "cool" it more is a lower setpoint
+    assert said_direction("cool the office two more degrees", models["thermostat"], "setpoint")[0] == -1
+    assert said_direction("heat the office two more degrees", models["thermostat"], "setpoint")[0] == 1
+    assert said_direction("cool it 2 degrees less", models["thermostat"], "setpoint")[0] == 1
     assert said_direction("make it half as bright", models["lamp"], "brightness")[0] == -1  # not "make it bright"
     assert said_direction("twice as dim", models["lamp"], "brightness")[0] == -1
 
@@ -121,6 +125,10 @@ def test_more_in_a_unit_is_a_change_by_that_much(interpreter):
     assert out["kind"] == "action" and out["after"]["space heater"]["setpoint"] == 70, out
     out = said(interpreter, home, "2 degrees less")
     assert out["after"]["space heater"]["setpoint"] <= 68, out
+    cooling = {"state": "cool", "setpoint": 73, "room_temperature": 76, "fan": "auto"}
+    pump = [{"name": "office heat pump", "type": "thermostat", "room": "office", "snapshot": cooling}]
+    out = said(interpreter, pump, "cool the office two more degrees")  # had raised it to 75
+    assert out["kind"] == "action" and out["after"]["office heat pump"]["setpoint"] == 71, out
 
 
 def test_no_longer_wanting_a_working_state_asks_to_switch_it_off(interpreter):

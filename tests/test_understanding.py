@@ -371,6 +371,9 @@ def test_follow_ups(interpreter):
     lamp80 = {**LAMP_ON, "snapshot": {**LAMP_ON["snapshot"], "brightness": 80}}
     out = ask(interpreter, "no, the other way", home=(lamp80, THERMO), history=from_full, now="2026-11-28T20:00:00")
     assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 100, out  # not 120%: asked about
+    for against in ("no, I meant up", "no, brighter"):  # a "no" with only the other direction: the other way
+        out = ask(interpreter, against, home=(lamp40, THERMO), history=history, now="2026-11-28T20:00:00")
+        assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 60, (against, out)
     out = ask(interpreter, "the other way", home=(lamp40, THERMO))  # nothing changed yet: asked
     assert out["kind"] == "clarify" and out["after"]["lamp"] == lamp40["snapshot"], out
     # "a bit more" after a change to two lamps: one more step on each of them

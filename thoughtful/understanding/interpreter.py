@@ -407,9 +407,20 @@ class Interpreter:
                 said_of = f"{found.masked} {self.models[device_type].display_name}"
                 narrowed = self.lm.predict(said_of, types={device_type})
                 if narrowed.kind == "command" and narrowed.confidence >= CONFIDENCE and narrowed.ops:
+                    if self._only_the_other_way(narrowed.ops, request):
+                        return self._reverse(request)  # "no, warmer" just after "two degrees cooler"
                     # with its type said: "make that 72" is the thermostat's, not a number for nothing
                     return self._decide(request, replace(found, masked=said_of), narrowed)
         return self.interpret(request)
+
+    @staticmethod
+    def _only_the_other_way(ops: dict[str, float], request: Request) -> bool:
+        """Whether every operation of a correction goes against a way the last change by voice
+        moved a setting: "no, I meant up" just after "the heater down two degrees" is the other
+        way from where it started (back up two, then two more), not one step up from there."""
+        moved = replay.ways_moved(request.home, request.now)
+        flipped = {op.replace("=up", "=?").replace("=down", "=up").replace("=?", "=down") for op in moved}
+        return bool(moved) and set(ops) <= flipped
 
     def _other(self, request: Request, text: str) -> followup.Other | None:
         """ "the other lamp", "the wrong one" (:func:`followup.the_other`), against the devices

@@ -53,6 +53,14 @@ def other_way(home: Home, now: datetime) -> list[Planned]:
     return changes
 
 
+def ways_moved(home: Home, now: datetime) -> set[str]:
+    """The ways the last change by voice moved numeric settings, as operations are written
+    ("thermostat:setpoint=down" after "the heater down two degrees")."""
+    return {f"{home[e.device].type}:{key}={'up' if new > e.from_[key] else 'down'}"
+            for e in last_by_voice(home, now) for key, new in _moved(e, home[e.device].model.settings).items()
+            if new != e.from_[key]}
+
+
 def one_more_step(home: Home, now: datetime, back: bool = False) -> list[Planned]:
     """One more step of each setting the last change moved, the same way; with ``back``, one step
     the other way ("a bit less" just after "brighter": less of what was done)."""

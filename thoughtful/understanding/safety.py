@@ -128,6 +128,34 @@ def _more_of_state(text: str, model: StateModel, key: str) -> tuple[int, str]:
     return 0, ""
 
 
+def _working_state_said(text: str, model: StateModel, key: str) -> tuple[int, str]:
+    """The direction of the one working state ``text`` names, by the setting's side of it (+1,
+    "heat" for a setpoint above the room; -1, "cool"), not refused ("no heat"); (0, "") when it
+    names neither or both."""
+    implied = model.settings[key].implies_state
+    if implied is None:
+        return 0, ""
+    said = []
+    for state, direction in ((implied.above, 1), (implied.below, -1)):
+        lang = model.language.states.get(state)
+        for word in {state, lang.say if lang and lang.say else state}:
+            if re.search(rf"\b{re.escape(word)}\b", text) and not refusal(text, [word]):
+                said.append((direction, word))
+                break
+    return said[0] if len({d for d, _ in said}) == 1 else (0, "")
+
+
+def _more_units_of(text: str, model: StateModel, key: str) -> tuple[int, str]:
+    """ "a couple more degrees" (:func:`_more_units`), more of the working state the words name:
+    "cool the office two more degrees" asks for less of the setpoint, "heat it 2 degrees less"
+    too."""
+    more, words = _more_units(text, model.settings[key].unit)
+    if not more:
+        return 0, ""
+    state, verb = _working_state_said(text, model, key)
+    return (more * state, f"{verb} … {words}") if state else (more, words)
+
+
 def says_both_ways(text: str, model: StateModel, key: str) -> bool:
     """Whether ``text`` asks for more and for less of ``key``, negating neither ("brighter
     dimmer")."""
@@ -231,8 +259,7 @@ def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
     down = _said(text, lang.down + lang.lower) or _made(text, lang.down, model.language.names)
     if not up and not down:
         state = _more_of_state(text, model, key)  # "two more degrees of cooling"
-        spec = model.settings.get(key)
-        return state if state[0] or spec is None else _more_units(text, spec.unit)
+        return state if state[0] or key not in model.settings else _more_units_of(text, model, key)
     if bool(up) == bool(down):
         return 0, ""
     return (1, up or "") if up else (-1, down or "")
