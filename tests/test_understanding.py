@@ -354,6 +354,65 @@ def test_one_before_a_unit_is_an_amount_not_the_pronoun(interpreter):
     assert out["after"]["floor heating"]["setpoint"] == pytest.approx(69.8, abs=0.1), out
 
 
+def test_more_or_less_after_a_level_is_of_the_level(interpreter):
+    """ "A bit less" just after "the grow light to 60" (from 100%) is lower than 60, not back
+    up toward 100; "a bit more" higher. After "dim the light" (a way, not a level) "a bit more"
+    is more of the dimming (:func:`test_follow_ups`)."""
+    grow = {"name": "grow light", "type": "lamp", "room": "greenhouse",
+            "snapshot": {"state": "on", "brightness": 60, "color_temp": 5000}}
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "grow light to 60", "say": "Set."},
+               {"at": "2026-11-28T19:59:40", "device": "grow light", "changed": {"brightness": 60},
+                "from": {"brightness": 100}, "by": "voice", "why": "asked"}]
+    at = {"history": history, "now": "2026-11-28T20:00:00"}
+    out = ask(interpreter, "a bit less", home=(grow,), **at)
+    assert out["kind"] == "action" and out["after"]["grow light"]["brightness"] < 60, out
+    out = ask(interpreter, "a bit more", home=(grow,), **at)
+    assert out["kind"] == "action" and out["after"]["grow light"]["brightness"] > 60, out
+
+
+def test_a_clause_is_checked_against_its_own_words(interpreter):
+    """ "Turn off the lobby light and raise the building thermostat": "raise" is said of the
+    thermostat; the light's change is checked against its own clause ("turn off"), so both are
+    done (the whole utterance's "raise" had refused switching the light off)."""
+    lobby = {"name": "lobby light", "type": "lamp", "room": "lobby",
+             "snapshot": {"state": "on", "brightness": 60, "color_temp": 3000}}
+    building = {"name": "building thermostat", "type": "thermostat", "room": "lobby",
+                "snapshot": {"state": "heat", "setpoint": 70, "room_temperature": 67, "fan": "auto"}}
+    for text in ("turn off the lobby light and raise the building thermostat",
+                 "turn up the building thermostat and turn off the lobby light"):
+        out = ask(interpreter, text, home=(lobby, building))
+        assert out["kind"] == "action", (text, out)
+        assert out["after"]["lobby light"]["state"] == "off" and out["after"]["building thermostat"]["setpoint"] > 70
+
+
+def test_a_name_s_own_last_word_names_it(interpreter):
+    """ "The pendant" is the "kitchen pendant" (a word no state model, other name or room has);
+    a number is never such a word ("two degrees" is not "lamp 2")."""
+    pendant = {"name": "kitchen pendant", "type": "lamp", "room": "kitchen",
+               "snapshot": {"state": "on", "brightness": 70, "color_temp": 3000}}
+    island = {"name": "island lights", "type": "lamp", "room": "kitchen",
+              "snapshot": {"state": "on", "brightness": 100, "color_temp": 4000}}
+    out = ask(interpreter, "the pendant's too dim", home=(pendant, island, THERMO))
+    assert out["kind"] == "action" and out["after"]["kitchen pendant"]["brightness"] > 70, out
+    assert out["after"]["island lights"] == island["snapshot"], out
+    lamps = [{"name": f"lamp {n}", "type": "lamp", "room": "bedroom",
+              "snapshot": {"state": "on", "brightness": 40, "color_temp": 2700}} for n in (1, 2)]
+    ac = {"name": "bedroom ac", "type": "thermostat", "room": "bedroom",
+          "snapshot": {"state": "cool", "setpoint": 74, "room_temperature": 78, "fan": "auto"}}
+    out = ask(interpreter, "bedroom ac two degrees cooler", home=(*lamps, ac))
+    assert out["kind"] == "action" and out["after"]["bedroom ac"]["setpoint"] == 72, out
+
+
+def test_a_guess_that_changes_nothing_is_answered_not_asked(interpreter):
+    """ "Cool the den" while the den ac cools (the model unsure of it): what it is doing, not
+    "did you want the den ac as it is?"."""
+    ac = {"name": "den ac", "type": "thermostat", "room": "den",
+          "snapshot": {"state": "cool", "setpoint": 74, "room_temperature": 79, "fan": "auto"}}
+    out = ask(interpreter, "cool the den", home=(ac,))
+    assert out["kind"] == "explanation" and "cooling" in out["say"], out
+    assert out["after"]["den ac"] == ac["snapshot"], out
+
+
 def test_follow_ups(interpreter):
     history = [{"at": "2026-11-28T19:59:40", "utterance": "dim the light", "say": "Dimmed."},
                {"at": "2026-11-28T19:59:40", "device": "lamp", "changed": {"brightness": 40},
@@ -374,6 +433,12 @@ def test_follow_ups(interpreter):
     for against in ("no, I meant up", "no, brighter"):  # a "no" with only the other direction: the other way
         out = ask(interpreter, against, home=(lamp40, THERMO), history=history, now="2026-11-28T20:00:00")
         assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 60, (against, out)
+    movie = [history[0], {**history[1], "changed": {"brightness": 10, "color_temp": 2200},
+                          "from": {"brightness": 50, "color_temp": 2700}}]
+    glow = {**LAMP_ON, "snapshot": {**LAMP_ON["snapshot"], "brightness": 10, "color_temp": 2200}}
+    out = ask(interpreter, "no, brighter", home=(glow, THERMO), history=movie, now="2026-11-28T20:00:00")
+    assert out["kind"] == "action" and out["after"]["lamp"]["color_temp"] == 2200, out  # only what was asked
+    assert 10 < out["after"]["lamp"]["brightness"] < 90, out
     out = ask(interpreter, "the other way", home=(lamp40, THERMO))  # nothing changed yet: asked
     assert out["kind"] == "clarify" and out["after"]["lamp"] == lamp40["snapshot"], out
     # "a bit more" after a change to two lamps: one more step on each of them

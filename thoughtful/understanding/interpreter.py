@@ -415,12 +415,13 @@ class Interpreter:
 
     @staticmethod
     def _only_the_other_way(ops: dict[str, float], request: Request) -> bool:
-        """Whether every operation of a correction goes against a way the last change by voice
-        moved a setting: "no, I meant up" just after "the heater down two degrees" is the other
-        way from where it started (back up two, then two more), not one step up from there."""
+        """Whether a correction's operations are the ways the last change by voice moved its
+        settings, each the other way: "no, I meant up" just after "the heater down two degrees"
+        is the other way from where it started (back up two, then two more), not one step up
+        from there. "No, brighter" after a routine that also warmed the white is not."""
         moved = replay.ways_moved(request.home, request.now)
         flipped = {op.replace("=up", "=?").replace("=down", "=up").replace("=?", "=down") for op in moved}
-        return bool(moved) and set(ops) <= flipped
+        return bool(moved) and set(ops) == flipped
 
     def _other(self, request: Request, text: str) -> followup.Other | None:
         """ "the other lamp", "the wrong one" (:func:`followup.the_other`), against the devices
@@ -554,6 +555,7 @@ class Interpreter:
         changes: list[tuple[str, Change, str]] = []
         left_alone: set[str] = set()
         alone: dict[str, bool] = {}
+        said_in: dict[str, str] = {}  # a device one clause changes → that clause's words
         previous: Prediction | None = None
         refused: tuple[Prediction | None, list[str]] | None = None
         for i, clause in enumerate(clauses):
@@ -628,9 +630,12 @@ class Interpreter:
                 return Interpretation("clarify", f"I didn't change anything: you asked two different things of "
                                                  f"the {clash}. What would you like it to do?")
             alone.update(now_alone)
+            for name, _, _ in clause_changes:
+                said_in[name] = "" if name in {n for n, _, _ in changes} else clause
             changes += clause_changes
         changes = self._merged([change for change in changes if change[0] not in left_alone])
-        return self._apply(request, changes) if changes else None
+        own_words = {name: clause for name, clause in said_in.items() if clause}
+        return self._apply(request, changes, own_words) if changes else None
 
     def _refused(self, found: Mentions, home: Home) -> Prediction | None:
         """What a negated clause that says what not to do refuses ("don't turn off the living
@@ -1234,9 +1239,15 @@ class Interpreter:
                  if keys <= set(home[name].model.states[home[name].snapshot["state"]].settings)]
         return ready if goal else ready or targets
 
-    def _apply(self, request: Request, changes: list[tuple[str, Change, str]]) -> Interpretation:
+    def _apply(self, request: Request, changes: list[tuple[str, Change, str]],
+               own_words: dict[str, str] | None = None) -> Interpretation:
+        """Validate every change, then apply them all or none. Each change must agree with the
+        words (:mod:`safety`): the whole utterance's, or for a device one clause alone changed,
+        that clause's (``own_words``: "turn off the lobby light and turn up the heat" says
+        "turn up" of the heat, not of the light)."""
         home = request.home
         text = normalize(request.text)
+        own_words = own_words or {}
         planned: list[str] = []
         proposed: list[Applied] = []
         asked = self._how_to(text)  # "how do I make the lamp blue?": say how; change nothing
@@ -1245,7 +1256,8 @@ class Interpreter:
                 device = home[name]
                 after, notes = device.plan(change)
                 asked_state = change.state is not None
-                wrong = safety.contradiction(text, device.model, name, device.snapshot, after, asked_state) \
+                wrong = safety.contradiction(own_words.get(name, text), device.model, name, device.snapshot, after,
+                                             asked_state) \
                     or (not asked and safety.less_switches_on(change, device.model, name, device.snapshot, after)) \
                     or safety.out_of_range(change, device.model, home.units)
                 if wrong:
@@ -1267,7 +1279,9 @@ class Interpreter:
             request = replace(request, guessed=True)  # "Mirror light up and the wall then warm it"
         if any(a.changed for a in proposed) and not all(a.changed for a in proposed) and safety.says_small(text):
             request = replace(request, guessed=True)  # "lamp off then cool it a bit", already cooling
-        if not self._sure(request):  # say what would be done; change nothing
+        if not self._sure(request) and (any(a.changed for a in proposed) or not proposed):
+            # say what would be done; change nothing (a guess that changes nothing is answered
+            # as it is: "cool the den" while it cools, not "did you want the den ac as it is?")
             opening = CHECK if request.heard_confidence is None else CONFIRM
             if not planned:  # "not the aircon on 2 degrees": the one device it could be about, spared
                 return Interpretation("clarify", f'{opening} ("{request.text.strip()}"). What would you like?')
@@ -1379,7 +1393,8 @@ class Interpreter:
         change once more; "a bit less": one step back); without one, the last request again."""
         said = set(vocabulary.words(normalize(request.text)))
         changes = replay.once_again(request.home, request.now) if replay.AGAIN & said else \
-            replay.one_more_step(request.home, request.now, back=bool(replay.LESS & said))
+            replay.one_more_step(request.home, request.now, back=bool(replay.LESS & said),
+                                 of_the_level=self._named_a_level(request))
         if changes:
             return self._apply(request, changes)
         if request.turns:
@@ -1390,6 +1405,15 @@ class Interpreter:
                 return self._decide(Request(previous, request.home, request.speaker_room, request.now,
                                             request.turns[:-1]), found, prediction)
         return Interpretation("clarify", "More of what?")
+
+    def _named_a_level(self, request: Request) -> bool:
+        """Whether the previous request named a level ("the grow light to 60"), not a way
+        ("dim the grow light", "down 20"): the model reads it as a setting set, not moved."""
+        if not request.turns:
+            return False
+        found = self.resolver.mentions(normalize(request.turns[-1].utterance), request.home)
+        ops = self._predict(found, request.home).ops
+        return any(op.endswith("=set") for op in ops) and not any(op.endswith(("=up", "=down")) for op in ops)
 
     # --- explaining ----------------------------------------------------------------------
     def _explain(self, request: Request, found: Mentions, plans: dict[str, TypePlan]) -> Interpretation:

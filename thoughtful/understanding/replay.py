@@ -61,13 +61,16 @@ def ways_moved(home: Home, now: datetime) -> set[str]:
             if new != e.from_[key]}
 
 
-def one_more_step(home: Home, now: datetime, back: bool = False) -> list[Planned]:
+def one_more_step(home: Home, now: datetime, back: bool = False, of_the_level: bool = False) -> list[Planned]:
     """One more step of each setting the last change moved, the same way; with ``back``, one step
-    the other way ("a bit less" just after "brighter": less of what was done)."""
+    the other way ("a bit less" just after "brighter": less of what was done). With
+    ``of_the_level`` (the last request named a level: "the grow light to 60"), more and less
+    are of the setting itself: "a bit less" is lower, whichever way the level moved it."""
     changes = []
     for event in last_by_voice(home, now):
         settings = home[event.device].model.settings
-        adjust = {k: step_of(settings[k], home.units.temperature) * (1 if (new > event.from_[k]) != back else -1)
+        way = lambda new, old: 1 if of_the_level or new > old else -1
+        adjust = {k: step_of(settings[k], home.units.temperature) * way(new, event.from_[k]) * (-1 if back else 1)
                   for k, new in _moved(event, settings).items() if new != event.from_[k]}
         if adjust:
             why = "you asked for less" if back else "you asked for more"

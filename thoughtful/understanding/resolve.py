@@ -260,7 +260,9 @@ class Resolver:
         so "office light" is never taken for the "office thermostat" (in the plural only when
         those words are not its room's: "the office lights" are the office's); then one word of
         a longer name that no other name and no room has ("the tall one", "the tall lamp" for
-        the "tall floor lamp")."""
+        the "tall floor lamp"), and its last word alone when that is a word of no state model,
+        no other name and no room ("the pendant" for the "kitchen pendant", "the pump" for the
+        "office heat pump"; never "2" for "lamp 2")."""
         by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
         whole = [(d, "(?:" + "|".join(map(re.escape, self.spoken_forms(d.name))) + ")") for d in by_length]
         short, single = [], []
@@ -275,10 +277,14 @@ class Resolver:
                          if not (singular and n.endswith("s") and n[:-1] in self.nouns)]
                 short.append((device, rf"{head}\s+(?:{'|'.join(map(re.escape, nouns))}|{_ONE})"
                                       rf"{'' if singular else 's?'}"))
+            others = {w for d in home.devices.values() if d is not device for w in words(d.name)}
             if len(distinct) > 1:  # "the tall one" for the "tall floor lamp" beside a "floor lamp"
-                others = {w for d in home.devices.values() if d is not device for w in words(d.name)}
                 single += [(device, rf"{re.escape(w)}\s+(?:{own}|{_ONE})") for w in distinct
                            if w not in others and w not in rooms]
+            last = words(device.name)[-1]
+            if len(words(device.name)) > 1 and last in distinct and last.isalpha() and \
+                    last not in others | rooms | self.known:
+                single.append((device, rf"{re.escape(last)}(?:'s)?"))  # "the pendant('s)": the "kitchen pendant"
         return whole + short + single
 
     def mentions(self, text: str, home: Home) -> Mentions:
