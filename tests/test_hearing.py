@@ -760,3 +760,19 @@ def test_a_word_of_the_changed_devices_name_is_no_echo_of_another_device(interpr
     assert out["kind"] == "action" and out["after"]["upstairs thermostat"]["setpoint"] > 66, out
     assert out["after"]["downstairs thermostat"] == home[2]["snapshot"], out
     assert out["after"]["upstairs light"] == {"state": "off"}, out
+
+
+def test_a_heard_step_of_many_degrees_is_confirmed(interpreter):
+    """ "The air conditioner down 20." (heard for "back office lamp down twenty") would take the
+    heating from 70°F to 50°F: a step of more than a quarter of a temperature's range, heard, is
+    confirmed; typed, it is done; a heard step of a few degrees is done too."""
+    heater = {"name": "building thermostat", "type": "thermostat", "room": "lobby",
+              "snapshot": {"state": "heat", "setpoint": 70, "room_temperature": 67, "fan": "auto"}}
+    line = lambda text, heard: run_line(json.dumps({"id": 1, "home": [heater], "utterance": text}), interpreter,
+                                        heard=Transcript(text, 0.9) if heard else None)
+    out = line("The thermostat down 20.", heard=True)
+    assert out["kind"] == "clarify" and out["after"]["building thermostat"]["setpoint"] == 70, out
+    out = line("the thermostat down 20", heard=False)
+    assert out["kind"] == "action" and out["after"]["building thermostat"]["setpoint"] == 50, out
+    out = line("The thermostat down 3.", heard=True)
+    assert out["kind"] == "action" and out["after"]["building thermostat"]["setpoint"] == 67, out

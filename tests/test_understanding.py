@@ -401,15 +401,20 @@ def test_a_name_s_own_last_word_names_it(interpreter):
           "snapshot": {"state": "cool", "setpoint": 74, "room_temperature": 78, "fan": "auto"}}
     out = ask(interpreter, "bedroom ac two degrees cooler", home=(*lamps, ac))
     assert out["kind"] == "action" and out["after"]["bedroom ac"]["setpoint"] == 72, out
+    strip = {"name": "led strip", "type": "lamp", "room": "bedroom",
+             "snapshot": {"state": "on", "brightness": 50, "color": {"hue": 120, "saturation": 80}}}
+    out = ask(interpreter, "the light strip shouldn't be on", home=(*lamps, strip))  # not "light <led strip>":
+    assert out["kind"] == "action" and out["after"]["led strip"]["state"] == "off", out  # "another lamp?"
+    assert all(out["after"][lamp["name"]] == lamp["snapshot"] for lamp in lamps), out
 
 
-def test_a_guess_that_changes_nothing_is_answered_not_asked(interpreter):
-    """ "Cool the den" while the den ac cools (the model unsure of it): what it is doing, not
-    "did you want the den ac as it is?"."""
+def test_a_guess_that_changes_nothing_says_how_things_are(interpreter):
+    """ "Cool the den" while the den ac cools (the model unsure of it): what it is doing and
+    what would be wanted, not "did you want the den ac as it is?"."""
     ac = {"name": "den ac", "type": "thermostat", "room": "den",
           "snapshot": {"state": "cool", "setpoint": 74, "room_temperature": 79, "fan": "auto"}}
     out = ask(interpreter, "cool the den", home=(ac,))
-    assert out["kind"] == "explanation" and "cooling" in out["say"], out
+    assert out["kind"] == "clarify" and "is cooling" in out["say"] and "as it is" not in out["say"], out
     assert out["after"]["den ac"] == ac["snapshot"], out
 
 

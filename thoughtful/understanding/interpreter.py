@@ -1277,12 +1277,17 @@ class Interpreter:
         if request.heard_confidence is not None and \
                 self.resolver.echoed_elsewhere(text, home, {a.device for a in proposed if a.changed}):
             request = replace(request, guessed=True)  # "Mirror light up and the wall then warm it"
+        if request.heard_confidence is not None and \
+                any(safety.far_for_a_step(change, home[name].model) for name, change, _ in changes):
+            request = replace(request, guessed=True)  # "The air conditioner down 20." (a heard number)
         if any(a.changed for a in proposed) and not all(a.changed for a in proposed) and safety.says_small(text):
             request = replace(request, guessed=True)  # "lamp off then cool it a bit", already cooling
-        if not self._sure(request) and (any(a.changed for a in proposed) or not proposed):
-            # say what would be done; change nothing (a guess that changes nothing is answered
-            # as it is: "cool the den" while it cools, not "did you want the den ac as it is?")
+        if not self._sure(request):  # say what would be done; change nothing
             opening = CHECK if request.heard_confidence is None else CONFIRM
+            if proposed and not any(a.changed for a in proposed):  # "cool the den" while it cools: how it
+                return Interpretation("clarify", f'{opening} ("{request.text.strip()}"). '  # is, not "did you want
+                                                 f'{self._nothing_to_change(proposed, home)} '  # the den ac as it is?"
+                                                 f'What would you like?', proposed=proposed)
             if not planned:  # "not the aircon on 2 degrees": the one device it could be about, spared
                 return Interpretation("clarify", f'{opening} ("{request.text.strip()}"). What would you like?')
             return Interpretation("clarify", f'{opening} ("{request.text.strip()}"). '
@@ -1293,9 +1298,12 @@ class Interpreter:
         whys = sorted({why for _, _, why in changes if not why.startswith("you asked")})
         say = " ".join(parts + [n[0].upper() + n[1:] + "." for n in notes] + [w[0].upper() + w[1:] + "." for w in whys])
         if not any(a.changed for a in applied):
-            return Interpretation("explanation", "Nothing to change. " + " ".join(
-                explain.describe(home[a.device], home.units) for a in applied), applied)
+            return Interpretation("explanation", self._nothing_to_change(applied, home), applied)
         return Interpretation("action", say, applied)
+
+    @staticmethod
+    def _nothing_to_change(unchanged: list[Applied], home: Home) -> str:
+        return "Nothing to change. " + " ".join(explain.describe(home[a.device], home.units) for a in unchanged)
 
     def _how_to(self, text: str) -> str | None:
         """The request inside a how-to or capability question (:func:`safety.how_to`)."""

@@ -52,6 +52,10 @@ _KEPT = (r"(?<!n't\s)(?<!not\s)keep\s+(?:the\s+|my\s+|any\s+)?(?:{what})"
 lamp"); "keep the lamp dimmer" is a request."""
 
 
+_AFTER_A_DETERMINER = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("the", "my", "our", "your", "that", "this")) + ")"
+"""Right after "the", "my", "that"…: where a word stands for a whole name ("the pendant")."""
+
+
 def _spared(what: str) -> str:
     """Words that spare what ``what`` (a pattern) says, and how it is left: "leave the heater on",
     "don't touch the fan", "keep the thermostat as it is"."""
@@ -262,7 +266,8 @@ class Resolver:
         a longer name that no other name and no room has ("the tall one", "the tall lamp" for
         the "tall floor lamp"), and its last word alone when that is a word of no state model,
         no other name and no room ("the pendant" for the "kitchen pendant", "the pump" for the
-        "office heat pump"; never "2" for "lamp 2")."""
+        "office heat pump"; never "2" for "lamp 2"; only after "the", "my"…: "the light strip" and
+        "the lead strip" may be a misheard "led strip", "how on pendants" "island pendants")."""
         by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
         whole = [(d, "(?:" + "|".join(map(re.escape, self.spoken_forms(d.name))) + ")") for d in by_length]
         short, single = [], []
@@ -284,7 +289,7 @@ class Resolver:
             last = words(device.name)[-1]
             if len(words(device.name)) > 1 and last in distinct and last.isalpha() and \
                     last not in others | rooms | self.known:
-                single.append((device, rf"{re.escape(last)}(?:'s)?"))  # "the pendant('s)": the "kitchen pendant"
+                single.append((device, rf"{_AFTER_A_DETERMINER}{re.escape(last)}(?:'s)?"))  # "the pendant('s)"
         return whole + short + single
 
     def mentions(self, text: str, home: Home) -> Mentions:

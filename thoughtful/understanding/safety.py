@@ -382,6 +382,23 @@ def says_small(text: str) -> bool:
     return bool(_SMALL.search(text))
 
 
+FAR = 0.25
+"""The share of a temperature's range beyond which a heard step is asked about (10°F of a
+thermostat's 50–90°F)."""
+
+
+def far_for_a_step(change: Change, model: StateModel) -> bool:
+    """Whether ``change`` moves a temperature by more than :data:`FAR` of its range: "the air
+    conditioner down 20" (heard) would take the heating from 70°F to 50°F — more likely a
+    misheard number than a wish."""
+    for key, by in change.adjust.items():
+        spec = model.settings.get(key)
+        if spec is not None and spec.quantity == "temperature" and spec.min is not None and spec.max is not None \
+                and abs(by) > FAR * (spec.max - spec.min):
+            return True
+    return False
+
+
 def switched_against(text: str, planned: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> str | None:
     """What is wrong when the words say only "on" and the plan (device, before, after) switches
     a device off and none on, or they say only "off" and it switches one on and none off; None
