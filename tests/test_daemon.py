@@ -287,3 +287,27 @@ def test_a_device_that_goes_offline_is_not_pretended_to(tmp_path, model_dir, bro
     finally:
         daemon.stop()
         zigbee.close()
+
+
+def test_a_command_sent_again_with_its_id_is_answered_not_done_again(daemon, broker):
+    """The same text command with the same id (a QoS 1 redelivery after a lost acknowledgement,
+    a client retrying) gets the same reply and is not carried out twice; another id is."""
+    client = Client(broker.port, "thoughtful/pi1/#")
+    try:
+        client.wait_for(lambda t, p, r: t == "thoughtful/pi1/availability" and p == b"online", timeout=60)
+        client.publish("thoughtful/pi1/command", json.dumps({"text": "set the heat to 68", "id": "set"}))
+        client.wait_for(lambda t, p, r: t == "thoughtful/pi1/thermostat" and json.loads(p).get("setpoint") == 68)
+        up = json.dumps({"text": "turn the heat up 2 degrees", "id": "up-1"})
+        for _ in range(2):
+            client.publish("thoughtful/pi1/command", up)
+        client.publish("thoughtful/pi1/command", json.dumps({"text": "is the heat on", "id": "after"}))
+        client.wait_for(lambda t, p, r: t == "thoughtful/pi1/response" and b'"after"' in p)
+        replies = [p for t, p, _ in client.messages if t == "thoughtful/pi1/response" and b'"up-1"' in p]
+        assert len(replies) == 2 and replies[0] == replies[1], replies
+        assert latest(client, "thoughtful/pi1/thermostat")["setpoint"] == 70  # once, not 72
+        client.publish("thoughtful/pi1/command", json.dumps({"text": "turn the heat up 2 degrees", "id": "up-2"}))
+        client.wait_for(lambda t, p, r: t == "thoughtful/pi1/thermostat" and json.loads(p).get("setpoint") == 72)
+    finally:
+        client.close()
+    _, err = daemon.stop()
+    assert "was already carried out" in err

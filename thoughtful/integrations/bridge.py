@@ -4,13 +4,15 @@
 Incoming messages are parsed on paho's thread and handed to the daemon's owner thread as work
 (:meth:`Daemon.submit`); outgoing state is published when the daemon says a device changed
 (:meth:`publish_device`) or a request was answered (:meth:`publish_utterance`). The bridge
-holds no state of its own beyond the connection.
+holds no state of its own beyond the connection and the replies to the last text commands that
+carried an id (:class:`AnsweredCommands`): a command is never carried out twice.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+from collections import OrderedDict
 from typing import TYPE_CHECKING, Callable
 
 from thoughtful.integrations import homeassistant as ha
@@ -25,11 +27,40 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+class AnsweredCommands:
+    """The replies to the last ``kept`` text commands that carried an id, for ``within``
+    seconds. The same command with the same id again — a QoS 1 message redelivered after its
+    acknowledgement was lost, a client retrying after a timeout — gets the same reply and is not
+    carried out a second time: "the heat up 2 degrees" sent twice would be 4."""
+
+    def __init__(self, clock: Callable[[], float], kept: int = 256, within: float = 600.0) -> None:
+        self.clock, self.kept, self.within = clock, kept, within
+        self._replies: OrderedDict[tuple[str, str], tuple[float, str]] = OrderedDict()
+
+    def reply_to(self, command: ha.TextCommand) -> str | None:
+        """The reply already sent to ``command``, or None (also for a command with no id)."""
+        answered = self._replies.get(self._key(command)) if command.id is not None else None
+        return answered[1] if answered and self.clock() - answered[0] <= self.within else None
+
+    def add(self, command: ha.TextCommand, reply: str) -> None:
+        if command.id is None:
+            return
+        self._replies[self._key(command)] = (self.clock(), reply)
+        self._replies.move_to_end(self._key(command))
+        while len(self._replies) > self.kept:
+            self._replies.popitem(last=False)
+
+    @staticmethod
+    def _key(command: ha.TextCommand) -> tuple[str, str]:
+        return repr(command.id), command.text
+
+
 class MqttBridge:
     def __init__(self, daemon: Daemon, connection: MqttConnection, topics: ha.Topics) -> None:
         self.daemon = daemon
         self.connection = connection
         self.topics = topics
+        self.answered = AnsweredCommands(daemon.clock)
 
     # --- life cycle --------------------------------------------------------------------
     def start(self) -> None:
@@ -75,9 +106,16 @@ class MqttBridge:
             log.warning("ignored message on %s: %s", self.topics.command, exc)
             self._publish(self.topics.response, json.dumps({"id": ha.TextCommand.id_of(payload), "error": str(exc)}))
             return
+        earlier = self.answered.reply_to(command)
+        if earlier is not None:
+            log.warning("command %r (id %r) was already carried out: answered again, not done again",
+                        command.text[:200], command.id)
+            self._publish(self.topics.response, earlier)
+            return
         result = self.daemon.handle_text(command.text)
-        self._publish(self.topics.response, json.dumps(
-            {"id": command.id, "utterance": command.text, "kind": result.kind, "say": result.say}))
+        reply = json.dumps({"id": command.id, "utterance": command.text, "kind": result.kind, "say": result.say})
+        self.answered.add(command, reply)
+        self._publish(self.topics.response, reply)
 
     # --- out ---------------------------------------------------------------------------
     def _publish(self, topic: str, payload: str, retain: bool = False) -> None:
