@@ -418,6 +418,23 @@ def test_a_guess_that_changes_nothing_says_how_things_are(interpreter):
     assert out["after"]["den ac"] == ac["snapshot"], out
 
 
+def test_a_reason_asked_of_nothing_named_is_about_the_last_change(interpreter):
+    """ "What was that for?", "how come?" just after the lamp was dimmed: why it was (the model
+    had read the first as out of scope); with nothing changed lately, not an answer about a
+    change; "why is it so cold?" is still about the heating."""
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "dim the light", "say": "Dimmed."},
+               {"at": "2026-11-28T19:59:40", "device": "lamp", "changed": {"brightness": 40},
+                "from": {"brightness": 50}, "by": "voice", "why": "you asked"}]
+    lamp40 = {**LAMP_ON, "snapshot": {**LAMP_ON["snapshot"], "brightness": 40}}
+    for text in ("what was that for?", "how come?", "why?"):
+        out = ask(interpreter, text, home=(lamp40, THERMO), history=history, now="2026-11-28T20:00:00")
+        assert out["kind"] == "explanation" and "you asked" in out["say"] and "lamp" in out["say"], (text, out)
+    out = ask(interpreter, "what was that for?", home=(lamp40, THERMO))
+    assert "you asked" not in out["say"], out
+    out = ask(interpreter, "why is it so cold?", home=(lamp40, THERMO), history=history, now="2026-11-28T20:00:00")
+    assert out["kind"] == "explanation" and "thermostat" in out["say"], out
+
+
 def test_follow_ups(interpreter):
     history = [{"at": "2026-11-28T19:59:40", "utterance": "dim the light", "say": "Dimmed."},
                {"at": "2026-11-28T19:59:40", "device": "lamp", "changed": {"brightness": 40},

@@ -9,6 +9,8 @@ Two shapes, recognised by structure, not by phrase lists of whole sentences:
   rest of it, understood about the device the previous request was about, when it names none.
   One that names another device ("no, the desk lamp", "I meant the other one") says the last
   change went to the wrong one (:func:`the_other`, ``Interpreter._swapped``).
+- **A reason asked of nothing named** ("why?", "what was that for?"): why the last change was
+  made (:func:`asks_why_of_the_last`).
 """
 
 from __future__ import annotations
@@ -36,6 +38,18 @@ def is_ellipsis(masked: str, type_nouns: set[str]) -> bool:
     holds only linking words and type words: all that is left of "and the bedroom too"."""
     words = masked.split()
     return bool(words) and all(w in LINKING or w.rstrip("s") in type_nouns or w in type_nouns for w in words)
+
+
+_REASON = re.compile(r"^(?:why|how come|what (?:was|is|did you do) (?:that|this|it) for|what(?:'s| is| was) the reason)\b")
+_OF_THE_LAST = set("""why how come what was is did you do that this it for just the reason so but and then
+happen happened change changed""".split())
+"""The words of a reason asked of nothing named: "why?", "how come?", "what was that for?"."""
+
+
+def asks_why_of_the_last(text: str) -> bool:
+    """Whether ``text`` asks only the reason for what was just done ("why?", "how come?", "what
+    was that for?"), naming nothing ("why is it so cold?" is about the heating)."""
+    return bool(_REASON.match(text)) and set(re.findall(r"[a-z']+", text)) <= _OF_THE_LAST
 
 
 _OTHER = re.compile(r"\b(?:the\s+|that\s+)?(?:other|wrong)\s+([a-z0-9]+)\b")

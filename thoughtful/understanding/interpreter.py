@@ -223,6 +223,10 @@ class Interpreter:
             # "allume la lampe", "Licht aus": another language, or nothing said to these devices
             return Interpretation("reject", f"Sorry, I didn't understand that (I don't know \"{unknown[0]}\"). "
                                             f"{self._abilities(request.home)}")
+        if followup.asks_why_of_the_last(text) and (last := replay.last_by_voice(request.home, request.now)):
+            home = request.home  # "what was that for?" just after the kids lamp was switched off
+            return Interpretation("explanation", " ".join(explain.explain_why(
+                home[e.device], list(home.provenance), home.units, request.now) for e in last))
         routine = self._routine(request, text)
         if routine is not None:
             return routine
