@@ -1,6 +1,6 @@
 """Follow-ups that lean on the previous turn.
 
-Two shapes, recognised by structure, not by phrase lists of whole sentences:
+Three shapes, recognised by structure, not by phrase lists of whole sentences:
 
 - **Ellipsis**: an utterance that is nothing but a device or a room, with a few linking words
   ("and the bedroom too", "same for the kitchen", "the desk lamp" after "Which lamp do you
@@ -40,7 +40,8 @@ def is_ellipsis(masked: str, type_nouns: set[str]) -> bool:
     return bool(words) and all(w in LINKING or w.rstrip("s") in type_nouns or w in type_nouns for w in words)
 
 
-_REASON = re.compile(r"^(?:why|how come|what (?:was|is|did you do) (?:that|this|it) for|what(?:'s| is| was) the reason)\b")
+_REASON = re.compile(r"^(?:why|how come|what (?:was|is|did you do) (?:that|this|it) for"
+                     r"|what(?:'s| is| was) the reason)\b")
 _OF_THE_LAST = set("""why how come what was is did you do that this it for just the reason so but and then
 happen happened change changed""".split())
 """The words of a reason asked of nothing named: "why?", "how come?", "what was that for?"."""

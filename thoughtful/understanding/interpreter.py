@@ -424,8 +424,8 @@ class Interpreter:
         is the other way from where it started (back up two, then two more), not one step up
         from there. "No, brighter" after a routine that also warmed the white is not."""
         moved = replay.ways_moved(request.home, request.now)
-        flipped = {op.replace("=up", "=?").replace("=down", "=up").replace("=?", "=down") for op in moved}
-        return bool(moved) and set(ops) == flipped
+        parts = (op.rpartition("=") for op in moved)
+        return bool(moved) and set(ops) == {f"{what}={'down' if way == 'up' else 'up'}" for what, _, way in parts}
 
     def _other(self, request: Request, text: str) -> followup.Other | None:
         """ "the other lamp", "the wrong one" (:func:`followup.the_other`), against the devices
@@ -1288,10 +1288,11 @@ class Interpreter:
             request = replace(request, guessed=True)  # "lamp off then cool it a bit", already cooling
         if not self._sure(request):  # say what would be done; change nothing
             opening = CHECK if request.heard_confidence is None else CONFIRM
-            if proposed and not any(a.changed for a in proposed):  # "cool the den" while it cools: how it
-                return Interpretation("clarify", f'{opening} ("{request.text.strip()}"). '  # is, not "did you want
-                                                 f'{self._nothing_to_change(proposed, home)} '  # the den ac as it is?"
-                                                 f'What would you like?', proposed=proposed)
+            if proposed and not any(a.changed for a in proposed):
+                # "cool the den" while it cools: how it is, not "did you want the den ac as it is?"
+                return Interpretation("clarify", f'{opening} ("{request.text.strip()}"). '
+                                                 f'{self._nothing_to_change(proposed, home)} What would you like?',
+                                      proposed=proposed)
             if not planned:  # "not the aircon on 2 degrees": the one device it could be about, spared
                 return Interpretation("clarify", f'{opening} ("{request.text.strip()}"). What would you like?')
             return Interpretation("clarify", f'{opening} ("{request.text.strip()}"). '

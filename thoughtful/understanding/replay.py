@@ -69,8 +69,8 @@ def one_more_step(home: Home, now: datetime, back: bool = False, of_the_level: b
     changes = []
     for event in last_by_voice(home, now):
         settings = home[event.device].model.settings
-        way = lambda new, old: 1 if of_the_level or new > old else -1
-        adjust = {k: step_of(settings[k], home.units.temperature) * way(new, event.from_[k]) * (-1 if back else 1)
+        adjust = {k: step_of(settings[k], home.units.temperature) * (1 if (of_the_level or new > event.from_[k]) != back
+                                                                     else -1)
                   for k, new in _moved(event, settings).items() if new != event.from_[k]}
         if adjust:
             why = "you asked for less" if back else "you asked for more"
