@@ -776,3 +776,23 @@ def test_a_heard_step_of_many_degrees_is_confirmed(interpreter):
     assert out["kind"] == "action" and out["after"]["building thermostat"]["setpoint"] == 50, out
     out = line("The thermostat down 3.", heard=True)
     assert out["kind"] == "action" and out["after"]["building thermostat"]["setpoint"] == 67, out
+
+
+def test_words_that_leave_out_or_correct_are_heard_as_known(interpreter):
+    """Heard clearly, "turn on sam's lamp, not tom's" is done ("tom's", said to be left out, is
+    no lost part of "tom's lamp"), and "no, I meant up" just after the heater went down two
+    degrees is that change the other way ("meant" is a word of ours)."""
+    lamps = [{"name": f"{who}'s lamp", "type": "lamp", "room": f"{who}'s room", "snapshot": {"state": "off"}}
+             for who in ("sam", "tom")]
+    out = run_line(json.dumps({"id": 1, "home": lamps, "utterance": "Turn on sam's lamp, not tom's."}), interpreter,
+                   heard=Transcript("Turn on sam's lamp, not tom's.", 0.92))
+    assert out["kind"] == "action" and out["after"]["sam's lamp"]["state"] == "on", out
+    assert out["after"]["tom's lamp"]["state"] == "off", out
+    heater = {"name": "nursery heater", "type": "thermostat", "room": "nursery",
+              "snapshot": {"state": "heat", "setpoint": 66, "room_temperature": 66, "fan": "auto"}}
+    history = [{"at": "2026-12-01T07:00:00", "utterance": "nursery heater down 2", "say": "Down."},
+               {"at": "2026-12-01T07:00:00", "device": "nursery heater", "changed": {"setpoint": 66},
+                "from": {"setpoint": 68}, "by": "voice"}]
+    out = run_line(json.dumps({"id": 2, "home": [heater], "utterance": "No, I meant up.", "history": history,
+                               "now": "2026-12-01T07:01:00"}), interpreter, heard=Transcript("No, I meant up.", 0.86))
+    assert out["kind"] == "action" and out["after"]["nursery heater"]["setpoint"] == 70, out

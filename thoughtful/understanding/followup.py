@@ -27,9 +27,10 @@ LINKING = set("""and the too also as well same for thing do please in here there
 again then that it to how of my our over goes applies all both whole every lot 1""".split())
 """Words an elliptical follow-up may use besides the device or room it names."""
 
-_CORRECTION = re.compile(
-    r"^(?:no(?!\s+(?:more|longer|need)\b)|nope|nah|actually|i mean|i meant|sorry|wait|oops|not that|rather)\b"
-    r"[\s,]*(?:no\b[\s,]*)?(.+)$")
+CORRECTIONS = ("nope", "nah", "actually", "i mean", "i meant", "sorry", "wait", "oops", "not that", "rather")
+"""A correction's openings besides "no"."""
+_CORRECTION = re.compile(rf"^(?:no(?!\s+(?:more|longer|need)\b)|{'|'.join(CORRECTIONS)})\b"
+                         r"[\s,]*(?:no\b[\s,]*)?(.+)$")
 """A correction's opening ("no, warmer"); "no more heat" is a request of its own, not "more heat"."""
 
 

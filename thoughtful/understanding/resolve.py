@@ -509,7 +509,9 @@ class Resolver:
         # "warm up upstairs" raising the upstairs thermostat: "upstairs" is its word too, not an echo
         # of the "upstairs light"
         theirs = {w for name in changing for w in self._distinctive(name)}
-        return any(self._echoes_name(d, found.masked, theirs) and not set(self._distinctive(d.name)) <= rooms
+        # "turn on sam's lamp, not tom's": a word said to be left out is no echo of "tom's lamp"
+        left_out = set(re.findall(rf"\b{_except(text)}\s+(?:the\s+|my\s+)?(\S+)", found.masked))
+        return any(self._echoes_name(d, found.masked, theirs | left_out) and not set(self._distinctive(d.name)) <= rooms
                    for d in home.devices.values() if d.name not in changing and d.name not in found.excluded)
 
     def _echoes_name(self, device: Device, text: str, besides: set[str] = frozenset()) -> bool:

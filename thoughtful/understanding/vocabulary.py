@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from thoughtful.state.schema import StateModel
+from thoughtful.understanding import followup
 from thoughtful.understanding import phrasebook as pb
 
 DETERMINERS = {"the", "my", "our", "your", "this", "that"}
@@ -83,15 +84,17 @@ def type_nouns(models: dict[str, StateModel]) -> dict[str, str]:
 
 def known_words(models: dict[str, StateModel]) -> set[str]:
     """Words requests here are made of: function words, the state models' words (and the bases
-    and superlatives of their comparatives: "how high", "the warmest") and the phrasebook's (a
-    word that usually names a device, "porch", only when a phrase uses it: "put it back")."""
+    and superlatives of their comparatives: "how high", "the warmest"), the phrasebook's (a
+    word that usually names a device, "porch", only when a phrase uses it: "put it back") and a
+    correction's openings ("i meant")."""
     known = set(COMMON_WORDS)
     for model in models.values():
         text = model.language.model_dump_json()
         known.update(words(text))
         known.update(w for lang in model.language.settings.values() for w in adjectives(lang.up + lang.down))
     phrased = {w for phrases in (pb.WAKE, pb.POLITE_BEFORE, pb.POLITE_AFTER, pb.FILLERS, pb.SMALL, pb.NEGATIONS,
-                                 pb.CANCELS, pb.IMPLICIT_OFF, pb.CONTRASTS, pb.UNDO, pb.MORE, pb.REVERSE)
+                                 pb.CANCELS, pb.IMPLICIT_OFF, pb.CONTRASTS, pb.UNDO, pb.MORE, pb.REVERSE,
+                                 followup.CORRECTIONS)
                for p in phrases for w in words(p)}
     return ((known - unknown_name_words()) | phrased | set(PEOPLE)) - {"device"}
 
