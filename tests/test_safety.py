@@ -790,6 +790,11 @@ def test_a_device_only_compared_with_is_not_changed(interpreter):
                 "the same brightness as the bedside lamp")
     both = said(interpreter, home, "dim the bedside lamp as well as the lamp")  # "as well as" joins
     assert all(both["after"][n]["brightness"] < 60 for n in ("lamp", "bedside lamp")), both
+    # compared by a word of its name: "the left" is the left lamp (it had brightened the right one)
+    sides = [{"name": f"{side} lamp", "type": "lamp", "room": "bedroom", "snapshot": ON} for side in ("left", "right")]
+    asked_about(interpreter, sides, "make the right lamp as bright as the left")
+    out = said(interpreter, sides, "make the right lamp as bright as possible")  # compared with nothing
+    assert out["after"]["right lamp"]["brightness"] == 100 and out["after"]["left lamp"] == ON, out
 
 
 def test_a_bare_number_for_everything_is_asked_about(interpreter):

@@ -329,6 +329,7 @@ class Resolver:
                 if f" {device.name.lower()} " in f" {text} ":
                     named[slot] = device.name  # said whole: a word before it is no lost part of it
                 found.devices.append(device.name)
+        masked = self._compared_by_a_word(masked, home, found)
         masked = self._types_left_out(masked, _listing(text), home, found)
         whole = "|".join(re.escape(slot) for slot, name in named.items() if len(words(name)) > 1) or "(?!)"
         before_names = set(re.findall(rf"(\S+)\s+(?:{whole})", masked))  # "the tones <downstairs thermostat>"
@@ -344,6 +345,21 @@ class Resolver:
         found.masked = " ".join(tokens)
         found.here = bool(_HERE.search(found.masked))
         return found
+
+    def _compared_by_a_word(self, masked: str, home: Home, found: Mentions) -> str:
+        """ "as bright as the left", "warmer than the tall one": a word of one device's name
+        after "as the" or "than the" is that device, compared with, not asked to change ("make
+        the right lamp as bright as the left" had brightened the right lamp); "as bright as
+        possible" compares with nothing, "than the living room" with no device."""
+        rooms = {w for d in home.devices.values() for w in words(d.room)}
+        for match in re.finditer(rf"\s{_REFERENCE}\s+(?:the|my)\s+(\S+)(?:\s+{_ONE})?(?=\s)", masked):
+            meant = [d.name for d in home.devices.values() if match.group(1) in self._distinctive(d.name)
+                     and match.group(1) not in rooms and d.name not in found.devices]
+            if len(meant) == 1:
+                found.excluded.append(meant[0])
+                found.compared.append(meant[0])
+                return masked.replace(match.group(0), " ", 1)
+        return masked
 
     def _types_left_out(self, masked: str, listing: str, home: Home, found: Mentions) -> str:
         """ "everything off except the lights", "forget the lights, just warm it up": each device
