@@ -818,3 +818,15 @@ def test_a_small_amount_that_would_leave_a_device_as_it_is_is_asked_about(interp
     out = said(interpreter, home, "turn the lamp off and the thermostat down a bit")
     assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", out
     assert out["after"]["thermostat"]["setpoint"] < 74 and out["after"]["thermostat"]["state"] == "cool", out
+
+
+def test_a_level_said_as_reached_up_or_down_goes_that_way(interpreter):
+    """ "Turn the entry lamp up to 20" at 50% had dimmed it to 20%, "the hall thermostat up to 60"
+    at 67°F lowered it: a level said with "up to" or "down to" that lies the other way is asked
+    about; the same words the right way are done, each clause with its own."""
+    lamp = {"name": "entry lamp", "type": "lamp", "room": "entry", "snapshot": {**ON, "brightness": 50}}
+    heat = {"name": "hall thermostat", "type": "thermostat", "room": "hall", "snapshot": {**HEAT, "setpoint": 67}}
+    asked_about(interpreter, [lamp, heat], "turn the entry lamp up to 20", "entry lamp down to 70",
+                "hall thermostat up to 60")
+    out = said(interpreter, [lamp, heat], "entry lamp up to 80 and the hall thermostat down to 65")
+    assert out["after"]["entry lamp"]["brightness"] == 80 and out["after"]["hall thermostat"]["setpoint"] == 65, out

@@ -10,6 +10,9 @@ model's ``language`` section; when the utterance holds words for both directions
 brighter, dimmer" says dimmer) only the one not negated counts, and a complaint of too much
 ("the heat is too high") asks for less.
 
+A level said as reached one way ("turn the lamp up to 20", "the heat down to 70") must lie
+that way from where the setting is.
+
 The same for switching: a device switched off when the words say "on" and not "off" ("turn
 everything on" once switched everything off), or switched on from off when they say only "off";
 negated words ("I don't need the light on") are left to the other checks.
@@ -328,6 +331,19 @@ def _more_of(state: str, model: StateModel, before: dict[str, Any], after: dict[
     return False
 
 
+_WAY_TO = re.compile(r"\b(up|down)\s+to\b")
+
+
+def _way_to(text: str) -> tuple[int, str]:
+    """ "up to 80" (+1, "up to"), "down to 65" (-1): the way a level is reached, said with it;
+    (0, "") when neither or both are said."""
+    ways = {match.group(1) for match in _WAY_TO.finditer(text)}
+    if len(ways) != 1:
+        return 0, ""
+    way = ways.pop()
+    return (1 if way == "up" else -1), f"{way} to"
+
+
 def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any],
                   after: dict[str, Any], state_asked: bool = False) -> str | None:
     """What is wrong when ``before`` → ``after`` goes against ``text``; None when it agrees.
@@ -343,6 +359,8 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
         if not spec.numeric:
             continue
         direction, words = said_direction(text, model, key)
+        if direction == 0:  # "turn the lamp up to 20" at 50%: a level, said as reached going up
+            direction, words = _way_to(text)
         if direction == 0:
             continue
         old, new = before.get(key), after.get(key)
