@@ -515,6 +515,12 @@ def test_less_of_a_setting_never_switches_a_device_on(interpreter):
     assert lit["kind"] == "action" and lit["after"]["sofa lamp"]["state"] == "on"
     cooler = said(interpreter, home, "heat pump down a notch")
     assert cooler["kind"] == "action" and cooler["after"]["heat pump"]["setpoint"] < HEAT["setpoint"]
+    # a lamp showing a colour has no white to lower: said so, not "would switch it on"
+    strip = [{"name": "accent strip", "type": "lamp", "room": "lounge",
+              "snapshot": {"state": "on", "brightness": 60, "color": {"hue": 30, "saturation": 90}}}]
+    out = said(interpreter, strip, "make the accent strip less orange")
+    assert out["kind"] == "clarify" and "switch it on" not in out["say"] and out["after"] == {
+        "accent strip": strip[0]["snapshot"]}, out
 
 
 def test_a_switch_verb_describing_what_goes_on_switches_nothing(interpreter):

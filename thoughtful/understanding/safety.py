@@ -391,6 +391,8 @@ def less_switches_on(change: Change, model: StateModel, name: str, before: dict[
         spec = model.settings.get(key)
         if amount < 0 and spec is not None and spec.implies_state is None and \
                 before.get(key) is None and after.get(key) is not None:
+            if after.get("state") == before.get("state"):  # "less orange" said to a lamp showing a colour
+                return f"{the(name)} has no {model.setting_name(key)} now, so there is none to lower"
             return f"{the(name)} is {before.get('state')}, and less {model.setting_name(key)} would switch it on"
     return None
 
