@@ -408,6 +408,19 @@ def test_a_name_s_own_last_word_names_it(interpreter):
     assert all(out["after"][lamp["name"]] == lamp["snapshot"] for lamp in lamps), out
 
 
+def test_a_possessive_pronoun_names_the_one_device_it_owns(interpreter):
+    """ "Lights on in the bedroom except hers" had switched on "her lamp": "hers" is her lamp
+    ("his", "mine" alike) when one name is hers; such a name takes no "the" in replies."""
+    home = [{"name": "his lamp", "type": "lamp", "room": "bedroom",
+             "snapshot": {"state": "on", "brightness": 30, "color_temp": 2700}},
+            {"name": "her lamp", "type": "lamp", "room": "bedroom", "snapshot": {"state": "off"}}]
+    out = ask(interpreter, "lights on in the bedroom except hers", home=home)
+    assert out["after"]["her lamp"] == {"state": "off"}, out
+    out = ask(interpreter, "his lamp off, hers on", home=home)
+    assert out["kind"] == "action" and out["after"]["her lamp"]["state"] == "on", out
+    assert out["after"]["his lamp"]["state"] == "off" and "the his" not in out["say"].lower(), out
+
+
 def test_a_guess_that_changes_nothing_says_how_things_are(interpreter):
     """ "Cool the den" while the den ac cools (the model unsure of it): what it is doing and
     what would be wanted, not "did you want the den ac as it is?"."""

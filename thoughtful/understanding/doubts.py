@@ -219,6 +219,6 @@ class Doubts:
             of_type = [d.name for d in home.devices.values() if d.type == device_type]
             if named and len(of_type) > 1 and said.count(device_type) > len(named) + len(found.rooms):
                 display = self.models[device_type].display_name
-                return (f"Which other {display} did you mean, besides the {' and the '.join(named)}? "
+                return (f"Which other {display} did you mean, besides {' and '.join(map(the, named))}? "
                         f"There are: {', '.join(of_type)}.")
         return None

@@ -14,6 +14,7 @@ from thoughtful.state.provenance import Event, SOURCE_WORDS
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import Setting
 from thoughtful.state.values import f_to_c, format_number
+from thoughtful.understanding.vocabulary import OWNERS
 
 
 def to_home_unit(value: float, spec: Setting, units: Units) -> str:
@@ -26,8 +27,9 @@ def to_home_unit(value: float, spec: Setting, units: Units) -> str:
 
 def the(name: str, opening: bool = False) -> str:
     """ "the desk lamp" ("The desk lamp" at the ``opening`` of a sentence); a name that is
-    someone's stands alone ("Emma's lamp", not "the emma's lamp")."""
-    said = name if name.split()[0].endswith("'s") else f"the {name}"
+    someone's stands alone ("Emma's lamp", "his lamp", not "the emma's lamp")."""
+    first = name.split()[0]
+    said = name if first.endswith("'s") or first in OWNERS else f"the {name}"
     return said[0].upper() + said[1:] if opening else said
 
 

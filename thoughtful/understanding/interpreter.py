@@ -245,7 +245,7 @@ class Interpreter:
         text = safety.without_refused_direction(text, self.models)  # "not dimmer, brighter"
         found = self.resolver.mentions(text, request.home)
         if found.compared:  # "the tall lamp as bright as the lamp" had set it to its maximum
-            return Interpretation("clarify", f"I can't set one device by another yet (the {found.compared[0]}), so I "
+            return Interpretation("clarify", f"I can't set one device by another yet ({explain.the(found.compared[0])}), so I "
                                              f"changed nothing. Could you say the level you want?")
         crossed = self.doubts.rooms_crossed(text, found)
         if crossed:
@@ -257,7 +257,7 @@ class Interpreter:
         if (found.devices or found.rooms or found.everything) and followup.is_ellipsis(found.masked, self.nouns):
             # Only a name ("and the hall light too", "all the lights too", "both"): the last request
             # again, on it; with nothing to continue, a question.
-            named = " and ".join(f"the {n}" for n in found.devices or found.rooms) or "all of them"
+            named = " and ".join(explain.the(n) for n in found.devices or found.rooms) or "all of them"
             return self._again(request, found) or Interpretation(
                 "clarify", f"What would you like me to do with {named}?")
         named = self._named_by_a_word(request, found)
@@ -443,7 +443,7 @@ class Interpreter:
     def _which_other(other: followup.Other) -> str:
         if not other.meant:
             return "I don't know which other one you mean, so I changed nothing. Could you say its name?"
-        return f"Which one do you mean: {' or '.join(f'the {n}' for n in other.meant)}?"
+        return f"Which one do you mean: {' or '.join(explain.the(n) for n in other.meant)}?"
 
     def _swapped(self, request: Request, found: Mentions, other: followup.Other | None) -> Interpretation | None:
         """ "No, the desk lamp", "I meant the other one", "wrong lamp" just after the floor lamp
@@ -539,7 +539,7 @@ class Interpreter:
             return replace(kept.only(said), kind="command")
         if all(":goal=" in op for op in prediction.ops):
             return prediction
-        return Interpretation("clarify", f"I didn't change anything: what should the {recent[-1]} do?")
+        return Interpretation("clarify", f"I didn't change anything: what should {explain.the(recent[-1])} do?")
 
     def _says_a_type(self, text: str) -> bool:
         """Whether a word of ``text`` says a device type: its noun ("lights"), a word of one type
@@ -632,7 +632,7 @@ class Interpreter:
             clash = self._clashing(changes, clause_changes, alone, now_alone) if named else None
             if clash:  # "porch light to 20, all lights to 60"; "bedroom light on, bedroom lamp off"
                 return Interpretation("clarify", f"I didn't change anything: you asked two different things of "
-                                                 f"the {clash}. What would you like it to do?")
+                                                 f"{explain.the(clash)}. What would you like it to do?")
             alone.update(now_alone)
             for name, _, _ in clause_changes:
                 said_in[name] = "" if name in {n for n, _, _ in changes} else clause
@@ -891,7 +891,7 @@ class Interpreter:
         if kind == "reverse":
             return self._reverse(request)
         if found.unknown:
-            return Interpretation("reject", f"I don't know the {found.unknown}. {self._inventory(request.home)}")
+            return Interpretation("reject", f"I don't know {explain.the(found.unknown)}. {self._inventory(request.home)}")
         if not prediction.ops and self._words_say(prediction.best[0], found.masked):
             prediction = replace(prediction, ops=dict([prediction.best]))  # "a touch dimmer": the words say it
         elif not prediction.ops and kind == "command" and (said := self._said_outright(found, request.home)):

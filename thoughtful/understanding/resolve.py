@@ -17,7 +17,7 @@ from thoughtful.state.device import Device
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding.ask import Ask
-from thoughtful.understanding.vocabulary import (COMMON_WORDS, DETERMINERS, PEOPLE, known_words, type_nouns,
+from thoughtful.understanding.vocabulary import (COMMON_WORDS, DETERMINERS, OWNERS, PEOPLE, known_words, type_nouns,
                                                  unknown_name_words, words)
 
 _ALL = {"all", "every", "everything", "both", "whole"}
@@ -271,6 +271,7 @@ class Resolver:
         by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
         whole = [(d, "(?:" + "|".join(map(re.escape, self.spoken_forms(d.name))) + ")") for d in by_length]
         short, single = [], []
+        all_nouns = "|".join(map(re.escape, sorted(self.nouns, key=len, reverse=True)))
         rooms = {w for d in home.devices.values() for w in words(d.room)}
         for device in by_length:
             distinct = self._distinctive(device.name)
@@ -286,6 +287,10 @@ class Resolver:
             if len(distinct) > 1:  # "the tall one" for the "tall floor lamp" beside a "floor lamp"
                 single += [(device, rf"{re.escape(w)}\s+(?:{own}|{_ONE})") for w in distinct
                            if w not in others and w not in rooms]
+            owner = words(device.name)[0]
+            if owner in OWNERS and len(words(device.name)) > 1 and \
+                    sum(words(d.name)[0] == owner for d in home.devices.values()) == 1:
+                single.append((device, rf"{OWNERS[owner]}(?!\s+(?:{all_nouns}))"))  # "except hers": "her lamp"
             last = words(device.name)[-1]
             if len(words(device.name)) > 1 and last in distinct and last.isalpha() and \
                     last not in others | rooms | self.known:

@@ -429,15 +429,15 @@ def switched_against(text: str, planned: list[tuple[str, dict[str, Any], dict[st
     went_off = [name for name, before, after in planned if after.get("state") == "off" != before.get("state")]
     small = _SMALL.search(text)
     if went_off and small and "off" not in said:
-        return f'you said "{small.group(0)}", but that would switch the {went_off[0]} off'
+        return f'you said "{small.group(0)}", but that would switch {the(went_off[0])} off'
     if negates(text) or ("on" in said) == ("off" in said):
         return None
     went_on = [(name, after.get("state")) for name, before, after in planned
                if before.get("state") == "off" != after.get("state")]
     if "on" in said and went_off and not went_on:
-        return f'you said "on", but that would switch the {went_off[0]} off'
+        return f'you said "on", but that would switch {the(went_off[0])} off'
     if "off" in said and went_on and not went_off:
-        return f'you said "off", but that would switch the {went_on[0][0]} {went_on[0][1]}'
+        return f'you said "off", but that would switch {the(went_on[0][0])} {went_on[0][1]}'
     return None
 
 

@@ -14,6 +14,9 @@ from thoughtful.understanding import phrasebook as pb
 
 DETERMINERS = {"the", "my", "our", "your", "this", "that"}
 """Words that open a noun phrase: "the room lights" are a room's, "hey room lights" are no room's."""
+OWNERS = {"my": "mine", "our": "ours", "your": "yours", "his": "his", "her": "hers", "their": "theirs"}
+"""Words that make a name someone's ("his lamp", as "emma's lamp"), and their pronoun alone
+("except hers")."""
 PEOPLE = ("baby", "babies", "kid", "kids", "children", "child", "wife", "husband", "partner", "son", "daughter",
           "mom", "mum", "dad", "grandma", "grandpa", "guest", "guests", "family", "everyone", "everybody", "we")
 """Who besides the speaker may feel cold or hot ("the baby is cold"): words a request may use."""
