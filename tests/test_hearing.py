@@ -796,3 +796,19 @@ def test_words_that_leave_out_or_correct_are_heard_as_known(interpreter):
     out = run_line(json.dumps({"id": 2, "home": [heater], "utterance": "No, I meant up.", "history": history,
                                "now": "2026-12-01T07:01:00"}), interpreter, heard=Transcript("No, I meant up.", 0.86))
     assert out["kind"] == "action" and out["after"]["nursery heater"]["setpoint"] == 70, out
+
+
+def test_a_place_the_home_does_not_have_changes_nothing(interpreter):
+    """ "Make the bathroom warmer" in a home whose only heater is in the guest room had warmed
+    the guest room: typed, the bathroom is said to be unknown; heard (perhaps "bedroom"), the
+    change is confirmed, not made."""
+    home = [{"name": "guest room heater", "type": "thermostat", "room": "guest room",
+             "snapshot": {"state": "heat", "setpoint": 66, "room_temperature": 64, "fan": "auto"}}]
+    line = lambda heard: run_line(json.dumps({"id": 1, "home": home, "utterance": "make the bathroom warmer"}),
+                                  interpreter, heard=Transcript("Make the bathroom warmer.", 0.9) if heard else None)
+    typed, heard = line(False), line(True)
+    assert typed["kind"] == "reject" and "bathroom" in typed["say"], typed
+    assert heard["kind"] == "clarify", heard
+    assert typed["after"] == heard["after"] == {"guest room heater": home[0]["snapshot"]}
+    out = run_line(json.dumps({"id": 2, "home": home, "utterance": "warm up the guest room"}), interpreter)
+    assert out["kind"] == "action" and out["after"]["guest room heater"]["setpoint"] > 66, out

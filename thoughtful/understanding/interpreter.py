@@ -250,7 +250,10 @@ class Interpreter:
         crossed = self.doubts.rooms_crossed(text, found)
         if crossed:
             return Interpretation("clarify", crossed)
-        if request.heard_confidence is not None and (self.doubts.generic_name_heard(found, request.home, text)
+        if found.elsewhere and request.heard_confidence is None:  # "make the bathroom warmer", none here
+            return Interpretation("reject", f"I don't know the {found.elsewhere}. {self._inventory(request.home)}")
+        if request.heard_confidence is not None and (found.elsewhere  # heard: confirmed, as a lost word is
+                                                     or self.doubts.generic_name_heard(found, request.home, text)
                                                      or self.doubts.opens_like_a_question(text)
                                                      or self.doubts.only_a_value(found) and not self._recent(request)):
             request = replace(request, guessed=True)

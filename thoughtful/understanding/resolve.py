@@ -17,8 +17,8 @@ from thoughtful.state.device import Device
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding.ask import Ask
-from thoughtful.understanding.vocabulary import (COMMON_WORDS, DETERMINERS, OWNERS, PEOPLE, known_words, type_nouns,
-                                                 unknown_name_words, words)
+from thoughtful.understanding.vocabulary import (COMMON_WORDS, DETERMINERS, OWNERS, PEOPLE, known_words, place_words,
+                                                 type_nouns, unknown_name_words, words)
 
 _ALL = {"all", "every", "everything", "both", "whole"}
 _HERE = re.compile(r"\b(?:in\s+here|(?:this|my|our)\s+room)\b")
@@ -100,6 +100,9 @@ class Mentions:
     """A device or room the utterance names that this home does not have."""
     here: bool = False
     """The utterance means the speaker's room ("in here", "this room", "my room")."""
+    elsewhere: str | None = None
+    """A place said that is none of this home's rooms: "make the bathroom warmer" where there is
+    no bathroom (:meth:`Resolver._elsewhere`)."""
 
 
 def serving(of_type: list[Device], rooms: list[str]) -> list[Device]:
@@ -194,6 +197,7 @@ class Resolver:
         """Each type's nouns as one pattern, longest first."""
         self.known = known_words(models)
         self.name_words = unknown_name_words()
+        self.place_words = place_words()
         self.state_words = {t: _state_words(m) for t, m in models.items()}
         """Per type and state, the words that name that state alone ("cooling", "ac")."""
         self.feelings = _feelings(models)
@@ -347,6 +351,7 @@ class Resolver:
         found.everything = any(t in _ALL for t in _NOT_SELECTING.sub(" ", masked).split())
         found.plural = any(t.endswith("s") and t[:-1] in self.nouns for t in tokens)
         found.unknown = self._unknown(tokens, before_names)
+        found.elsewhere = self._elsewhere(tokens)
         found.masked = " ".join(tokens)
         found.here = bool(_HERE.search(found.masked))
         return found
@@ -464,6 +469,12 @@ class Resolver:
             if before not in self.known or (before not in DETERMINERS | _STILL_A_ROOM and of_a_type):
                 return f"{before} {token}"  # also "hey room lights" (for "bedroom"), not "the room lights"
         return None
+
+    def _elsewhere(self, tokens: list[str]) -> str | None:
+        """A place word after "the", "my"… left once this home's rooms and names are taken out:
+        a place the home does not have ("the bathroom", "the kitchen")."""
+        return next((token for before, token in zip(tokens, tokens[1:])
+                     if before in DETERMINERS and token in self.place_words), None)
 
     def select(self, device_type: str, found: Mentions, home: Home, speaker_room: str | None,
                recent: list[str]) -> list[str]:

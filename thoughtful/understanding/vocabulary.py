@@ -194,3 +194,8 @@ def joined_pairs(models: dict[str, StateModel]) -> dict[str, str]:
 def unknown_name_words() -> set[str]:
     """Words that usually name a particular device or room ("porch", "desk")."""
     return {w for phrase in pb.ROOMS + pb.DESCRIPTORS for w in words(phrase)} - COMMON_WORDS
+
+
+def place_words() -> set[str]:
+    """Words that name a place alone ("kitchen", "bathroom", "den"; not "room")."""
+    return {words(room)[-1] for room in pb.ROOMS} - {"room"}
