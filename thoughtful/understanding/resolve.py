@@ -351,7 +351,7 @@ class Resolver:
         found.everything = any(t in _ALL for t in _NOT_SELECTING.sub(" ", masked).split())
         found.plural = any(t.endswith("s") and t[:-1] in self.nouns for t in tokens)
         found.unknown = self._unknown(tokens, before_names)
-        found.elsewhere = self._elsewhere(tokens)
+        found.elsewhere = None if found.unknown else self._elsewhere(tokens)  # "the garage thermostat": unknown
         found.masked = " ".join(tokens)
         found.here = bool(_HERE.search(found.masked))
         return found
