@@ -73,9 +73,9 @@ def test_the_default_recognizer_is_the_shipped_adaptation_checked_by_the_install
     assert recognizer.model_dir == tmp_path / ADAPTED_DIR and recognizer.cross_checker is not None
     note = json.loads((tmp_path / ADAPTED_DIR / NOTE).read_text())
     assert note["shipped_sha256"] and "flite:rms" not in note["held_out_voices"]
-    assert note["encoder_layers"] == 2  # the encoder's last two layers are adapted too, and ship
+    assert note["encoder_layers"] == 4  # the encoder's layers are adapted too, and ship; not its front end
     with np.load(SHIPPED) as data:
-        assert "encoder/layer_3/ffn/linear_0/weight" in data.files and "encoder/layer_1/ffn/linear_0/weight" not in data.files
+        assert "encoder/layer_0/ffn/linear_0/weight" in data.files and "encoder/conv1/weight" not in data.files
     heard = recognizer.decode(spoken("turn off the desk lamp", "room", seed=3))
     assert "desk lamp" in heard.text.lower() and "off" in heard.text.lower()
     assert "lamp" in heard.cross_check.text.lower()

@@ -188,7 +188,7 @@ def test_listen_raw_pcm_on_stdin(tmp_path):
     run = subprocess.run([sys.executable, "-m", "thoughtful", "--config", str(config), "listen", "--raw",
                           "--rate", "22050", "--no-understanding"], input=raw, capture_output=True, timeout=120)
     assert run.returncode == 0, run.stderr
-    assert b"heard: 'What time is it?'" in run.stdout  # Whisper, the default recognizer
+    assert b"heard: 'What time is it" in run.stdout  # Whisper, the default recognizer (its stop or "?" aside)
 
 
 def test_push_to_talk_button_gates_listening():

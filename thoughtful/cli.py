@@ -320,7 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--clips", type=int, default=4000, help="synthesized clips to adapt on (default 4000)")
     p.add_argument("--epochs", type=float, default=2)
     p.add_argument("--encoder-layers", type=int,
-                   help="the encoder's last layers adapted with the decoder (default: 2 of its 4)")
+                   help="the encoder's last layers adapted with the decoder (default: all 4)")
     p.add_argument("--source", type=Path, help="the Whisper model to adapt (default: the bundled one)")
     p.add_argument("--dest", type=Path, help="where to write it (default: <data_dir>/models/whisper-tiny-en-adapted, "
                                              "which the recognizer then uses)")

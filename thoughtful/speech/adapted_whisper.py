@@ -1,9 +1,8 @@
 """The adapted Whisper that ships with thoughtful, and the model folder it makes.
 
 ``thoughtful models adapt`` (:mod:`thoughtful.speech.adapt`) fine-tunes the decoder layers of
-Whisper tiny.en and the last two of its four encoder layers; the front end, the first encoder
-layers, the token embedding and the positions stay as installed. What changed ships in
-:data:`SHIPPED` (~11 MB): each weight matrix as the int8 rows and per-row scales
+Whisper tiny.en and its four encoder layers; the front end, the token embedding and the
+positions stay as installed. What changed ships in :data:`SHIPPED` (~15 MB): each weight matrix as the int8 rows and per-row scales
 CTranslate2 makes of it when it loads the model in int8 (so the runtime's weights are the
 adapted ones exactly), the biases and norms as they are, and the SHA-256 of the installed
 ``model.bin`` they were adapted from. :func:`unpack` lays them over a copy of the installed
