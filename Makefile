@@ -22,7 +22,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(ARGS)
 
-# Optional: Whisper adapted again on these state models (~60 minutes here; one ships).
+# Optional: Whisper adapted again on these state models (~2 hours here; one ships).
 adapt: $(STAMP)
 	$(BIN)/thoughtful models adapt
 
