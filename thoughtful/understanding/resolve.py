@@ -52,7 +52,7 @@ _KEPT = (r"(?<!n't\s)(?<!not\s)keep\s+(?:the\s+|my\s+|any\s+)?(?:{what})"
 lamp"); "keep the lamp dimmer" is a request."""
 
 
-_AFTER_A_DETERMINER = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("the", "my", "our", "your", "that", "this")) + ")"
+_AFTER_A_DETERMINER = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in sorted(DETERMINERS)) + ")"
 """Right after "the", "my", "that"…: where a word stands for a whole name ("the pendant")."""
 
 
@@ -271,7 +271,8 @@ class Resolver:
         the "tall floor lamp"), and its last word alone when that is a word of no state model,
         no other name and no room ("the pendant" for the "kitchen pendant", "the pump" for the
         "office heat pump"; never "2" for "lamp 2"; only after "the", "my"…: "the light strip" and
-        "the lead strip" may be a misheard "led strip", "how on pendants" "island pendants")."""
+        "the lead strip" may be a misheard "led strip", "how on pendants" "island pendants"); and
+        the pronoun of a name that is someone's ("hers" for "her lamp")."""
         by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
         whole = [(d, "(?:" + "|".join(map(re.escape, self.spoken_forms(d.name))) + ")") for d in by_length]
         short, single = [], []
@@ -543,7 +544,8 @@ class Resolver:
         theirs = {w for name in changing for w in self._distinctive(name)}
         # "turn on sam's lamp, not tom's": a word said to be left out is no echo of "tom's lamp"
         left_out = set(re.findall(rf"\b{_except(text)}\s+(?:the\s+|my\s+)?(\S+)", found.masked))
-        return any(self._echoes_name(d, found.masked, theirs | left_out) and not set(self._distinctive(d.name)) <= rooms
+        besides = theirs | left_out
+        return any(self._echoes_name(d, found.masked, besides) and not set(self._distinctive(d.name)) <= rooms
                    for d in home.devices.values() if d.name not in changing and d.name not in found.excluded)
 
     def _echoes_name(self, device: Device, text: str, besides: set[str] = frozenset()) -> bool:
