@@ -56,6 +56,11 @@ _AFTER_A_DETERMINER = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in sorted(DETERMIN
 """Right after "the", "my", "that"…: where a word stands for a whole name ("the pendant")."""
 
 
+def _room_words(home: Home) -> set[str]:
+    """Every word of the home's rooms ("living", "room", "emma's")."""
+    return {w for d in home.devices.values() for w in words(d.room)}
+
+
 def _spared(what: str) -> str:
     """Words that spare what ``what`` (a pattern) says, and how it is left: "leave the heater on",
     "don't touch the fan", "keep the thermostat as it is"."""
@@ -277,7 +282,7 @@ class Resolver:
         whole = [(d, "(?:" + "|".join(map(re.escape, self.spoken_forms(d.name))) + ")") for d in by_length]
         short, single = [], []
         all_nouns = "|".join(map(re.escape, sorted(self.nouns, key=len, reverse=True)))
-        rooms = {w for d in home.devices.values() for w in words(d.room)}
+        rooms = _room_words(home)
         for device in by_length:
             distinct = self._distinctive(device.name)
             if distinct:
@@ -362,7 +367,7 @@ class Resolver:
         after "as the" or "than the" is that device, compared with, not asked to change ("make
         the right lamp as bright as the left" had brightened the right lamp); "as bright as
         possible" compares with nothing, "than the living room" with no device."""
-        rooms = {w for d in home.devices.values() for w in words(d.room)}
+        rooms = _room_words(home)
         for match in re.finditer(rf"\s{_REFERENCE}\s+(?:the|my)\s+(\S+)(?:\s+{_ONE})?(?=\s)", masked):
             meant = [d.name for d in home.devices.values() if match.group(1) in self._distinctive(d.name)
                      and match.group(1) not in rooms and d.name not in found.devices]

@@ -30,6 +30,7 @@ from typing import Any, Collection
 from thoughtful.state.device import Change
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
+from thoughtful.understanding.abilities import state_word
 from thoughtful.understanding.explain import the
 from thoughtful.understanding.phrasebook import SMALL
 from thoughtful.understanding.vocabulary import base
@@ -111,16 +112,23 @@ def _more_units(text: str, unit: str | None) -> tuple[int, str]:
     return (1 if (match.group(1) or match.group(2)) == "more" else -1), match.group(0)
 
 
+def _working_states(model: StateModel, key: str) -> list[tuple[int, set[str]]]:
+    """The working states ``key`` implies on each side, as the direction of that side and the
+    words for the state: [(1, {"heat", "heating"}), (-1, {"cool", "cooling"})] for a setpoint;
+    [] for a setting that implies none."""
+    implied = model.settings[key].implies_state
+    if implied is None:
+        return []
+    return [(direction, {state, state_word(model, state)})
+            for state, direction in ((implied.above, 1), (implied.below, -1))]
+
+
 def _more_of_state(text: str, model: StateModel, key: str) -> tuple[int, str]:
     """ "two more degrees of cooling", "more heating": the direction of the state the setting
     implies on that side ((-1, "more … cooling") for a setpoint below the room); (0, "")
     otherwise."""
-    implied = model.settings[key].implies_state
-    if implied is None:
-        return 0, ""
-    for state, direction in ((implied.above, 1), (implied.below, -1)):
-        lang = model.language.states.get(state)
-        for word in {state, lang.say if lang and lang.say else state}:
+    for direction, state_words in _working_states(model, key):
+        for word in state_words:
             more = rf"\bmore\b(?:\s+\w+){{0,3}}?\s+{re.escape(word)}\b"
             refused = re.search(rf"\b(?:no|not|any)\s+{more}", text)
             if refused:  # "no more heat": less of it, never more (stopping it is the states' business)
@@ -135,16 +143,9 @@ def _working_state_said(text: str, model: StateModel, key: str) -> tuple[int, st
     """The direction of the one working state ``text`` names, by the setting's side of it (+1,
     "heat" for a setpoint above the room; -1, "cool"), not refused ("no heat"); (0, "") when it
     names neither or both."""
-    implied = model.settings[key].implies_state
-    if implied is None:
-        return 0, ""
-    said = []
-    for state, direction in ((implied.above, 1), (implied.below, -1)):
-        lang = model.language.states.get(state)
-        for word in {state, lang.say if lang and lang.say else state}:
-            if re.search(rf"\b{re.escape(word)}\b", text) and not refusal(text, [word]):
-                said.append((direction, word))
-                break
+    said = [(direction, word) for direction, state_words in _working_states(model, key)
+            for word in sorted(state_words)
+            if re.search(rf"\b{re.escape(word)}\b", text) and not refusal(text, [word])]
     return said[0] if len({d for d, _ in said}) == 1 else (0, "")
 
 
