@@ -500,6 +500,72 @@ def test_same_again_repeats_the_whole_change_a_bit_more_one_step(interpreter):
         assert out["after"]["lamp"] == LAMP_ON["snapshot"]
 
 
+def test_too_much_alone_takes_one_step_of_the_last_change_back(interpreter):
+    """ "too much" just after "thermostat up three degrees" had been asked about: one step back,
+    never past where it was; after a switch there is no step, so it asks and changes nothing;
+    "too much light" is a complaint about the light, not about the last change."""
+    heat72 = {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 72}}
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "thermostat up three degrees", "say": "Raised it."},
+               {"at": "2026-11-28T19:59:40", "device": "thermostat", "changed": {"setpoint": 72},
+                "from": {"setpoint": 69}, "by": "voice", "why": "asked"}]
+    at = {"history": history, "now": "2026-11-28T20:00:00"}
+    for text in ("too much", "that's way too far", "whoa, you overdid it"):
+        out = ask(interpreter, text, home=(LAMP_ON, heat72), **at)
+        assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 71, (text, out)
+        assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
+    half = [history[0], {**history[1], "changed": {"setpoint": 69.5}}]
+    heat69_5 = {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 69.5}}
+    out = ask(interpreter, "too much", home=(LAMP_ON, heat69_5), history=half, now="2026-11-28T20:00:00")
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 69, out  # not 68.5
+    switched = [{"at": "2026-11-28T19:59:40", "utterance": "lamp off", "say": "Off."},
+                {"at": "2026-11-28T19:59:40", "device": "lamp", "changed": {"state": "off"},
+                 "from": {"state": "on", "brightness": 50, "color_temp": 3500}, "by": "voice", "why": "asked"}]
+    for text in ("too much", "back a bit"):
+        out = ask(interpreter, text, home=(LAMP_OFF, THERMO), history=switched, now="2026-11-28T20:00:00")
+        assert out["kind"] == "clarify" and out["after"]["lamp"] == {"state": "off"}, (text, out)
+    out = ask(interpreter, "too much light", home=(LAMP_ON, heat72), **at)
+    assert out["after"]["thermostat"]["setpoint"] == 72, out
+
+
+def test_an_end_of_the_range_said_outright_is_set_and_its_particle_is_no_switch(interpreter):
+    """ "max out the lamp": "out" had been read as "off" with the maximum, which the state model
+    refused; "the lamp at minimum" had been asked about. An end said not to be wanted is never
+    set ("the lamp not at minimum" had set 1%), "turn out" still switches off, and "max" alone,
+    naming nothing in a home of lamps and heating, is asked about (it had set both to the
+    maximum: 90°F)."""
+    for text, brightness in (("max out the lamp", 100), ("the lamp at minimum", 1), ("lamp at its lowest", 1)):
+        out = ask(interpreter, text)
+        assert out["kind"] == "action" and out["after"]["lamp"] == {**LAMP_ON["snapshot"], "brightness": brightness}, \
+            (text, out)
+        assert out["after"]["thermostat"] == THERMO["snapshot"], out
+    for text in ("the lamp not at minimum", "not the minimum for the lamp", "lamp not at max"):
+        out = ask(interpreter, text)
+        assert out["kind"] != "action" and out["after"]["lamp"] == LAMP_ON["snapshot"], (text, out)
+    assert ask(interpreter, "turn out the lamp")["after"]["lamp"] == {"state": "off"}
+    for text in ("max", "min please"):
+        out = ask(interpreter, text)
+        assert out["kind"] == "clarify" and out["after"] == {"lamp": LAMP_ON["snapshot"], "thermostat": THERMO["snapshot"]}, \
+            (text, out)
+
+
+def test_a_word_only_a_complaint_uses_says_it_when_the_model_is_unsure(interpreter):
+    """ "the big light is blinding me", "the light hurts": words only the too-bright complaint
+    uses, which the model was unsure of (it had asked): a step toward dimmer, never more. Not
+    when negated, and never a scene (a scene's effect is no step)."""
+    big = {"name": "big light", "type": "lamp", "room": "living room",
+           "snapshot": {"state": "on", "brightness": 100, "color_temp": 2700}}
+    for text, home in (("the big light is blinding me", (big, THERMO)), ("the light hurts", (LAMP_ON, THERMO))):
+        out = ask(interpreter, text, home=home)
+        lamp = home[0]
+        assert out["kind"] == "action" and out["after"][lamp["name"]]["brightness"] < lamp["snapshot"]["brightness"], \
+            (text, out)
+        assert out["after"]["thermostat"] == THERMO["snapshot"], out
+    out = ask(interpreter, "the big light isn't blinding me", home=(big, THERMO))
+    assert out["kind"] != "action" and out["after"]["big light"] == big["snapshot"], out
+    assert interpreter.evidence.complaints["lamp:goal=too_bright"] >= {"blinding", "glaring"}
+    assert "lamp:goal=movie" not in interpreter.evidence.complaints  # a scene: no complaint
+
+
 def test_the_wrong_device_corrected_is_put_back_and_the_other_one_changed(interpreter):
     """ "No, the desk lamp" / "the other one" just after the floor lamp was switched on: the
     floor lamp back off and the desk lamp on, in one change; "the other lamp" inside a request

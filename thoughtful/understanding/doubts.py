@@ -23,8 +23,10 @@ enough much little natural full half too""".split())
 the floor lamp", "more heat")."""
 WHOLE_BEFORE = DETERMINERS | {"and", "then"}
 """Words after which a name is heard whole: a determiner, or a clause's opening ("…on and lamp to 30%")."""
-DIRECTIONS = {"up", "down", "higher", "lower", "more", "less", "increase", "decrease", "raise", "reduce"}
-"""Words that say which way but not what: "turn it up" needs a device to mean anything."""
+DIRECTIONS = {"up", "down", "higher", "lower", "more", "less", "increase", "decrease", "raise", "reduce",
+              *(w for words in safety.EXTREMES.values() for w in words)}
+"""Words that say which way but not what: "turn it up" needs a device to mean anything, and so
+does "max"."""
 SWITCHES = {"on", "off"}
 """So do these: "turn it off", with nothing named or talked about, may be any device."""
 WANTING = {"need", "want", "wanna", "like", "right", "okay", "ok"}
@@ -175,8 +177,8 @@ class Doubts:
                    if key in self.models[t].settings and isinstance(value, (int, float)))
 
     def which_type(self, found: Mentions, home: Home, speaker_room: str | None) -> str | None:
-        """A question when only a direction or a switch is said ("up in the lounge", "right, I
-        need it up", "turn it off") where devices of several types could go that way: no other
+        """A question when only a direction, an end of a range or a switch is said ("up in the
+        lounge", "right, I need it up", "max", "turn it off") where devices of several types could go that way: no other
         word but function words, and no device named (the interpreter does not ask when a device
         was talked about lately)."""
         words = vocabulary.without_courtesy(found.masked).split()

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from thoughtful.state.schema import StateModel
+from thoughtful.state.schema import StateModel, Toward
 from thoughtful.understanding import phrasebook as pb
 from thoughtful.understanding.numbers import find_numbers
+from thoughtful.understanding.resolve import ALL
 from thoughtful.understanding.runtime import Prediction
 from thoughtful.understanding.safety import negates
 from thoughtful.understanding.vocabulary import COMMON_WORDS, stems, words
@@ -62,6 +63,25 @@ class Evidence:
                 if op.endswith(":state=off"):  # "I don't want the ac running": negated, it says off too
                     self.words[op] |= WORKING
                     self.negated[op] |= WORKING
+        self.complaints = self._complaint_words(models)
+
+    def _complaint_words(self, models: dict[str, StateModel]) -> dict[str, set[str]]:
+        """Per complaint goal (one whose effect is steps toward a level, perhaps with the state
+        they need: "too bright", "too cold"), the words no other operation's phrases use ("blinding", "sweltering")."""
+        out = {}
+        for model in models.values():
+            for name, goal in model.language.goals.items():
+                op = f"{model.type}:goal={name}"
+                steps = {k: v for k, v in goal.effect.items() if k != "state"}
+                if steps and all(isinstance(v, Toward) for v in steps.values()):
+                    others = set().union(*(w for o, w in self.words.items() if o != op))
+                    out[op] = {w for p in goal.phrases for w in words(p) if not roots(w) & others} - IDLE - ALL  # not "everything" of "everything looks yellow"
+        return out
+
+    def complaint_said(self, op: str, text: str) -> bool:
+        """Whether ``text`` says, not negated, a word only the complaint ``op`` uses ("the lamp
+        is blinding me": too bright, which the model was unsure of): a small step, never a scene."""
+        return not negates(text) and bool(set(words(text)) & self.complaints.get(op, set()))
 
     def supported(self, op: str, text: str) -> bool:
         """Whether ``text`` says a word that asks for ``op``; True for an operation that changes

@@ -11,6 +11,8 @@ Three shapes, recognised by structure, not by phrase lists of whole sentences:
   change went to the wrong one (:func:`the_other`, ``Interpreter._swapped``).
 - **A reason asked of nothing named** ("why?", "what was that for?"): why the last change was
   made (:func:`asks_why_of_the_last`).
+- **An overshoot of nothing named** ("too much", "that's too far"): one step of the last change
+  back (:func:`overshot`).
 """
 
 from __future__ import annotations
@@ -52,6 +54,18 @@ def asks_why_of_the_last(text: str) -> bool:
     """Whether ``text`` asks only the reason for what was just done ("why?", "how come?", "what
     was that for?"), naming nothing ("why is it so cold?" is about the heating)."""
     return bool(_REASON.match(text)) and set(re.findall(r"[a-z']+", text)) <= _OF_THE_LAST
+
+
+_OVERSHOOT = re.compile(r"\btoo\s+(?:much|far)\b|\bover(?:did|done|shot|doing)\b")
+OVERSHOOT_WORDS = set("""too much far that's that it's it was is way a bit little now just you went gone go
+overdid overdone overshot overdoing a tad oh oops whoa""".split())
+"""The words of an overshoot of nothing named: "too much", "whoa, that's way too far"."""
+
+
+def overshot(text: str) -> bool:
+    """Whether ``text`` says only that the last change went too far ("too much", "you overdid
+    it"), naming nothing ("too much light" is a complaint about the light)."""
+    return bool(_OVERSHOOT.search(text)) and set(re.findall(r"[a-z']+", text)) <= OVERSHOOT_WORDS
 
 
 _OTHER = re.compile(r"\b(?:the\s+|that\s+)?(?:other|wrong)\s+([a-z0-9]+)\b")

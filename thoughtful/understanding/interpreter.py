@@ -887,7 +887,7 @@ class Interpreter:
             op = less or stop
             kind, prediction = "command", replace(prediction.only({op: prediction.confidence}), kind="command")
             request = request if less else replace(request, guessed=True)
-        if kind == "undo":
+        if kind == "undo" or followup.overshot(found.masked):
             return self._undo(request)
         if kind == "more":
             return self._more(request)
@@ -895,7 +895,8 @@ class Interpreter:
             return self._reverse(request)
         if found.unknown:
             return Interpretation("reject", f"I don't know {explain.the(found.unknown)}. {self._inventory(request.home)}")
-        if not prediction.ops and self._words_say(prediction.best[0], found.masked):
+        if not prediction.ops and (self._words_say(prediction.best[0], found.masked) or
+                                   self.evidence.complaint_said(prediction.best[0], found.masked)):
             prediction = replace(prediction, ops=dict([prediction.best]))  # "a touch dimmer": the words say it
         elif not prediction.ops and kind == "command" and (said := self._said_outright(found, request.home)):
             prediction = replace(prediction, ops={said: prediction.best[1]})  # "brighten of light", read as "off"
@@ -1050,14 +1051,17 @@ class Interpreter:
         return prediction.only(ops)
 
     def _words_say(self, op: str, text: str) -> bool:
-        """Whether the words themselves ask for a direction the model was unsure of ("a little
-        dimmer in the bedroom": brightness down), by the state model's direction words."""
+        """Whether the words themselves ask for a direction or an end of the range the model was
+        unsure of ("a little dimmer in the bedroom": brightness down; "the bedside lamp at
+        minimum": its lowest), by the state model's words."""
         device_type, _, what = op.partition(":")
         key, _, how = what.partition("=")
         model = self.models.get(device_type)
-        if model is None or key not in model.settings or how not in ("up", "down"):
+        if model is None or key not in model.settings:
             return False
-        return safety.said_direction(text, model, key)[0] == (1 if how == "up" else -1)
+        if how in ("max", "min"):
+            return safety.said_extreme(text, model, key) == how
+        return how in ("up", "down") and safety.said_direction(text, model, key)[0] == (1 if how == "up" else -1)
 
     def _types_said(self, found: Mentions, home: Home) -> set[str]:
         """The types of the devices named and of the type words said ("the light is too warm")."""
@@ -1388,11 +1392,16 @@ class Interpreter:
         return Request(asked, request.home, request.speaker_room, request.now, request.turns[:-1], confirmed=True)
 
     def _undo(self, request: Request) -> Interpretation:
-        """ "Put it back": the last change by voice undone; "back a bit" ("too much, back a bit"):
-        one step of it back, not all of it."""
-        small = safety.says_small(normalize(request.text))
-        changes = small and replay.one_more_step(request.home, request.now, back=True) or \
-            replay.undo(request.home, request.now)
+        """ "Put it back": the last change by voice undone; "back a bit" ("too much, back a bit")
+        or "too much" alone (:func:`followup.overshot`): one step of it back, not all of it."""
+        text = normalize(request.text)
+        if safety.says_small(text) or followup.overshot(text):
+            changes = replay.one_more_step(request.home, request.now, back=True)
+            if not changes and replay.undo(request.home, request.now):  # a switch has no step
+                return Interpretation("clarify", "The last change moved no setting a step could take back. "
+                                                 'Say "undo" to reverse it.')
+        else:
+            changes = replay.undo(request.home, request.now)
         if not changes:
             return Interpretation("clarify", "There's nothing I changed that I could undo.")
         return self._apply(request, changes)

@@ -16,7 +16,7 @@ from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
 from thoughtful.state.values import c_to_f, step_of
 from thoughtful.understanding.numbers import Number, find_numbers, tokens
-from thoughtful.understanding.safety import UNIT_WORDS, multiple, said_direction
+from thoughtful.understanding.safety import UNIT_WORDS, multiple, said_direction, said_extreme, says_state
 from thoughtful.understanding.vocabulary import COMMON_WORDS, adjectives, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
@@ -160,14 +160,16 @@ class Planner:
     @staticmethod
     def _drop_contradicted_state(model: StateModel, change: Change, text: str) -> None:
         """ "brighten of the study lamp": "of" read as "off", with a brightness the off state does
-        not have. When the words say a direction for that setting, the setting stands and the
-        state goes (the state the setting needs follows from it); otherwise both stay, and the
-        device's state model refuses the pair (a question, never a guess)."""
+        not have. When the words say a direction for that setting, or an end of its range while
+        they never say the state ("max out the light": "out" read as "off"), the setting stands
+        and the state goes (the state the setting needs follows from it); otherwise both stay,
+        and the device's state model refuses the pair (a question, never a guess)."""
         if change.state is None or change.state not in model.states:
             return
         valid = set(model.states[change.state].settings)
         homeless = [k for k in (*change.set, *change.adjust) if k in model.settings and k not in valid]
-        if homeless and all(said_direction(text, model, k)[0] for k in homeless):
+        if homeless and (all(said_direction(text, model, k)[0] for k in homeless) or (
+                all(said_extreme(text, model, k) for k in homeless) and not says_state(text, model, change.state))):
             change.state = None
 
     def _whole_home(self, ops: list[str], home_types: Collection[str]) -> list[str]:

@@ -69,13 +69,20 @@ def one_more_step(home: Home, now: datetime, back: bool = False, of_the_level: b
     changes = []
     for event in last_by_voice(home, now):
         settings = home[event.device].model.settings
-        adjust = {k: step_of(settings[k], home.units.temperature) * (1 if (of_the_level or new > event.from_[k]) != back
-                                                                     else -1)
+        adjust = {k: _step(settings[k], home.units.temperature, abs(new - event.from_[k]), back) *
+                  (1 if (of_the_level or new > event.from_[k]) != back else -1)
                   for k, new in _moved(event, settings).items() if new != event.from_[k]}
         if adjust:
             why = "you asked for less" if back else "you asked for more"
             changes.append((event.device, Change(adjust=adjust), why))
     return changes
+
+
+def _step(spec, temperature_unit: str, moved: float, back: bool) -> float:
+    """A step of a setting; one back is never more than the last change moved it (a step back
+    from half a degree up is half a degree, not past where it was)."""
+    step = step_of(spec, temperature_unit)
+    return min(step, moved) if back else step
 
 
 LESS = {"less", "fewer"}

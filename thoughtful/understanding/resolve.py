@@ -20,7 +20,8 @@ from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.vocabulary import (COMMON_WORDS, DETERMINERS, OWNERS, PEOPLE, known_words, place_words,
                                                  type_nouns, unknown_name_words, words)
 
-_ALL = {"all", "every", "everything", "both", "whole"}
+ALL = {"all", "every", "everything", "both", "whole"}
+"""Words that say how many devices ("everything", "both"), not which."""
 _HERE = re.compile(r"\b(?:in\s+here|(?:this|my|our)\s+room)\b")
 """Words for the speaker's room."""
 _EVERY = re.compile(r"\b(?:all|every|everything)\b")
@@ -354,7 +355,7 @@ class Resolver:
         masked = self._someone_feels.sub("i'm ", masked)
         found.devices = [n for n in found.devices if not self._noun_elsewhere(home[n], found.rooms)]
         tokens = masked.split()
-        found.everything = any(t in _ALL for t in _NOT_SELECTING.sub(" ", masked).split())
+        found.everything = any(t in ALL for t in _NOT_SELECTING.sub(" ", masked).split())
         found.plural = any(t.endswith("s") and t[:-1] in self.nouns for t in tokens)
         found.unknown = self._unknown(tokens, before_names)
         found.elsewhere = None if found.unknown else self._elsewhere(tokens)  # "the garage thermostat": unknown

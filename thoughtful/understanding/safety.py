@@ -269,6 +269,44 @@ def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
     return (1, up or "") if up else (-1, down or "")
 
 
+EXTREMES = {"max": ["max", "maximum", "highest"], "min": ["min", "minimum", "lowest"]}
+"""Words for either end of any setting's range, besides each state model's own phrases."""
+
+
+def said_extreme(text: str, model: StateModel, key: str) -> str | None:
+    """ "max" or "min" when ``text`` names that end of ``key``'s range and not the other ("the
+    lamp at minimum", "max out the light", "full brightness"), by the state model's words for it
+    or a word for any range's end; None otherwise, and for any negated text ("not at the
+    minimum" asks for anything but)."""
+    lang = model.language.settings.get(key)
+    if lang is None or negates(text):
+        return None
+    said = [end for end, phrases in (("max", lang.max), ("min", lang.min)) if _said(text, [*phrases, *EXTREMES[end]])]
+    return said[0] if len(said) == 1 else None
+
+
+def _refused_end(text: str, model: StateModel, key: str) -> tuple[str, str] | None:
+    """The end of ``key``'s range ``text`` says it does not want ("not at the minimum", "the
+    lamp shouldn't be at max", "never the lowest"), with the words; None when it refuses none."""
+    lang = model.language.settings.get(key)
+    if lang is None or not negates(text):
+        return None
+    for end, phrases in (("max", lang.max), ("min", lang.min)):
+        said = "|".join(sorted(map(re.escape, [*phrases, *EXTREMES[end]]), key=len, reverse=True))
+        match = re.search(rf"(?:\b(?:not|no|never)\b|n't)\s+(?:(?:be|at|on|to|the|its|it|set|all|way)\s+){{0,3}}"
+                          rf"(?:{said})\b", text)
+        if match:
+            return end, match.group(0)
+    return None
+
+
+def says_state(text: str, model: StateModel, state: str) -> bool:
+    """Whether ``text`` says ``state`` by its own words ("off", "switch it off", "turn out the
+    light"), not negated: a word that is also another phrase's particle ("max out") is not it."""
+    lang = model.language.states.get(state)
+    return _said(text, [state, *([lang.say or state, *lang.verbs] if lang else [])]) is not None
+
+
 def _leading(text: str, model: StateModel, key: str) -> str | None:
     """The first word of one of ``key``'s two-word comparatives when ``text`` says it and no
     other setting of the model uses that word: a lamp's "warmer" is its white ("warmer white")."""
@@ -359,6 +397,10 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
     for key, spec in model.settings.items():
         if not spec.numeric:
             continue
+        refused = _refused_end(text, model, key)
+        if refused and after.get(key) != before.get(key) and after.get(key) == (spec.max if refused[0] == "max"
+                                                                                 else spec.min):
+            return f'you said "{refused[1]}", but that would set {the(name)} to its {refused[0]}imum'
         direction, words = said_direction(text, model, key)
         if direction == 0:  # "turn the lamp up to 20" at 50%: a level, said as reached going up
             direction, words = _way_to(text)
