@@ -566,6 +566,72 @@ def test_a_word_only_a_complaint_uses_says_it_when_the_model_is_unsure(interpret
     assert "lamp:goal=movie" not in interpreter.evidence.complaints  # a scene: no complaint
 
 
+def _light(name, room, on=False, brightness=40):
+    return {"name": name, "type": "lamp", "room": room,
+            "snapshot": {"state": "on", "brightness": brightness, "color_temp": 2700} if on else {"state": "off"}}
+
+
+def test_a_name_said_in_the_plural_names_the_devices_whose_names_hold_it_and_no_more(interpreter):
+    """ "turn on all the porch lights" had switched on every light of the home (the kitchen's,
+    the desk lamp): "all" was read as every light beside one named; "the porch lights" and
+    "both porch lights" only the back porch light (the front one holds "porch light" too)."""
+    home = (_light("front porch light", "porch"), _light("porch light", "back porch", on=True),
+            _light("kitchen light", "kitchen"), _light("desk lamp", "office"), THERMO)
+    for text in ("turn on all the porch lights", "switch on both porch lights", "turn on the porch lights"):
+        out = ask(interpreter, text, home=home)
+        assert out["kind"] == "action" and out["after"]["front porch light"]["state"] == "on", (text, out)
+        assert out["after"]["porch light"] == home[1]["snapshot"], out
+        assert out["after"]["kitchen light"] == {"state": "off"} and out["after"]["desk lamp"] == {"state": "off"}, out
+    out = ask(interpreter, "turn on all the desk lamps", home=home)
+    assert out["after"]["desk lamp"]["state"] == "on" and out["after"]["kitchen light"] == {"state": "off"}, out
+    out = ask(interpreter, "turn on the porch light", home=home)  # the one so named
+    assert out["after"]["front porch light"] == {"state": "off"}, out
+
+
+def test_a_state_said_outright_in_a_clause_stands_so_each_clause_keeps_its_own_value(interpreter):
+    """ "all the lights on and the desk lamp to 30": the model read the first clause as "off"
+    more surely than "on", so the clauses could not be read apart, and read whole the 30% reached
+    every light (the porch light dimmed from 40%). "On" said, and "off" not, is "on"."""
+    home = (_light("porch light", "porch", on=True), _light("kitchen light", "kitchen"), _light("desk lamp", "office"),
+            THERMO)
+    out = ask(interpreter, "all the lights on and the desk lamp to 30", home=home)
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 30, out
+    assert out["after"]["porch light"] == home[0]["snapshot"] and out["after"]["kitchen light"]["brightness"] != 30, out
+
+
+def test_a_name_without_the_place_it_opens_with_names_the_device(interpreter):
+    """ "mini split off" for the "bedroom mini split" had been taken for a lamp ("which lamp do
+    you mean?"); not when another name holds the same words."""
+    split = {"name": "bedroom mini split", "type": "thermostat", "room": "master bedroom",
+             "snapshot": {"state": "cool", "setpoint": 72, "room_temperature": 76, "fan": "auto"}}
+    home = (_light("nightstand lamp", "master bedroom", on=True), _light("closet light", "master bedroom"), split)
+    out = ask(interpreter, "mini split at 70", home=home)
+    assert out["kind"] == "action" and out["after"]["bedroom mini split"]["setpoint"] == 70, out
+    out = ask(interpreter, "turn the closet light on and the mini split off", home=home)
+    assert out["after"]["bedroom mini split"]["state"] == "off" and out["after"]["closet light"]["state"] == "on", out
+    other = {**split, "name": "office mini split", "room": "office"}
+    out = ask(interpreter, "mini split off", home=(*home, other))
+    assert out["kind"] != "action", out
+
+
+def test_and_a_device_of_another_type_after_a_switch_is_switched_too(interpreter):
+    """ "and the thermostat" just after "turn off the porch light": the thermostat off (it had
+    asked what the thermostat should do); after a brightness set, a heater has no brightness:
+    still asked."""
+    off = [{"at": "2026-11-28T19:59:40", "utterance": "turn off the porch light", "say": "Off."},
+           {"at": "2026-11-28T19:59:40", "device": "porch light", "changed": {"state": "off"},
+            "from": {"state": "on", "brightness": 40, "color_temp": 2700}, "by": "voice", "why": "asked"}]
+    home = (_light("porch light", "porch"), THERMO)
+    for text in ("and the thermostat", "the thermostat too"):
+        out = ask(interpreter, text, home=home, history=off, now="2026-11-28T20:00:00")
+        assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "off", (text, out)
+        assert out["after"]["porch light"] == {"state": "off"}, out
+    dimmed = [{**off[0], "utterance": "porch light to 20"}, {**off[1], "changed": {"brightness": 20}, "from": {"brightness": 40}}]
+    out = ask(interpreter, "and the thermostat", home=(_light("porch light", "porch", on=True, brightness=20), THERMO),
+              history=dimmed, now="2026-11-28T20:00:00")
+    assert out["kind"] == "clarify" and out["after"]["thermostat"] == THERMO["snapshot"], out
+
+
 def test_the_wrong_device_corrected_is_put_back_and_the_other_one_changed(interpreter):
     """ "No, the desk lamp" / "the other one" just after the floor lamp was switched on: the
     floor lamp back off and the desk lamp on, in one change; "the other lamp" inside a request

@@ -21,7 +21,7 @@ from thoughtful.understanding import phrasebook as pb
 from thoughtful.understanding.numbers import find_numbers
 from thoughtful.understanding.resolve import ALL
 from thoughtful.understanding.runtime import Prediction
-from thoughtful.understanding.safety import negates
+from thoughtful.understanding.safety import negates, says_state
 from thoughtful.understanding.vocabulary import COMMON_WORDS, stems, words
 
 if TYPE_CHECKING:
@@ -117,10 +117,18 @@ class Evidence:
         setting = lambda op: op if ":goal=" in op else op.split("=")[0]
         sure = prediction.ops.get
         if not kept or any(setting(gone) == setting(op) and (sure(gone) or 0) >= (sure(op) or 0)
+                           and not self._state_said_outright(op, text)
                            for gone in ops if gone not in kept for op in kept):
             return None
         chosen = {op: p for op, p in prediction.ops.items() if op in kept}
         return prediction.only(chosen)
+
+    def _state_said_outright(self, op: str, text: str) -> bool:
+        """Whether ``op`` is a state that ``text`` says by its own words, not negated ("all the
+        lights on", which the model read as off more surely than on)."""
+        device_type, _, what = op.partition(":")
+        key, _, state = what.partition("=")
+        return key == "state" and not negates(text) and says_state(text, self.models[device_type], state)
 
     def one_type_for_shared_words(self, prediction: Prediction, text: str, named: set[str]) -> Prediction:
         """``prediction`` without a goal or a change up or down of a type no word names

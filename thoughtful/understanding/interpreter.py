@@ -348,6 +348,19 @@ class Interpreter:
         return any(safety.contradiction(text, request.home[a.device].model, a.device, a.before, a.after)
                    for a in tried.applied)
 
+    @staticmethod
+    def _types_of(prediction: Prediction) -> set[str]:
+        return {op.split(":")[0] for op in prediction.ops}
+
+    def _retyped(self, masked: str, before: set[str], after: set[str]) -> str:
+        """``masked`` with the nouns of the ``before`` type said as the one ``after`` type's ("turn
+        off the light" → "turn off the thermostat"); as it was when the types are the same."""
+        if before == after or len(after) != 1:
+            return masked
+        noun = self.models[next(iter(after))].display_name
+        return " ".join(noun if self.resolver.nouns.get(w, self.resolver.nouns.get(w.rstrip("s"))) in before else w
+                        for w in masked.split())
+
     # --- routines ------------------------------------------------------------------------
     def _routine(self, request: Request, text: str) -> Interpretation | None:
         """A routine of the home ("good night") when the request is one of its phrases, give or
@@ -373,7 +386,8 @@ class Interpreter:
     def _again(self, request: Request, found: Mentions) -> Interpretation | None:
         """ "and the bedroom too", "same for the kitchen", or "the desk lamp" after "which lamp do
         you mean?": the last request that was not itself such a follow-up, on the devices or
-        rooms named now."""
+        rooms named now (of another type, its operations that type has: "and the thermostat"
+        after "turn off the porch light" switches the thermostat off)."""
         for i in range(len(request.turns) - 1, max(-1, len(request.turns) - 4), -1):
             said = normalize(request.turns[i].utterance)
             before = self.resolver.mentions(said, request.home)
@@ -382,6 +396,12 @@ class Interpreter:
             prediction = self._predict(before, request.home)
             if prediction.kind not in ("command", "question"):
                 return None
+            # "and the thermostat" after "turn off the porch light": the same operations on its type
+            mapped = self._said_again(found, prediction, request.home)
+            if mapped:
+                before = replace(before, masked=self._retyped(before.masked, self._types_of(prediction),
+                                                               self._types_of(mapped)))
+                prediction = mapped
             moved = replace(before, devices=found.devices, rooms=found.rooms, excluded=found.excluded,
                             everything=found.everything, plural=found.plural,
                             unknown=None)  # "the right one" answers "I don't know the bedside lamp"

@@ -277,8 +277,9 @@ class Resolver:
         the "tall floor lamp"), and its last word alone when that is a word of no state model,
         no other name and no room ("the pendant" for the "kitchen pendant", "the pump" for the
         "office heat pump"; never "2" for "lamp 2"; only after "the", "my"…: "the light strip" and
-        "the lead strip" may be a misheard "led strip", "how on pendants" "island pendants"); and
-        the pronoun of a name that is someone's ("hers" for "her lamp")."""
+        "the lead strip" may be a misheard "led strip", "how on pendants" "island pendants"); a
+        name without the place it opens with ("mini split", :meth:`_without_its_place`); and the
+        pronoun of a name that is someone's ("hers" for "her lamp")."""
         by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
         whole = [(d, "(?:" + "|".join(map(re.escape, self.spoken_forms(d.name))) + ")") for d in by_length]
         short, single = [], []
@@ -306,7 +307,25 @@ class Resolver:
             if len(words(device.name)) > 1 and last in distinct and last.isalpha() and \
                     last not in others | rooms | self.known:
                 single.append((device, rf"{_AFTER_A_DETERMINER}{re.escape(last)}(?:'s)?"))  # "the pendant('s)"
+            rest = self._without_its_place(device, home, rooms)
+            if rest:
+                single.append((device, rf"\b{re.escape(rest)}\b"))  # "the mini split" for the "bedroom mini split"
         return whole + short + single
+
+    def _without_its_place(self, device: Device, home: Home, rooms: set[str]) -> str | None:
+        """A name without the place words it opens with, when those are two words or more that no
+        other name holds and that are no room ("mini split" of the "bedroom mini split", "heat pump"
+        of the "office heat pump"); None otherwise ("lamp" of the "office lamp" is a type word)."""
+        said = words(device.name)
+        opening = next((i for i, w in enumerate(said) if w not in rooms | self.place_words), len(said))
+        rest = " ".join(said[opening:])
+        if opening == 0 or len(said) - opening < 2 or rest in {" ".join(words(r)) for r in
+                                                             {d.room for d in home.devices.values()}}:
+            return None
+        if any(d is not device and re.search(rf"\b{re.escape(rest)}\b", " ".join(words(d.name)))
+               for d in home.devices.values()):
+            return None
+        return rest
 
     def mentions(self, text: str, home: Home) -> Mentions:
         """Find device names and rooms of ``home`` in ``text`` (normalized, lower case)."""
@@ -337,8 +356,12 @@ class Resolver:
             # A placeholder until every name is matched: the longest name is consumed, so
             # "desk lamp" → "lamp" is not matched again by a device called "lamp".
             slot = f"\x00{len(placeholders)}\x00"
+            group = self._group(device, [m.group(0) for m in re.finditer(rf"(?<=\s){pattern}(?=\s)", masked)], home)
             new, n = re.subn(rf"(?<=\s){pattern}(?=\s)", slot, masked)
             if n:
+                if group is not None:  # "all the porch lights": these, not every light
+                    new = re.sub(rf"\b(?:all|both|every)\s+(?:of\s+)?(?:the\s+)?(?={re.escape(slot)})", "the ", new)
+                    found.devices += [d for d in group if d not in found.devices and d not in found.excluded]
                 masked = new
                 placeholders[slot] = next((w for w in reversed(words(device.name)) if w in self.nouns),
                                           device.model.display_name)
@@ -362,6 +385,17 @@ class Resolver:
         found.masked = " ".join(tokens)
         found.here = bool(_HERE.search(found.masked))
         return found
+
+    def _group(self, device: Device, said: list[str], home: Home) -> list[str] | None:
+        """The other devices of ``device``'s type that a name said in the plural also names ("the
+        porch lights" beside a "porch light" and a "front porch light": both, whose names hold
+        "porch light"; [] when none does); None when it was said in the singular."""
+        plural = [s.split() for s in said if s.split()[-1].endswith("s") and s.split()[-1][:-1] in self.nouns]
+        if not plural:
+            return None
+        singular = " ".join([*plural[0][:-1], plural[0][-1][:-1]])
+        return [d.name for d in home.devices.values() if d is not device and d.type == device.type
+                and any(re.search(rf"\b{re.escape(singular)}\b", form) for form in self.spoken_forms(d.name))]
 
     def _compared_by_a_word(self, masked: str, home: Home, found: Mentions) -> str:
         """ "as bright as the left", "warmer than the tall one": a word of one device's name
