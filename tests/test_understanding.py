@@ -632,6 +632,32 @@ def test_and_a_device_of_another_type_after_a_switch_is_switched_too(interpreter
     assert out["kind"] == "clarify" and out["after"]["thermostat"] == THERMO["snapshot"], out
 
 
+def test_no_more_of_a_working_state_switches_it_off(interpreter):
+    """ "no more heat in the nursery" while the heater heats: off (the model was unsure, and it
+    had asked); "no more heat than that" is no stop and changes nothing."""
+    heater = {"name": "nursery heater", "type": "thermostat", "room": "nursery",
+              "snapshot": {"state": "heat", "setpoint": 69, "room_temperature": 67, "fan": "auto"}}
+    home = (_light("crib light", "nursery", on=True, brightness=10), heater)
+    for text in ("no more heat in the nursery", "no more heat"):
+        out = ask(interpreter, text, home=home)
+        assert out["kind"] == "action" and out["after"]["nursery heater"]["state"] == "off", (text, out)
+        assert out["after"]["crib light"] == home[0]["snapshot"], out
+    out = ask(interpreter, "no more heat than that", home=home)
+    assert out["kind"] != "action" and out["after"]["nursery heater"] == heater["snapshot"], out
+
+
+def test_a_correction_naming_a_device_whose_name_opens_with_a_type_word(interpreter):
+    """ "no, lamp 2" just after "lamp 1 to 20": lamp 1 back, lamp 2 to 20 — it had been read as
+    "no lamp" (a refusal, as "no heating" is) and asked about."""
+    home = (_light("lamp 1", "studio", on=True, brightness=20), _light("lamp 2", "studio"), THERMO)
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "lamp 1 to 20", "say": "Done."},
+               {"at": "2026-11-28T19:59:40", "device": "lamp 1", "changed": {"brightness": 20},
+                "from": {"brightness": 60}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "no, lamp 2", home=home, history=history, now="2026-11-28T20:00:00")
+    assert out["kind"] == "action" and out["after"]["lamp 1"]["brightness"] == 60, out
+    assert out["after"]["lamp 2"]["state"] == "on" and out["after"]["lamp 2"]["brightness"] == 20, out
+
+
 def test_the_wrong_device_corrected_is_put_back_and_the_other_one_changed(interpreter):
     """ "No, the desk lamp" / "the other one" just after the floor lamp was switched on: the
     floor lamp back off and the desk lamp on, in one change; "the other lamp" inside a request

@@ -231,7 +231,8 @@ class Interpreter:
         if routine is not None:
             return routine
         rest = followup.correction(text)
-        if rest is not None and rest.split()[0] not in self.device_words:  # "no heating, …" negates, not corrects
+        if rest is not None and (rest.split()[0] not in self.device_words  # "no heating, …" negates, not corrects,
+                                 or self._opens_with_a_name(rest, request.home)):  # "no, lamp 2" corrects
             return self._corrected(replace(request, text=rest))
         other = self._other(request, text)
         if other is not None and other.alone:  # "the other one", "wrong lamp"
@@ -467,6 +468,13 @@ class Interpreter:
         if not other.meant:
             return "I don't know which other one you mean, so I changed nothing. Could you say its name?"
         return f"Which one do you mean: {' or '.join(explain.the(n) for n in other.meant)}?"
+
+    @staticmethod
+    def _opens_with_a_name(text: str, home: Home) -> bool:
+        """Whether ``text`` opens with the whole name of a device that is more than a type word
+        ("lamp 2 …", "lights 3 …"), not with a type word alone ("lamp …", "heating …")."""
+        return any(len(vocabulary.words(d.name)) > 1 and re.match(rf"{re.escape(d.name.lower())}\b", text)
+                   for d in home.devices.values())
 
     def _swapped(self, request: Request, found: Mentions, other: followup.Other | None) -> Interpretation | None:
         """ "No, the desk lamp", "I meant the other one", "wrong lamp" just after the floor lamp
@@ -1071,12 +1079,14 @@ class Interpreter:
         return prediction.only(ops)
 
     def _words_say(self, op: str, text: str) -> bool:
-        """Whether the words themselves ask for a direction or an end of the range the model was
-        unsure of ("a little dimmer in the bedroom": brightness down; "the bedside lamp at
-        minimum": its lowest), by the state model's words."""
+        """Whether the words themselves ask for a direction, an end of the range or a stop the
+        model was unsure of ("a little dimmer in the bedroom": brightness down; "the bedside lamp
+        at minimum": its lowest; "no more heat": off), by the state model's words."""
         device_type, _, what = op.partition(":")
         key, _, how = what.partition("=")
         model = self.models.get(device_type)
+        if model is not None and op == f"{device_type}:state=off":  # "no more heat in the nursery"
+            return safety.stops_working(text, model)
         if model is None or key not in model.settings:
             return False
         if how in ("max", "min"):

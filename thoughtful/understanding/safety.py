@@ -355,6 +355,14 @@ def _refused_states(text: str, model: StateModel) -> dict[str, str]:
     return {state: words for state, words in refused.items() if words}
 
 
+def stops_working(text: str, model: StateModel) -> bool:
+    """Whether ``text`` refuses a working state of ``model`` ("no more heat", "no cooling", "don't
+    heat"): switching it off is what it asks."""
+    words = {w for state, lang in model.language.states.items() if state not in ("on", "off")
+             for w in (state, lang.say or state)}
+    return bool(words) and refusal(text, words, no_more=True) is not None
+
+
 def _more_of(state: str, model: StateModel, before: dict[str, Any], after: dict[str, Any]) -> bool:
     """Whether ``before`` → ``after`` gives more of ``state``: switches to it, or moves a setting
     that implies it further its way (a heating setpoint up)."""
