@@ -257,6 +257,19 @@ def test_a_second_decoders_reading_that_goes_against_the_first_ones_words_is_not
     assert out["kind"] == "action" and out["after"]["mini split"]["setpoint"] == 71, out
 
 
+def test_a_second_decoders_reading_with_another_amount_is_confirmed(interpreter):
+    """The adapted decoder heard "Best light up by 15." (no device of that name: which lamp?), the
+    installed one "Desk light up by 50.": taken alone it had set the desk light to 100%; fifteen
+    and fifty are heard one for the other, so the amount is confirmed. With the same amount it acts."""
+    home = [{**HOME[0], "name": "desk light"}, {**HOME[0], "name": "floor lamp", "room": "den"}, HOME[1]]
+    heard = Transcript("Best light up by 15.", 0.85, cross_check=Transcript("Desk light up by 50.", 0.7))
+    out = heard_line(interpreter, heard, home=home)
+    assert out["kind"] == "clarify" and out["after"]["desk light"] == HOME[0]["snapshot"], out
+    heard = Transcript("Best light up by 15.", 0.85, cross_check=Transcript("Desk light up by 15.", 0.7))
+    out = heard_line(interpreter, heard, home=home)
+    assert out["kind"] == "action" and out["after"]["desk light"]["brightness"] == HOME[0]["snapshot"]["brightness"] + 15, out
+
+
 def test_a_possessive_name_is_a_known_word_and_a_lost_amount_is_asked_about(interpreter):
     """ "Emma's lamp brighter." was confirmed, "emma's" taken for a word nothing here knows (the
     possessive was stripped before it was looked up among the names); "…then the boiler of the

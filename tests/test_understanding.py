@@ -658,6 +658,60 @@ def test_a_correction_naming_a_device_whose_name_opens_with_a_type_word(interpre
     assert out["after"]["lamp 2"]["state"] == "on" and out["after"]["lamp 2"]["brightness"] == 20, out
 
 
+def test_a_goal_about_the_whole_home_needs_its_words_or_a_sure_reading(interpreter):
+    """ "I'm working late tonight" shares "work" and "tonight" with "I'm off to work" and "see you
+    tonight": it had switched the office ac and every light off (away). Asked now; "we're leaving
+    now" and "I'm going to bed" still act."""
+    ac = {"name": "office ac", "type": "thermostat", "room": "office",
+          "snapshot": {"state": "cool", "setpoint": 73, "room_temperature": 78, "fan": "auto"}}
+    home = (_light("office lamp", "office", on=True, brightness=55), ac)
+    for text in ("I'm working late tonight", "i'm working tonight"):
+        out = ask(interpreter, text, home=home)
+        assert out["kind"] != "action" and out["after"] == {"office lamp": home[0]["snapshot"], "office ac": ac["snapshot"]}, \
+            (text, out)
+    out = ask(interpreter, "we're leaving now", home=home)
+    assert out["kind"] == "action" and out["after"]["office ac"]["state"] == "off", out
+    out = ask(interpreter, "I'm going to bed", home=home)
+    assert out["kind"] == "action" and out["after"]["office lamp"] == {"state": "off"}, out
+
+
+def test_amounts_said_other_ways(interpreter):
+    """ "knock 5 degrees off the heat pump" had asked what the 5 was for (read as "off"); "halve
+    the lamp" and "lamp up a smidge" had been asked about."""
+    pump = {"name": "heat pump", "type": "thermostat", "room": "kitchen",
+            "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 65, "fan": "auto"}}
+    out = ask(interpreter, "knock 5 degrees off the heat pump", home=(LAMP_ON, pump))
+    assert out["kind"] == "action" and out["after"]["heat pump"]["setpoint"] == 63, out
+    out = ask(interpreter, "take 10 percent off the lamp", home=(LAMP_ON, pump))
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 40, out
+    assert out["after"]["heat pump"] == pump["snapshot"], out
+    out = ask(interpreter, "halve the lamp")
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 25, out
+    for text, way in (("lamp up a smidge", 1), ("lamp down a smidge", -1)):
+        out = ask(interpreter, text)
+        assert out["kind"] == "action" and (out["after"]["lamp"]["brightness"] - 50) * way > 0, (text, out)
+
+
+def test_what_a_device_gives_asked_for_as_a_thing(interpreter):
+    """ "the garden needs light", "could I get some light in here": the lights there on (the
+    model was unsure: asked); "I don't need light" is no such request."""
+    home = (_light("garden lights", "garden"), _light("shed light", "shed", on=True, brightness=100), THERMO)
+    for text, extra in (("the garden needs light", {}), ("could I get some light in here", {"speaker_room": "garden"}),
+                        ("how about some light in the garden", {})):
+        out = ask(interpreter, text, home=home, **extra)
+        assert out["kind"] == "action" and out["after"]["garden lights"]["state"] == "on", (text, out)
+        assert out["after"]["shed light"] == home[1]["snapshot"] and out["after"]["thermostat"] == THERMO["snapshot"], out
+    out = ask(interpreter, "I don't need light", home=home)
+    assert out["after"]["garden lights"] == {"state": "off"}, out
+
+
+def test_help_alone_says_what_the_home_can_do(interpreter):
+    """ "help" had been declined as out of scope: it is "what can you do?"."""
+    for text in ("help", "can you help me"):
+        out = ask(interpreter, text)
+        assert out["kind"] == "explanation" and "setpoint" in out["say"] and "brightness" in out["say"], (text, out)
+
+
 def test_the_wrong_device_corrected_is_put_back_and_the_other_one_changed(interpreter):
     """ "No, the desk lamp" / "the other one" just after the floor lamp was switched on: the
     floor lamp back off and the desk lamp on, in one change; "the other lamp" inside a request

@@ -47,6 +47,10 @@ IDLE = (COMMON_WORDS - MEANINGFUL) | {"turn", "switch", "set", "make", "put", "p
 """Words that say which device or how much ("a bit"), not what to do."""
 
 
+SURE_OF_THE_HOME = 0.9
+"""How sure the model must be of a goal about the whole home whose phrase is not said whole."""
+
+
 class Evidence:
     def __init__(self, models: dict[str, StateModel]) -> None:
         self.models = models
@@ -110,7 +114,7 @@ class Evidence:
         same setting ("half as bright" read as half and as max: not max alone, but asked). A state the
         words do not name is asked for by a setting they do that the state has ("set the ac to
         72": the setpoint, so cooling)."""
-        supported = [op for op in ops if self.supported(op, text)]
+        supported = [op for op in ops if self.supported(op, text) and self._whole_home_said(op, text, prediction)]
         kept = [op for op in ops if op in supported or self._state_for(op, supported)]
         if len(kept) == len(ops):
             return prediction
@@ -122,6 +126,21 @@ class Evidence:
             return None
         chosen = {op: p for op, p in prediction.ops.items() if op in kept}
         return prediction.only(chosen)
+
+    def _whole_home_said(self, op: str, text: str, prediction: Prediction) -> bool:
+        """Whether a goal about the whole home (every light off: "I'm leaving", "good night") is
+        said: every word of one of its phrases that says something ("heading", "out"), or so
+        surely read (:data:`SURE_OF_THE_HOME`) for some type; True for any other operation. "I'm
+        working late tonight" shares "work" and "tonight" with "I'm off to work" and "see you
+        tonight", and had switched the whole home off."""
+        device_type, _, what = op.partition(":")
+        goal = self.models[device_type].language.goals.get(what[5:]) if what.startswith("goal=") else None
+        if goal is None or not goal.whole_home:
+            return True
+        if any(p >= SURE_OF_THE_HOME for o, p in prediction.ops.items() if o.endswith(f":{what}")):
+            return True
+        said = {root for w in words(text) for root in roots(w)}
+        return any(all(roots(w) & said for w in words(p) if w not in IDLE) for p in goal.phrases)
 
     def _state_said_outright(self, op: str, text: str) -> bool:
         """Whether ``op`` is a state that ``text`` says by its own words, not negated ("all the

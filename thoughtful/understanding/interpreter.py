@@ -25,7 +25,7 @@ from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import Doubts
 from thoughtful.understanding.evidence import Evidence
 from thoughtful.understanding.labels import label_space
-from thoughtful.understanding.numbers import heard_numbers, tokens
+from thoughtful.understanding.numbers import find_numbers, heard_numbers, taken_off, tokens
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
@@ -35,6 +35,11 @@ from thoughtful.understanding.text import normalize
 
 NOT_SAID = re.compile(r"[{}<>\[\]\\=_|#@$^*~`]|(?:^|\s)/\w|\w/\w+/")
 """Characters no one says: "{{ lamp.turn_on }}", "/api/lamp/on" are code, paths or templates."""
+_ASKED_FOR = re.compile(r"\b(?:some|more|needs?|want|get|use)\s+(?:some\s+|more\s+|a\s+(?:bit|little)\s+(?:of\s+)?)?"
+                        r"([a-z]+)(?:\s+(?:in|on|at|out|here|there|please)\b|\s*$)")
+"""What a device gives asked for as a thing: "needs light", "some heat in here"."""
+_HELP = re.compile(r"^(?:i\s+need\s+|can\s+you\s+|could\s+you\s+)?help(?:\s+me)?(?:\s+out)?$")
+"""Help asked for, and nothing else: answered as "what can you do?" is."""
 CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;])\s*", re.IGNORECASE)
 """Where one request of a compound ends and the next begins."""
 REFUSED_THEN_ASKED = re.compile(r"^(\s*(?:don't|do\s+not|never)\s+(\w+)\s.*?)\s+(?=\2\b)", re.IGNORECASE)
@@ -206,6 +211,7 @@ class Interpreter:
         if agreed is not None:
             return agreed
         request = self._best_reading(request)
+        request = replace(request, text=taken_off(request.text))  # "5 degrees off the heat pump": down 5
         if request.heard_confidence is not None:
             request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))
         text = normalize(request.text)
@@ -325,9 +331,13 @@ class Interpreter:
             return self.interpret(second)  # "Disk light all the way up." asks what "desk light…" does
         missed = tried[0].kind != "explanation" and not tried[0].proposed  # no question, no doubtful change
         if acts[1] and missed and not self._against(first, tried[1]):
-            # "Is the thing light dimmable?" beside "It's a big light, dimmer": a question heard
+            # "Is the thing light dimmable?" beside "It's a big light, dimmer": a question heard;
+            # "Best light up by 15." beside "Desk light up by 50.": the amount heard two ways
             asked = first.text.rstrip().endswith("?")
-            return self.interpret(replace(second, guessed=True) if asked else second)
+            # (not one the first lost, "Hey split on degree.", nor its own extra ones, "Radiator 2 18.")
+            first_heard, second_heard = ({n.value for n in find_numbers(normalize(r.text))} for r in (first, second))
+            other_amount = bool(first_heard) and not second_heard <= first_heard
+            return self.interpret(replace(second, guessed=True) if asked or other_amount else second)
         return self.interpret(first)
 
     @staticmethod
@@ -900,6 +910,8 @@ class Interpreter:
     # --- deciding ----------------------------------------------------------------------
     def _decide(self, request: Request, found: Mentions, prediction: Prediction) -> Interpretation:
         kind = prediction.kind
+        if _HELP.match(vocabulary.without_courtesy(found.masked)):  # "help": what the home's devices can do
+            return self._explain(request, found, {t: TypePlan(questions=["how=device"]) for t in request.home.types()})
         if kind == "out_of_scope":
             return Interpretation("reject", f"Sorry, that's not something I can do. {self._abilities(request.home)}")
         if prediction.confidence < CONFIDENCE:
@@ -1080,8 +1092,9 @@ class Interpreter:
 
     def _words_say(self, op: str, text: str) -> bool:
         """Whether the words themselves ask for a direction, an end of the range or a stop the
-        model was unsure of ("a little dimmer in the bedroom": brightness down; "the bedside lamp
-        at minimum": its lowest; "no more heat": off), by the state model's words."""
+        model was unsure of ("a little dimmer in the bedroom", "left lamp up a smidge": brightness
+        down, up; "the bedside lamp at minimum": its lowest; "no more heat": off), by the state
+        model's words."""
         device_type, _, what = op.partition(":")
         key, _, how = what.partition("=")
         model = self.models.get(device_type)
@@ -1091,7 +1104,8 @@ class Interpreter:
             return False
         if how in ("max", "min"):
             return safety.said_extreme(text, model, key) == how
-        return how in ("up", "down") and safety.said_direction(text, model, key)[0] == (1 if how == "up" else -1)
+        said = safety.said_direction(text, model, key)[0] or safety.particle_direction(text, model)
+        return how in ("up", "down") and said == (1 if how == "up" else -1)
 
     def _types_said(self, found: Mentions, home: Home) -> set[str]:
         """The types of the devices named and of the type words said ("the light is too warm")."""
@@ -1116,6 +1130,8 @@ class Interpreter:
             {d.type for d in home.devices.values() if d.room.lower() in found.rooms}
         said = {f"{t}:{key}={'up' if direction > 0 else 'down'}" for t in named for key in self.models[t].settings
                 if (direction := safety.said_direction(found.masked, self.models[t], key)[0])} & self.label_space
+        if not said:  # "the garden needs light", "I need some heat": more of what a device gives
+            said = {asked} if (asked := self._asked_for(found.masked, named or home.types())) else set()
         if not said:  # a room said stands for a phrase's "in here" ("it's pitch black on the porch")
             text = f" {found.masked} "
             whole = lambda p: {p, p.removesuffix(" in here")} if found.rooms else {p}
@@ -1124,6 +1140,24 @@ class Interpreter:
                     if any(len(w.split()) > 1 and f" {w} " in text for p in goal.phrases for w in whole(p))} \
                 & self.label_space
         return next(iter(said)) if len(said) == 1 else None
+
+    def _asked_for(self, masked: str, types: Collection[str]) -> str | None:
+        """The complaint goal that gives more of what ``masked`` asks for as a thing ("the garden
+        needs light", "could I get some light in here", "I need some heat"): of the type whose
+        noun ("light": on) or working state ("heat") it is, the goal with steps that switches it
+        to that state (too dark, too cold); None when it asks for no such thing."""
+        match = _ASKED_FOR.search(masked)
+        if match is None or safety.negates(masked):
+            return None
+        word = match.group(1)
+        for device_type in types:
+            state = "on" if word.rstrip("s") in self.resolver.nouns_of[device_type] and word == word.rstrip("s") \
+                else next((s for s, said in self.resolver.state_words[device_type].items() if word in said), None)
+            for op in self.evidence.complaints:
+                goal = self.models[device_type].language.goals.get(op.split("=", 1)[1])
+                if op.startswith(f"{device_type}:") and goal is not None and state and goal.effect.get("state") == state:
+                    return op if op in self.label_space else None
+        return None
 
     @staticmethod
     def _ops(prediction: Prediction) -> list[str]:

@@ -102,6 +102,15 @@ _RELATIVE_AFTER = {"more", "less", "warmer", "cooler", "colder", "hotter", "high
                    "up", "down", "brighter", "dimmer", "darker", "extra", "fewer"}
 
 
+_TAKEN_OFF = re.compile(r"\b(degrees?|percent|per\s+cent|%)\s+off\b", re.IGNORECASE)
+
+
+def taken_off(text: str) -> str:
+    """An amount said taken off ("knock 5 degrees off the heat pump", "take 10 percent off the
+    lamp") said as the change down it is: no switch off."""
+    return _TAKEN_OFF.sub(r"\1 down", text)
+
+
 _FRACTIONS = {"half": "50 percent", "halfway": "50 percent", "quarter": "25 percent"}
 """'lights to half': a fraction of the range, said as a percentage."""
 

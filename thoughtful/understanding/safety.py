@@ -226,11 +226,19 @@ which is half of the range)."""
 _FACTORS = {"half": 0.5, "twice": 2.0, "double": 2.0}
 
 
+_MULTIPLYING = re.compile(r"\b(halve|double)\b(?!\s+as\b)")
+_VERB_FACTORS = {"halve": 0.5, "double": 2.0}
+
+
 def _multiple(text: str, model: StateModel, key: str) -> tuple[float, str] | None:
     """The factor of ``key`` that ``text`` says as a multiple, and the words, by the bases of the
-    setting's comparatives: "half as bright" 0.5, "twice as dim" 0.5, "twice as bright" 2."""
+    setting's comparatives: "half as bright" 0.5, "twice as dim" 0.5, "twice as bright" 2; of a
+    level (a percentage) also by a verb: "halve the shed light" 0.5."""
     lang = model.language.settings.get(key)
     match = _MULTIPLE.search(text)
+    verb = _MULTIPLYING.search(text) if key in model.settings and model.settings[key].unit == "%" else None
+    if lang is not None and match is None and verb is not None:
+        return _VERB_FACTORS[verb.group(1)], verb.group(0)
     if lang is None or match is None:
         return None
     factor = _FACTORS[match.group(1)]
@@ -305,6 +313,14 @@ def says_state(text: str, model: StateModel, state: str) -> bool:
     light"), not negated: a word that is also another phrase's particle ("max out") is not it."""
     lang = model.language.states.get(state)
     return _said(text, [state, *([lang.say or state, *lang.verbs] if lang else [])]) is not None
+
+
+def particle_direction(text: str, model: StateModel) -> int:
+    """+1 when ``text`` puts "up" right after a noun of ``model``'s type ("left lamp up a
+    smidge", "lights down a bit"), -1 for "down"; 0 for neither or both."""
+    nouns = "|".join(map(re.escape, sorted(model.language.names, key=len, reverse=True)))
+    said = {m.group(1) for m in re.finditer(rf"\b(?:{nouns})s?\s+(up|down)\b", text)}
+    return 0 if len(said) != 1 else 1 if said == {"up"} else -1
 
 
 def _leading(text: str, model: StateModel, key: str) -> str | None:
