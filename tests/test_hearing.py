@@ -261,13 +261,28 @@ def test_a_second_decoders_reading_with_another_amount_is_confirmed(interpreter)
     """The adapted decoder heard "Best light up by 15." (no device of that name: which lamp?), the
     installed one "Desk light up by 50.": taken alone it had set the desk light to 100%; fifteen
     and fifty are heard one for the other, so the amount is confirmed. With the same amount it acts."""
-    home = [{**HOME[0], "name": "desk light"}, {**HOME[0], "name": "floor lamp", "room": "den"}, HOME[1]]
+    desk = {**HOME[0], "name": "desk light", "snapshot": {**HOME[0]["snapshot"], "brightness": 40}}
+    home = [desk, {**HOME[0], "name": "floor lamp", "room": "den"}, HOME[1]]
     heard = Transcript("Best light up by 15.", 0.85, cross_check=Transcript("Desk light up by 50.", 0.7))
     out = heard_line(interpreter, heard, home=home)
-    assert out["kind"] == "clarify" and out["after"]["desk light"] == HOME[0]["snapshot"], out
+    assert out["kind"] == "clarify" and out["after"]["desk light"] == desk["snapshot"], out
     heard = Transcript("Best light up by 15.", 0.85, cross_check=Transcript("Desk light up by 15.", 0.7))
     out = heard_line(interpreter, heard, home=home)
-    assert out["kind"] == "action" and out["after"]["desk light"]["brightness"] == HOME[0]["snapshot"]["brightness"] + 15, out
+    assert out["kind"] == "action" and out["after"]["desk light"]["brightness"] == 55, out
+
+
+def test_a_heard_amount_that_runs_past_the_end_is_confirmed(interpreter):
+    """Both decoders heard "Desk light up by 50." for "…by 15" at 80%: it had set 100% (clamped
+    from 130). A heard step past the end of the range is confirmed; one that fits, and the same
+    typed, act."""
+    home = [{**HOME[0], "name": "desk light", "snapshot": {**HOME[0]["snapshot"], "brightness": 80}}, HOME[1]]
+    heard = Transcript("Desk light up by 50.", 0.86, cross_check=Transcript("Desk light up by 50.", 0.8))
+    out = heard_line(interpreter, heard, home=home)
+    assert out["kind"] == "clarify" and out["after"]["desk light"]["brightness"] == 80, out
+    heard = Transcript("Desk light up by 15.", 0.86, cross_check=Transcript("Desk light up by 15.", 0.8))
+    assert heard_line(interpreter, heard, home=home)["after"]["desk light"]["brightness"] == 95
+    typed = run_line(json.dumps({"id": 1, "home": home, "utterance": "desk light up by 50"}), interpreter)
+    assert typed["kind"] == "action" and typed["after"]["desk light"]["brightness"] == 100, typed
 
 
 def test_a_possessive_name_is_a_known_word_and_a_lost_amount_is_asked_about(interpreter):

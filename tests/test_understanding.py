@@ -422,13 +422,18 @@ def test_a_possessive_pronoun_names_the_one_device_it_owns(interpreter):
 
 
 def test_a_guess_that_changes_nothing_says_how_things_are(interpreter):
-    """ "Cool the den" while the den ac cools (the model unsure of it): what it is doing and
-    what would be wanted, not "did you want the den ac as it is?"."""
+    """ "Heat the den" while the den heater heats (the model unsure of it): what it is doing and
+    what would be wanted, not "did you want the den heater as it is?". ("Cool the den" while it
+    cools is a step cooler: "cool", a comparative's base, says the way.)"""
+    heater = {"name": "den heater", "type": "thermostat", "room": "den",
+              "snapshot": {"state": "heat", "setpoint": 70, "room_temperature": 66, "fan": "auto"}}
+    out = ask(interpreter, "heat the den", home=(heater,))
+    assert out["kind"] in ("clarify", "explanation") and "is heating" in out["say"] and "as it is" not in out["say"], out
+    assert out["after"]["den heater"] == heater["snapshot"], out
     ac = {"name": "den ac", "type": "thermostat", "room": "den",
           "snapshot": {"state": "cool", "setpoint": 74, "room_temperature": 79, "fan": "auto"}}
     out = ask(interpreter, "cool the den", home=(ac,))
-    assert out["kind"] == "clarify" and "is cooling" in out["say"] and "as it is" not in out["say"], out
-    assert out["after"]["den ac"] == ac["snapshot"], out
+    assert out["kind"] == "action" and out["after"]["den ac"]["setpoint"] == 73, out
 
 
 def test_a_reason_asked_of_nothing_named_is_about_the_last_change(interpreter):
@@ -710,6 +715,35 @@ def test_help_alone_says_what_the_home_can_do(interpreter):
     for text in ("help", "can you help me"):
         out = ask(interpreter, text)
         assert out["kind"] == "explanation" and "setpoint" in out["say"] and "brightness" in out["say"], (text, out)
+
+
+def test_a_way_only_refused_is_never_taken(interpreter):
+    """ "landing light, no brighter" and "not brighter please, landing light" had brightened it:
+    a way the words only refuse is never taken; "no more landing light" (read as off and as
+    brighter, which the state model refused) is off; "not brighter, dimmer" still dims."""
+    home = (_light("landing light", "landing", on=True, brightness=70), _light("attic light", "attic"), THERMO)
+    for text in ("landing light, no brighter", "not brighter please, landing light"):
+        out = ask(interpreter, text, home=home)
+        assert out["kind"] != "action" and out["after"]["landing light"] == home[0]["snapshot"], (text, out)
+    out = ask(interpreter, "no more landing light", home=home)
+    assert out["kind"] == "action" and out["after"]["landing light"] == {"state": "off"}, out
+    out = ask(interpreter, "Landing light not brighter, dimmer.", home=home)
+    assert out["kind"] == "action" and out["after"]["landing light"]["brightness"] < 70, out
+
+
+def test_not_so_a_level_asks_for_less_of_it_and_a_room_is_warmed_by_its_heating(interpreter):
+    """ "Not so bright, sofa lamp." and "warm the kitchen" (a room with lamps and heating) had
+    been asked about; "it's not so bright in here" says it is dark, so it never dims."""
+    heating = {"name": "kitchen thermostat", "type": "thermostat", "room": "kitchen",
+               "snapshot": {"state": "heat", "setpoint": 69, "room_temperature": 67, "fan": "auto"}}
+    home = (_light("sofa lamp", "kitchen", on=True, brightness=45), heating)
+    out = ask(interpreter, "Not so bright, sofa lamp.", home=home)
+    assert out["kind"] == "action" and out["after"]["sofa lamp"]["brightness"] < 45, out
+    out = ask(interpreter, "it's not so bright in here", home=home, speaker_room="kitchen")
+    assert out["after"]["sofa lamp"].get("brightness", 0) >= 45, out
+    out = ask(interpreter, "warm the kitchen", home=home)
+    assert out["kind"] == "action" and out["after"]["kitchen thermostat"]["setpoint"] > 69, out
+    assert out["after"]["sofa lamp"] == home[0]["snapshot"], out
 
 
 def test_the_wrong_device_corrected_is_put_back_and_the_other_one_changed(interpreter):

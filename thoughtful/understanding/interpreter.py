@@ -211,7 +211,10 @@ class Interpreter:
         if agreed is not None:
             return agreed
         request = self._best_reading(request)
-        request = replace(request, text=taken_off(request.text))  # "5 degrees off the heat pump": down 5
+        # "5 degrees off the heat pump": down 5; "not so bright, sofa lamp": less bright; "not
+        # brighter, dimmer": dimmer (so no clause reads "not brighter" as brighter)
+        said = safety.not_so_as_less(taken_off(request.text), self.models)
+        request = replace(request, text=safety.without_refused_direction(said, self.models))
         if request.heard_confidence is not None:
             request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))
         text = normalize(request.text)
@@ -1130,6 +1133,11 @@ class Interpreter:
             {d.type for d in home.devices.values() if d.room.lower() in found.rooms}
         said = {f"{t}:{key}={'up' if direction > 0 else 'down'}" for t in named for key in self.models[t].settings
                 if (direction := safety.said_direction(found.masked, self.models[t], key)[0])} & self.label_space
+        if not said:  # "warm the kitchen": a room is warmed by what heats it, not by a warmer white
+            said = {f"{t}:{key}={'up' if direction > 0 else 'down'}" for t in named for key in self.models[t].settings
+                    if (direction := safety.verb_direction(found.masked, self.models[t], key))} & self.label_space
+            if len(said) > 1 and not found.devices:
+                said = {op for op in said if self._of_the_room(op)}
         if not said:  # "the garden needs light", "I need some heat": more of what a device gives
             said = {asked} if (asked := self._asked_for(found.masked, named or home.types())) else set()
         if not said:  # a room said stands for a phrase's "in here" ("it's pitch black on the porch")
@@ -1140,6 +1148,13 @@ class Interpreter:
                     if any(len(w.split()) > 1 and f" {w} " in text for p in goal.phrases for w in whole(p))} \
                 & self.label_space
         return next(iter(said)) if len(said) == 1 else None
+
+    def _of_the_room(self, op: str) -> bool:
+        """Whether ``op`` moves a setting that says how a room is (one that implies a working
+        state: the setpoint, heating or cooling it), not only how a device is (a lamp's white)."""
+        device_type, _, what = op.partition(":")
+        spec = self.models[device_type].settings.get(what.split("=")[0])
+        return spec is not None and spec.implies_state is not None
 
     def _asked_for(self, masked: str, types: Collection[str]) -> str | None:
         """The complaint goal that gives more of what ``masked`` asks for as a thing ("the garden
@@ -1355,6 +1370,9 @@ class Interpreter:
         if request.heard_confidence is not None and \
                 any(safety.far_for_a_step(change, home[name].model) for name, change, _ in changes):
             request = replace(request, guessed=True)  # "The air conditioner down 20." (a heard number)
+        if request.heard_confidence is not None and \
+                any(a.notes and change.adjust for a, (_, change, _) in zip(proposed, changes)):
+            request = replace(request, guessed=True)  # "Desk light up by 50." at 80%: past the end, perhaps 15
         if any(a.changed for a in proposed) and not all(a.changed for a in proposed) and safety.says_small(text):
             request = replace(request, guessed=True)  # "lamp off then cool it a bit", already cooling
         if not self._sure(request):  # say what would be done; change nothing

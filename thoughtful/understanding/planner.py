@@ -16,7 +16,8 @@ from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
 from thoughtful.state.values import c_to_f, step_of
 from thoughtful.understanding.numbers import Number, find_numbers, tokens
-from thoughtful.understanding.safety import UNIT_WORDS, multiple, said_direction, said_extreme, says_state
+from thoughtful.understanding.safety import (UNIT_WORDS, multiple, refused_direction, said_direction, said_extreme,
+                                            says_state)
 from thoughtful.understanding.vocabulary import COMMON_WORDS, adjectives, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
@@ -162,8 +163,10 @@ class Planner:
         """ "brighten of the study lamp": "of" read as "off", with a brightness the off state does
         not have. When the words say a direction for that setting, or an end of its range while
         they never say the state ("max out the light": "out" read as "off"), the setting stands
-        and the state goes (the state the setting needs follows from it); otherwise both stay,
-        and the device's state model refuses the pair (a question, never a guess)."""
+        and the state goes (the state the setting needs follows from it); when they only refuse
+        a way to move it ("no more light", read as off and as brighter), the setting goes;
+        otherwise both stay, and the device's state model refuses the pair (a question, never
+        a guess)."""
         if change.state is None or change.state not in model.states:
             return
         valid = set(model.states[change.state].settings)
@@ -171,6 +174,10 @@ class Planner:
         if homeless and (all(said_direction(text, model, k)[0] for k in homeless) or (
                 all(said_extreme(text, model, k) for k in homeless) and not says_state(text, model, change.state))):
             change.state = None
+        elif homeless and all(refused_direction(text, model, k)[0] for k in homeless):  # "no more light": off
+            for key in homeless:
+                change.set.pop(key, None)
+                change.adjust.pop(key, None)
 
     def _whole_home(self, ops: list[str], home_types: Collection[str]) -> list[str]:
         """ "We're heading out": a goal about the whole home (``whole_home``) reaches every type

@@ -186,6 +186,25 @@ def without_refused_direction(text: str, models: dict[str, StateModel]) -> str:
     return text
 
 
+_NOT_SO = re.compile(r"\b(\S+\s+)?not\s+(?:so|that|as)\s+(\w+)\b(?!\s+as\b)", re.IGNORECASE)
+_BEING_WORDS = {"it's", "is", "are", "isn't", "aren't", "it", "that's", "was"}
+
+
+def not_so_as_less(text: str, models: dict[str, StateModel]) -> str:
+    """ "not so bright, sofa lamp" → "less bright, sofa lamp": asked for (not said of how it is:
+    "it's not so bright in here" complains it is dark), "not so" a setting's adjective is less of
+    it. Unchanged otherwise, and for "not as bright as the lamp" (a comparison)."""
+    bases = {base(c) for m in models.values() for lang in m.language.settings.values()
+             for c in lang.up + lang.down if base(c)}
+
+    def less(match: re.Match) -> str:
+        before = match.group(1) or ""
+        if match.group(2).lower() not in bases or before.strip().lower() in _BEING_WORDS:
+            return match.group(0)
+        return f"{before}less {match.group(2)}"
+    return _NOT_SO.sub(less, text)
+
+
 _COMPLAINED = (r"(?:\btoo\s+(?:much\s+)?|(?:\bis|\bare|\b(?:it|that|this|everything)'s|\blooks|\bseems|\bfeels)\s+"
                r"(?:a\s+(?:bit|little|tad|touch)\s+|(?:rather|quite|very|so|really|pretty|kind\s+of)\s+)?)")
 """What says a setting's level is the trouble: "too bright", "is a bit dim", "it's rather cold" (not
@@ -218,6 +237,17 @@ def _made(text: str, comparatives: list[str], names: list[str]) -> str | None:
         if stem and stem not in named and re.search(rf"\bmake\b(?:\s+\w+){{0,3}}?\s+{re.escape(stem)}\b", text):
             return f"make it {stem}"
     return None
+
+
+def verb_direction(text: str, model: StateModel, key: str) -> int:
+    """+1 when ``text`` opens with the base of one of ``key``'s comparatives for more used as a
+    verb ("warm the kitchen"), -1 for one for less ("cool the bedroom"); 0 otherwise."""
+    lang = model.language.settings.get(key)
+    first = text.split()[:2]
+    if lang is None or len(first) < 2 or first[1] not in ("the", "it", "this", "that", "my", "our", "things"):
+        return 0
+    ways = {way for way, comparatives in ((1, lang.up), (-1, lang.down)) if first[0] in {base(c) for c in comparatives}}
+    return ways.pop() if len(ways) == 1 else 0
 
 
 _MULTIPLE = re.compile(r"\b(half|twice|double)\s+as\s+(\w+)\b(?!\s+as\b)")
@@ -306,6 +336,17 @@ def _refused_end(text: str, model: StateModel, key: str) -> tuple[str, str] | No
         if match:
             return end, match.group(0)
     return None
+
+
+def refused_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
+    """(+1, the words) when ``text`` says a way up for ``key`` only refused ("no more light",
+    "not brighter") and asks for no way, (-1, …) for a way down; (0, "") otherwise."""
+    lang = model.language.settings.get(key)
+    if lang is None or said_direction(text, model, key)[0]:
+        return 0, ""
+    refused = [(way, match.group(0)) for way, phrases in ((1, lang.up + lang.raise_), (-1, lang.down + lang.lower))
+               for p in phrases if p.strip() and p.split()[0].lower() in text and (match := _compiled(p)[1].search(text))]
+    return refused[0] if len({way for way, _ in refused}) == 1 else (0, "")
 
 
 def says_state(text: str, model: StateModel, state: str) -> bool:
@@ -421,6 +462,10 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
     for key, spec in model.settings.items():
         if not spec.numeric:
             continue
+        way, words = refused_direction(text, model, key)
+        old, new = before.get(key), after.get(key)
+        if way and isinstance(old, (int, float)) and isinstance(new, (int, float)) and (new - old) * way > 0:
+            return f'you said "{words}", but that would take the {model.setting_name(key)} from {old:g} to {new:g}'
         refused = _refused_end(text, model, key)
         if refused and after.get(key) != before.get(key) and after.get(key) == (spec.max if refused[0] == "max"
                                                                                  else spec.min):
