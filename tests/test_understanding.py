@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from thoughtful.speech.recognizer import Transcript
 from thoughtful.understanding.batch import run_line
 
 LAMP_ON = {"name": "lamp", "type": "lamp", "room": "living room",
@@ -284,12 +285,19 @@ def test_negation_does_not_act(interpreter):
     assert out["kind"] in ("reject", "clarify", "explanation") and unchanged(out, (LAMP_ON, THERMO))
 
 
-def test_a_refused_state_in_use_is_asked_about_switching_off(interpreter):
-    """ "no cooling please" (read as cooling) had asked "Did you want the thermostat as it is?"."""
+def test_a_refused_state_in_use_is_switched_off_and_asked_about_when_heard(interpreter):
+    """ "no cooling please", "no cooling in the den" (read as cooling) while the ac cools: off
+    (it had asked "Did you want the ac off?"; before that "…the thermostat as it is?"). Heard,
+    where "No heat to night." may be anything, it is asked about first."""
     ac = {"name": "ac", "type": "thermostat", "room": "den",
           "snapshot": {"state": "cool", "setpoint": 72, "room_temperature": 76, "fan": "auto"}}
-    out = ask(interpreter, "no cooling please", home=(ac, LAMP_ON))
-    assert out["kind"] == "clarify" and "ac off" in out["say"] and unchanged(out, (ac, LAMP_ON)), out
+    for text in ("no cooling please", "no cooling in the den"):
+        out = ask(interpreter, text, home=(ac, LAMP_ON))
+        assert out["kind"] == "action" and out["after"]["ac"]["state"] == "off", (text, out)
+        assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
+    heard = run_line(json.dumps({"id": "t", "home": [ac, LAMP_ON], "utterance": "No cooling please."}), interpreter,
+                     heard=Transcript("No cooling please.", 0.9))
+    assert heard["kind"] == "clarify" and "ac off" in heard["say"] and unchanged(heard, (ac, LAMP_ON)), heard
 
 
 def test_named_devices_rooms_and_speaker_room(interpreter):
@@ -744,6 +752,20 @@ def test_not_so_a_level_asks_for_less_of_it_and_a_room_is_warmed_by_its_heating(
     out = ask(interpreter, "warm the kitchen", home=home)
     assert out["kind"] == "action" and out["after"]["kitchen thermostat"]["setpoint"] > 69, out
     assert out["after"]["sofa lamp"] == home[0]["snapshot"], out
+
+
+def test_signed_and_half_amounts_and_a_capability_asked_by_its_verb(interpreter):
+    """ "up a degree and a half" had asked what the 50 was for ("half" read as 50%); "heat pump
+    minus one" had been asked about; "can the lamp dim?" while it is off had been refused as a
+    request to dim a lamp that is off: it is a question about what the lamp can do."""
+    out = ask(interpreter, "thermostat up a degree and a half")
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 70.5, out
+    pump = {"name": "hall heat pump", "type": "thermostat", "room": "hall",
+            "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 66.2, "fan": "auto"}}
+    out = ask(interpreter, "hall heat pump minus one", home=(LAMP_OFF, pump), units={"temperature": "C"})
+    assert out["kind"] == "action" and out["after"]["hall heat pump"]["setpoint"] == 66.2, out
+    out = ask(interpreter, "can the lamp dim?", home=(LAMP_OFF, THERMO))
+    assert out["kind"] == "explanation" and unchanged(out, (LAMP_OFF, THERMO)), out
 
 
 def test_the_wrong_device_corrected_is_put_back_and_the_other_one_changed(interpreter):

@@ -38,6 +38,8 @@ NOT_SAID = re.compile(r"[{}<>\[\]\\=_|#@$^*~`]|(?:^|\s)/\w|\w/\w+/")
 _ASKED_FOR = re.compile(r"\b(?:some|more|needs?|want|get|use)\s+(?:some\s+|more\s+|a\s+(?:bit|little)\s+(?:of\s+)?)?"
                         r"([a-z]+)(?:\s+(?:in|on|at|out|here|there|please)\b|\s*$)")
 """What a device gives asked for as a thing: "needs light", "some heat in here"."""
+_SIGNED = re.compile(r"\b(plus|minus)\s+\d")
+"""An amount said with its sign: "minus 1"."""
 _HELP = re.compile(r"^(?:i\s+need\s+|can\s+you\s+|could\s+you\s+)?help(?:\s+me)?(?:\s+out)?$")
 """Help asked for, and nothing else: answered as "what can you do?" is."""
 CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;])\s*", re.IGNORECASE)
@@ -190,8 +192,11 @@ class Interpreter:
         """Words that name what a clause is about, a device type or a setting ("the heat",
         "the fan"), not only how to change it ("brighter")."""
         self.working_states = vocabulary.working_state_words(models)
-        self.state_verbs = frozenset(self.working_states)
-        """What a device can be asked whether it does ("can the heat pump cool?")."""
+        self.state_verbs = frozenset(self.working_states) | {
+            p for m in models.values() for lang in m.language.settings.values() for p in lang.raise_ + lang.lower
+            if len(p.split()) == 1}
+        """What a device can be asked whether it does ("can the heat pump cool?", "can the globe
+        lamp dim?"): its working states, and the one-word verbs that move a setting."""
         self.doubts = Doubts(models, self.resolver.nouns, self.device_words, self.planner.cues)
         self.evidence = Evidence(models)
         self.readings = Readings(self.resolver, self._predict, self._unknown_words, self._words_say, self._how_to,
@@ -964,10 +969,11 @@ class Interpreter:
             elif wanted is not None:  # "no cooling i want heat", read as cooling: the heat
                 prediction = wanted
             elif refused:
-                request = replace(request, guessed=True)  # "No heat to night." read as heating and good night
                 stop = self._refused_in_use(prediction, refused, request.home)
-                if stop is not None:  # "no cooling please", read as cooling: asked whether to switch it off
-                    prediction = prediction.only({stop: prediction.ops[refused[0]]})
+                if stop is None or request.heard_confidence is not None:
+                    request = replace(request, guessed=True)  # "No heat to night." read as heating and good night
+                if stop is not None:  # "no cooling in the media room", read as cooling, while it cools: off
+                    prediction = prediction.only({stop: prediction.ops[refused[0]]})  # (heard: asked first)
             unsaid = self.doubts.which_type(found, request.home, request.speaker_room)
             if unsaid and not self._recent(request):  # nothing talked about lately says which
                 return Interpretation("clarify", unsaid)
@@ -1138,6 +1144,8 @@ class Interpreter:
                     if (direction := safety.verb_direction(found.masked, self.models[t], key))} & self.label_space
             if len(said) > 1 and not found.devices:
                 said = {op for op in said if self._of_the_room(op)}
+        if not said:  # "hall heat pump minus one": a signed amount of the one setting it fits
+            said = self._signed(found.masked, named)
         if not said:  # "the garden needs light", "I need some heat": more of what a device gives
             said = {asked} if (asked := self._asked_for(found.masked, named or home.types())) else set()
         if not said:  # a room said stands for a phrase's "in here" ("it's pitch black on the porch")
@@ -1148,6 +1156,22 @@ class Interpreter:
                     if any(len(w.split()) > 1 and f" {w} " in text for p in goal.phrases for w in whole(p))} \
                 & self.label_space
         return next(iter(said)) if len(said) == 1 else None
+
+    def _signed(self, masked: str, types: Collection[str]) -> set[str]:
+        """ "plus 2", "minus one": up or down of the one numeric setting of ``types`` the amount
+        fits (by its unit, else a percentage's or the only one); empty when none or several fit."""
+        sign = _SIGNED.search(masked)
+        if sign is None:
+            return set()
+        number = next(n for n in find_numbers(masked) if n.relative)
+        fits = set()
+        for t in types:
+            numeric = [k for k, spec in self.models[t].settings.items() if spec.numeric and
+                       (number.unit is None or number.unit in safety.UNIT_WORDS.get(spec.unit or "", set()))]
+            if len(numeric) > 1:
+                numeric = [k for k in numeric if self.models[t].settings[k].unit == "%"]
+            fits |= {f"{t}:{k}={'up' if sign.group(1) == 'plus' else 'down'}" for k in numeric[:1] if len(numeric) == 1}
+        return fits & self.label_space if len(fits) == 1 else set()
 
     def _of_the_room(self, op: str) -> bool:
         """Whether ``op`` moves a setting that says how a room is (one that implies a working
@@ -1370,7 +1394,7 @@ class Interpreter:
         if request.heard_confidence is not None and \
                 any(safety.far_for_a_step(change, home[name].model) for name, change, _ in changes):
             request = replace(request, guessed=True)  # "The air conditioner down 20." (a heard number)
-        if request.heard_confidence is not None and \
+        if request.heard_confidence is not None and find_numbers(text) and \
                 any(a.notes and change.adjust for a, (_, change, _) in zip(proposed, changes)):
             request = replace(request, guessed=True)  # "Desk light up by 50." at 80%: past the end, perhaps 15
         if any(a.changed for a in proposed) and not all(a.changed for a in proposed) and safety.says_small(text):
