@@ -71,7 +71,8 @@ class Evidence:
 
     def _complaint_words(self, models: dict[str, StateModel]) -> dict[str, set[str]]:
         """Per complaint goal (one whose effect is steps toward a level, perhaps with the state
-        they need: "too bright", "too cold"), the words no other operation's phrases use ("blinding", "sweltering")."""
+        they need: "too bright", "too cold"), the words no other operation's phrases use
+        ("blinding", "sweltering"; not "everything" of "everything looks yellow")."""
         out = {}
         for model in models.values():
             for name, goal in model.language.goals.items():
@@ -79,7 +80,7 @@ class Evidence:
                 steps = {k: v for k, v in goal.effect.items() if k != "state"}
                 if steps and all(isinstance(v, Toward) for v in steps.values()):
                     others = set().union(*(w for o, w in self.words.items() if o != op))
-                    out[op] = {w for p in goal.phrases for w in words(p) if not roots(w) & others} - IDLE - ALL  # not "everything" of "everything looks yellow"
+                    out[op] = {w for p in goal.phrases for w in words(p) if not roots(w) & others} - IDLE - ALL
         return out
 
     def complaint_said(self, op: str, text: str) -> bool:

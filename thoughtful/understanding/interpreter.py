@@ -1161,9 +1161,9 @@ class Interpreter:
         """ "plus 2", "minus one": up or down of the one numeric setting of ``types`` the amount
         fits (by its unit, else a percentage's or the only one); empty when none or several fit."""
         sign = _SIGNED.search(masked)
-        if sign is None:
+        number = next((n for n in find_numbers(masked) if n.relative), None) if sign else None
+        if sign is None or number is None:
             return set()
-        number = next(n for n in find_numbers(masked) if n.relative)
         fits = set()
         for t in types:
             numeric = [k for k, spec in self.models[t].settings.items() if spec.numeric and
@@ -1192,9 +1192,9 @@ class Interpreter:
         for device_type in types:
             state = "on" if word.rstrip("s") in self.resolver.nouns_of[device_type] and word == word.rstrip("s") \
                 else next((s for s, said in self.resolver.state_words[device_type].items() if word in said), None)
-            for op in self.evidence.complaints:
-                goal = self.models[device_type].language.goals.get(op.split("=", 1)[1])
-                if op.startswith(f"{device_type}:") and goal is not None and state and goal.effect.get("state") == state:
+            for op in (o for o in self.evidence.complaints if o.startswith(f"{device_type}:")):
+                goal = self.models[device_type].language.goals[op.split("=", 1)[1]]
+                if state and goal.effect.get("state") == state:
                     return op if op in self.label_space else None
         return None
 

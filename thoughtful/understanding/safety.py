@@ -345,7 +345,8 @@ def refused_direction(text: str, model: StateModel, key: str) -> tuple[int, str]
     if lang is None or said_direction(text, model, key)[0]:
         return 0, ""
     refused = [(way, match.group(0)) for way, phrases in ((1, lang.up + lang.raise_), (-1, lang.down + lang.lower))
-               for p in phrases if p.strip() and p.split()[0].lower() in text and (match := _compiled(p)[1].search(text))]
+               for p in phrases if p.strip() and p.split()[0].lower() in text
+               and (match := _compiled(p)[1].search(text))]
     return refused[0] if len({way for way, _ in refused}) == 1 else (0, "")
 
 
