@@ -271,6 +271,19 @@ def test_a_second_decoders_reading_with_another_amount_is_confirmed(interpreter)
     assert out["kind"] == "action" and out["after"]["desk light"]["brightness"] == 55, out
 
 
+def test_too_before_a_comparative_is_perhaps_two_and_no_second_reading_acts_alone(interpreter):
+    """ "Cabana ac too cooler." (for "…2 cooler") was refused, and the second decoder's "cabana ac,
+    too cool." then raised the setpoint alone: "too" before a comparative may be "two", so the
+    second's reading is confirmed; typed, "too cool" still asks for warmer."""
+    ac = {"name": "cabana ac", "type": "thermostat", "room": "cabana",
+          "snapshot": {"state": "cool", "setpoint": 76, "room_temperature": 85, "fan": "auto"}}
+    heard = Transcript("Cabana ac too cooler.", 0.9, cross_check=Transcript("cabana ac, too cool.", 0.66))
+    out = heard_line(interpreter, heard, home=[ac])
+    assert out["kind"] == "clarify" and out["after"]["cabana ac"] == ac["snapshot"], out
+    typed = run_line(json.dumps({"id": 1, "home": [ac], "utterance": "cabana ac, too cool"}), interpreter)
+    assert typed["kind"] == "action" and typed["after"]["cabana ac"]["setpoint"] > 76, typed
+
+
 def test_a_heard_amount_that_runs_past_the_end_is_confirmed(interpreter):
     """Both decoders heard "Desk light up by 50." for "…by 15" at 80%: it had set 100% (clamped
     from 130). A heard step past the end of the range is confirmed; one that fits, and the same

@@ -344,7 +344,8 @@ class Interpreter:
             asked = first.text.rstrip().endswith("?")
             # (not one the first lost, "Hey split on degree.", nor its own extra ones, "Radiator 2 18.")
             first_heard, second_heard = ({n.value for n in find_numbers(normalize(r.text))} for r in (first, second))
-            other_amount = bool(first_heard) and not second_heard <= first_heard
+            other_amount = bool(first_heard) and not second_heard <= first_heard or \
+                self.doubts.misheard(normalize(first.text))  # "Cabana ac too cooler.": "too" for "two"
             return self.interpret(replace(second, guessed=True) if asked or other_amount else second)
         return self.interpret(first)
 
