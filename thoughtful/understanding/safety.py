@@ -11,7 +11,8 @@ brighter, dimmer" says dimmer) only the one not negated counts, and a complaint 
 ("the heat is too high") asks for less.
 
 A level said as reached one way ("turn the lamp up to 20", "the heat down to 70") must lie
-that way from where the setting is.
+that way from where the setting is. A way the words only refuse ("no brighter", "not warmer")
+is never taken, and an end of a range they refuse ("not at the minimum") never set.
 
 The same for switching: a device switched off when the words say "on" and not "off" ("turn
 everything on" once switched everything off), or switched on from off when they say only "off";
@@ -468,15 +469,13 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
         if way and isinstance(old, (int, float)) and isinstance(new, (int, float)) and (new - old) * way > 0:
             return f'you said "{words}", but that would take the {model.setting_name(key)} from {old:g} to {new:g}'
         refused = _refused_end(text, model, key)
-        if refused and after.get(key) != before.get(key) and after.get(key) == (spec.max if refused[0] == "max"
-                                                                                 else spec.min):
+        if refused and new != old and new == (spec.max if refused[0] == "max" else spec.min):
             return f'you said "{refused[1]}", but that would set {the(name)} to its {refused[0]}imum'
         direction, words = said_direction(text, model, key)
         if direction == 0:  # "turn the lamp up to 20" at 50%: a level, said as reached going up
             direction, words = _way_to(text)
         if direction == 0:
             continue
-        old, new = before.get(key), after.get(key)
         said = f'you said "{words}", but that would'
         if old is not None and new is None and not words.startswith(("no ", "not ", "any ")):
             return f"{said} switch {the(name)} {after.get('state')}"  # ("no more heat" may stop it)
