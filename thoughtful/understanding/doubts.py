@@ -179,9 +179,9 @@ class Doubts:
 
     def which_type(self, found: Mentions, home: Home, speaker_room: str | None) -> str | None:
         """A question when only a direction, an end of a range or a switch is said ("up in the
-        lounge", "right, I need it up", "max", "turn it off") where devices of several types could go that way: no other
-        word but function words, and no device named (the interpreter does not ask when a device
-        was talked about lately)."""
+        lounge", "right, I need it up", "max", "turn it off") where devices of several types could
+        go that way: no other word but function words, and no device named (the interpreter does
+        not ask when a device was talked about lately)."""
         words = vocabulary.without_courtesy(found.masked).split()
         said = DIRECTIONS | (set() if found.rooms else SWITCHES)  # a room switched is what is in it
         if found.devices or found.everything or not set(words) & said:

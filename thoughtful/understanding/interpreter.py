@@ -197,6 +197,8 @@ class Interpreter:
             if len(p.split()) == 1}
         """What a device can be asked whether it does ("can the heat pump cool?", "can the globe
         lamp dim?"): its working states, and the one-word verbs that move a setting."""
+        self.comparative_bases = safety.comparative_bases(models)
+        """ "bright", "warm": what "not so …" asks for less of."""
         self.doubts = Doubts(models, self.resolver.nouns, self.device_words, self.planner.cues)
         self.evidence = Evidence(models)
         self.readings = Readings(self.resolver, self._predict, self._unknown_words, self._words_say, self._how_to,
@@ -218,7 +220,7 @@ class Interpreter:
         request = self._best_reading(request)
         # "5 degrees off the heat pump": down 5; "not so bright, sofa lamp": less bright; "not
         # brighter, dimmer": dimmer (so no clause reads "not brighter" as brighter)
-        said = safety.not_so_as_less(taken_off(request.text), self.models)
+        said = safety.not_so_as_less(taken_off(request.text), self.comparative_bases)
         request = replace(request, text=safety.without_refused_direction(said, self.models))
         if request.heard_confidence is not None:
             request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))

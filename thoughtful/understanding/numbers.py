@@ -133,9 +133,9 @@ def tokens(text: str) -> list[str]:
     text = re.sub(r"\bhalf (?=as \w+ as (?:it can be|it can go|it goes|it gets|possible)\b)", "50 percent ", text)
     text = re.sub(r"\b(?:a )?half (?:of )?(?:a )?degree\b", "0.5 degrees", text)  # "by half a degree"
     text = words_to_digits(re.sub(r"\b(?:a|an) (degree|percent)\b", r"1 \1", text.replace("%", " %")))
-    text = re.sub(r"\b(\d+) and a half\b", lambda m: f"{int(m.group(1)) + 0.5:g}", text)  # "one and a half"
-    text = re.sub(r"\b(\d+) (degrees?|percent) and a half\b",  # "a degree and a half"
-                  lambda m: f"{int(m.group(1)) + 0.5:g} {m.group(2)}", text)
+    # "one and a half", "a degree and a half"
+    text = re.sub(r"\b(\d+)( degrees?| percent)? and a half\b",
+                  lambda m: f"{int(m.group(1)) + 0.5:g}{m.group(2) or ''}", text)
     words = re.sub(r"\b(a|an|1) (quarter|third)\b|\b([23]) (quarter|third)s\b", _fraction, text).split()
     return " ".join(_FRACTIONS.get(w, w) if w in _FRACTIONS and (i == len(words) - 1 or words[i + 1] in
                                                                 ("way", "brightness", "power", "please"))

@@ -356,9 +356,10 @@ class Resolver:
             # A placeholder until every name is matched: the longest name is consumed, so
             # "desk lamp" → "lamp" is not matched again by a device called "lamp".
             slot = f"\x00{len(placeholders)}\x00"
-            group = self._group(device, [m.group(0) for m in re.finditer(rf"(?<=\s){pattern}(?=\s)", masked)], home)
-            new, n = re.subn(rf"(?<=\s){pattern}(?=\s)", slot, masked)
-            if n:
+            said = [m.group(0) for m in re.finditer(rf"(?<=\s){pattern}(?=\s)", masked)]
+            if said:
+                new = re.sub(rf"(?<=\s){pattern}(?=\s)", slot, masked)
+                group = self._group(device, said, home)
                 if group is not None:  # "all the porch lights": these, not every light
                     new = re.sub(rf"\b(?:all|both|every)\s+(?:of\s+)?(?:the\s+)?(?={re.escape(slot)})", "the ", new)
                     found.devices += [d for d in group if d not in found.devices and d not in found.excluded]

@@ -191,12 +191,17 @@ _NOT_SO = re.compile(r"\b(\S+\s+)?not\s+(?:so|that|as)\s+(\w+)\b(?!\s+as\b)", re
 _BEING_WORDS = {"it's", "is", "are", "isn't", "aren't", "it", "that's", "was"}
 
 
-def not_so_as_less(text: str, models: dict[str, StateModel]) -> str:
+def comparative_bases(models: dict[str, StateModel]) -> frozenset[str]:
+    """The bases of every setting's one-word comparatives ("bright", "warm", "dim")."""
+    return frozenset(b for m in models.values() for lang in m.language.settings.values()
+                     for c in lang.up + lang.down if (b := base(c)))
+
+
+def not_so_as_less(text: str, bases: frozenset[str]) -> str:
     """ "not so bright, sofa lamp" → "less bright, sofa lamp": asked for (not said of how it is:
-    "it's not so bright in here" complains it is dark), "not so" a setting's adjective is less of
-    it. Unchanged otherwise, and for "not as bright as the lamp" (a comparison)."""
-    bases = {base(c) for m in models.values() for lang in m.language.settings.values()
-             for c in lang.up + lang.down if base(c)}
+    "it's not so bright in here" complains it is dark), "not so" one of the settings'
+    adjectives (``bases``: :func:`comparative_bases`) is less of it. Unchanged otherwise, and for
+    "not as bright as the lamp" (a comparison)."""
 
     def less(match: re.Match) -> str:
         before = match.group(1) or ""
@@ -320,8 +325,13 @@ def said_extreme(text: str, model: StateModel, key: str) -> str | None:
     lang = model.language.settings.get(key)
     if lang is None or negates(text):
         return None
-    said = [end for end, phrases in (("max", lang.max), ("min", lang.min)) if _said(text, [*phrases, *EXTREMES[end]])]
+    said = [end for end in EXTREMES if _said(text, _end_phrases(lang, end))]
     return said[0] if len(said) == 1 else None
+
+
+def _end_phrases(lang, end: str) -> list[str]:
+    """The phrases for one end ("max" or "min") of a setting's range: its own and any range's."""
+    return [*(lang.max if end == "max" else lang.min), *EXTREMES[end]]
 
 
 def _refused_end(text: str, model: StateModel, key: str) -> tuple[str, str] | None:
@@ -330,8 +340,8 @@ def _refused_end(text: str, model: StateModel, key: str) -> tuple[str, str] | No
     lang = model.language.settings.get(key)
     if lang is None or not negates(text):
         return None
-    for end, phrases in (("max", lang.max), ("min", lang.min)):
-        said = "|".join(sorted(map(re.escape, [*phrases, *EXTREMES[end]]), key=len, reverse=True))
+    for end in EXTREMES:
+        said = "|".join(sorted(map(re.escape, _end_phrases(lang, end)), key=len, reverse=True))
         match = re.search(rf"(?:\b(?:not|no|never)\b|n't)\s+(?:(?:be|at|on|to|the|its|it|set|all|way)\s+){{0,3}}"
                           rf"(?:{said})\b", text)
         if match:
@@ -406,10 +416,10 @@ def refusal(text: str, words: Collection[str], no_more: bool = False) -> str | N
     return match.group(0) if match else None
 
 
-def _refused_states(text: str, model: StateModel) -> dict[str, str]:
-    """The working states ``text`` refuses ("no heat", "not the cooling", "don't heat"; not "no
-    more heat", which asks for less of it) → the words."""
-    refused = {state: refusal(text, {state, lang.say or state})
+def _refused_states(text: str, model: StateModel, no_more: bool = False) -> dict[str, str]:
+    """The working states ``text`` refuses ("no heat", "not the cooling", "don't heat"; with
+    ``no_more`` also "no more heat", which otherwise asks for less of it) → the words."""
+    refused = {state: refusal(text, {state, lang.say or state}, no_more)
                for state, lang in model.language.states.items() if state not in ("on", "off")}
     return {state: words for state, words in refused.items() if words}
 
@@ -417,9 +427,7 @@ def _refused_states(text: str, model: StateModel) -> dict[str, str]:
 def stops_working(text: str, model: StateModel) -> bool:
     """Whether ``text`` refuses a working state of ``model`` ("no more heat", "no cooling", "don't
     heat"): switching it off is what it asks."""
-    words = {w for state, lang in model.language.states.items() if state not in ("on", "off")
-             for w in (state, lang.say or state)}
-    return bool(words) and refusal(text, words, no_more=True) is not None
+    return bool(_refused_states(text, model, no_more=True))
 
 
 def _more_of(state: str, model: StateModel, before: dict[str, Any], after: dict[str, Any]) -> bool:
