@@ -586,6 +586,22 @@ def test_a_room_this_home_does_not_have_acts_on_nothing(interpreter):
     assert dining["after"]["chandelier"]["brightness"] == 50 and dining["after"]["nightlight"] == before["nightlight"]
 
 
+def test_a_place_no_request_here_names_acts_on_nothing(interpreter):
+    """ "The lights in the van off please." (heard) had switched off every light: a word after
+    "the lights in the" that no request here is made of is a place this home does not have.
+    Someone getting "in the shower" names no light, and a room of the home still works."""
+    home = [{"name": "chandelier", "type": "lamp", "room": "dining room", "snapshot": ON},
+            {"name": "bathroom light", "type": "lamp", "room": "bathroom", "snapshot": ON}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    for text in ("the lights in the van off please", "turn the light in the caravan off"):
+        out = said(interpreter, home, text)
+        assert out["kind"] in ("reject", "clarify") and out["after"] == before, (text, out)
+        assert "van" in out["say"], out
+    assert "shower" not in said(interpreter, home, "i'm getting in the shower")["say"]
+    out = said(interpreter, home, "the lights in the bathroom off please")
+    assert out["after"]["bathroom light"]["state"] == "off" and out["after"]["chandelier"] == before["chandelier"], out
+
+
 def test_a_colour_complained_of_is_never_set(interpreter):
     """ "Basement lights too red." (heard for "too bright") had made the light red."""
     home = [{"name": "basement light", "type": "lamp", "room": "basement", "snapshot": ON}]

@@ -488,9 +488,11 @@ class Resolver:
 
     def _unknown(self, tokens: list[str], before_names: set[str] = frozenset()) -> str | None:
         """What the words name that this home does not have: a type's noun after a word of
-        no name here ("the bulb light"), a room's word that is no room here ("in the attic"),
-        a room of no name here ("the games room", "hey room lights"). A word just before a
-        name found (``before_names``: "the tones downstairs thermostat") names nothing itself."""
+        no name here ("the bulb light"), a room's word that is no room here ("in the attic"), a
+        word no request here is made of after a type's noun and "in the" ("the lights in the
+        van"; not "i'm getting in the shower"), a room of no name here ("the games room", "hey
+        room lights"). A word just before a name found (``before_names``: "the tones
+        downstairs thermostat") names nothing itself."""
         for i, token in enumerate(tokens):
             noun = token[:-1] if token.endswith("s") and token[:-1] in self.nouns else token
             if noun not in self.nouns or i == 0:
@@ -500,9 +502,11 @@ class Resolver:
                 continue
             if before in self.name_words or (before not in self.known and not before.isdigit()):
                 return f"{before} {token}"
-        for i, token in enumerate(tokens[:-2]):
-            if token == "in" and tokens[i + 1] == "the" and tokens[i + 2] in self.name_words:
-                return tokens[i + 2]
+        for i, token in enumerate(tokens[:-2]):  # "in the attic", "the lights in the van"
+            place, of_a_type = tokens[i + 2], i > 0 and tokens[i - 1].removesuffix("s") in self.nouns
+            if token == "in" and tokens[i + 1] == "the" and (
+                    place in self.name_words or (of_a_type and place not in self.known and place.isalpha())):
+                return place
         for i, token in enumerate(tokens[1:], 1):  # "the games room lights": no room of this home
             before, after = tokens[i - 1], tokens[i + 1:i + 2]
             if token not in ("room", "rooms") or before.isdigit():
