@@ -1230,6 +1230,25 @@ def test_a_pronoun_is_the_device_talked_about_last(interpreter, utterance):
     assert cozy["after"]["lamp"]["color_temp"] < LAMP_ON["snapshot"]["color_temp"], cozy
 
 
+LAMP_DIMMED = [{"at": "2026-11-29T08:00:00", "utterance": "lamp to 50", "say": "Set the lamp to 50%."},
+               {"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"brightness": 50},
+                "from": {"brightness": 70}, "by": "voice", "why": "asked"}]
+
+
+@pytest.mark.parametrize("utterance", ["a bit lower", "lower", "down a little"])
+def test_words_of_no_type_are_about_the_device_talked_about_last(interpreter, utterance):
+    """ "a bit lower" just after "bunk light to 40" lowered the heater's setpoint: with no name,
+    room or word of a type, the words go on about the device talked about last, as "it" does.
+    A unit says the type ("make it 68 degrees"), and a goal stands ("I'm cold")."""
+    out = ask(interpreter, utterance, now="2026-11-29T08:01:00", history=LAMP_DIMMED)
+    assert out["kind"] == "action" and out["after"]["thermostat"] == THERMO["snapshot"], out
+    assert out["after"]["lamp"]["brightness"] < 50, out
+    degrees = ask(interpreter, "make it 72 degrees", now="2026-11-29T08:01:00", history=LAMP_DIMMED)
+    assert degrees["after"]["thermostat"]["setpoint"] == 72 and degrees["after"]["lamp"] == LAMP_ON["snapshot"], degrees
+    cold = ask(interpreter, "I'm cold", now="2026-11-29T08:01:00", history=LAMP_DIMMED)
+    assert cold["after"]["thermostat"]["setpoint"] > 69 and cold["after"]["lamp"] == LAMP_ON["snapshot"], cold
+
+
 def test_follow_ups_lean_only_on_what_was_said_lately(interpreter):
     """A "yes" hours after "Did you want…?", or "a bit more" / "undo that" the next morning,
     replayed a request nobody was making. What was said and done more than five minutes ago is

@@ -562,14 +562,14 @@ class Interpreter:
 
     def _referred(self, request: Request, found: Mentions, prediction: Prediction) -> Prediction | Interpretation:
         """ "switch it off" just after the heat was turned up: "it" is the thermostat, though the
-        model, reading the words alone, says the lamp. With only a pronoun to say what (no name,
-        room or word of a type), the reading keeps to the type of the device talked about last:
-        its sure operations the words ask for; a setting's weaker best one ("turn it up"); or the
-        state the words name, if that type has it ("turn that off"). A goal stands ("make it
-        cozy" is the room's light); anything else is asked about ("turn it on" is heating or
-        cooling for a thermostat, never the lamp instead)."""
-        if found.devices or found.rooms or found.everything or not set(found.masked.split()) & PRONOUNS or \
-                self._says_a_type(found.masked):
+        model, reading the words alone, says the lamp; "a bit lower" just after the lamp was
+        dimmed is the lamp again. With nothing but a pronoun, or nothing at all, to say what (no
+        name, room or word of a type: "degrees" is one), the reading keeps to the type of the
+        device talked about last: its sure operations the words ask for; a setting's weaker best
+        one ("turn it up"); or the state the words name, if that type has it ("turn that off").
+        A goal stands ("make it cozy" is the room's light); anything else is asked about ("turn
+        it on" is heating or cooling for a thermostat, never the lamp instead)."""
+        if found.devices or found.rooms or found.everything or self._says_a_type(found.masked):
             return prediction
         recent = [n for n in self._recent(request) if n in request.home.devices]
         if not recent or prediction.kind != "command":

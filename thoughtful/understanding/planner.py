@@ -71,18 +71,24 @@ class Planner:
 
     @staticmethod
     def _cue_words(models: dict[str, StateModel]) -> dict[str, str]:
-        """Single words that point to exactly one device type ("lamp", "brightness", "cool")."""
+        """Single words that point to exactly one device type ("lamp", "brightness", "cool",
+        "degrees")."""
         owners: dict[str, set[str]] = {}
+        unit_words: set[str] = set()  # common words, yet of one type alone
         for t, model in models.items():
             lang = model.language
             phrases = list(lang.names) + list(model.states) + [s.say for s in lang.states.values()]
             for key, sl in lang.settings.items():
                 phrases += [key, *sl.names, *sl.up, *sl.down, *sl.raise_, *sl.lower]
+                units = UNIT_WORDS.get(model.settings[key].unit or "", set())
+                phrases += units
+                unit_words |= units
                 phrases += [w for named in sl.named.values() for w in named.synonyms]
             for phrase in phrases:
                 if len(words(phrase)) == 1:  # "cool" is a thermostat word; "cool white" is not a lamp one
                     owners.setdefault(words(phrase)[0], set()).add(t)
-        return {w: next(iter(ts)) for w, ts in owners.items() if len(ts) == 1 and w not in COMMON_WORDS}
+        return {w: next(iter(ts)) for w, ts in owners.items()
+                if len(ts) == 1 and (w not in COMMON_WORDS or w in unit_words)}
 
     def plan(self, ops: list[str], text: str, units: Units, home_types: Collection[str] = ()) -> dict[str, TypePlan]:
         """Group ``ops`` (surest first) by device type and fill in their values from ``text``;
@@ -268,6 +274,11 @@ class Planner:
                 else spec.max if how == "max" else spec.min
         elif how == "set":
             number = self._take(numbers, used, spec, relative=False)
+            sign = said_direction(text, model, key)[0] if number is None else 0
+            if sign and (amount := self._take(numbers, used, spec, relative=True)) is not None:
+                # "the strip, ten percent more" read as a level: the amount said is a change
+                change.adjust[key] = sign * abs(self._convert(amount, spec, units, relative=True))
+                return
             if number is None:
                 raise Ask(f"To what {model.setting_name(key)}?")
             change.set[key] = self._convert(number, spec, units, relative=False)
