@@ -119,7 +119,8 @@ def test_half_as_bright_is_half_the_level_now(interpreter):
 
 def test_more_in_a_unit_is_a_change_by_that_much(interpreter):
     """ "a couple more degrees" (the model was unsure of it) is 2 degrees up; "2 degrees less"
-    never raises the setpoint; "ten percent more", read by the model as a level, is 10 up."""
+    never raises the setpoint; "ten percent more", read by the model as a level, is 10 up; "cool
+    the office a degree" is the setpoint 1 down ("a degree" after the working state's verb)."""
     home = [{"name": "space heater", "type": "thermostat", "room": "bedroom", "snapshot": HEAT}]
     out = said(interpreter, home, "a couple more degrees")
     assert out["kind"] == "action" and out["after"]["space heater"]["setpoint"] == 70, out
@@ -129,6 +130,10 @@ def test_more_in_a_unit_is_a_change_by_that_much(interpreter):
     pump = [{"name": "office heat pump", "type": "thermostat", "room": "office", "snapshot": cooling}]
     out = said(interpreter, pump, "cool the office two more degrees")  # had raised it to 75
     assert out["kind"] == "action" and out["after"]["office heat pump"]["setpoint"] == 71, out
+    for text, setpoint in (("cool the office a degree", 72), ("cool the office one degree", 72),  # "what is the 1 for?"
+                           ("cool the office to 70", 70)):
+        out = said(interpreter, pump, text)
+        assert out["kind"] == "action" and out["after"]["office heat pump"]["setpoint"] == setpoint, (text, out)
     strip = [{"name": "cabinet strip", "type": "lamp", "room": "kitchen", "snapshot": {**ON, "brightness": 40}}]
     for text, level in (("cabinet strip, ten percent more", 50), ("cabinet strip 10% less", 30)):
         out = said(interpreter, strip, text)  # read as a level: "To what brightness?"

@@ -242,6 +242,21 @@ def test_two_clauses_asking_one_device_for_different_things_are_asked_about(inte
     assert out["after"]["desk lamp"]["state"] == "on" and out["after"]["ceiling light"]["state"] == "off", out
 
 
+def test_a_clause_read_as_nothing_asked_leaves_the_others_undone(interpreter):
+    """ "dim the reading lamp and warm up the cabin" only dimmed the lamp: the second clause, read
+    (with "cabin" a word of no request) as nothing these devices do, was lost. A clause with a word
+    of the devices' own is asked about, and nothing is half done; thanks and small talk are not
+    requests. "the house" names the whole home, so "…and warm up the house" is the heating's."""
+    for text in ("dim the lamp and warm up the cabin", "warm up the cabin and dim the lamp"):
+        out = ask(interpreter, text)
+        assert out["kind"] == "clarify" and unchanged(out, (LAMP_ON, THERMO)) and "cabin" in out["say"], (text, out)
+    for text in ("dim the lamp and warm up the house", "warm up the house and dim the lamp"):
+        out = ask(interpreter, text)
+        assert out["after"]["lamp"]["brightness"] < 50 and out["after"]["thermostat"]["setpoint"] > 69, (text, out)
+    out = ask(interpreter, "lamp off, cheers")
+    assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", out
+
+
 def test_a_clause_without_a_device_word_is_about_the_earlier_clauses_device(interpreter):
     """ "no cooling, I want heat" with two thermostats: the one cooling, switched to heating in one
     change (not off and then on); "…and dim it" dims the lamp just switched on."""
@@ -1102,6 +1117,19 @@ def test_a_name_that_is_someones_stands_alone_in_the_reply(interpreter):
     assert out["say"].startswith("Emma's lamp's brightness went from"), out
     out = ask(interpreter, "dim the lamp", home=(LAMP_ON, THERMO))
     assert out["say"].startswith("The lamp's brightness went from"), out
+
+
+def test_a_plural_name_takes_a_plural_verb_in_the_reply(interpreter):
+    """ "The patio string lights was already off." """
+    strings = {"name": "patio string lights", "type": "lamp", "room": "patio", "snapshot": {"state": "off"}}
+    out = ask(interpreter, "patio string lights off", home=(strings, THERMO))
+    assert out["say"] == "Nothing to change. The patio string lights are off.", out
+    out = ask(interpreter, "patio string lights off and lamp off", home=(strings, LAMP_ON, THERMO))
+    assert out["say"].startswith("The patio string lights were already off."), out
+    out = ask(interpreter, "patio string lights on", home=(strings, THERMO))
+    assert out["say"].startswith("The patio string lights are now on"), out
+    out = ask(interpreter, "lamp off", home=(LAMP_ON, THERMO))
+    assert out["say"] == "The lamp is now off.", out
 
 
 def test_a_plural_name_owns_its_setting_in_the_reply(interpreter):

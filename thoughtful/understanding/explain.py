@@ -33,6 +33,13 @@ def the(name: str, opening: bool = False) -> str:
     return said[0].upper() + said[1:] if opening else said
 
 
+def is_(name: str, past: bool = False) -> str:
+    """ "is" ("was"), or "are" ("were") after a name that is a plural ("the patio string
+    lights", "the sconces"; not "the hall heat pump", "the glass")."""
+    plural = name.endswith("s") and not name.endswith(("ss", "us", "is"))
+    return ("were" if plural else "was") if past else ("are" if plural else "is")
+
+
 def possessive(name: str) -> str:
     """ "the lamp's", "the workshop lights'": a name as the owner of what follows."""
     return f"{name}'" if name.endswith("s") else f"{name}'s"
@@ -72,7 +79,7 @@ def describe(device: Device, units: Units) -> str:
     parts = [describe_value(device, k, v, units) for k, v in snap.items()
              if k != "state" and k in device.model.settings]
     sensors = [describe_value(device, k, v, units) for k, v in snap.items() if k in device.model.sensors]
-    text = f"{the(device.name, True)} is {word}"
+    text = f"{the(device.name, True)} {is_(device.name)} {word}"
     if parts:
         text += ": " + ", ".join(parts)
     if sensors:
@@ -179,11 +186,12 @@ def describe_applied(applied: Applied, device: Device, units: Units) -> str:
     "The lamp's brightness went from 50% to 40%." """
     changed = applied.changed
     if not changed:
-        return f"{the(device.name, True)} was already {_state_word(device, applied.after['state'])}."
+        return f"{the(device.name, True)} {is_(device.name, past=True)} already " \
+               f"{_state_word(device, applied.after['state'])}."
     if "state" in changed:
         details = [describe_value(device, k, v, units) for k, v in applied.after.items()
                    if k in device.model.settings]
-        text = f"{the(device.name, True)} is now {_state_word(device, changed['state'])}"
+        text = f"{the(device.name, True)} {is_(device.name)} now {_state_word(device, changed['state'])}"
         if details:
             text += f" ({', '.join(details)})"
         sensed = _temperature(device, applied.after, device.model.sensors)

@@ -29,7 +29,7 @@ from thoughtful.understanding.numbers import find_numbers, heard_numbers, taken_
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
-from thoughtful.understanding.resolve import Mentions, Resolver, but_leaves_out, serving, spares
+from thoughtful.understanding.resolve import THE_HOME, Mentions, Resolver, but_leaves_out, serving, spares
 from thoughtful.understanding.runtime import LanguageModel, Prediction
 from thoughtful.understanding.text import normalize
 
@@ -176,6 +176,7 @@ class Interpreter:
         self.resolver = Resolver(models)
         self.planner = Planner(models)
         self.known_words = vocabulary.known_words(models)
+        self.model_words = vocabulary.model_words(models)
         self.joined = vocabulary.joined_pairs(models)
         self.device_nouns = vocabulary.device_nouns(models)
         self.nouns = set(vocabulary.type_nouns(models))
@@ -614,6 +615,7 @@ class Interpreter:
         said_in: dict[str, str] = {}  # a device one clause changes → that clause's words
         previous: Prediction | None = None
         refused: tuple[Prediction | None, list[str]] | None = None
+        unread = ""  # a clause read as nothing these devices do
         for i, clause in enumerate(clauses):
             found = self.resolver.mentions(clause, request.home)
             if spares(clause):  # "leave the lamp on, turn off the heater": the lamp as it is
@@ -640,12 +642,18 @@ class Interpreter:
                 said_again = instead or self._said_again(found, previous, request.home)
                 if said_again is False:
                     return None
+                if not said_again:
+                    prediction = self._said_if_unsure(prediction, prediction.kind, found, request.home)
                 prediction = said_again or self.evidence.said(prediction, self._ops(prediction), found.masked)
                 if prediction is None and found.devices and request.heard_confidence is not None:
                     return replace(request, guessed=True)
             if i == 0 and prediction is not None and prediction.kind == "command" and not self._ops(prediction) \
                     and not self._about_devices(found):
                 continue  # "I'm about to have a bath, warm up the bathroom": a reason, then the request
+            if prediction is not None and prediction.kind == "out_of_scope" and prediction.confidence >= CONFIDENCE \
+                    and not found.unknown and set(found.masked.split()) & self.model_words:
+                unread = unread or clause  # "dim the reading lamp and warm up the cabin": not half of it
+                continue  # (not "…, cheers", "…and tell me a joke")
             if prediction is None or found.unknown or prediction.kind != "command" \
                     or prediction.confidence < CONFIDENCE:
                 return None
@@ -654,7 +662,7 @@ class Interpreter:
             # dim it", "no cooling, I want heat"); "…, bulb light to 60" is not the porch light's,
             # "…, hall off" is the hall's and "…, then set upstairs to 70" the upstairs thermostat's.
             nouns = [w for w in found.masked.split() if w in self.nouns or w.rstrip("s") in self.nouns]
-            named = nouns or found.devices or found.rooms or found.everything \
+            named = nouns or found.devices or found.rooms or found.everything or THE_HOME.search(found.masked) \
                 or self.resolver.echoes_a_name(found.masked, request.home)
             so_far = replace(request, earlier=[] if named else [name for name, _, _ in changes])
             plans: dict[str, TypePlan] = {}
@@ -689,6 +697,8 @@ class Interpreter:
             for name, _, _ in clause_changes:
                 said_in[name] = "" if name in {n for n, _, _ in changes} else clause
             changes += clause_changes
+        if unread and changes:
+            return Interpretation("clarify", f'I didn\'t change anything: what did you mean by "{unread}"?')
         changes = self._merged([change for change in changes if change[0] not in left_alone])
         own_words = {name: clause for name, clause in said_in.items() if clause}
         return self._apply(request, changes, own_words) if changes else None
@@ -946,12 +956,8 @@ class Interpreter:
             return self._reverse(request)
         if found.unknown:
             return Interpretation("reject", f"I don't know {explain.the(found.unknown)}. {self._inventory(request.home)}")
-        if not prediction.ops and (self._words_say(prediction.best[0], found.masked) or
-                                   self.evidence.complaint_said(prediction.best[0], found.masked)):
-            prediction = replace(prediction, ops=dict([prediction.best]))  # "a touch dimmer": the words say it
-        elif not prediction.ops and kind == "command" and (said := self._said_outright(found, request.home)):
-            prediction = replace(prediction, ops={said: prediction.best[1]})  # "brighten of light", read as "off"
-        elif not prediction.ops and kind == "question" and \
+        prediction = self._said_if_unsure(prediction, kind, found, request.home)
+        if not prediction.ops and kind == "question" and \
                 (limit := self.planner.limit_asked(found.masked, self._types_named(found, request.home))):
             prediction = replace(prediction, ops={limit: prediction.best[1]})  # "how warm can the heater get?"
         if not prediction.ops:
@@ -1129,6 +1135,19 @@ class Interpreter:
     def _types_named(found: Mentions, home: Home) -> set[str]:
         """The types of the devices named, or of every device when none is."""
         return {home[n].type for n in found.devices} or home.types()
+
+    def _said_if_unsure(self, prediction: Prediction, kind: str, found: Mentions, home: Home) -> Prediction:
+        """``prediction``, or when it is sure of no operation, the one the words say: its best
+        one, by the words or a complaint ("a touch dimmer"), or for a command the one said outright
+        ("brighten of light", read as "off"; "warm up the house", a clause of several)."""
+        if prediction.ops:
+            return prediction
+        if self._words_say(prediction.best[0], found.masked) or \
+                self.evidence.complaint_said(prediction.best[0], found.masked):
+            return replace(prediction, ops=dict([prediction.best]))
+        if kind == "command" and (said := self._said_outright(found, home)):
+            return replace(prediction, ops={said: prediction.best[1]})
+        return prediction
 
     def _said_outright(self, found: Mentions, home: Home) -> str | None:
         """The one operation the words themselves say when the model is unsure: a setting's

@@ -17,7 +17,7 @@ from thoughtful.state.schema import StateModel
 from thoughtful.state.values import c_to_f, step_of
 from thoughtful.understanding.numbers import Number, find_numbers, tokens
 from thoughtful.understanding.safety import (UNIT_WORDS, multiple, refused_direction, said_direction, said_extreme,
-                                            says_state)
+                                             says_state, verb_direction)
 from thoughtful.understanding.vocabulary import COMMON_WORDS, adjectives, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
@@ -133,7 +133,7 @@ class Planner:
                 plan.numbers |= used - before
         for t, plan in plans.items():
             before = set(used)
-            self._more_of_state(self.models[t], plan.change, numbers, used, units)
+            self._more_of_state(self.models[t], plan.change, numbers, used, units, text)
             plan.numbers |= used - before
             self._drop_contradicted_state(self.models[t], plan.change, text)
         plans = {t: p for t, p in plans.items() if not p.change.is_empty() or p.goals or p.questions}
@@ -149,18 +149,22 @@ class Planner:
         return [n for n in find_numbers(text) if n.position not in used]
 
     def _more_of_state(self, model: StateModel, change: Change, numbers: list[Number], used: set[int],
-                       units: Units) -> None:
-        """ "Two more degrees of cooling": a working state with an amount no setting took moves the
-        setting that implies the state (``implies_state``) that way: cooling, the setpoint down."""
+                       units: Units, text: str) -> None:
+        """ "Two more degrees of cooling", "cool the office a degree": a working state with an
+        amount no setting took moves the setting that implies the state (``implies_state``) that
+        way: cooling, the setpoint down. An amount is said as one ("by 2", "2 more"), or, after
+        the state's own verb, as any number not said as where to go ("a degree"; not "to 70")."""
         if change.state is None or change.set or change.adjust:
             return
         for key, spec in model.settings.items():
             implied = spec.implies_state
             if implied is None or change.state not in (implied.above, implied.below):
                 continue
-            number = self._take([n for n in numbers if n.relative], used, spec, relative=True)
+            sign = 1 if change.state == implied.above else -1
+            number = self._take(numbers, used, spec, relative=True)
+            if number is None and verb_direction(text, model, key) == sign:
+                number = self._take([n for n in numbers if not n.after_to], used, spec, relative=False)
             if number is not None:
-                sign = 1 if change.state == implied.above else -1
                 change.adjust[key] = sign * abs(self._convert(number, spec, units, relative=True))
             return
 

@@ -24,6 +24,8 @@ ALL = {"all", "every", "everything", "both", "whole"}
 """Words that say how many devices ("everything", "both"), not which."""
 _HERE = re.compile(r"\b(?:in\s+here|(?:this|my|our)\s+room)\b")
 """Words for the speaker's room."""
+THE_HOME = re.compile(r"\b(?:the|my|our)\s+(?:house|home|place|flat|apartment)\b")
+"""Words for the whole home as a place ("warm up the house")."""
 _EVERY = re.compile(r"\b(?:all|every|everything)\b")
 """Words for every device of a type, even beside one that is named."""
 _NOT_SELECTING = re.compile(r"\ball\s+(?:the\s+way|the\s+time|day|night|right)\b|\bat\s+all\b"

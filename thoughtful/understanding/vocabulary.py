@@ -85,16 +85,22 @@ def type_nouns(models: dict[str, StateModel]) -> dict[str, str]:
     return nouns
 
 
-def known_words(models: dict[str, StateModel]) -> set[str]:
-    """Words requests here are made of: function words, the state models' words (and the bases
-    and superlatives of their comparatives: "how high", "the warmest"), the phrasebook's (a
-    word that usually names a device, "porch", only when a phrase uses it: "put it back") and a
-    correction's openings ("i meant")."""
-    known = set(COMMON_WORDS)
+def model_words(models: dict[str, StateModel]) -> set[str]:
+    """The state models' own words, and the bases and superlatives of their comparatives ("how
+    high", "the warmest"), but for function words: what asking these devices for something
+    sounds like ("warm", "dim"; not "the", "joke")."""
+    said = set()
     for model in models.values():
-        text = model.language.model_dump_json()
-        known.update(words(text))
-        known.update(w for lang in model.language.settings.values() for w in adjectives(lang.up + lang.down))
+        said.update(words(model.language.model_dump_json()))
+        said.update(w for lang in model.language.settings.values() for w in adjectives(lang.up + lang.down))
+    return said - COMMON_WORDS
+
+
+def known_words(models: dict[str, StateModel]) -> set[str]:
+    """Words requests here are made of: function words, the state models' words
+    (:func:`model_words`), the phrasebook's (a word that usually names a device, "porch", only
+    when a phrase uses it: "put it back") and a correction's openings ("i meant")."""
+    known = COMMON_WORDS | model_words(models)
     phrased = {w for phrases in (pb.WAKE, pb.POLITE_BEFORE, pb.POLITE_AFTER, pb.FILLERS, pb.SMALL, pb.NEGATIONS,
                                  pb.CANCELS, pb.IMPLICIT_OFF, pb.CONTRASTS, pb.UNDO, pb.MORE, pb.REVERSE,
                                  followup.CORRECTIONS)
