@@ -1119,6 +1119,20 @@ def test_a_name_that_is_someones_stands_alone_in_the_reply(interpreter):
     assert out["say"].startswith("The lamp's brightness went from"), out
 
 
+def test_a_name_and_s_is_the_name_and_is_unless_what_it_has_follows(interpreter):
+    """ "hall light's a bit bright" was read as "hall light a bit bright" and asked what to do:
+    after a device's name, "'s" before no word of what a device has is "is". "The lamp's
+    brightness" and "the living room's lamp" are still the lamp's and the room's."""
+    hall = {"name": "hall light", "type": "lamp", "room": "hall", "snapshot": {**LAMP_ON["snapshot"], "brightness": 50}}
+    home = (hall, LAMP_ON, THERMO)
+    out = ask(interpreter, "hall light's a bit bright", home=home)
+    assert out["kind"] == "action" and out["after"]["hall light"]["brightness"] < 50, out
+    out = ask(interpreter, "the hall light's brightness to 20", home=home)
+    assert out["after"]["hall light"]["brightness"] == 20, out
+    out = ask(interpreter, "the living room's lamp off", home=home)
+    assert out["after"]["lamp"]["state"] == "off" and out["after"]["hall light"] == hall["snapshot"], out
+
+
 def test_a_plural_name_takes_a_plural_verb_in_the_reply(interpreter):
     """ "The patio string lights was already off." """
     strings = {"name": "patio string lights", "type": "lamp", "room": "patio", "snapshot": {"state": "off"}}

@@ -204,6 +204,9 @@ class Resolver:
                                for t, nouns in self.nouns_of.items()}
         """Each type's nouns as one pattern, longest first."""
         self.known = known_words(models)
+        self.owned = set(self.nouns) | {w for t, m in models.items() for key, lang in m.language.settings.items()
+                                        for w in [key, *(w for name in lang.names for w in words(name))]}
+        """Words for what a device or a room has ("the kitchen's light", "the lamp's colour")."""
         self.name_words = unknown_name_words()
         self.place_words = place_words()
         self.state_words = {t: _state_words(m) for t, m in models.items()}
@@ -333,9 +336,12 @@ class Resolver:
         """Find device names and rooms of ``home`` in ``text`` (normalized, lower case)."""
         found = Mentions(masked=text)
         masked = f" {text} "
-        for said in {d.name.lower() for d in home.devices.values()} | {d.room.lower() for d in home.devices.values()}:
-            if said:  # "the kitchen's light", "the desk lamp's brightness": the name itself
-                masked = re.sub(rf"(?<=\s)({re.escape(said)})'s(?=\s)", r"\1", masked)
+        rooms = {d.room.lower() for d in home.devices.values()}
+        for said in {d.name.lower() for d in home.devices.values()} | rooms:
+            if said:  # "the kitchen's light", "the desk lamp's brightness": the name itself; "the hall
+                # light's a bit bright": the name, and "is" (a device's, before no word of what it has)
+                masked = re.sub(rf"(?<=\s)({re.escape(said)})'s(?=\s+(\S+))", lambda m: m.group(1)
+                                if m.group(1) in rooms or m.group(2) in self.owned else f"{m.group(1)} is", masked)
         placeholders: dict[str, str] = {}
         named: dict[str, str] = {}  # slot → the device's name
         except_ = _except(text)
