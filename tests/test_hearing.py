@@ -547,12 +547,14 @@ def test_listen_on_an_alsa_microphone(tmp_path, model_dir):
 
 def test_heard_numbers_a_recognizer_mixes_up_are_confirmed(interpreter):
     """ "up two" heard as "up too" had raised the setpoint by one; "forty percent" heard as
-    "14%" set 14%: heard, both are asked about; said plainly, they act."""
+    "14%" set 14%; "two warmer" heard as "to warmer" had raised it by one: heard, these are
+    asked about; said plainly, they act."""
     for text in ("Turn the thermostat up too.", "Turn the thermostat up to.", "Desk lamp off and the heater up to.",
-                 "Set the desk lamp to 14%.", "Desk lamp to 15."):
+                 "Set the desk lamp to 14%.", "Desk lamp to 15.", "Thermostat to warmer."):  # "two warmer"
         out = heard_line(interpreter, Transcript(text, 0.9))
         assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, (text, out)
     assert heard_line(interpreter, Transcript("Turn the thermostat up two.", 0.9))["after"]["thermostat"]["setpoint"] == 70
+    assert heard_line(interpreter, Transcript("Thermostat a bit warmer.", 0.9))["after"]["thermostat"]["setpoint"] > 68
     assert heard_line(interpreter, Transcript("Set the desk lamp to 40%.", 0.9))["after"]["desk lamp"]["brightness"] == 40
 
 
