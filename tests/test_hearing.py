@@ -700,6 +700,10 @@ def test_a_device_called_only_light_is_confirmed_when_heard_beside_a_reading_lig
     # mention of the light: "Reading light on and light to 30%." is the two of them.
     both = line("Reading light on and light to 30%.", Transcript("Reading light on and light to 30%.", 0.9))
     assert both["kind"] == "action" and both["after"]["light"]["brightness"] == 30, both
+    # "and" or "then" opening the request is no clause's: "Then light to 40." was "den light"
+    for text in ("Then light to 40.", "And light to 40."):
+        opened = line(text, Transcript(text, 0.95))
+        assert opened["kind"] == "clarify" and opened["after"]["light"] == on, (text, opened)
     # The name's own noun is no echo of the lost word: "Dim the light." beside a "night light"
     night = [home[0], {"name": "night light", "type": "lamp", "room": "hall", "snapshot": {"state": "off"}}]
     dim = run_line(json.dumps({"id": 1, "home": night, "utterance": "Dim the light."}), interpreter,

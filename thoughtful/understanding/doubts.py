@@ -22,7 +22,8 @@ enough much little natural full half too""".split())
 """Words that make the next "light" or "heat" the thing itself, not a device ("lower light on
 the floor lamp", "more heat")."""
 WHOLE_BEFORE = DETERMINERS | {"and", "then"}
-"""Words after which a name is heard whole: a determiner, or a clause's opening ("…on and lamp to 30%")."""
+"""Words after which a name is heard whole: a determiner, or a clause's opening ("…on and lamp to
+30%"; not the request's: "Then lamp to 40." was "den lamp")."""
 DIRECTIONS = {"up", "down", "higher", "lower", "more", "less", "increase", "decrease", "raise", "reduce",
               *(w for words in safety.EXTREMES.values() for w in words)}
 """Words that say which way but not what: "turn it up" needs a device to mean anything, and so
@@ -102,7 +103,8 @@ class Doubts:
                 if other != name:  # "the lounge lamp" is "the lamp" of the lounge
                     rest = rest.replace(f" {other.lower()} ", " | " if other in home.devices else " ")
             said = rest.split()
-            whole = all(i and said[i - 1] in WHOLE_BEFORE for i, w in enumerate(said) if w == name.lower())
+            whole = all(i and (said[i - 1] in DETERMINERS or i > 1 and said[i - 1] in WHOLE_BEFORE)
+                        for i, w in enumerate(said) if w == name.lower())  # "Then lamp to 40.": "den lamp"
             lost = {w for other in others for w in vocabulary.words(other)[:-1]}
             echoed = any(SequenceMatcher(None, w, gone).ratio() >= 0.7 for w in words for gone in lost
                          if len(w) > 2 and w != name.lower())  # "light" itself is no echo of "night"
