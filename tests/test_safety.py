@@ -153,6 +153,20 @@ def test_no_longer_wanting_a_working_state_asks_to_switch_it_off(interpreter):
         assert out["kind"] != "action" and "off?" not in out["say"], (text, out)
 
 
+def test_a_named_device_that_need_not_be_working_goes_off(interpreter):
+    """ "the heat pump doesn't need to run" was "OK, I'll leave everything as it is": said of a
+    device named and working, as "doesn't need to be on" is, it goes off; of one already off, or
+    with more words after ("…to run so hot"), it is not switched off."""
+    home = [{"name": "heat pump", "type": "thermostat", "room": "lounge", "snapshot": HEAT},
+            {"name": "floor lamp", "type": "lamp", "room": "lounge", "snapshot": {"state": "off"}}]
+    for text in ("the heat pump doesn't need to run", "the heat pump doesn't have to be running anymore"):
+        out = said(interpreter, home, text)
+        assert out["kind"] == "action" and out["after"]["heat pump"]["state"] == "off", (text, out)
+    for text in ("the heat pump doesn't need to run so hot", "the floor lamp doesn't need to stay on"):
+        out = said(interpreter, home, text)
+        assert out["after"]["heat pump"]["state"] == "heat" and out["after"]["floor lamp"]["state"] == "off", out
+
+
 def test_a_request_whose_only_device_is_spared_asks_what_is_wanted(interpreter):
     """ "Not the airman on 2 degrees." (for "knock the aircon down…") had asked "Did you want ?"."""
     home = [{"name": "aircon", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]

@@ -940,6 +940,8 @@ class Interpreter:
         if kind == "negated" or (kind == "command" and _NOT_AT.search(found.masked)):
             # "the lamp shouldn't be at the minimum" is no request for the minimum
             less = self._not_so(found, request.home)
+            if less is None and (needless := self._needless(found, request.home)):
+                less = needless  # "the heat pump doesn't need to run": off, as "…to be on" is
             stop = None if less else self._no_longer(found, request.home)
             if less is None and stop is None:
                 return Interpretation("reject", "OK, I'll leave everything as it is.")
@@ -1053,6 +1055,16 @@ class Interpreter:
                 for phrases, way in ((lang.up, "down"), (lang.down, "up"))
                 if match.group(1) in {vocabulary.base(p) for p in phrases}} & self.label_space
         return ways.pop() if len(ways) == 1 else None
+
+    def _needless(self, found: Mentions, home: Home) -> str | None:
+        """ "the heat pump doesn't need to run", "the lamp needn't stay on": the off operation of
+        the one type of the devices named, all of them working, when the words end saying they
+        need not be working (:data:`_NEEDLESS`); None otherwise."""
+        working = [home[n] for n in found.devices if home[n].snapshot.get("state") != "off"]
+        if not _NEEDLESS.search(found.masked) or not working or len(working) < len(found.devices):
+            return None
+        stop = {f"{d.type}:state=off" for d in working}
+        return next(iter(stop)) if len(stop) == 1 and stop <= self.label_space else None
 
     def _no_longer(self, found: Mentions, home: Home) -> str | None:
         """ "don't cool the bedroom any more": switching off the one type whose working state the
@@ -1638,6 +1650,12 @@ def _contrary(first: Change, then: Change) -> bool:
                 or any(first.set[k] != then.set[k] for k in first.set.keys() & then.set.keys())
                 or first.set.keys() & then.adjust.keys() or first.adjust.keys() & then.set.keys()
                 or any(first.adjust[k] * then.adjust[k] < 0 for k in first.adjust.keys() & then.adjust.keys()))
+
+
+_NEEDLESS = re.compile(r"\b(?:doesn't|don't|does not|do not|needn't|need not)\s+(?:need\s+to\s+|have\s+to\s+)?"
+                       r"(?:be\s+|keep\s+|stay\s+)?(?:on|run|running|work|working|going)"
+                       r"(?:\s+(?:now|anymore|any more|any longer|today|tonight))?$")
+"""Words that end saying a device need not be working ("doesn't need to run", "needn't stay on")."""
 
 
 def _in_state(home: Home, device_type: str, state: str) -> bool:
