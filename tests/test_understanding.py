@@ -1291,6 +1291,23 @@ def test_words_of_no_type_are_about_the_device_talked_about_last(interpreter, ut
     assert cold["after"]["thermostat"]["setpoint"] > 69 and cold["after"]["lamp"] == LAMP_ON["snapshot"], cold
 
 
+HEAT_DOWN = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat down 2", "say": "Done."},
+             {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 69},
+              "from": {"setpoint": 71}, "by": "voice", "why": "asked"}]
+
+
+def test_an_amount_more_continues_the_last_change_its_way(interpreter):
+    """ "one more degree" just after "the guest mini split down 2" raised it, as "warmer"
+    would: an amount more and nothing else is that much more of the change just made. A unit
+    of another setting changes nothing of it."""
+    for text, setpoint in (("one more degree", 68), ("two more degrees please", 67), ("and 1 more", 68)):
+        out = ask(interpreter, text, now="2026-11-29T08:01:00", history=HEAT_DOWN)
+        assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == setpoint, (text, out)
+        assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
+    out = ask(interpreter, "5 more percent", now="2026-11-29T08:01:00", history=HEAT_DOWN)
+    assert out["after"]["thermostat"] == THERMO["snapshot"], out
+
+
 def test_follow_ups_lean_only_on_what_was_said_lately(interpreter):
     """A "yes" hours after "Did you want…?", or "a bit more" / "undo that" the next morning,
     replayed a request nobody was making. What was said and done more than five minutes ago is

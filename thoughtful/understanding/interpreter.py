@@ -177,6 +177,7 @@ class Interpreter:
         self.planner = Planner(models)
         self.known_words = vocabulary.known_words(models)
         self.model_words = vocabulary.model_words(models)
+        self.value_types = vocabulary.value_types(models)
         self.joined = vocabulary.joined_pairs(models)
         self.device_nouns = vocabulary.device_nouns(models)
         self.nouns = set(vocabulary.type_nouns(models))
@@ -954,6 +955,10 @@ class Interpreter:
             return self._undo(request)
         if kind == "more":
             return self._more(request)
+        if kind == "command" and (by := self._more_by(request, found)):
+            # "one more degree" just after "the split down 2": down, as the change it continues
+            # says (its "more degrees" is no "warmer" to check the change against)
+            return self._apply(request, by, own_words={name: "" for name, _, _ in by})
         if kind == "reverse":
             return self._reverse(request)
         if found.unknown:
@@ -988,6 +993,9 @@ class Interpreter:
             unsaid = self.doubts.which_type(found, request.home, request.speaker_room)
             if unsaid and not self._recent(request):  # nothing talked about lately says which
                 return Interpretation("clarify", unsaid)
+            crossed = self._value_of_another_type(found, prediction, request.home)
+            if crossed:  # "lounge whites off" (heard for "lounge lights off") had switched the radiator off
+                return Interpretation("clarify", crossed)
             if request.heard_confidence is not None and self.doubts.number_of_nothing(found, request.home) \
                     and not (set(found.masked.split()) & PRONOUNS and self._recent(request)):
                 request = replace(request, guessed=True)  # "make that 74" just after the heat was set says what
@@ -1136,6 +1144,21 @@ class Interpreter:
             return safety.said_extreme(text, model, key) == how
         said = safety.said_direction(text, model, key)[0] or safety.particle_direction(text, model)
         return how in ("up", "down") and said == (1 if how == "up" else -1)
+
+    def _value_of_another_type(self, found: Mentions, prediction: Prediction, home: Home) -> str | None:
+        """What to ask when the words say a named value of one type alone (:attr:`value_types`:
+        "white", "blue" are a lamp's) and the reading changes only other types, none of them named
+        or said by a word ("lounge whites off", read as the radiator off); None otherwise."""
+        changed = {op.split(":")[0] for op in self._ops(prediction)}
+        if not changed or self._types_said(found, home) & changed:
+            return None
+        valued = {self.value_types[w] for w in found.masked.split() if w in self.value_types} - changed
+        if not valued:
+            return None
+        said = next(w for w in found.masked.split() if self.value_types.get(w) in valued)
+        return f'I didn\'t change anything: "{said}" is for a {self.models[valued.pop()].display_name}, ' \
+               f"and I read this as about the {' and the '.join(sorted(self.models[t].display_name for t in changed))}." \
+               f" What would you like?"
 
     def _types_said(self, found: Mentions, home: Home) -> set[str]:
         """The types of the devices named and of the type words said ("the light is too warm")."""
@@ -1571,6 +1594,25 @@ class Interpreter:
                                             request.turns[:-1]), found, prediction)
         return Interpretation("clarify", "More of what?")
 
+    def _more_by(self, request: Request, found: Mentions) -> list[tuple[str, Change, str]]:
+        """ "one more degree", "2 more percent": an amount of more and nothing else (no other
+        device than the one last changed), just after a change by voice: that much more of the
+        change, the same way. "One more degree" just after "the split down 2" had raised it, as
+        "warmer" does. Empty when the words are not only that ("one degree less" is lower, or
+        less of the change: read the usual way)."""
+        said = vocabulary.without_courtesy(found.masked).split()
+        numbers = find_numbers(" ".join(said))
+        if len(numbers) != 1 or "more" not in said or \
+                any(not w.replace(".", "", 1).isdigit() and w not in _AMOUNT_WORDS | self.nouns for w in said):
+            return []
+        last = {e.device for e in replay.last_by_voice(request.home, request.now)}
+        if not set(found.devices) <= last:
+            return []
+        number, units = numbers[0], request.home.units
+        unit = next((_UNIT_NAMES[w] for w in said if w in _UNIT_NAMES), number.unit)  # "5 more percent"
+        return replay.one_more_step(request.home, request.now,
+                                    amount=lambda spec: self.planner.amount_of(replace(number, unit=unit), spec, units))
+
     def _named_a_level(self, request: Request) -> bool:
         """Whether the previous request named a level ("the grow light to 60"), not a way
         ("dim the grow light", "down 20"): the model reads it as a setting set, not moved."""
@@ -1656,6 +1698,14 @@ _NEEDLESS = re.compile(r"\b(?:doesn't|don't|does not|do not|needn't|need not)\s+
                        r"(?:be\s+|keep\s+|stay\s+)?(?:on|run|running|work|working|going)"
                        r"(?:\s+(?:now|anymore|any more|any longer|today|tonight))?$")
 """Words that end saying a device need not be working ("doesn't need to run", "needn't stay on")."""
+
+
+_UNIT_NAMES = {"degree": "degrees", "degrees": "degrees", "percent": "percent", "%": "percent"}
+"""A unit's word → its name as :class:`Number` gives it."""
+_AMOUNT_WORDS = {"more", "a", "an", "couple", "few", "of", "by", "and", "then", "just", "another", "the",
+                 "degree", "degrees", "percent", "per", "cent", "%"}
+"""Words of a follow-up that says only an amount more ("and 2 more degrees"; also
+a type's noun, as a name leaves it: "the split 1 more degree")."""
 
 
 def _in_state(home: Home, device_type: str, state: str) -> bool:

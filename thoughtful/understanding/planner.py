@@ -321,6 +321,15 @@ class Planner:
             return n
         return None
 
+    @classmethod
+    def amount_of(cls, number: Number, spec, units: Units) -> float | None:
+        """``number`` as an amount of ``spec`` in its own unit ("1 degree" in a °C home: 1.8);
+        None when its unit is another's ("5 percent" of a setpoint)."""
+        wanted = _UNIT_FOR.get(spec.unit)
+        if not spec.numeric or (number.unit and wanted and number.unit != wanted):
+            return None
+        return cls._convert(number, spec, units, relative=True)
+
     @staticmethod
     def _convert(number: Number, spec, units: Units, relative: bool) -> float:
         value = number.value

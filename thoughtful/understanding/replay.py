@@ -6,6 +6,7 @@ device that change touched."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Callable
 
 from thoughtful.state.device import Change
 from thoughtful.state.home import Home
@@ -61,17 +62,23 @@ def ways_moved(home: Home, now: datetime) -> set[str]:
             if new != e.from_[key]}
 
 
-def one_more_step(home: Home, now: datetime, back: bool = False, of_the_level: bool = False) -> list[Planned]:
+def one_more_step(home: Home, now: datetime, back: bool = False, of_the_level: bool = False,
+                  amount: Callable[[Setting], float | None] | None = None) -> list[Planned]:
     """One more step of each setting the last change moved, the same way; with ``back``, one step
     the other way ("a bit less" just after "brighter": less of what was done). With
     ``of_the_level`` (the last request named a level: "the grow light to 60"), more and less
-    are of the setting itself: "a bit less" is lower, whichever way the level moved it."""
+    are of the setting itself: "a bit less" is lower, whichever way the level moved it. With
+    ``amount``, as far as it says for a setting ("one more degree": 1°), and none of the
+    settings it says nothing for."""
     changes = []
     for event in last_by_voice(home, now):
         settings = home[event.device].model.settings
-        adjust = {k: _step(settings[k], home.units.temperature, abs(new - event.from_[k]), back) *
-                  (1 if (of_the_level or new > event.from_[k]) != back else -1)
-                  for k, new in _moved(event, settings).items() if new != event.from_[k]}
+        moved = {k: new for k, new in _moved(event, settings).items() if new != event.from_[k]}
+        steps = {k: amount(settings[k]) if amount else _step(settings[k], home.units.temperature,
+                                                              abs(new - event.from_[k]), back)
+                 for k, new in moved.items()}
+        adjust = {k: step * (1 if (of_the_level or moved[k] > event.from_[k]) != back else -1)
+                  for k, step in steps.items() if step}
         if adjust:
             why = "you asked for less" if back else "you asked for more"
             changes.append((event.device, Change(adjust=adjust), why))

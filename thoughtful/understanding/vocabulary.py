@@ -96,6 +96,16 @@ def model_words(models: dict[str, StateModel]) -> set[str]:
     return said - COMMON_WORDS
 
 
+def value_types(models: dict[str, StateModel]) -> dict[str, str]:
+    """The words of a type's named values ("white", "blue": a lamp's) that no other type's
+    words use, and their plurals ("whites") → the type."""
+    said = {t: {w for lang in m.language.settings.values() for name, named in lang.named.items()
+                for phrase in (name, *named.synonyms) for w in words(phrase)} - COMMON_WORDS
+            for t, m in models.items()}
+    others = {t: set().union(*(model_words({o: m}) for o, m in models.items() if o != t)) for t in models}
+    return {form: t for t, values in said.items() for w in values - others[t] for form in (w, w + "s")}
+
+
 def known_words(models: dict[str, StateModel]) -> set[str]:
     """Words requests here are made of: function words, the state models' words
     (:func:`model_words`), the phrasebook's (a word that usually names a device, "porch", only
