@@ -625,6 +625,19 @@ def test_a_place_no_request_here_names_acts_on_nothing(interpreter):
     assert out["after"]["bathroom light"]["state"] == "off" and out["after"]["chandelier"] == before["chandelier"], out
 
 
+def test_a_value_of_one_type_never_changes_only_another(interpreter):
+    """ "Lounge whites off." (heard for "lounge lights off") had switched the radiator off: "white"
+    is a lamp's value, and a reading that changes only a thermostat, named by no word, is asked
+    about. A goal's phrase stands, and a thermostat named still takes its words."""
+    home = [{"name": "big light", "type": "lamp", "room": "lounge", "snapshot": ON},
+            {"name": "radiator", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    out = said(interpreter, home, "lounge whites off")
+    assert out["kind"] == "clarify" and out["after"] == before and "whites" in out["say"], out
+    out = said(interpreter, home, "turn the radiator off")
+    assert out["after"]["radiator"]["state"] == "off", out
+
+
 def test_a_colour_complained_of_is_never_set(interpreter):
     """ "Basement lights too red." (heard for "too bright") had made the light red."""
     home = [{"name": "basement light", "type": "lamp", "room": "basement", "snapshot": ON}]

@@ -1148,10 +1148,12 @@ class Interpreter:
     def _value_of_another_type(self, found: Mentions, prediction: Prediction, home: Home) -> str | None:
         """What to ask when the words say a named value of one type alone (:attr:`value_types`:
         "white", "blue" are a lamp's) and the reading changes only other types, none of them named
-        or said by a word ("lounge whites off", read as the radiator off); None otherwise."""
-        changed = {op.split(":")[0] for op in self._ops(prediction)}
-        if not changed or self._types_said(found, home) & changed:
-            return None
+        or said by a word, and by no goal ("lounge whites off", read as the radiator off); None
+        otherwise."""
+        ops = self._ops(prediction)
+        changed = {op.split(":")[0] for op in ops}
+        if not changed or any(":goal=" in op for op in ops) or self._types_said(found, home) & changed:
+            return None  # (a goal's phrase stands: "I'm cold, and the sky is grey")
         valued = {self.value_types[w] for w in found.masked.split() if w in self.value_types} - changed
         if not valued:
             return None
