@@ -550,7 +550,8 @@ def test_heard_numbers_a_recognizer_mixes_up_are_confirmed(interpreter):
     "14%" set 14%; "two warmer" heard as "to warmer" had raised it by one: heard, these are
     asked about; said plainly, they act."""
     for text in ("Turn the thermostat up too.", "Turn the thermostat up to.", "Desk lamp off and the heater up to.",
-                 "Set the desk lamp to 14%.", "Desk lamp to 15.", "Thermostat to warmer."):  # "two warmer"
+                 "Set the desk lamp to 14%.", "Desk lamp to 15.", "Thermostat to warmer.",  # "two warmer"
+                 "Desk lamp off, then thermostat down do."):  # "down two"
         out = heard_line(interpreter, Transcript(text, 0.9))
         assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, (text, out)
     assert heard_line(interpreter, Transcript("Turn the thermostat up two.", 0.9))["after"]["thermostat"]["setpoint"] == 70

@@ -45,10 +45,10 @@ LOST_AMOUNT = re.compile(r"\bby\s+(?!(?:\d+(?:\.\d+)?|an?|the|my|our|your|this|t
                          r"lots?|some|half|how|quite|just|about|around)\b)([a-z']+)")
 """By something that is not an amount ("warm the kitchen up by you", "two" misheard)."""
 
-TOO_FOR_TWO = re.compile(r"\b(?:up|down|warmer|cooler|colder|hotter|brighter|dimmer|higher|lower)\s+too?$"
+TOO_FOR_TWO = re.compile(r"\b(?:up|down|warmer|cooler|colder|hotter|brighter|dimmer|higher|lower)\s+(?:too?|do)$"
                          r"|\btoo?\s+(?:warmer|cooler|colder|hotter|brighter|dimmer|higher|lower)\b")
-"""A heard direction ending in "too" or "to" may have been "two" ("guest room thermostat up too",
-"…and the heater up to."), and so may "too" or "to" before a comparative ("Cabana ac too
+"""A heard direction ending in "too", "to" or "do" may have been "two" ("guest room thermostat up
+too", "…and the heater up to.", "…then heater down do."), and so may "too" or "to" before a comparative ("Cabana ac too
 cooler.", "Kids room heater to warmer.")."""
 DONE_FOR_DOWN = re.compile(r"(?<!i'm )(?<!we're )(?<!i am )(?<!we are )\bdone\b(?!\s+with\b)")
 """ "Turn the thermostat done." (for "down"): a heard "done" that is not someone being done ("I'm
