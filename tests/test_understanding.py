@@ -1106,6 +1106,11 @@ def test_not_this_bright_asks_for_less(interpreter):
     assert out["after"]["lamp"]["brightness"] >= 50, out
     out = ask(interpreter, "the heat doesn't have to be on max")  # had switched the heating off
     assert out["after"]["thermostat"]["state"] == "heat", out
+    # read unsure by the model ("Sorry, what would you like me to do?"), the words still say less
+    sofa = {"name": "sofa lamp", "type": "lamp", "room": "living room",
+            "snapshot": {"state": "on", "brightness": 60, "color": {"hue": 30, "saturation": 70}}}
+    out = ask(interpreter, "the sofa lamp shouldn't be this bright", home=(sofa, THERMO))
+    assert out["kind"] == "action" and out["after"]["sofa lamp"]["brightness"] < 60, out
 
 
 def test_a_name_that_is_someones_stands_alone_in_the_reply(interpreter):
