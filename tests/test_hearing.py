@@ -551,7 +551,8 @@ def test_heard_numbers_a_recognizer_mixes_up_are_confirmed(interpreter):
     asked about; said plainly, they act."""
     for text in ("Turn the thermostat up too.", "Turn the thermostat up to.", "Desk lamp off and the heater up to.",
                  "Set the desk lamp to 14%.", "Desk lamp to 15.", "Thermostat to warmer.",  # "two warmer"
-                 "Desk lamp off, then thermostat down do."):  # "down two"
+                 "Desk lamp off, then thermostat down do.",  # "down two"
+                 "Desk lamp to 8 it."):  # "eighty"
         out = heard_line(interpreter, Transcript(text, 0.9))
         assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, (text, out)
     assert heard_line(interpreter, Transcript("Turn the thermostat up two.", 0.9))["after"]["thermostat"]["setpoint"] == 70
@@ -713,6 +714,23 @@ def test_a_device_called_only_light_is_confirmed_when_heard_beside_a_reading_lig
     # A way of saying a device is not needed is made of known words: not a misheard request.
     done = line("I no longer need the reading light.", Transcript("I no longer need the reading light.", 0.9))
     assert done["after"]["reading light"]["state"] == "off", done
+
+
+def test_a_name_heard_without_its_number_is_confirmed(interpreter):
+    """ "Turn lamp to off." (heard for "turn lamp 2 off") had switched "lamp" off: a name that
+    another's is with a number after it, heard followed by "to", "too" or "for" and no number, is
+    asked about; "lamp to 50" and "lamp off" are the lamp's."""
+    on = {"state": "on", "brightness": 50, "color_temp": 3000}
+    home = [{"name": "lamp", "type": "lamp", "room": "bedroom", "snapshot": on},
+            {"name": "lamp 2", "type": "lamp", "room": "living room", "snapshot": on}]
+    line = lambda text: run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter,
+                                 heard=Transcript(text, 0.92))
+    for text in ("Turn lamp to off.", "Turn lamp too off."):
+        out = line(text)
+        assert out["kind"] == "clarify" and out["after"]["lamp"] == on and out["after"]["lamp 2"] == on, (text, out)
+    assert line("Turn the lamp to 50.")["after"]["lamp"]["brightness"] == 50
+    out = line("Turn lamp 2 off.")
+    assert out["after"]["lamp 2"]["state"] == "off" and out["after"]["lamp"] == on, out
 
 
 def test_a_heard_number_for_nothing_or_a_named_device_left_out_is_confirmed(interpreter):

@@ -56,6 +56,9 @@ done with the lamp")."""
 A_NUMBER = re.compile(r"\ba\s+\d+\b(?!\s*(?:percent|degrees?|more|less|notch|bit|step|%))")
 """ "Chandelier to a 4." (for "a quarter"): a heard number after "a" is a fraction or a word
 misheard, not a level."""
+TENS_TORN = re.compile(r"\b[2-9]\s+(?:it|he|e|eat|tea|tee|ty|d)$")
+""" "Lamp 2 to 8 it." (for "eighty"): a digit, then at the end a word a recognizer writes for the
+"-ty" of its tens."""
 _TO_A_DEVICE = re.compile(r"\b(?:to|at)\s+(?:the\s+)?([a-z']+)$")
 """The last word of a request after "to" or "at": where a number or a value goes."""
 PARTICLES = {"and", "then", "also", "so", "now", "oh", "um", "uh", "just"}
@@ -114,6 +117,15 @@ class Doubts:
         return False
 
     @staticmethod
+    def number_of_a_name_lost(found: Mentions, home: Home, text: str) -> bool:
+        """Whether a device was heard by a name that another's is with a number after it ("lamp",
+        "lamp 2"), followed by a word a recognizer writes for a number and no number ("Turn lamp
+        to off.", "Turn lamp too off.", for "lamp 2": the lamp had been switched off)."""
+        numbered = {d.lower() for d in home.devices if re.search(r"\s\d+$", d)}
+        return any(re.search(rf"\b{re.escape(name.lower())}\s+(?:to|too|for)\b(?!\s+\d)", text)
+                   for name in found.devices if any(n.rsplit(" ", 1)[0] == name.lower() for n in numbered))
+
+    @staticmethod
     def later(text: str) -> str | None:
         """The words that ask for a change at another time than now, if any (:data:`LATER`)."""
         match = LATER.search(text)
@@ -157,8 +169,9 @@ class Doubts:
     @staticmethod
     def misheard(text: str) -> bool:
         """Whether a heard request has words a recognizer easily writes for others: "up too"
-        (perhaps "up two"), "done" (perhaps "down"), a bare number after "a" ("to a 4")."""
-        return any(pattern.search(text) for pattern in (TOO_FOR_TWO, DONE_FOR_DOWN, A_NUMBER))
+        (perhaps "up two"), "done" (perhaps "down"), a bare number after "a" ("to a 4"), a tens
+        torn in two ("to 8 it")."""
+        return any(pattern.search(text) for pattern in (TOO_FOR_TWO, DONE_FOR_DOWN, A_NUMBER, TENS_TORN))
 
     def target_lost(self, text: str) -> bool:
         """Whether a heard request ends "to" or "at" a word for a kind of device, where a number

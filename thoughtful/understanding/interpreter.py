@@ -273,6 +273,7 @@ class Interpreter:
             return Interpretation("reject", f"I don't know the {found.elsewhere}. {self._inventory(request.home)}")
         if request.heard_confidence is not None and (found.elsewhere  # heard: confirmed, as a lost word is
                                                      or self.doubts.generic_name_heard(found, request.home, text)
+                                                     or self.doubts.number_of_a_name_lost(found, request.home, text)
                                                      or self.doubts.opens_like_a_question(text)
                                                      or self.doubts.only_a_value(found) and not self._recent(request)):
             request = replace(request, guessed=True)
