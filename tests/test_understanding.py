@@ -257,6 +257,20 @@ def test_a_clause_read_as_nothing_asked_leaves_the_others_undone(interpreter):
     assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", out
 
 
+def test_a_clause_that_says_nothing_of_its_own_takes_no_number_from_another(interpreter):
+    """ "fairy light screen and desk light to 40" (heard for "fairy lights green and…") set both
+    to 40: a device named only in a clause that asks nothing alone is asked about. A clause that
+    is only a name shares the number ("the fairy lights and the desk light to 40")."""
+    fairy = {"name": "fairy lights", "type": "lamp", "room": "bedroom",
+             "snapshot": {"state": "on", "brightness": 30, "color": {"hue": 300, "saturation": 90}}}
+    desk = {"name": "desk light", "type": "lamp", "room": "bedroom",
+            "snapshot": {"state": "on", "brightness": 100, "color_temp": 5000}}
+    out = ask(interpreter, "fairy light screen and desk light to 40", home=(fairy, desk))
+    assert out["kind"] == "clarify" and unchanged(out, (fairy, desk)) and "fairy lights" in out["say"], out
+    out = ask(interpreter, "the fairy lights and the desk light to 40", home=(fairy, desk))
+    assert out["after"]["fairy lights"]["brightness"] == 40 and out["after"]["desk light"]["brightness"] == 40, out
+
+
 def test_a_clause_without_a_device_word_is_about_the_earlier_clauses_device(interpreter):
     """ "no cooling, I want heat" with two thermostats: the one cooling, switched to heating in one
     change (not off and then on); "…and dim it" dims the lamp just switched on."""

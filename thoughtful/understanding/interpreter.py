@@ -1016,7 +1016,7 @@ class Interpreter:
                 return self._explain(request, found, plans)
             changes = self._changes(request, found, self._placed(plans, found, request.home))
             left = [n for n in found.devices if n not in {name for name, _, _ in changes}] or \
-                self._types_left_out(found, changes, request.home)
+                self._types_left_out(found, changes, request.home) or self._borrowing(request, changes)
             if left and changes:  # "Lamp on an ac to 73", "…and make the lamp right": named, and left out
                 if request.heard_confidence is None:
                     return Interpretation("clarify", f"I didn't change anything: what should the "
@@ -1379,6 +1379,30 @@ class Interpreter:
         here = {t for t in plans if serving([d for d in home.devices.values() if d.type == t], found.rooms)}
         said = {self.resolver.nouns.get(w) or self.resolver.nouns.get(w[:-1]) for w in found.masked.split()}
         return {t: p for t, p in plans.items() if t in here or t in said} if here else plans
+
+    def _borrowing(self, request: Request, changes: list[tuple[str, Change, str]]) -> list[str]:
+        """The devices whose change takes a number from another clause, named only in clauses that
+        say nothing of their own (:meth:`_says_nothing`: "fairy light screen and desk light to 40",
+        heard for "…lights green…": both had been set to 40). Empty for a request of one clause."""
+        numeric = [name for name, change, _ in changes if change.set or change.adjust]
+        clauses = self._clauses(request) if numeric else []
+        if len(clauses) < 2:
+            return []
+        borrowing = []
+        for name in numeric:
+            naming = [found for found in (self.resolver.mentions(c, request.home) for c in clauses)
+                      if name in found.devices]
+            if naming and all(self._says_nothing(found, request.home) for found in naming):
+                borrowing.append(name)
+        return borrowing
+
+    def _says_nothing(self, found: Mentions, home: Home) -> bool:
+        """Whether a clause's words, besides its names (not only names: "the fairy lights and
+        the desk light to 40" shares its number), hold no number and no request alone."""
+        if followup.is_ellipsis(found.masked, self.nouns) or find_numbers(found.masked):
+            return False
+        prediction = self._predict(found, home)
+        return prediction.kind != "command" or not self._ops(prediction)
 
     def _types_left_out(self, found: Mentions, changes: list[tuple[str, Change, str]], home: Home) -> list[str]:
         """The type nouns said for which nothing changes ("kitchen, light, and heat to 70": the
