@@ -939,11 +939,12 @@ class Interpreter:
             return Interpretation("reject", f"Sorry, that's not something I can do. {self._abilities(request.home)}")
         if prediction.confidence < CONFIDENCE:
             return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
-        unsure_negated = kind == "command" and not prediction.ops and safety.negates(found.masked) \
-            and self._not_so(found, request.home)  # "the sofa lamp shouldn't be this bright", read unsure
-        if kind == "negated" or (kind == "command" and _NOT_AT.search(found.masked)) or unsure_negated:
-            # "the lamp shouldn't be at the minimum" is no request for the minimum
-            less = self._not_so(found, request.home)
+        # "the lamp shouldn't be at the minimum" is no request for the minimum; "the sofa lamp
+        # shouldn't be this bright", read unsure, still says less
+        not_at = kind == "command" and bool(_NOT_AT.search(found.masked))
+        unsure = kind == "command" and not prediction.ops and safety.negates(found.masked)
+        less = self._not_so(found, request.home) if kind == "negated" or not_at or unsure else None
+        if kind == "negated" or not_at or (unsure and less):
             if less is None and (needless := self._needless(found, request.home)):
                 less = needless  # "the heat pump doesn't need to run": off, as "…to be on" is
             stop = None if less else self._no_longer(found, request.home)
