@@ -727,6 +727,11 @@ def test_amounts_said_other_ways(interpreter):
     out = ask(interpreter, "take 10 percent off the lamp", home=(LAMP_ON, pump))
     assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 40, out
     assert out["after"]["heat pump"] == pump["snapshot"], out
+    for text in ("take 20 off the lamp", "take twenty off the lamp"):  # "what is the 20 for?"
+        out = ask(interpreter, text, home=(LAMP_ON, pump))
+        assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 30, (text, out)
+    out = ask(interpreter, "take the lamp off", home=(LAMP_ON, pump))  # no amount: off
+    assert out["after"]["lamp"]["state"] == "off", out
     out = ask(interpreter, "halve the lamp")
     assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 25, out
     for text, way in (("lamp up a smidge", 1), ("lamp down a smidge", -1)):

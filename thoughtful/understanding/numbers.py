@@ -103,12 +103,14 @@ _RELATIVE_AFTER = {"more", "less", "warmer", "cooler", "colder", "hotter", "high
 
 
 _TAKEN_OFF = re.compile(r"\b(degrees?|percent|per\s+cent|%)\s+off\b", re.IGNORECASE)
+_AMOUNT_TAKEN_OFF = re.compile(rf"\b((?:take|knock|shave)\s+(?:\d+(?:\.\d+)?|{'|'.join(_ONES | _TENS)})"
+                               rf"(?:\s+(?:{'|'.join(_ONES)}))?)\s+off\b", re.IGNORECASE)
 
 
 def taken_off(text: str) -> str:
     """An amount said taken off ("knock 5 degrees off the heat pump", "take 10 percent off the
-    lamp") said as the change down it is: no switch off."""
-    return _TAKEN_OFF.sub(r"\1 down", text)
+    lamp", "take twenty off the bunk light") said as the change down it is: no switch off."""
+    return _AMOUNT_TAKEN_OFF.sub(r"\1 down", _TAKEN_OFF.sub(r"\1 down", text))
 
 
 _FRACTIONS = {"half": "50 percent", "halfway": "50 percent", "quarter": "25 percent"}
