@@ -1157,6 +1157,21 @@ def test_a_name_and_s_is_the_name_and_is_unless_what_it_has_follows(interpreter)
     assert out["after"]["lamp"]["state"] == "off" and out["after"]["hall light"] == hall["snapshot"], out
 
 
+def test_lights_of_two_rooms_switch_off_no_heating(interpreter):
+    """ "hall and lounge lights off" also switched off the lounge's radiator (the model read the
+    heating off as well, less surely): a word that says the lamps keeps a room's other types from
+    being switched alone. "lounge off" is still everything in it."""
+    home = ({"name": "big light", "type": "lamp", "room": "lounge", "snapshot": LAMP_ON["snapshot"]},
+            {"name": "hall light", "type": "lamp", "room": "hall", "snapshot": LAMP_ON["snapshot"]},
+            {**THERMO, "name": "radiator", "room": "lounge"})
+    for text in ("hall and lounge lights off", "turn off the hall and lounge lights"):
+        out = ask(interpreter, text, home=home)
+        assert out["after"]["big light"]["state"] == "off" and out["after"]["hall light"]["state"] == "off", out
+        assert out["after"]["radiator"] == THERMO["snapshot"], (text, out)
+    out = ask(interpreter, "lounge off", home=home)
+    assert out["after"]["radiator"]["state"] == "off" and out["after"]["hall light"]["state"] == "on", out
+
+
 def test_a_plural_name_takes_a_plural_verb_in_the_reply(interpreter):
     """ "The patio string lights was already off." """
     strings = {"name": "patio string lights", "type": "lamp", "room": "patio", "snapshot": {"state": "off"}}

@@ -909,11 +909,13 @@ class Interpreter:
 
     def _said_again(self, found: Mentions, previous: Prediction | None,
                     home: Home) -> Prediction | Literal[False] | None:
-        """A clause that is only what to act on ("…and the ceiling light", "…and the heat") says
-        the previous clause again, of that: its operations on the type it names. None for a
+        """A clause that is only what to act on ("…and the ceiling light", "…and the heat", "…and
+        lounge lights") says the previous clause again, of that: its operations on the type it
+        names (not the lounge's heating too, though "turn off the hall" was everything). None for a
         clause with words of its own; False when the operations do not fit the type named."""
         words = found.masked.split()
-        named = {home[n].type for n in found.devices}
+        named = {home[n].type for n in found.devices} or \
+            {self.resolver.nouns.get(w) or self.resolver.nouns.get(w[:-1]) for w in words} - {None}  # "…lounge lights"
         if not (found.devices or found.rooms) or not followup.is_ellipsis(found.masked, self.nouns):
             content = [w for w in words if w not in followup.LINKING]
             if len(content) != 1 or content[0] not in self.device_words or set(words) & PRONOUNS:
@@ -1373,13 +1375,19 @@ class Interpreter:
         return rooms.pop() if len(rooms) == 1 else None
 
     def _placed(self, plans: dict[str, TypePlan], found: Mentions, home: Home) -> dict[str, TypePlan]:
-        """With only a room named, the plans for the types it has, when it has some and no word
-        says the others ("it's too warm in the hallway": its heating, not a lamp's white)."""
+        """With only a room named, the plans for the types it has, when it has some, and those a
+        word says ("it's too warm in the hallway": its heating, not a lamp's white); a type the
+        room has is not switched alone when a word says another ("hall and lounge lights off":
+        the lamps, though the model also read the lounge's heating off)."""
         if not found.rooms or found.devices:
             return plans
         here = {t for t in plans if serving([d for d in home.devices.values() if d.type == t], found.rooms)}
-        said = {self.resolver.nouns.get(w) or self.resolver.nouns.get(w[:-1]) for w in found.masked.split()}
-        return {t: p for t, p in plans.items() if t in here or t in said} if here else plans
+        said = {self.resolver.nouns.get(w) or self.resolver.nouns.get(w[:-1]) or self.device_words.get(w)
+                for w in found.masked.split()} - {None}
+        switched = {t for t, p in plans.items() if t not in said and not (p.change.set or p.change.adjust or p.goals)}
+        if said & set(plans):
+            here -= switched
+        return {t: p for t, p in plans.items() if t in here or t in said} if here or said & set(plans) else plans
 
     def _borrowing(self, request: Request, changes: list[tuple[str, Change, str]]) -> list[str]:
         """The devices whose change takes a number from another clause, named only in clauses that
