@@ -638,6 +638,21 @@ def test_a_value_of_one_type_never_changes_only_another(interpreter):
     assert out["after"]["radiator"]["state"] == "off", out
 
 
+def test_a_clause_read_unsure_never_switches_a_working_state_unasked(interpreter):
+    """ "big light off then cool it a bit" switched a heating radiator to cooling in a 64°F room:
+    a clause the model reads unsure as a working state is asked about, as it is alone. A small
+    step in one clause is no doubt about another's device that is already as asked ("hall light
+    on and radiator up a bit", the hall light on already, had been asked about)."""
+    home = [{"name": "big light", "type": "lamp", "room": "lounge", "snapshot": ON},
+            {"name": "hall light", "type": "lamp", "room": "hall", "snapshot": ON},
+            {"name": "radiator", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]
+    before = {d["name"]: d["snapshot"] for d in home}
+    out = said(interpreter, home, "big light off then cool it a bit")
+    assert out["kind"] == "clarify" and out["after"] == before, out
+    out = said(interpreter, home, "hall light on and radiator up a bit")
+    assert out["kind"] == "action" and out["after"]["radiator"]["setpoint"] == 69, out
+
+
 def test_a_colour_complained_of_is_never_set(interpreter):
     """ "Basement lights too red." (heard for "too bright") had made the light red."""
     home = [{"name": "basement light", "type": "lamp", "room": "basement", "snapshot": ON}]

@@ -646,6 +646,11 @@ class Interpreter:
                     return None
                 if not said_again:
                     prediction = self._said_if_unsure(prediction, prediction.kind, found, request.home)
+                    best = prediction.best[0]
+                    if not prediction.ops and prediction.kind == "command" and ":state=" in best \
+                            and not best.endswith("=off"):  # "…then cool it a bit", read unsure: asked, as alone
+                        request = replace(request, guessed=True)  # (it had switched a heating radiator to
+                        # cooling in a 64°F room)
                 prediction = said_again or self.evidence.said(prediction, self._ops(prediction), found.masked)
                 if prediction is None and found.devices and request.heard_confidence is not None:
                     return replace(request, guessed=True)
@@ -1492,8 +1497,12 @@ class Interpreter:
         if request.heard_confidence is not None and find_numbers(text) and \
                 any(a.notes and change.adjust for a, (_, change, _) in zip(proposed, changes)):
             request = replace(request, guessed=True)  # "Desk light up by 50." at 80%: past the end, perhaps 15
-        if any(a.changed for a in proposed) and not all(a.changed for a in proposed) and safety.says_small(text):
-            request = replace(request, guessed=True)  # "lamp off then cool it a bit", already cooling
+        unchanged = [a.device for a in proposed if not a.changed]
+        if unchanged and len(unchanged) < len(proposed) and \
+                any(safety.says_small(own_words.get(name, text)) for name in unchanged):
+            # "lamp off then cool it a bit", already cooling; not "hall light on (it was) and
+            # radiator up a bit", whose "a bit" is the radiator's clause's
+            request = replace(request, guessed=True)
         if not self._sure(request):  # say what would be done; change nothing
             opening = CHECK if request.heard_confidence is None else CONFIRM
             if proposed and not any(a.changed for a in proposed):
