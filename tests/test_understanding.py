@@ -1130,6 +1130,12 @@ def test_not_this_bright_asks_for_less(interpreter):
             "snapshot": {"state": "on", "brightness": 60, "color": {"hue": 30, "saturation": 70}}}
     out = ask(interpreter, "the sofa lamp shouldn't be this bright", home=(sofa, THERMO))
     assert out["kind"] == "action" and out["after"]["sofa lamp"]["brightness"] < 60, out
+    # read as off, which no word says: still less cold, not "what would you like me to do?"
+    ac = {"name": "ac unit", "type": "thermostat", "room": "studio",
+          "snapshot": {"state": "cool", "setpoint": 72, "room_temperature": 78, "fan": "auto"}}
+    out = ask(interpreter, "the ac unit shouldn't be this cold", home=(LAMP_ON, ac))
+    assert out["kind"] == "action" and out["after"]["ac unit"]["setpoint"] > 72, out
+    assert out["after"]["ac unit"]["state"] == "cool", out
 
 
 def test_a_name_that_is_someones_stands_alone_in_the_reply(interpreter):

@@ -947,9 +947,11 @@ class Interpreter:
         if prediction.confidence < CONFIDENCE:
             return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
         # "the lamp shouldn't be at the minimum" is no request for the minimum; "the sofa lamp
-        # shouldn't be this bright", read unsure, still says less
+        # shouldn't be this bright", read unsure, and "the ac unit shouldn't be this cold", read as
+        # off (no word says it), still say less
         not_at = kind == "command" and bool(_NOT_AT.search(found.masked))
-        unsure = kind == "command" and not prediction.ops and safety.negates(found.masked)
+        unsure = kind == "command" and safety.negates(found.masked) and \
+            (not prediction.ops or self.evidence.said(prediction, self._ops(prediction), found.masked) is None)
         less = self._not_so(found, request.home) if kind == "negated" or not_at or unsure else None
         if kind == "negated" or not_at or (unsure and less):
             if less is None and (needless := self._needless(found, request.home)):
