@@ -271,6 +271,21 @@ def test_a_clause_that_says_nothing_of_its_own_takes_no_number_from_another(inte
     assert out["after"]["fairy lights"]["brightness"] == 40 and out["after"]["desk light"]["brightness"] == 40, out
 
 
+def test_a_clause_asking_a_change_of_nothing_named_is_never_dropped(interpreter):
+    """ "well are down to and the pantry light on" (heard for "boiler down 2 and…") switched the
+    pantry light on alone: a clause with a direction or a number and nothing it names, while the
+    changes are all of devices the other clauses name, is asked about. A clause of only a name
+    still says what the other is of ("not so bright, sofa lamp"), and "and a half" is an amount."""
+    pantry = {"name": "pantry light", "type": "lamp", "room": "pantry", "snapshot": {"state": "off"}}
+    boiler = {**THERMO, "name": "boiler", "room": "kitchen"}
+    out = ask(interpreter, "well are down to and the pantry light on", home=(pantry, boiler))
+    assert out["kind"] == "clarify" and unchanged(out, (pantry, boiler)) and "down" in out["say"], out
+    out = ask(interpreter, "boiler down 2 and the pantry light on", home=(pantry, boiler))
+    assert out["after"]["boiler"]["setpoint"] == 67 and out["after"]["pantry light"]["state"] == "on", out
+    out = ask(interpreter, "boiler to seventy and a half", home=(pantry, boiler))
+    assert out["kind"] == "action" and out["after"]["boiler"]["setpoint"] == 70.5, out
+
+
 def test_a_clause_without_a_device_word_is_about_the_earlier_clauses_device(interpreter):
     """ "no cooling, I want heat" with two thermostats: the one cooling, switched to heating in one
     change (not off and then on); "…and dim it" dims the lamp just switched on."""

@@ -22,7 +22,7 @@ from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel, Toward
 from thoughtful.understanding import abilities, explain, followup, replay, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
-from thoughtful.understanding.doubts import Doubts
+from thoughtful.understanding.doubts import DIRECTIONS, Doubts
 from thoughtful.understanding.evidence import Evidence
 from thoughtful.understanding.labels import label_space
 from thoughtful.understanding.numbers import find_numbers, heard_numbers, taken_off, tokens
@@ -655,8 +655,10 @@ class Interpreter:
                 if prediction is None and found.devices and request.heard_confidence is not None:
                     return replace(request, guessed=True)
             if i == 0 and prediction is not None and prediction.kind == "command" and not self._ops(prediction) \
-                    and not self._about_devices(found):
+                    and not self._about_devices(found) and not (find_numbers(found.masked)
+                                                                or set(found.masked.split()) & DIRECTIONS):
                 continue  # "I'm about to have a bath, warm up the bathroom": a reason, then the request
+                # (not "Well are down to, …": a direction, its device lost)
             if prediction is not None and prediction.kind == "out_of_scope" and prediction.confidence >= CONFIDENCE \
                     and not found.unknown and set(found.masked.split()) & self.model_words:
                 unread = unread or clause  # "dim the reading lamp and warm up the cabin": not half of it
@@ -1031,6 +1033,11 @@ class Interpreter:
                 if request.heard_confidence is None:
                     return Interpretation("clarify", f"I didn't change anything: what should the "
                                                      f"{' and the '.join(left)} do?")
+                request = replace(request, guessed=True)
+            lost_clause = self._lost_clause(request, changes)
+            if lost_clause:  # "Well are down to and the pantry light on.": never half of it
+                if request.heard_confidence is None:
+                    return Interpretation("clarify", f'I didn\'t change anything: what did you mean by "{lost_clause}"?')
                 request = replace(request, guessed=True)
             request = self._heard_in_doubt(request, found.masked, plans)
             lost = self.doubts.lost_amount(found.masked)
@@ -1412,6 +1419,26 @@ class Interpreter:
                 borrowing.append(name)
         return borrowing
 
+    def _lost_clause(self, request: Request, changes: list[tuple[str, Change, str]]) -> str | None:
+        """A clause that asks for a change of nothing it names ("Well are down to and the pantry
+        light on.", heard for "boiler down 2 and…": a number or a direction, no device, room or word
+        of a type) while every change is of devices the other clauses name: it was lost, and the
+        rest would be half of the request. None when there is no such clause."""
+        clauses = self._clauses(request) if changes else []
+        if len(clauses) < 2:
+            return None
+        mentions = {clause: self.resolver.mentions(clause, request.home) for clause in clauses}
+        if any(followup.is_ellipsis(found.masked, self.nouns) for found in mentions.values()):
+            return None  # "not so bright, sofa lamp": a clause of only a name says what the other is of
+        changed = {name for name, _, _ in changes}
+        for clause, found in mentions.items():
+            asks = find_numbers(found.masked) or set(found.masked.split()) & DIRECTIONS
+            named_elsewhere = {n for other, f in mentions.items() if other != clause for n in f.devices}
+            if asks and not _A_PART.fullmatch(clause) and changed <= named_elsewhere and \
+                    not (found.devices or found.rooms or found.everything or self._says_a_type(found.masked)):
+                return clause
+        return None
+
     def _says_nothing(self, found: Mentions, home: Home) -> bool:
         """Whether a clause's words, besides its names (not only names: "the fairy lights and
         the desk light to 40" shares its number), hold no number and no request alone."""
@@ -1749,6 +1776,8 @@ _NEEDLESS = re.compile(r"\b(?:doesn't|don't|does not|do not|needn't|need not)\s+
 """Words that end saying a device need not be working ("doesn't need to run", "needn't stay on")."""
 
 
+_A_PART = re.compile(r"(?:a\s+|an\s+)?(?:half|quarter|third)")
+"""A clause that is only a part of an amount ("…nineteen and a half")."""
 _UNIT_NAMES = {"degree": "degrees", "degrees": "degrees", "percent": "percent", "%": "percent"}
 """A unit's word → its name as :class:`Number` gives it."""
 _AMOUNT_WORDS = {"more", "a", "an", "couple", "few", "of", "by", "and", "then", "just", "another", "the",
