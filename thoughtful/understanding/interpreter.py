@@ -1034,11 +1034,6 @@ class Interpreter:
                     return Interpretation("clarify", f"I didn't change anything: what should the "
                                                      f"{' and the '.join(left)} do?")
                 request = replace(request, guessed=True)
-            lost_clause = self._lost_clause(request, changes)
-            if lost_clause:  # "Well are down to and the pantry light on.": never half of it
-                if request.heard_confidence is None:
-                    return Interpretation("clarify", f'I didn\'t change anything: what did you mean by "{lost_clause}"?')
-                request = replace(request, guessed=True)
             request = self._heard_in_doubt(request, found.masked, plans)
             lost = self.doubts.lost_amount(found.masked)
             if lost and any(p.change.adjust for p in plans.values()):  # "warm the kitchen up by you"
@@ -1053,6 +1048,11 @@ class Interpreter:
             unused = self.planner.unused_numbers(found.masked, plans)
             if unused:  # "2 more degrees of cooling" read as cooling alone; "Lamp on, and 80 to 73"
                 return Interpretation("clarify", f'I didn\'t change anything: what is the "{unused[0].value:g}" for?')
+            lost_clause = self._lost_clause(request, changes)
+            if lost_clause:  # "Well are down to and the pantry light on.": never half of it
+                if request.heard_confidence is None:
+                    return Interpretation("clarify", f'I didn\'t change anything: what did you mean by "{lost_clause}"?')
+                request = replace(request, guessed=True)
             return self._apply(request, changes)
         except Ask as question:
             return Interpretation("clarify", str(question))
@@ -1422,8 +1422,9 @@ class Interpreter:
     def _lost_clause(self, request: Request, changes: list[tuple[str, Change, str]]) -> str | None:
         """A clause that asks for a change of nothing it names ("Well are down to and the pantry
         light on.", heard for "boiler down 2 and…": a number or a direction, no device, room or word
-        of a type) while every change is of devices the other clauses name: it was lost, and the
-        rest would be half of the request. None when there is no such clause."""
+        of a type; "set it to 40" is the earlier one's) while every change is of devices the other
+        clauses name: it was lost, and the rest would be half of the request. None when there is no
+        such clause."""
         clauses = self._clauses(request) if changes else []
         if len(clauses) < 2:
             return None
@@ -1435,6 +1436,7 @@ class Interpreter:
             asks = find_numbers(found.masked) or set(found.masked.split()) & DIRECTIONS
             named_elsewhere = {n for other, f in mentions.items() if other != clause for n in f.devices}
             if asks and not _A_PART.fullmatch(clause) and changed <= named_elsewhere and \
+                    not set(found.masked.split()) & PRONOUNS and \
                     not (found.devices or found.rooms or found.everything or self._says_a_type(found.masked)):
                 return clause
         return None
