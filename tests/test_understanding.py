@@ -1154,7 +1154,8 @@ def test_not_this_bright_asks_for_less(interpreter):
 
 
 def test_a_name_that_is_someones_stands_alone_in_the_reply(interpreter):
-    """ "The emma's lamp is now off": a name that is someone's takes no "the"."""
+    """ "The emma's lamp is now off": a name that is someone's, or ends in its number, takes no
+    "the"."""
     emmas = {**LAMP_ON, "name": "emma's lamp", "room": "emma's room"}
     out = ask(interpreter, "emma's lamp off", home=(emmas, THERMO))
     assert out["kind"] == "action" and out["say"] == "Emma's lamp is now off.", out
@@ -1162,6 +1163,9 @@ def test_a_name_that_is_someones_stands_alone_in_the_reply(interpreter):
     assert out["say"].startswith("Emma's lamp's brightness went from"), out
     out = ask(interpreter, "dim the lamp", home=(LAMP_ON, THERMO))
     assert out["say"].startswith("The lamp's brightness went from"), out
+    numbered = {**LAMP_ON, "name": "lamp 2"}  # "The lamp 2 is now off": a number ends the name
+    out = ask(interpreter, "lamp 2 off", home=(numbered, THERMO))
+    assert out["say"] == "Lamp 2 is now off.", out
 
 
 def test_a_name_and_s_is_the_name_and_is_unless_what_it_has_follows(interpreter):

@@ -27,9 +27,11 @@ def to_home_unit(value: float, spec: Setting, units: Units) -> str:
 
 def the(name: str, opening: bool = False) -> str:
     """ "the desk lamp" ("The desk lamp" at the ``opening`` of a sentence); a name that is
-    someone's stands alone ("Emma's lamp", "his lamp", not "the emma's lamp")."""
-    first = name.split()[0]
-    said = name if first.endswith("'s") or first in OWNERS else f"the {name}"
+    someone's, or that ends in its number, stands alone ("Emma's lamp", "his lamp", "lamp 2";
+    not "the emma's lamp", "the lamp 2")."""
+    words = name.split()
+    alone = words[0].endswith("'s") or words[0] in OWNERS or (len(words) > 1 and words[-1].isdigit())
+    said = name if alone else f"the {name}"
     return said[0].upper() + said[1:] if opening else said
 
 
