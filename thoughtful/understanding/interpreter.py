@@ -25,7 +25,7 @@ from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import DIRECTIONS, Doubts
 from thoughtful.understanding.evidence import Evidence
 from thoughtful.understanding.labels import label_space
-from thoughtful.understanding.numbers import find_numbers, heard_numbers, taken_off, tokens
+from thoughtful.understanding.numbers import find_numbers, heard_numbers, taken_off, tokens, unit_named
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
@@ -922,7 +922,7 @@ class Interpreter:
         clause with words of its own; False when the operations do not fit the type named."""
         words = found.masked.split()
         named = {home[n].type for n in found.devices} or \
-            {self.resolver.nouns.get(w) or self.resolver.nouns.get(w[:-1]) for w in words} - {None}  # "…lounge lights"
+            {self.resolver.nouns.get(w) or self.resolver.nouns.get(w[:-1]) for w in words} - {None}  # "…the lights"
         if not (found.devices or found.rooms) or not followup.is_ellipsis(found.masked, self.nouns):
             content = [w for w in words if w not in followup.LINKING]
             if len(content) != 1 or content[0] not in self.device_words or set(words) & PRONOUNS:
@@ -1027,8 +1027,9 @@ class Interpreter:
                                                     f"{self._abilities(request.home)}")
                 return self._explain(request, found, plans)
             changes = self._changes(request, found, self._placed(plans, found, request.home))
+            clauses = self._clause_mentions(request) if changes else {}
             left = [n for n in found.devices if n not in {name for name, _, _ in changes}] or \
-                self._types_left_out(found, changes, request.home) or self._borrowing(request, changes)
+                self._types_left_out(found, changes, request.home) or self._borrowing(clauses, changes, request.home)
             if left and changes:  # "Lamp on an ac to 73", "…and make the lamp right": named, and left out
                 if request.heard_confidence is None:
                     return Interpretation("clarify", f"I didn't change anything: what should the "
@@ -1048,10 +1049,11 @@ class Interpreter:
             unused = self.planner.unused_numbers(found.masked, plans)
             if unused:  # "2 more degrees of cooling" read as cooling alone; "Lamp on, and 80 to 73"
                 return Interpretation("clarify", f'I didn\'t change anything: what is the "{unused[0].value:g}" for?')
-            lost_clause = self._lost_clause(request, changes)
+            lost_clause = self._lost_clause(clauses, changes)
             if lost_clause:  # "Well are down to and the pantry light on.": never half of it
                 if request.heard_confidence is None:
-                    return Interpretation("clarify", f'I didn\'t change anything: what did you mean by "{lost_clause}"?')
+                    return Interpretation("clarify",
+                                          f'I didn\'t change anything: what did you mean by "{lost_clause}"?')
                 request = replace(request, guessed=True)
             return self._apply(request, changes)
         except Ask as question:
@@ -1178,9 +1180,9 @@ class Interpreter:
         if not valued:
             return None
         said = next(w for w in found.masked.split() if self.value_types.get(w) in valued)
+        read = " and the ".join(sorted(self.models[t].display_name for t in changed))
         return f'I didn\'t change anything: "{said}" is for a {self.models[valued.pop()].display_name}, ' \
-               f"and I read this as about the {' and the '.join(sorted(self.models[t].display_name for t in changed))}." \
-               f" What would you like?"
+               f"and I read this as about the {read}. What would you like?"
 
     def _types_said(self, found: Mentions, home: Home) -> set[str]:
         """The types of the devices named and of the type words said ("the light is too warm")."""
@@ -1396,39 +1398,38 @@ class Interpreter:
         if not found.rooms or found.devices:
             return plans
         here = {t for t in plans if serving([d for d in home.devices.values() if d.type == t], found.rooms)}
-        said = {self.resolver.nouns.get(w) or self.resolver.nouns.get(w[:-1]) or self.device_words.get(w)
-                for w in found.masked.split()} - {None}
+        said = self._types_said(found, home)
         switched = {t for t, p in plans.items() if t not in said and not (p.change.set or p.change.adjust or p.goals)}
         if said & set(plans):
             here -= switched
         return {t: p for t, p in plans.items() if t in here or t in said} if here or said & set(plans) else plans
 
-    def _borrowing(self, request: Request, changes: list[tuple[str, Change, str]]) -> list[str]:
-        """The devices whose change takes a number from another clause, named only in clauses that
-        say nothing of their own (:meth:`_says_nothing`: "fairy light screen and desk light to 40",
-        heard for "…lights green…": both had been set to 40). Empty for a request of one clause."""
+    def _clause_mentions(self, request: Request) -> dict[str, Mentions]:
+        """Each clause of a compound request (:meth:`_clauses`) → what it names; empty for a
+        request of one clause."""
+        clauses = self._clauses(request)
+        return {c: self.resolver.mentions(c, request.home) for c in clauses} if len(clauses) > 1 else {}
+
+    def _borrowing(self, mentions: dict[str, Mentions], changes: list[tuple[str, Change, str]],
+                   home: Home) -> list[str]:
+        """The devices whose change takes a number from another clause (``mentions``:
+        :meth:`_clause_mentions`), named only in clauses that say nothing of their own
+        (:meth:`_says_nothing`: "fairy light screen and desk light to 40", heard for "…lights
+        green…": both had been set to 40). Empty for a request of one clause."""
         numeric = [name for name, change, _ in changes if change.set or change.adjust]
-        clauses = self._clauses(request) if numeric else []
-        if len(clauses) < 2:
-            return []
         borrowing = []
         for name in numeric:
-            naming = [found for found in (self.resolver.mentions(c, request.home) for c in clauses)
-                      if name in found.devices]
-            if naming and all(self._says_nothing(found, request.home) for found in naming):
+            naming = [found for found in mentions.values() if name in found.devices]
+            if naming and all(self._says_nothing(found, home) for found in naming):
                 borrowing.append(name)
         return borrowing
 
-    def _lost_clause(self, request: Request, changes: list[tuple[str, Change, str]]) -> str | None:
+    def _lost_clause(self, mentions: dict[str, Mentions], changes: list[tuple[str, Change, str]]) -> str | None:
         """A clause that asks for a change of nothing it names ("Well are down to and the pantry
         light on.", heard for "boiler down 2 and…": a number or a direction, no device, room or word
         of a type; "set it to 40" is the earlier one's) while every change is of devices the other
-        clauses name: it was lost, and the rest would be half of the request. None when there is no
-        such clause."""
-        clauses = self._clauses(request) if changes else []
-        if len(clauses) < 2:
-            return None
-        mentions = {clause: self.resolver.mentions(clause, request.home) for clause in clauses}
+        clauses name (``mentions``: :meth:`_clause_mentions`): it was lost, and the rest would be
+        half of the request. None when there is no such clause."""
         if any(followup.is_ellipsis(found.masked, self.nouns) for found in mentions.values()):
             return None  # "not so bright, sofa lamp": a clause of only a name says what the other is of
         changed = {name for name, _, _ in changes}
@@ -1687,7 +1688,7 @@ class Interpreter:
         if not set(found.devices) <= last:
             return []
         number, units = numbers[0], request.home.units
-        unit = next((_UNIT_NAMES[w] for w in said if w in _UNIT_NAMES), number.unit)  # "5 more percent"
+        unit = next((u for w in said if (u := unit_named(w))), number.unit)  # "5 more percent"
         return replay.one_more_step(request.home, request.now,
                                     amount=lambda spec: self.planner.amount_of(replace(number, unit=unit), spec, units))
 
@@ -1780,8 +1781,6 @@ _NEEDLESS = re.compile(r"\b(?:doesn't|don't|does not|do not|needn't|need not)\s+
 
 _A_PART = re.compile(r"(?:a\s+|an\s+)?(?:half|quarter|third)")
 """A clause that is only a part of an amount ("…nineteen and a half")."""
-_UNIT_NAMES = {"degree": "degrees", "degrees": "degrees", "percent": "percent", "%": "percent"}
-"""A unit's word → its name as :class:`Number` gives it."""
 _AMOUNT_WORDS = {"more", "a", "an", "couple", "few", "of", "by", "and", "then", "just", "another", "the",
                  "degree", "degrees", "percent", "per", "cent", "%"}
 """Words of a follow-up that says only an amount more ("and 2 more degrees"; also

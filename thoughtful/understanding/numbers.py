@@ -96,6 +96,12 @@ class Number:
 _UNITS = {"percent": "percent", "%": "percent", "per": "percent", "degrees": "degrees",
           "degree": "degrees", "°": "degrees", "°f": "degrees", "°c": "degrees", "kelvin": "kelvin", "k": "kelvin",
           "fahrenheit": "degrees", "celsius": "degrees", "centigrade": "degrees"}
+def unit_named(word: str) -> str | None:
+    """The unit ``word`` names, as :class:`Number` gives it ("degree" → "degrees", "%" →
+    "percent"); None for any other word."""
+    return _UNITS.get(word)
+
+
 _SCALES = {"°f": "F", "fahrenheit": "F", "°c": "C", "celsius": "C", "centigrade": "C"}
 _TARGET_BEFORE = {"to", "at", "until", "till", "is"}
 _RELATIVE_AFTER = {"more", "less", "warmer", "cooler", "colder", "hotter", "higher", "lower",
