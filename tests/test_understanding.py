@@ -1410,3 +1410,56 @@ def test_a_question_about_a_room_answers_about_that_room(interpreter):
     assert out["kind"] == "explanation" and "guest lamp" in out["say"] and "kids lamp" not in out["say"], out
     out = ask(interpreter, "which lights are on", home=home)
     assert out["kind"] == "explanation" and not out["say"].startswith(("Yes", "No")), out
+
+
+LAMP_WARMER = [{"at": "2026-11-29T08:00:00", "utterance": "lamp warmer", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"color_temp": 3500},
+                "from": {"color_temp": 4000}, "by": "voice", "why": "asked"}]
+
+
+def test_a_comparative_of_the_setting_just_moved_moves_it_again(interpreter):
+    """ "even warmer" just after "the nightstand lamp warmer" raised the heat: "warmer" alone
+    reads as the room's. The lamp's own words for its white say "warmer" too, and it is the
+    setting just moved, so it is that setting again. Words that are another setting's as well
+    ("brighter": a brighter white, or brightness), a type named, or "in here" are not."""
+    for text in ("even warmer", "warmer still", "a bit warmer"):
+        out = ask(interpreter, text, now="2026-11-29T08:01:00", history=LAMP_WARMER)
+        assert out["kind"] == "action" and out["after"]["lamp"]["color_temp"] < 3500, (text, out)
+        assert out["after"]["thermostat"] == THERMO["snapshot"], (text, out)
+    brighter = ask(interpreter, "brighter", now="2026-11-29T08:01:00", history=LAMP_WARMER)
+    assert brighter["after"]["lamp"]["brightness"] > 50 and brighter["after"]["lamp"]["color_temp"] == 3500, brighter
+    for text in ("make it warmer in here", "make the heat warmer"):
+        out = ask(interpreter, text, now="2026-11-29T08:01:00", history=LAMP_WARMER)
+        assert out["after"]["lamp"] == LAMP_ON["snapshot"], (text, out)
+
+
+@pytest.mark.parametrize("utterance", ["can I set the thermostat to 75?", "could I turn off the lamp?"])
+def test_what_the_speaker_may_do_is_answered_not_done(interpreter, utterance):
+    """ "can I set the floor heating to 30?" set it: a question of what one may do is answered
+    (how, and what it would do), as "how do I…" is; "can I get the lamp on" is a request."""
+    out = ask(interpreter, utterance)
+    assert out["kind"] == "explanation" and unchanged(out, (LAMP_ON, THERMO)), out
+    asked = ask(interpreter, "can I get the lamp on", home=(LAMP_OFF, THERMO))
+    assert asked["kind"] == "action" and asked["after"]["lamp"]["state"] == "on", asked
+
+
+@pytest.mark.parametrize("utterance", ["lamp fully on", "turn the lamp full on", "lamp on fully please"])
+def test_a_state_said_with_an_end_of_a_setting_is_that_end(interpreter, utterance):
+    """ "porch light fully on" switched it on at its last brightness (80%): "full" is, of the
+    lamp's words, only ever its full brightness, so on at full. Nothing of the kind for "off"."""
+    out = ask(interpreter, utterance, home=(LAMP_OFF, THERMO))
+    assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "on", out
+    assert out["after"]["lamp"]["brightness"] == 100, out
+    off = ask(interpreter, "turn the lamp off fully")
+    assert off["kind"] == "action" and off["after"]["lamp"] == {"state": "off"}, off
+
+
+@pytest.mark.parametrize("utterance, brightness", [("ceiling light up another 10 percent", 60),
+                                                   ("ceiling light up another 10", 60),
+                                                   ("ceiling light down another 20", 30)])
+def test_another_amount_is_a_change_never_a_level(interpreter, utterance, brightness):
+    """ "overhead light up another 10 percent" set it to 10%: "another 10" is ten more, never a
+    level of 10, even when the reading is of a level, or unsure ("…up another 10")."""
+    light = {**LAMP_ON, "name": "ceiling light"}
+    out = ask(interpreter, utterance, home=(light, THERMO))
+    assert out["kind"] == "action" and out["after"]["ceiling light"]["brightness"] == brightness, out

@@ -572,12 +572,15 @@ class Interpreter:
         one ("turn it up"); or the state the words name, if that type has it ("turn that off").
         A goal stands ("make it cozy" is the room's light); anything else is asked about ("turn
         it on" is heating or cooling for a thermostat, never the lamp instead)."""
-        if found.devices or found.rooms or found.everything or self._says_a_type(found.masked):
+        if found.devices or found.rooms or found.everything:
             return prediction
         recent = [n for n in self._recent(request) if n in request.home.devices]
         if not recent or prediction.kind != "command":
             return prediction
         talked_of = request.home[recent[-1]].type
+        if self._says_a_type(found.masked):
+            said = self._of_the_setting_moved(request, found.masked, talked_of)
+            return replace(prediction.only(said), kind="command") if said else prediction
         if {op.split(":")[0] for op in prediction.ops} <= {talked_of}:
             return prediction
         kept = self.lm.predict(found.masked, types={talked_of})
@@ -587,6 +590,8 @@ class Interpreter:
                 and sureness >= WEAK_OPERATION and self.evidence.supported(best, found.masked):
             said = {best: sureness}
         if not said:
+            said = self._of_the_setting_moved(request, found.masked, talked_of)
+        if not said:
             said = {moved: p for op, p in prediction.ops.items() if op.split(":", 1)[1].startswith("state=")
                     and (moved := f"{talked_of}:{op.split(':', 1)[1]}") in self.label_space
                     and self.evidence.supported(moved, found.masked)}
@@ -595,6 +600,23 @@ class Interpreter:
         if all(":goal=" in op for op in prediction.ops):
             return prediction
         return Interpretation("clarify", f"I didn't change anything: what should {explain.the(recent[-1])} do?")
+
+    def _of_the_setting_moved(self, request: Request, masked: str, talked_of: str) -> dict[str, float]:
+        """The one way of a setting the last change by voice moved on a ``talked_of`` device that
+        the words ask for, in that setting's own words: "even warmer" just after "the nightstand
+        lamp warmer" is the lamp's white again, though "warmer" alone reads as the heat. Nothing
+        when the words ask for more than one way of that type's settings ("brighter": brightness
+        or a brighter white), for no setting moved last, or name a type ("the
+        heat") or the place ("warmer in here")."""
+        if any(w in self.device_words or w.rstrip("s") in self.nouns or w == "here" for w in masked.split()):
+            return {}
+        moved = {op.rpartition("=")[0] for op in replay.ways_moved(request.home, request.now)}
+        asked = [op for key in self.models[talked_of].settings for way in ("up", "down")
+                 if (op := f"{talked_of}:{key}={way}") in self.label_space and self.evidence.supported(op, masked)]
+        if len(asked) != 1 or asked[0].rpartition("=")[0] not in moved:
+            return {}
+        scores = self.lm.predict(masked, types={talked_of}, threshold=0.0).ops
+        return {asked[0]: scores[asked[0]]}
 
     def _says_a_type(self, text: str) -> bool:
         """Whether a word of ``text`` says a device type: its noun ("lights"), a word of one type
@@ -991,8 +1013,8 @@ class Interpreter:
             if said is None:
                 request = replace(request, guessed=True)  # "there's the thermostat" is not "off"
             else:
-                prediction = self.evidence.one_type_for_shared_words(said, found.masked,
-                                                                     self._types_said(found, request.home))
+                prediction = self._at_an_end(self.evidence.one_type_for_shared_words(
+                    said, found.masked, self._types_said(found, request.home)), found.masked)
             refused = self._negated_states(prediction, found.masked)
             wanted = self._wanted_instead(found, refused, request.home) if refused else None
             if refused and all(f"{op.split(':')[0]}:state=off" in prediction.ops for op in refused):
@@ -1153,8 +1175,8 @@ class Interpreter:
     def _words_say(self, op: str, text: str) -> bool:
         """Whether the words themselves ask for a direction, an end of the range or a stop the
         model was unsure of ("a little dimmer in the bedroom", "left lamp up a smidge": brightness
-        down, up; "the bedside lamp at minimum": its lowest; "no more heat": off), by the state
-        model's words."""
+        down, up; "the bedside lamp at minimum": its lowest; "no more heat": off; "light up another
+        10": a change by 10), by the state model's words."""
         device_type, _, what = op.partition(":")
         key, _, how = what.partition("=")
         model = self.models.get(device_type)
@@ -1165,6 +1187,9 @@ class Interpreter:
         if how in ("max", "min"):
             return safety.said_extreme(text, model, key) == how
         said = safety.said_direction(text, model, key)[0] or safety.particle_direction(text, model)
+        if how == "set":  # "light up another 10": an amount with its way, which the plan makes a change
+            numbers = find_numbers(text)
+            return bool(said and numbers) and all(n.relative for n in numbers)
         return how in ("up", "down") and said == (1 if how == "up" else -1)
 
     def _value_of_another_type(self, found: Mentions, prediction: Prediction, home: Home) -> str | None:
@@ -1237,6 +1262,30 @@ class Interpreter:
                     if any(len(w.split()) > 1 and f" {w} " in text for p in goal.phrases for w in whole(p))} \
                 & self.label_space
         return next(iter(said)) if len(said) == 1 else None
+
+    def _at_an_end(self, prediction: Prediction, masked: str) -> Prediction:
+        """ "the porch light fully on", "full on": a state switched to with a word beside it that,
+        of all its type's words, says only the end of one setting ("full": full brightness) is
+        that state at that end, as "on full" is read. Unchanged when a setting of the type is
+        read already, or no such word is said of a setting the state has ("off fully" has none)."""
+        words = masked.split()
+        added = {}
+        for op, p in prediction.ops.items():
+            t, _, what = op.partition(":")
+            state = what.removeprefix("state=")
+            if state == what or any(o.startswith(f"{t}:") and o != op for o in prediction.ops):
+                continue
+            said = {self.models[t].language.states[state].say, state} if state in self.models[t].language.states \
+                else {state}
+            beside = {near for i, w in enumerate(words) if w in said for near in words[max(i - 1, 0):i + 2]} - said
+            roots = {r for w in beside for r in {w, w[:-1] if w.endswith("lly") else w.removesuffix("ly")}}
+            ops = [o for o in self.label_space if o.startswith(f"{t}:") and o in self.evidence.words]
+            for root in roots:
+                saying = [o for o in ops if root in self.evidence.words[o]]
+                if len(saying) == 1 and saying[0].endswith(("=max", "=min")) and \
+                        saying[0].partition(":")[2].partition("=")[0] in self.models[t].states[state].settings:
+                    added[saying[0]] = p
+        return replace(prediction, ops={**prediction.ops, **added}) if added else prediction
 
     def _signed(self, masked: str, types: Collection[str]) -> set[str]:
         """ "plus 2", "minus one": up or down of the one numeric setting of ``types`` the amount

@@ -104,6 +104,8 @@ def unit_named(word: str) -> str | None:
 
 _SCALES = {"°f": "F", "fahrenheit": "F", "°c": "C", "celsius": "C", "centigrade": "C"}
 _TARGET_BEFORE = {"to", "at", "until", "till", "is"}
+_RELATIVE_BEFORE = {"by", "up", "down", "plus", "minus", "another", "extra"}
+"""Words before a number that make it a change: "up 10", "another 10 percent", "an extra 5"."""
 _RELATIVE_AFTER = {"more", "less", "warmer", "cooler", "colder", "hotter", "higher", "lower",
                    "up", "down", "brighter", "dimmer", "darker", "extra", "fewer"}
 
@@ -164,7 +166,7 @@ def find_numbers(text: str) -> list[Number]:
             unit = _UNITS[after]
         nxt = words[i + 2] if unit and i + 2 < len(words) and after in _UNITS else after
         before = words[i - 1] if i else ""
-        relative = before in ("by", "up", "down", "plus", "minus") or nxt in _RELATIVE_AFTER
+        relative = before in _RELATIVE_BEFORE or nxt in _RELATIVE_AFTER
         scale = next((_SCALES[w] for w in [match.group(2) or "", *words[i + 1:i + 3]] if w in _SCALES), None)
         found.append(Number(float(match.group(1)), i, unit, relative, before in _TARGET_BEFORE, scale))
     return found

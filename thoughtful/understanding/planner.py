@@ -16,8 +16,8 @@ from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
 from thoughtful.state.values import c_to_f, step_of
 from thoughtful.understanding.numbers import Number, find_numbers, tokens
-from thoughtful.understanding.safety import (UNIT_WORDS, multiple, refused_direction, said_direction, said_extreme,
-                                             says_state, verb_direction)
+from thoughtful.understanding.safety import (UNIT_WORDS, multiple, particle_direction, refused_direction,
+                                             said_direction, said_extreme, says_state, verb_direction)
 from thoughtful.understanding.vocabulary import COMMON_WORDS, adjectives, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
@@ -278,9 +278,10 @@ class Planner:
                 else spec.max if how == "max" else spec.min
         elif how == "set":
             number = self._take(numbers, used, spec, relative=False)
-            sign = said_direction(text, model, key)[0] if number is None else 0
+            sign = (said_direction(text, model, key)[0] or particle_direction(text, model)) if number is None else 0
             if sign and (amount := self._take(numbers, used, spec, relative=True)) is not None:
-                # "the strip, ten percent more" read as a level: the amount said is a change
+                # "the strip, ten percent more", "the light up another 10" read as a level: the
+                # amount said is a change
                 change.adjust[key] = sign * abs(self._convert(amount, spec, units, relative=True))
                 return
             if number is None:

@@ -38,7 +38,8 @@ from thoughtful.understanding.vocabulary import base
 
 _HOW_TO = re.compile(r"^(?:so\s+|um\s+|and\s+)?(?:how\s+(?:do|can|could|should|would|to)\s+"
                      r"(?:i\s+|we\s+|one\s+|you\s+)?|(?:is|isn't)\s+there\s+(?:a|any|some)\s+way\s+"
-                     r"(?:to|i\s+can|we\s+can|you\s+can)\s+|is\s+it\s+possible\s+to\s+)(.+)$")
+                     r"(?:to|i\s+can|we\s+can|you\s+can)\s+|is\s+it\s+possible\s+to\s+|"
+                     r"(?:can|could|may)\s+i\s+(?!get\b|have\b|ask\b|please\b))(.+)$")
 _GO_ANY = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+"
                      r"(?:(?:go|get)\s+(?:[a-z']+\s+)?|be\s+(?:any|even)\s+)(\w+er)\b(.*)$")
 """A device's headroom asked about: "can the lamp go any brighter", "could it get any warmer"
@@ -602,8 +603,9 @@ def how_to(text: str, abilities: frozenset[str] = frozenset()) -> str | None:
     there a way to make the lamp blue" → "make the lamp blue"; "can the lamp go any brighter"
     → "make the lamp brighter"; with ``abilities``, the words of the devices' working states,
     "can the heat pump heat as well" → "make the heat pump heat"), or None when ``text`` is not
-    one. Such a question is answered, never carried out. "Can you make the lamp brighter" is a
-    request, not one of these."""
+    one. Such a question is answered, never carried out. "Can I set the heat to 30?" asks what
+    the speaker may do, so it is one; "can you make the lamp brighter" and "can I get the lamp
+    on" are requests, not ones."""
     text = text.strip().rstrip("?").strip()
     match = _HOW_TO.match(text)
     if match:
