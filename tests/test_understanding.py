@@ -1463,3 +1463,32 @@ def test_another_amount_is_a_change_never_a_level(interpreter, utterance, bright
     light = {**LAMP_ON, "name": "ceiling light"}
     out = ask(interpreter, utterance, home=(light, THERMO))
     assert out["kind"] == "action" and out["after"]["ceiling light"]["brightness"] == brightness, out
+
+
+def test_another_unit_continues_the_last_change(interpreter):
+    """ "another degree" just after "heater up 1" was not understood: it is one more degree of
+    the change just made, as "one more degree" is."""
+    out = ask(interpreter, "another degree", now="2026-11-29T08:01:00", history=HEAT_DOWN)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 68, out
+    assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
+
+
+def test_a_working_state_said_needless_switches_off_only_a_device_in_it(interpreter):
+    """ "the upstairs thermostat shouldn't be heating" left it heating; "…shouldn't be cooling"
+    switched it off while it heated (the model reads the words as off). The first is off; the
+    second is not what the words say of a heating thermostat, so it is asked."""
+    out = ask(interpreter, "the thermostat shouldn't be heating")
+    assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "off", out
+    for text in ("the thermostat shouldn't be cooling", "stop cooling"):
+        asked = ask(interpreter, text)
+        assert asked["kind"] == "clarify" and "heating, not cooling" in asked["say"], (text, asked)
+        assert unchanged(asked, (LAMP_ON, THERMO)), (text, asked)
+
+
+def test_a_pronoun_after_a_refusal_is_the_refused_device(interpreter):
+    """ "don't turn the radiator off, just lower it" asked which lamp: "it" is the radiator the
+    first clause names, as "it" after a change is the device changed."""
+    for text in ("don't turn the thermostat off, just lower it", "don't switch off the thermostat, turn it down instead"):
+        out = ask(interpreter, text)
+        assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] < 69, (text, out)
+        assert out["after"]["thermostat"]["state"] == "heat" and out["after"]["lamp"] == LAMP_ON["snapshot"], (text, out)

@@ -25,7 +25,7 @@ from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import DIRECTIONS, Doubts
 from thoughtful.understanding.evidence import Evidence
 from thoughtful.understanding.labels import label_space
-from thoughtful.understanding.numbers import find_numbers, heard_numbers, taken_off, tokens, unit_named
+from thoughtful.understanding.numbers import Number, find_numbers, heard_numbers, taken_off, tokens, unit_named
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
@@ -688,14 +688,20 @@ class Interpreter:
             if prediction is None or found.unknown or prediction.kind != "command" \
                     or prediction.confidence < CONFIDENCE:
                 return None
-            previous = prediction
             # A clause with no device word or room is about what an earlier one acted on ("…, then
-            # dim it", "no cooling, I want heat"); "…, bulb light to 60" is not the porch light's,
-            # "…, hall off" is the hall's and "…, then set upstairs to 70" the upstairs thermostat's.
+            # dim it", "no cooling, I want heat") or refused ("don't turn the radiator off, just
+            # lower it"); "…, bulb light to 60" is not the porch light's, "…, hall off" is the
+            # hall's and "…, then set upstairs to 70" the upstairs thermostat's.
             nouns = [w for w in found.masked.split() if w in self.nouns or w.rstrip("s") in self.nouns]
             named = nouns or found.devices or found.rooms or found.everything or THE_HOME.search(found.masked) \
                 or self.resolver.echoes_a_name(found.masked, request.home)
-            so_far = replace(request, earlier=[] if named else [name for name, _, _ in changes])
+            so_far = replace(request, earlier=[] if named else
+                             [name for name, _, _ in changes] or (refused[1] if refused else []))
+            if so_far.earlier and not changes:  # read as of the refused device, as "it" is read alone
+                prediction = self._referred(so_far, found, prediction)
+                if isinstance(prediction, Interpretation):
+                    return None
+            previous = prediction
             plans: dict[str, TypePlan] = {}
             try:
                 plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units,
@@ -1027,6 +1033,9 @@ class Interpreter:
                     request = replace(request, guessed=True)  # "No heat to night." read as heating and good night
                 if stop is not None:  # "no cooling in the media room", read as cooling, while it cools: off
                     prediction = prediction.only({stop: prediction.ops[refused[0]]})  # (heard: asked first)
+            not_so = self._stopping_what_is_not(prediction, found, request.home)
+            if not_so:  # "the upstairs thermostat shouldn't be cooling" had switched it off while it heated
+                return Interpretation("clarify", not_so)
             unsaid = self.doubts.which_type(found, request.home, request.speaker_room)
             if unsaid and not self._recent(request):  # nothing talked about lately says which
                 return Interpretation("clarify", unsaid)
@@ -1109,11 +1118,17 @@ class Interpreter:
         return ways.pop() if len(ways) == 1 else None
 
     def _needless(self, found: Mentions, home: Home) -> str | None:
-        """ "the heat pump doesn't need to run", "the lamp needn't stay on": the off operation of
-        the one type of the devices named, all of them working, when the words end saying they
-        need not be working (:data:`_NEEDLESS`); None otherwise."""
+        """ "the heat pump doesn't need to run", "the lamp needn't stay on", "the upstairs
+        thermostat shouldn't be heating" (while it heats): the off operation of the one type of
+        the devices named, all of them working, when the words end saying they need not be
+        working (:data:`_NEEDLESS`); None otherwise."""
         working = [home[n] for n in found.devices if home[n].snapshot.get("state") != "off"]
-        if not _NEEDLESS.search(found.masked) or not working or len(working) < len(found.devices):
+        needless = _NEEDLESS.search(found.masked)
+        if not needless or not working or len(working) < len(found.devices):
+            return None
+        how = needless.group(1)
+        if how not in _WORKING and not all(how in self.resolver.state_words[d.type].get(d.snapshot["state"], ())
+                                           for d in working):
             return None
         stop = {f"{d.type}:state=off" for d in working}
         return next(iter(stop)) if len(stop) == 1 and stop <= self.label_space else None
@@ -1150,6 +1165,27 @@ class Interpreter:
             if said and safety.refusal(text, said, no_more=True):
                 refused.append(op)
         return refused
+
+    def _stopping_what_is_not(self, prediction: Prediction, found: Mentions, home: Home) -> str | None:
+        """What to ask when all that is read is a switch off, for words that refuse or stop a
+        working state ("the upstairs thermostat shouldn't be cooling", "stop cooling") while the
+        devices meant work, none of them in that state (they heat): off is not what the words
+        say of them. None otherwise."""
+        if len(prediction.ops) != 1 or not (op := next(iter(prediction.ops))).endswith(":state=off") \
+                or not (safety.negates(found.masked) or "stop" in found.masked.split()):
+            return None
+        device_type = op.partition(":")[0]
+        said = set(found.masked.split())
+        refused = {state for state, words in self.resolver.state_words.get(device_type, {}).items() if said & words}
+        meant = [home[n] for n in found.devices if home[n].type == device_type] or \
+            [d for d in home.devices.values() if d.type == device_type and (not found.rooms or d.room.lower() in found.rooms)]
+        working = [d for d in meant if d.snapshot.get("state") != "off"]
+        if not refused or not working or any(d.snapshot.get("state") in refused for d in meant):
+            return None
+        device = working[0]
+        doing = device.model.language.states[device.snapshot["state"]].say
+        return f"I didn't change anything: {explain.the(device.name)} {explain.is_(device.name)} {doing}, not " \
+               f"{' or '.join(sorted(device.model.language.states[s].say for s in refused))}. What would you like?"
 
     def _wanted_instead(self, found: Mentions, refused: list[str], home: Home) -> Prediction | None:
         """What the words ask for besides the working states they refuse ("no cooling i want heat",
@@ -1723,21 +1759,24 @@ class Interpreter:
         return Interpretation("clarify", "More of what?")
 
     def _more_by(self, request: Request, found: Mentions) -> list[tuple[str, Change, str]]:
-        """ "one more degree", "2 more percent": an amount of more and nothing else (no other
-        device than the one last changed), just after a change by voice: that much more of the
-        change, the same way. "One more degree" just after "the split down 2" had raised it, as
+        """ "one more degree", "2 more percent", "another degree": an amount of more and nothing
+        else (no other device than the one last changed), just after a change by voice: that much
+        more of the change, the same way. "One more degree" just after "the split down 2" had raised it, as
         "warmer" does. Empty when the words are not only that ("one degree less" is lower, or
         less of the change: read the usual way)."""
         said = vocabulary.without_courtesy(found.masked).split()
         numbers = find_numbers(" ".join(said))
-        if len(numbers) != 1 or "more" not in said or \
+        unit = next((u for w in said if (u := unit_named(w))), None)  # "5 more percent"
+        if not numbers and "another" in said and unit:  # "another degree": one more
+            numbers = [Number(1.0, said.index("another"), unit, relative=True)]
+        if len(numbers) != 1 or not {"more", "another"} & set(said) or \
                 any(not w.replace(".", "", 1).isdigit() and w not in _AMOUNT_WORDS | self.nouns for w in said):
             return []
         last = {e.device for e in replay.last_by_voice(request.home, request.now)}
         if not set(found.devices) <= last:
             return []
         number, units = numbers[0], request.home.units
-        unit = next((u for w in said if (u := unit_named(w))), number.unit)  # "5 more percent"
+        unit = unit or number.unit
         return replay.one_more_step(request.home, request.now,
                                     amount=lambda spec: self.planner.amount_of(replace(number, unit=unit), spec, units))
 
@@ -1822,10 +1861,12 @@ def _contrary(first: Change, then: Change) -> bool:
                 or any(first.adjust[k] * then.adjust[k] < 0 for k in first.adjust.keys() & then.adjust.keys()))
 
 
-_NEEDLESS = re.compile(r"\b(?:doesn't|don't|does not|do not|needn't|need not)\s+(?:need\s+to\s+|have\s+to\s+)?"
-                       r"(?:be\s+|keep\s+|stay\s+)?(?:on|run|running|work|working|going)"
+_NEEDLESS = re.compile(r"\b(?:doesn't|don't|does not|do not|needn't|need not|shouldn't|should not)\s+"
+                       r"(?:need\s+to\s+|have\s+to\s+)?(?:be\s+|keep\s+|stay\s+)?([a-z]+)"
                        r"(?:\s+(?:now|anymore|any more|any longer|today|tonight))?$")
-"""Words that end saying a device need not be working ("doesn't need to run", "needn't stay on")."""
+"""Words that end saying a device need not be working ("doesn't need to run", "needn't stay on",
+"shouldn't be heating"), the last of them how it works (:data:`_WORKING`, or its state's word)."""
+_WORKING = {"on", "run", "running", "work", "working", "going"}
 
 
 _A_PART = re.compile(r"(?:a\s+|an\s+)?(?:half|quarter|third)")
