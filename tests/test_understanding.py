@@ -1488,7 +1488,9 @@ def test_a_working_state_said_needless_switches_off_only_a_device_in_it(interpre
 def test_a_pronoun_after_a_refusal_is_the_refused_device(interpreter):
     """ "don't turn the radiator off, just lower it" asked which lamp: "it" is the radiator the
     first clause names, as "it" after a change is the device changed."""
-    for text in ("don't turn the thermostat off, just lower it", "don't switch off the thermostat, turn it down instead"):
+    for text in ("don't turn the thermostat off, just lower it",
+                 "don't switch off the thermostat, turn it down instead"):
         out = ask(interpreter, text)
-        assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] < 69, (text, out)
-        assert out["after"]["thermostat"]["state"] == "heat" and out["after"]["lamp"] == LAMP_ON["snapshot"], (text, out)
+        thermostat = out["after"]["thermostat"]
+        assert out["kind"] == "action" and thermostat["state"] == "heat" and thermostat["setpoint"] < 69, (text, out)
+        assert out["after"]["lamp"] == LAMP_ON["snapshot"], (text, out)

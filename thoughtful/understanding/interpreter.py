@@ -1178,7 +1178,8 @@ class Interpreter:
         said = set(found.masked.split())
         refused = {state for state, words in self.resolver.state_words.get(device_type, {}).items() if said & words}
         meant = [home[n] for n in found.devices if home[n].type == device_type] or \
-            [d for d in home.devices.values() if d.type == device_type and (not found.rooms or d.room.lower() in found.rooms)]
+            [d for d in home.devices.values()
+             if d.type == device_type and (not found.rooms or d.room.lower() in found.rooms)]
         working = [d for d in meant if d.snapshot.get("state") != "off"]
         if not refused or not working or any(d.snapshot.get("state") in refused for d in meant):
             return None
