@@ -1494,3 +1494,46 @@ def test_a_pronoun_after_a_refusal_is_the_refused_device(interpreter):
         thermostat = out["after"]["thermostat"]
         assert out["kind"] == "action" and thermostat["state"] == "heat" and thermostat["setpoint"] < 69, (text, out)
         assert out["after"]["lamp"] == LAMP_ON["snapshot"], (text, out)
+
+
+def test_a_signed_number_is_a_change(interpreter):
+    """ "basement thermostat +2" was not understood (the text the model reads keeps no signs):
+    "+2" is "plus 2", "-2" "minus 2"."""
+    for text, setpoint in (("thermostat +2", 71), ("thermostat -2", 67)):
+        out = ask(interpreter, text)
+        assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == setpoint, (text, out)
+
+
+def test_one_more_time_is_the_change_again(interpreter):
+    """ "one more time" just after "ac down 1" was not understood: it is the same change again."""
+    out = ask(interpreter, "one more time", now="2026-11-29T08:01:00", history=HEAT_DOWN)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 67, out
+
+
+GARDEN = [{"name": "spotlight", "type": "lamp", "room": "living room",
+           "snapshot": {"state": "on", "brightness": 20, "color_temp": 4000}},
+          {"name": "garden spotlight", "type": "lamp", "room": "garden", "snapshot": {"state": "off"}},
+          {"name": "garden heater", "type": "thermostat", "room": "garden",
+           "snapshot": {"state": "heat", "setpoint": 55, "room_temperature": 45, "fan": "auto"}}]
+SPOT_DIMMED = [{"at": "2026-11-29T08:00:00", "utterance": "spotlight to 20", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "spotlight", "changed": {"brightness": 20},
+                "from": {"brightness": 60}, "by": "voice", "why": "asked"}]
+
+
+@pytest.mark.parametrize("utterance", ["no, the garden one", "I meant the garden one"])
+def test_the_room_one_is_that_rooms_device_of_the_type_just_changed(interpreter, utterance):
+    """ "no, the garden one" just after "spotlight to 20" asked what the garden heater should
+    do: "one" is a light, as the spotlight is, so the garden's light gets the change and the
+    spotlight goes back."""
+    out = ask(interpreter, utterance, home=GARDEN, now="2026-11-29T08:01:00", history=SPOT_DIMMED)
+    assert out["kind"] == "action" and out["after"]["garden spotlight"]["brightness"] == 20, out
+    assert out["after"]["spotlight"]["brightness"] == 60 and out["after"]["garden heater"] == GARDEN[2]["snapshot"], out
+
+
+@pytest.mark.parametrize("utterance", ["too warm now, go back", "that's too warm, undo that"])
+def test_a_complaint_then_undo_undoes(interpreter, utterance):
+    """ "too warm now, go back" just after "upstairs heat up 2" asked which lamp: the complaint
+    says why, the undo what to do, so the setpoint goes back to where it was."""
+    out = ask(interpreter, utterance, now="2026-11-29T08:01:00", history=HEAT_UP)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 68, out
+    assert out["after"]["lamp"] == LAMP_ON["snapshot"], out

@@ -117,6 +117,17 @@ def the_other(text: str, last: list[tuple[str, str]], devices: dict[str, str], n
     return Other(match.start(), match.end(), meant, alone)
 
 
+_ONE_OF = re.compile(r"\b(?!(?:the|a|an|this|that|other|wrong|which|each|every|no|any|another|more|same|last|"
+                     r"first|right|1)\b)([a-z']+)\s+(?:one|1)\b")
+
+
+def one_as(text: str, noun: str) -> str:
+    """``text`` with "one" (normalized: "1") after a word that says which, as ``noun`` ("the
+    garden one" → "the garden lamp", after a lamp was changed); "that one", "the other one" stay
+    as they are. For text that names no device ("lamp 1" is a name)."""
+    return _ONE_OF.sub(rf"\1 {noun}", text)
+
+
 def correction(text: str) -> str | None:
     """What a correction says instead ("no, warmer" → "warmer"), or None when ``text`` is not
     one. A bare "no" or "no thanks" is not a correction but an answer."""

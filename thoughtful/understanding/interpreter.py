@@ -25,7 +25,8 @@ from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import DIRECTIONS, Doubts
 from thoughtful.understanding.evidence import Evidence
 from thoughtful.understanding.labels import label_space
-from thoughtful.understanding.numbers import Number, find_numbers, heard_numbers, taken_off, tokens, unit_named
+from thoughtful.understanding.numbers import (Number, find_numbers, heard_numbers, signs_spelled, taken_off, tokens,
+                                              unit_named)
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
@@ -222,7 +223,7 @@ class Interpreter:
         request = self._best_reading(request)
         # "5 degrees off the heat pump": down 5; "not so bright, sofa lamp": less bright; "not
         # brighter, dimmer": dimmer (so no clause reads "not brighter" as brighter)
-        said = safety.not_so_as_less(taken_off(request.text), self.comparative_bases)
+        said = safety.not_so_as_less(taken_off(signs_spelled(request.text)), self.comparative_bases)
         request = replace(request, text=safety.without_refused_direction(said, self.models))
         if request.heard_confidence is not None:
             request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))
@@ -304,6 +305,8 @@ class Interpreter:
         if later and prediction.kind == "command":  # "lamp off at 10pm" is not "lamp off" now
             return Interpretation("clarify", f'I can only change things now, not "{later}", so I changed '
                                              f"nothing. Say it without the time to do it now.")
+        if prediction.kind == "command" and self._undone_after_a_complaint(request):
+            return self._undo(request)  # "too warm now, go back": the complaint says why
         if prediction.kind == "command" or text.split()[0] in NEGATING:
             # "turn off the lamp and set the heat to 70", "make the lamp blue then turn up the
             # heat": when every clause is a sure command on its own, each lands on its own
@@ -449,8 +452,13 @@ class Interpreter:
     def _corrected(self, request: Request) -> Interpretation:
         """ "no, warmer" right after the lamp was changed: "warmer" is about the lamp (warmer
         white), not the heating, when the words can be about the lamp at all; "no, the desk
-        lamp" (:meth:`_swapped`)."""
+        lamp" (:meth:`_swapped`); "no, the garden one" is the garden's of the type changed last."""
+        named = any(re.search(rf"\b{re.escape(name.lower())}\b", request.text) for name in request.home.devices)
+        if not named and (types := self._previous_types(request)) and len(types) == 1:  # ("lamp 1" is a name)
+            request = replace(request, text=followup.one_as(request.text, self.models[types[0]].display_name))
         found = self.resolver.mentions(request.text, request.home)
+        if found.rooms and not found.devices and followup.is_ellipsis(found.masked, self.nouns):
+            found = replace(found, devices=self._of_the_rooms(found, request.home))  # "no, the garden lamp"
         swapped = self._swapped(request, found, self._other(request, request.text))
         if swapped is not None:
             return swapped
@@ -464,6 +472,19 @@ class Interpreter:
                     # with its type said: "make that 72" is the thermostat's, not a number for nothing
                     return self._decide(request, replace(found, masked=said_of), narrowed)
         return self.interpret(request)
+
+    def _of_the_rooms(self, found: Mentions, home: Home) -> list[str]:
+        """The one device of the rooms said whose type the words name ("the garden lamp": the
+        garden spotlight, beside the garden heater); none when there is not just one."""
+        types = {self.resolver.nouns.get(w) or self.resolver.nouns.get(w.rstrip("s")) for w in found.masked.split()}
+        types.discard(None)
+        if len(types) != 1:
+            return []
+        try:
+            meant = self.resolver.select(types.pop(), found, home, None, [])
+        except Ask:
+            return []
+        return meant if len(meant) == 1 else []
 
     @staticmethod
     def _only_the_other_way(ops: dict[str, float], request: Request) -> bool:
@@ -1719,6 +1740,25 @@ class Interpreter:
         asked = request.turns[-1].utterance
         return Request(asked, request.home, request.speaker_room, request.now, request.turns[:-1], confirmed=True)
 
+    def _undone_after_a_complaint(self, request: Request) -> bool:
+        """Whether the words end asking to undo the last change by voice ("…, go back", "…, undo
+        that") after clauses that only say how it turned out, naming no other device ("too warm
+        now", "that's too bright"): the undo is what to do, the complaint why. Read whole, the
+        complaint's own step had taken the heat below where it started."""
+        if not replay.last_by_voice(request.home, request.now):
+            return False
+        clauses = self._clauses(request)
+        if len(clauses) < 2 or (last := self.lm.predict(clauses[-1])).kind != "undo" or last.confidence < CONFIDENCE:
+            return False
+        changed = {e.device for e in replay.last_by_voice(request.home, request.now)}
+        for clause in clauses[:-1]:
+            found = self.resolver.mentions(clause, request.home)
+            said = self.lm.predict(found.masked)
+            if not set(found.devices) <= changed or found.rooms or said.kind != "command" or not said.ops \
+                    or not all(op in self.evidence.complaints for op in said.ops):
+                return False
+        return True
+
     def _undo(self, request: Request) -> Interpretation:
         """ "Put it back": the last change by voice undone; "back a bit" ("too much, back a bit")
         or "too much" alone (:func:`followup.overshot`): one step of it back, not all of it."""
@@ -1762,10 +1802,12 @@ class Interpreter:
     def _more_by(self, request: Request, found: Mentions) -> list[tuple[str, Change, str]]:
         """ "one more degree", "2 more percent", "another degree": an amount of more and nothing
         else (no other device than the one last changed), just after a change by voice: that much
-        more of the change, the same way. "One more degree" just after "the split down 2" had raised it, as
-        "warmer" does. Empty when the words are not only that ("one degree less" is lower, or
+        more of the change, the same way ("one more time": the change again). "One more degree"
+        just after "the split down 2" had raised it, as "warmer" does. Empty when the words are not only that ("one degree less" is lower, or
         less of the change: read the usual way)."""
         said = vocabulary.without_courtesy(found.masked).split()
+        if said in (["1", "more", "time"], ["and", "1", "more", "time"]):  # "one more time": the change again
+            return replay.once_again(request.home, request.now)
         numbers = find_numbers(" ".join(said))
         unit = next((u for w in said if (u := unit_named(w))), None)  # "5 more percent"
         if not numbers and "another" in said and unit:  # "another degree": one more

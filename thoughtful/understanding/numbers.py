@@ -121,6 +121,15 @@ def taken_off(text: str) -> str:
     return _AMOUNT_TAKEN_OFF.sub(r"\1 down", _TAKEN_OFF.sub(r"\1 down", text))
 
 
+_SIGN = re.compile(r"(?:(?<=\s)|^)([+-])\s?(?=\d)")
+
+
+def signs_spelled(text: str) -> str:
+    """A sign written before a number ("thermostat +2", "lamp -10%") said as the word it stands
+    for, "plus 2", "minus 10%": a change of that much (the model's text keeps no signs)."""
+    return _SIGN.sub(lambda m: "plus " if m.group(1) == "+" else "minus ", text)
+
+
 _FRACTIONS = {"half": "50 percent", "halfway": "50 percent", "quarter": "25 percent"}
 """'lights to half': a fraction of the range, said as a percentage."""
 
