@@ -878,3 +878,19 @@ def test_a_place_the_home_does_not_have_changes_nothing(interpreter):
     assert typed["after"] == heard["after"] == {"guest room heater": home[0]["snapshot"]}
     out = run_line(json.dumps({"id": 2, "home": home, "utterance": "warm up the guest room"}), interpreter)
     assert out["kind"] == "action" and out["after"]["guest room heater"]["setpoint"] > 66, out
+
+
+def test_now_heard_before_a_device_beside_another_is_confirmed(interpreter):
+    """ "Now the desk light, the overhead light off." (heard, by both decoders, for "not the desk
+    light, the overhead light off") switched the desk light off too. "Now" right before one of
+    two devices named, with nothing said of it, may be "not": asked about. "Now turn the desk
+    light off" is a request."""
+    on = {"state": "on", "brightness": 70, "color_temp": 4000}
+    home = [{"name": "desk light", "type": "lamp", "room": "office", "snapshot": on},
+            {"name": "overhead light", "type": "lamp", "room": "office", "snapshot": on}]
+    line = lambda text: run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter,
+                                 heard=Transcript(text, 0.9))
+    out = line("Now the desk light, the overhead light off.")
+    assert out["kind"] == "clarify" and out["after"]["desk light"] == on, out
+    out = line("Now turn the desk light off.")
+    assert out["kind"] == "action" and out["after"]["desk light"]["state"] == "off", out

@@ -143,6 +143,17 @@ class Doubts:
         becomes when misheard ("as the ceiling light on", "with the ceiling light on")."""
         return text.split()[:1] in (["as"], ["with"], ["was"], ["has"])
 
+    def not_heard_as_now(self, found: Mentions) -> bool:
+        """Whether a transcript opens with "now" right before one of the devices it names, with
+        nothing said of it, while it names another ("Now the desk light, the overhead light off.",
+        heard for "not the desk light, …"): both decoders write "not" so, and read as a list
+        the request switches off the very device it spared."""
+        words = found.masked.split()
+        if len(found.devices) < 2 or words[:1] != ["now"]:
+            return False
+        noun = words[2] if len(words) > 2 and words[1] in DETERMINERS else words[1] if len(words) > 1 else ""
+        return noun in self.nouns or noun.rstrip("s") in self.nouns
+
     def number_of_nothing(self, found: Mentions, home: Home) -> bool:
         """Whether a number is said with nothing that tells what it is for ("set the easy to 72",
         "ac" misheard): no unit, no device, no word of a device type, in a home of several types."""

@@ -276,6 +276,7 @@ class Interpreter:
                                                      or self.doubts.generic_name_heard(found, request.home, text)
                                                      or self.doubts.number_of_a_name_lost(found, request.home, text)
                                                      or self.doubts.opens_like_a_question(text)
+                                                     or self.doubts.not_heard_as_now(found)
                                                      or self.doubts.only_a_value(found) and not self._recent(request)):
             request = replace(request, guessed=True)
         if (found.devices or found.rooms or found.everything) and followup.is_ellipsis(found.masked, self.nouns):
