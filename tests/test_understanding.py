@@ -1537,3 +1537,11 @@ def test_a_complaint_then_undo_undoes(interpreter, utterance):
     out = ask(interpreter, utterance, now="2026-11-29T08:01:00", history=HEAT_UP)
     assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 68, out
     assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
+
+
+def test_how_to_reach_a_value_out_of_range_says_so(interpreter):
+    """ "how do I set the floor heating to 40?" (°C) answered with its state: the question is
+    answered from the state model, which says 40 is beyond the setpoint's range."""
+    out = ask(interpreter, "how do I set the thermostat to 95?")
+    assert out["kind"] == "explanation" and "95°F is outside" in out["say"], out
+    assert unchanged(out, (LAMP_ON, THERMO)), out

@@ -1614,6 +1614,8 @@ class Interpreter:
                                              asked_state) \
                     or (not asked and safety.less_switches_on(change, device.model, name, device.snapshot, after)) \
                     or safety.out_of_range(change, device.model, home.units)
+                if asked and (beyond := safety.out_of_range(change, device.model, home.units)):
+                    return Interpretation("explanation", f"You can't: {beyond}.")  # "how do I set it to 40?"
                 if wrong:
                     return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
                 proposed.append(Applied(name, device.snapshot, after, notes))
