@@ -1545,3 +1545,24 @@ def test_how_to_reach_a_value_out_of_range_says_so(interpreter):
     out = ask(interpreter, "how do I set the thermostat to 95?")
     assert out["kind"] == "explanation" and "95°F is outside" in out["say"], out
     assert unchanged(out, (LAMP_ON, THERMO)), out
+
+
+def test_a_bare_direction_with_no_type_said_is_asked(interpreter):
+    """ "time to get up" raised a cooling thermostat's setpoint: the only word for what the
+    reading changes is "up", which lamps and thermostats share, and nothing names a device, a
+    room or a type, so which one is asked (as for "turn it up")."""
+    for text in ("time to get up", "turn it up"):
+        out = ask(interpreter, text)
+        assert out["kind"] == "clarify" and unchanged(out, (LAMP_ON, THERMO)), (text, out)
+    warmer = ask(interpreter, "time to warm up")
+    assert warmer["kind"] == "action" and warmer["after"]["thermostat"]["setpoint"] > 69, warmer
+
+
+def test_a_state_said_as_needless_is_never_switched_to(interpreter):
+    """ "the stair light doesn't need to be off" read as off: the words say the light need not be
+    off, which asks for no switch off (it had said "nothing to change" of an off light; an on
+    one was switched off). "…doesn't need to be on" is off."""
+    out = ask(interpreter, "the lamp doesn't need to be off")
+    assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
+    off = ask(interpreter, "the lamp doesn't need to be on")
+    assert off["kind"] == "action" and off["after"]["lamp"] == {"state": "off"}, off

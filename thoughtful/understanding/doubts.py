@@ -215,6 +215,11 @@ class Doubts:
             return None
         if any(w not in vocabulary.COMMON_WORDS or w in UNIT_WORDS for w in words if w not in said | WANTING):
             return None
+        return self.which_of(found, home, speaker_room)
+
+    def which_of(self, found: Mentions, home: Home, speaker_room: str | None) -> str | None:
+        """Which of the devices of the rooms said (or the speaker's, or the home's) is meant, when
+        they are of several types; None when they are of one."""
         rooms = found.rooms or ([speaker_room.lower()] if speaker_room else [])
         here = [d for device_type in self.models
                 for d in serving([d for d in home.devices.values() if d.type == device_type], rooms)] \

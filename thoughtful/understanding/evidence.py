@@ -41,6 +41,9 @@ today", "no more lamp tonight") that do not say it themselves: "the light in the
 WORKING = {"running", "going"}
 """Words for a device at work ("the ac running"): negated, they ask for it off."""
 _NO_MORE = re.compile(r"\bno\s+more\b")
+_NOT_TO_BE = (r"\b(?:not|never|doesn't|don't|does\s+not|do\s+not|needn't|need\s+not|shouldn't|should\s+not)\s+"
+              r"(?:need\s+to\s+|have\s+to\s+)?(?:be|stay|remain)\s+{}\b")
+"""A word said as what something need not be ("doesn't need to be off", "shouldn't stay on")."""
 _OUT_OF = re.compile(r"\bout\s+of\b")
 IDLE = (COMMON_WORDS - MEANINGFUL) | {"turn", "switch", "set", "make", "put", "please", "the"} | \
     {w for p in pb.SMALL for w in words(p)}
@@ -106,8 +109,18 @@ class Evidence:
             said = [w for i, w in enumerate(said) if not (w.endswith("ing") and i and said[i - 1] in _BEING)]
             if not negates(text):
                 said = [w for w in said if w not in self.negated.get(op, ())]
+            elif any(re.search(_NOT_TO_BE.format(re.escape(w)), text) for w in self._own_words(op)):
+                return False  # "the stair light doesn't need to be off" (while "…to be on" says off)
         return any(root in wanted for w in said for root in roots(w))
 
+
+    def _own_words(self, op: str) -> set[str]:
+        """A state operation's own words: the state's name and how it is said ("off"; "cool",
+        "cooling")."""
+        device_type, _, what = op.partition(":")
+        state = what.removeprefix("state=")
+        spoken = self.models[device_type].language.states.get(state)
+        return {w for phrase in (state, spoken.say if spoken else state) for w in words(phrase)}
 
     def said(self, prediction: Prediction, ops: list[str], text: str) -> Prediction | None:
         """``prediction`` without those of its operations ``ops`` no word asks for ("too dark" is

@@ -22,8 +22,8 @@ from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel, Toward
 from thoughtful.understanding import abilities, explain, followup, replay, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
-from thoughtful.understanding.doubts import DIRECTIONS, Doubts
-from thoughtful.understanding.evidence import Evidence
+from thoughtful.understanding.doubts import DIRECTIONS, SWITCHES, Doubts
+from thoughtful.understanding.evidence import Evidence, roots
 from thoughtful.understanding.labels import label_space
 from thoughtful.understanding.numbers import (Number, find_numbers, heard_numbers, signs_spelled, taken_off, tokens,
                                               unit_named)
@@ -1058,7 +1058,8 @@ class Interpreter:
             not_so = self._stopping_what_is_not(prediction, found, request.home)
             if not_so:  # "the upstairs thermostat shouldn't be cooling" had switched it off while it heated
                 return Interpretation("clarify", not_so)
-            unsaid = self.doubts.which_type(found, request.home, request.speaker_room)
+            unsaid = self.doubts.which_type(found, request.home, request.speaker_room) or \
+                self._type_unsaid(prediction, found, request.home, request.speaker_room)
             if unsaid and not self._recent(request):  # nothing talked about lately says which
                 return Interpretation("clarify", unsaid)
             crossed = self._value_of_another_type(found, prediction, request.home)
@@ -1187,6 +1188,19 @@ class Interpreter:
             if said and safety.refusal(text, said, no_more=True):
                 refused.append(op)
         return refused
+
+    def _type_unsaid(self, prediction: Prediction, found: Mentions, home: Home, speaker_room: str | None) -> str | None:
+        """Which device is meant, when the only words for what the reading changes are a
+        direction or a switch that devices of every type have and nothing names a device, a
+        room or a type ("time to get up", read as the heat up: only "up" asks for it); None
+        otherwise, and for a goal, whose phrase says its type."""
+        if not prediction.ops or found.devices or found.rooms or found.everything or self._says_a_type(found.masked):
+            return None
+        said = {root for w in vocabulary.words(found.masked) for root in roots(w)}
+        if any(":goal=" in op or not said & self.evidence.words.get(op, set()) <= DIRECTIONS | SWITCHES
+               for op in prediction.ops):
+            return None
+        return self.doubts.which_of(found, home, speaker_room)
 
     def _stopping_what_is_not(self, prediction: Prediction, found: Mentions, home: Home) -> str | None:
         """What to ask when all that is read is a switch off, for words that refuse or stop a
