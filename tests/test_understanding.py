@@ -1566,3 +1566,22 @@ def test_a_state_said_as_needless_is_never_switched_to(interpreter):
     assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
     off = ask(interpreter, "the lamp doesn't need to be on")
     assert off["kind"] == "action" and off["after"]["lamp"] == {"state": "off"}, off
+
+
+WORKSHOP = [{"name": "workshop lights", "type": "lamp", "room": "workshop",
+             "snapshot": {"state": "on", "brightness": 100, "color_temp": 5000}},
+            {"name": "porch lamp", "type": "lamp", "room": "porch",
+             "snapshot": {"state": "on", "brightness": 50, "color_temp": 2700}}]
+
+
+@pytest.mark.parametrize("utterance", ["water more light bulbs", "clean the porch lamp",
+                                       "turn everything off and send the workshop lights"])
+def test_a_word_nothing_here_knows_done_to_devices_changes_nothing(interpreter, utterance):
+    """ "water more light bulbs" (heard for "order more light bulbs") brightened every light:
+    a word nothing here knows, then only devices, is something done to them that they do not
+    do; in a clause of a longer request ("…and send the workshop lights", heard for "except"),
+    the whole request is asked about. "Nudge the porch lamp up" still says what to do."""
+    out = ask(interpreter, utterance, home=WORKSHOP)
+    assert out["kind"] in ("reject", "clarify") and unchanged(out, WORKSHOP), out
+    nudged = ask(interpreter, "nudge the porch lamp up", home=WORKSHOP)
+    assert nudged["kind"] == "action" and nudged["after"]["porch lamp"]["brightness"] > 50, nudged

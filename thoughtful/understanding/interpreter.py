@@ -242,6 +242,9 @@ class Interpreter:
             # "allume la lampe", "Licht aus": another language, or nothing said to these devices
             return Interpretation("reject", f"Sorry, I didn't understand that (I don't know \"{unknown[0]}\"). "
                                             f"{self._abilities(request.home)}")
+        if unknown and self._done_to_devices(text, unknown[0], request.home):
+            # "water more light bulbs" (heard for "order…") had brightened every light
+            return Interpretation("reject", f"Sorry, I can't {unknown[0]} anything. {self._abilities(request.home)}")
         if followup.asks_why_of_the_last(text) and (last := replay.last_by_voice(request.home, request.now)):
             home = request.home  # "what was that for?" just after the kids lamp was switched off
             return Interpretation("explanation", " ".join(explain.explain_why(
@@ -664,6 +667,10 @@ class Interpreter:
         unread = ""  # a clause read as nothing these devices do
         for i, clause in enumerate(clauses):
             found = self.resolver.mentions(clause, request.home)
+            unknown = self._unknown_words(clause, request.home)
+            if unknown and self._done_to_devices(clause, unknown[0], request.home):
+                unread = unread or clause  # "…and send the workshop lights" (heard for "except")
+                continue
             if spares(clause):  # "leave the lamp on, turn off the heater": the lamp as it is
                 left_alone.update(found.devices)
                 continue
@@ -1707,6 +1714,17 @@ class Interpreter:
             return text  # the usual case: nothing to split, no need to look for unknown words
         unknown = set(self._unknown_words(text, home))
         return " ".join(self.joined[w] if w in unknown and w in self.joined else w for w in text.split())
+
+    def _done_to_devices(self, text: str, verb: str, home: Home) -> bool:
+        """Whether ``text`` is ``verb`` (a word nothing here knows) and then devices and nothing
+        else ("water more light bulbs", "clean the floor lamp"): something done to the devices
+        that they do not do. Not "nudge the lamp up": a word of what to do follows."""
+        words = text.split()
+        if words[:1] != [verb] or len(words) < 2:
+            return False
+        found = self.resolver.mentions(" ".join(words[1:]), home)
+        rest = [w for w in found.masked.split() if w not in vocabulary.DETERMINERS | {"more", "some", "all", "of"}]
+        return bool(rest) and all(w in self.nouns or w.rstrip("s") in self.nouns for w in rest)
 
     def _unknown_words(self, text: str, home: Home) -> list[str]:
         home_words = {w for d in home.devices.values()
