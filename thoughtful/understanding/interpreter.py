@@ -176,7 +176,7 @@ class Interpreter:
         self.lm = language_model
         self.resolver = Resolver(models)
         self.planner = Planner(models)
-        self.known_words = vocabulary.known_words(models)
+        self.known_words = vocabulary.known_words(models) | safety.RULE_WORDS
         self.model_words = vocabulary.model_words(models)
         self.value_types = vocabulary.value_types(models)
         self.joined = vocabulary.joined_pairs(models)

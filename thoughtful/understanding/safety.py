@@ -265,6 +265,8 @@ _FACTORS = {"half": 0.5, "twice": 2.0, "double": 2.0}
 
 _MULTIPLYING = re.compile(r"\b(halve|double)\b(?!\s+as\b)")
 _VERB_FACTORS = {"halve": 0.5, "double": 2.0}
+RULE_WORDS = set(_VERB_FACTORS)
+"""Words these rules read that no state model says ("halve the lamp")."""
 
 
 def _multiple(text: str, model: StateModel, key: str) -> tuple[float, str] | None:
