@@ -894,3 +894,39 @@ def test_now_heard_before_a_device_beside_another_is_confirmed(interpreter):
     assert out["kind"] == "clarify" and out["after"]["desk light"] == on, out
     out = line("Now turn the desk light off.")
     assert out["kind"] == "action" and out["after"]["desk light"]["state"] == "off", out
+
+
+def test_heard_lists_that_may_have_lost_a_word_are_confirmed(interpreter):
+    """ "Everything off the tempest lamp." (for "everything off but Emma's lamp") switched Emma's
+    lamp off with the rest, and "Garden spotlight and spotlight off." (for "…on, spotlight off")
+    only the spotlight, the garden one being off already: everything then a device joined by
+    nothing, and a device left as it is right before "and", are asked about when heard."""
+    on = {"state": "on", "brightness": 60, "color_temp": 3000}
+    home = [{"name": "spotlight", "type": "lamp", "room": "living room", "snapshot": on},
+            {"name": "garden spotlight", "type": "lamp", "room": "garden", "snapshot": {"state": "off"}},
+            {"name": "Emma's lamp", "type": "lamp", "room": "Emma's room", "snapshot": on}]
+    line = lambda text: run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter,
+                                 heard=Transcript(text, 0.9))
+    for text in ("Everything off the tempest lamp.", "Everything off the Emma's lamp.",
+                 "Garden spotlight and spotlight off."):
+        out = line(text)
+        assert out["kind"] in ("clarify", "reject") and out["after"]["spotlight"] == on, (text, out)
+        assert out["after"]["Emma's lamp"] == on, (text, out)
+    out = line("Everything off and the garden spotlight too.")
+    assert out["kind"] == "action" and out["after"]["spotlight"]["state"] == "off", out
+
+
+def test_a_heard_complaint_then_undo_undoes(interpreter):
+    """ "Too warm now, go back." heard, just after the heat went up 2, took it to 65°F (the
+    clauses of a transcript are joined where it paused): the undo is what to do."""
+    lamp = {"name": "lamp", "type": "lamp", "room": "hall", "snapshot": {"state": "on", "brightness": 50, "color_temp": 3000}}
+    heat = {"name": "thermostat", "type": "thermostat", "room": "hall",
+            "snapshot": {"state": "heat", "setpoint": 70, "room_temperature": 67, "fan": "auto"}}
+    raised = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat up 2", "say": "Done."},
+              {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 70},
+               "from": {"setpoint": 68}, "by": "voice", "why": "asked"}]
+    line = lambda text: run_line(json.dumps({"id": 1, "home": [lamp, heat], "utterance": text,
+                                             "now": "2026-11-29T08:01:00", "history": raised}),
+                                 interpreter, heard=Transcript(text, 0.92))
+    out = line("Too warm now, go back.")
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 68, out

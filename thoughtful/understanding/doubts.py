@@ -143,6 +143,17 @@ class Doubts:
         becomes when misheard ("as the ceiling light on", "with the ceiling light on")."""
         return text.split()[:1] in (["as"], ["with"], ["was"], ["has"])
 
+    def exception_lost(self, found: Mentions) -> bool:
+        """Whether a transcript switches everything and then goes on to a device or a type's noun
+        with nothing joining them ("Everything off the tempest lamp.", heard for "everything off
+        but Emma's lamp"): the word that left it out may be lost."""
+        match = re.search(r"\b(?:everything|all)\s+(?:on|off)\s+(.+)$", found.masked)
+        if not found.everything or not match:
+            return False
+        rest = match.group(1).split()
+        return rest[0] not in ("and", "too", "also", "including", "plus", "with", "please", "now") and \
+            any(w in self.nouns or w.rstrip("s") in self.nouns for w in rest)
+
     def not_heard_as_now(self, found: Mentions) -> bool:
         """Whether a transcript opens with "now" right before one of the devices it names, with
         nothing said of it, while it names another ("Now the desk light, the overhead light off.",

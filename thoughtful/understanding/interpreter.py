@@ -280,6 +280,7 @@ class Interpreter:
                                                      or self.doubts.number_of_a_name_lost(found, request.home, text)
                                                      or self.doubts.opens_like_a_question(text)
                                                      or self.doubts.not_heard_as_now(found)
+                                                     or self.doubts.exception_lost(found)
                                                      or self.doubts.only_a_value(found) and not self._recent(request)):
             request = replace(request, guessed=True)
         if (found.devices or found.rooms or found.everything) and followup.is_ellipsis(found.masked, self.nouns):
@@ -1666,6 +1667,9 @@ class Interpreter:
             # "lamp off then cool it a bit", already cooling; not "hall light on (it was) and
             # radiator up a bit", whose "a bit" is the radiator's clause's
             request = replace(request, guessed=True)
+        if request.heard_confidence is not None and unchanged and len(unchanged) < len(proposed) and \
+                any(re.search(rf"\b{re.escape(name.lower())}\s+and\b", text) for name in unchanged):
+            request = replace(request, guessed=True)  # "Garden spotlight and spotlight off.": "and" for "on"
         if not self._sure(request):  # say what would be done; change nothing
             opening = CHECK if request.heard_confidence is None else CONFIRM
             if proposed and not any(a.changed for a in proposed):
@@ -1782,7 +1786,7 @@ class Interpreter:
         complaint's own step had taken the heat below where it started."""
         if not replay.last_by_voice(request.home, request.now):
             return False
-        clauses = self._clauses(request)
+        clauses = [c for c in map(normalize, CLAUSE.split(request.text)) if c]  # heard too: "Too warm now, go back."
         if len(clauses) < 2 or (last := self.lm.predict(clauses[-1])).kind != "undo" or last.confidence < CONFIDENCE:
             return False
         changed = {e.device for e in replay.last_by_voice(request.home, request.now)}
