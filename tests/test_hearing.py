@@ -919,7 +919,8 @@ def test_heard_lists_that_may_have_lost_a_word_are_confirmed(interpreter):
 def test_a_heard_complaint_then_undo_undoes(interpreter):
     """ "Too warm now, go back." heard, just after the heat went up 2, took it to 65°F (the
     clauses of a transcript are joined where it paused): the undo is what to do."""
-    lamp = {"name": "lamp", "type": "lamp", "room": "hall", "snapshot": {"state": "on", "brightness": 50, "color_temp": 3000}}
+    lamp = {"name": "lamp", "type": "lamp", "room": "hall",
+            "snapshot": {"state": "on", "brightness": 50, "color_temp": 3000}}
     heat = {"name": "thermostat", "type": "thermostat", "room": "hall",
             "snapshot": {"state": "heat", "setpoint": 70, "room_temperature": 67, "fan": "auto"}}
     raised = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat up 2", "say": "Done."},
