@@ -1585,3 +1585,44 @@ def test_a_word_nothing_here_knows_done_to_devices_changes_nothing(interpreter, 
     assert out["kind"] in ("reject", "clarify") and unchanged(out, WORKSHOP), out
     nudged = ask(interpreter, "nudge the porch lamp up", home=WORKSHOP)
     assert nudged["kind"] == "action" and nudged["after"]["porch lamp"]["brightness"] > 50, nudged
+
+
+HEAT_DOWN_3 = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat down 3", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 69},
+                "from": {"setpoint": 72}, "by": "voice", "why": "asked"}]
+
+
+@pytest.mark.parametrize("utterance", ["not that much", "not so much", "not that far"])
+def test_not_that_much_is_a_step_back(interpreter, utterance):
+    """ "not that much" just after "thermostat down 3" took it one more degree down (read as a
+    correction, "not that", of "much"): it is one step back, as "too much" is."""
+    out = ask(interpreter, utterance, now="2026-11-29T08:01:00", history=HEAT_DOWN_3)
+    assert out["kind"] == "action" and 69 < out["after"]["thermostat"]["setpoint"] < 72, out
+
+
+@pytest.mark.parametrize("utterance, setpoint", [("don't turn the heat up, turn it down", 68),
+                                                 ("without switching off the thermostat, turn it down", 68),
+                                                 ("turn the thermostat down without turning it off", 68)])
+def test_it_after_a_refused_type_is_its_one_device(interpreter, utterance, setpoint):
+    """ "don't turn the heat up, turn it down" asked which lamp: "the heat" is the one thermostat,
+    and "it" is that; "without turning it off" refuses, as "don't" does."""
+    out = ask(interpreter, utterance)
+    assert out["kind"] == "action" and out["after"]["thermostat"] == {**THERMO["snapshot"], "setpoint": setpoint}, out
+    assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
+
+
+@pytest.mark.parametrize("utterance, way", [("I don't want the lamp this dim", 1), ("it's not warm enough in here", 1),
+                                            ("the lamp isn't bright enough", 1),
+                                            ("the thermostat doesn't need to be on for now", 0)])
+def test_negated_levels_ask_for_the_other_way(interpreter, utterance, way):
+    """ "I don't want the hall light this dim" was refused as contradicting "dim"; "it's not
+    warm enough in the office" proposed a setpoint 3°C lower; "…doesn't need to heat right now"
+    was left as it was. Each asks for the other way of what it negates (0: off)."""
+    out = ask(interpreter, utterance)
+    assert out["kind"] == "action", out
+    if way == 0:
+        assert out["after"]["thermostat"]["state"] == "off", out
+    elif "lamp" in utterance:
+        assert out["after"]["lamp"]["brightness"] > 50, out
+    else:
+        assert out["after"]["thermostat"]["setpoint"] > 69, out

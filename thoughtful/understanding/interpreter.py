@@ -43,7 +43,7 @@ _SIGNED = re.compile(r"\b(plus|minus)\s+\d")
 """An amount said with its sign: "minus 1"."""
 _HELP = re.compile(r"^(?:i\s+need\s+|can\s+you\s+|could\s+you\s+)?help(?:\s+me)?(?:\s+out)?$")
 """Help asked for, and nothing else: answered as "what can you do?" is."""
-CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;])\s*", re.IGNORECASE)
+CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;]|(?=\bwithout\b))\s*", re.IGNORECASE)
 """Where one request of a compound ends and the next begins."""
 REFUSED_THEN_ASKED = re.compile(r"^(\s*(?:don't|do\s+not|never)\s+(\w+)\s.*?)\s+(?=\2\b)", re.IGNORECASE)
 """A refused request and the same verb asked of another device, with no pause written: "Don't dim
@@ -52,7 +52,7 @@ BUT = re.compile(r"\s*\bbut\b\s*", re.IGNORECASE)
 """Another boundary, unless "but" leaves something out (:func:`resolve.but_leaves_out`)."""
 PRONOUNS = {"it", "that", "this", "them", "those"}
 """Words that point back at a device talked about, without naming it."""
-NEGATING = {"not", "no", "don't", "never", "nor"}
+NEGATING = {"not", "no", "don't", "never", "nor", "without"}
 """A clause opening with one of these is not a request of its own."""
 CONTRASTING = {"just", "only", "instead", "rather"}
 """Words of a clause that names what to do a refused request to instead ("don't turn off the
@@ -252,7 +252,7 @@ class Interpreter:
         routine = self._routine(request, text)
         if routine is not None:
             return routine
-        rest = followup.correction(text)
+        rest = None if followup.overshot(text) else followup.correction(text)  # "not that much" is no "not that"
         if rest is not None and (rest.split()[0] not in self.device_words  # "no heating, …" negates, not corrects,
                                  or self._opens_with_a_name(rest, request.home)):  # "no, lamp 2" corrects
             return self._corrected(replace(request, text=rest))
@@ -682,7 +682,9 @@ class Interpreter:
                     # what is refused is not done, and what is named alone is left as it is
                     named_alone = self._named_alone(found, request.home)
                     left_alone.update(named_alone)
-                    refused = None if named_alone else (self._refused(found, request.home), found.devices)
+                    refusal = self._refused(found, request.home)
+                    refused = None if named_alone else \
+                        (refusal, found.devices or self._the_one_of(refusal, request.home))
                     continue
                 prediction = Prediction("command", 1.0, {stopped: 1.0}, (stopped, 1.0))
             else:
@@ -769,6 +771,14 @@ class Interpreter:
         changes = self._merged([change for change in changes if change[0] not in left_alone])
         own_words = {name: clause for name, clause in said_in.items() if clause}
         return self._apply(request, changes, own_words) if changes else None
+
+    @staticmethod
+    def _the_one_of(prediction: Prediction | None, home: Home) -> list[str]:
+        """The one device of the types ``prediction`` changes ("don't turn the heat up": the
+        thermostat); none when there are several, or no prediction."""
+        types = {op.split(":")[0] for op in prediction.ops} if prediction else set()
+        devices = [d.name for d in home.devices.values() if d.type in types]
+        return devices if len(devices) == 1 else []
 
     def _refused(self, found: Mentions, home: Home) -> Prediction | None:
         """What a negated clause that says what not to do refuses ("don't turn off the living
@@ -1006,6 +1016,12 @@ class Interpreter:
             return Interpretation("reject", f"Sorry, that's not something I can do. {self._abilities(request.home)}")
         if prediction.confidence < CONFIDENCE:
             return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
+        if followup.overshot(found.masked):  # "too much", "not so much" (read as negated): a step back
+            return self._undo(request)
+        worded = None  # an operation the words ask for by these rules, whatever the model read
+        if kind in ("command", "negated") and (worded := self._not_enough(found, request.home)):
+            # "it's not warm enough in here" had been read as too warm
+            kind, prediction = "command", replace(prediction.only({worded: prediction.confidence}), kind="command")
         # "the lamp shouldn't be at the minimum" is no request for the minimum; "the sofa lamp
         # shouldn't be this bright", read unsure, and "the ac unit shouldn't be this cold", read as
         # off (no word says it), still say less
@@ -1024,7 +1040,8 @@ class Interpreter:
             op = less or stop
             kind, prediction = "command", replace(prediction.only({op: prediction.confidence}), kind="command")
             request = request if less else replace(request, guessed=True)
-        if kind == "undo" or followup.overshot(found.masked):
+            worded = less  # "I don't want the lamp this dim": brighter, though no word says "brighter"
+        if kind == "undo":
             return self._undo(request)
         if kind == "more":
             return self._more(request)
@@ -1043,7 +1060,7 @@ class Interpreter:
         if not prediction.ops:
             request = replace(request, guessed=True)
         if kind == "command":
-            said = self.evidence.said(prediction, self._ops(prediction), found.masked)
+            said = prediction if worded else self.evidence.said(prediction, self._ops(prediction), found.masked)
             if said is None and (direction := self._said_outright(found, request.home)):
                 said = prediction.only({direction: prediction.best[1]})
             if said is None:
@@ -1313,6 +1330,17 @@ class Interpreter:
         if kind == "command" and (said := self._said_outright(found, home)):
             return replace(prediction, ops={said: prediction.best[1]})
         return prediction
+
+    def _not_enough(self, found: Mentions, home: Home) -> str | None:
+        """The one way of a setting of the devices meant (named, in the rooms said, or the
+        home's) that words saying they are not something enough ask for ("it's not warm enough in
+        the office": the heater up; :func:`safety.not_enough`); None otherwise."""
+        named = {home[n].type for n in found.devices} | \
+            {d.type for d in home.devices.values() if d.room.lower() in found.rooms}
+        ways = {f"{t}:{key}={'up' if way > 0 else 'down'}" for t in named or home.types()
+                for key in self.models[t].settings if (way := safety.not_enough(found.masked, self.models[t], key))}
+        ways &= self.label_space
+        return next(iter(ways)) if len(ways) == 1 else None
 
     def _said_outright(self, found: Mentions, home: Home) -> str | None:
         """The one operation the words themselves say when the model is unsure: a setting's
@@ -1945,7 +1973,7 @@ def _contrary(first: Change, then: Change) -> bool:
 
 _NEEDLESS = re.compile(r"\b(?:doesn't|don't|does not|do not|needn't|need not|shouldn't|should not)\s+"
                        r"(?:need\s+to\s+|have\s+to\s+)?(?:be\s+|keep\s+|stay\s+)?([a-z]+)"
-                       r"(?:\s+(?:now|anymore|any more|any longer|today|tonight))?$")
+                       r"(?:\s+(?:now|right now|for now|at the moment|anymore|any more|any longer|today|tonight))?$")
 """Words that end saying a device need not be working ("doesn't need to run", "needn't stay on",
 "shouldn't be heating"), the last of them how it works (:data:`_WORKING`, or its state's word)."""
 _WORKING = {"on", "run", "running", "work", "working", "going"}

@@ -80,8 +80,11 @@ def _pattern(phrase: str) -> str:
 
 @functools.lru_cache(maxsize=4096)
 def _compiled(phrase: str) -> tuple[re.Pattern, re.Pattern]:
-    """The patterns for ``phrase`` said, and said negated."""
-    return re.compile(rf"\b{_pattern(phrase)}\b"), re.compile(rf"\b{_NOT}{_pattern(phrase)}\b")
+    """The patterns for ``phrase`` said, and said negated ("not dimmer"; "I don't want it this
+    dim": how it is, said as too much)."""
+    said = _pattern(phrase)
+    negated = rf"\b{_NOT}{said}\b|(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so)\s+{said}\b"
+    return re.compile(rf"\b{said}\b"), re.compile(negated)
 
 
 def _said(text: str, phrases: list[str]) -> str | None:
@@ -362,6 +365,22 @@ def refused_direction(text: str, model: StateModel, key: str) -> tuple[int, str]
                for p in phrases if p.strip() and p.split()[0].lower() in text
                and (match := _compiled(p)[1].search(text))]
     return refused[0] if len({way for way, _ in refused}) == 1 else (0, "")
+
+
+_NOT_ENOUGH = re.compile(r"(?:\bnot\b|n't)\s+(?:[a-z']+\s+){0,2}?([a-z]+)\s+enough\b")
+
+
+def not_enough(text: str, model: StateModel, key: str) -> int:
+    """+1 when ``text`` says the devices are not something of ``key`` enough ("it's not warm
+    enough in the office": warmer; "the lamp isn't bright enough"), -1 for the other way
+    ("not cool enough"), by the bases of the setting's one-word comparatives; 0 otherwise."""
+    lang = model.language.settings.get(key)
+    match = _NOT_ENOUGH.search(text)
+    if lang is None or match is None:
+        return 0
+    said = match.group(1)
+    up, down = ({base(p) for p in phrases} for phrases in (lang.up, lang.down))
+    return 1 if said in up and said not in down else -1 if said in down and said not in up else 0
 
 
 def says_state(text: str, model: StateModel, state: str) -> bool:
