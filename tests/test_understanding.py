@@ -1626,3 +1626,47 @@ def test_negated_levels_ask_for_the_other_way(interpreter, utterance, way):
         assert out["after"]["lamp"]["brightness"] > 50, out
     else:
         assert out["after"]["thermostat"]["setpoint"] > 69, out
+
+
+LAMP_UP = [{"at": "2026-11-29T08:00:00", "utterance": "lamp to 80", "say": "Done."},
+           {"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"brightness": 80},
+            "from": {"brightness": 50}, "by": "voice", "why": "asked"}]
+
+
+def test_follow_ups_about_the_last_change(interpreter):
+    """Just after "lamp to 80": "that's too bright" was asked about (read unsure), "is that too
+    high?" refused as about nothing here; the complaint lowers it, the question is answered
+    about the lamp."""
+    bright = {**LAMP_ON["snapshot"], "brightness": 80}
+    home = ({**LAMP_ON, "snapshot": bright}, THERMO)
+    out = ask(interpreter, "that's too bright", home=home, now="2026-11-29T08:01:00", history=LAMP_UP)
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] < 80, out
+    asked = ask(interpreter, "is that too high?", home=home, now="2026-11-29T08:01:00", history=LAMP_UP)
+    assert asked["kind"] == "explanation" and "80%" in asked["say"] and unchanged(asked, home), asked
+
+
+ALL_LIGHTS_OFF = [{"at": "2026-11-29T08:00:00", "utterance": "all lights off", "say": "Done."},
+                  {"at": "2026-11-29T08:00:00", "device": "desk lamp", "changed": {"state": "off"},
+                   "from": {"state": "on", "brightness": 60, "color_temp": 4000}, "by": "voice", "why": "asked"},
+                  {"at": "2026-11-29T08:00:00", "device": "ceiling light", "changed": {"state": "off"},
+                   "from": {"state": "on", "brightness": 80, "color_temp": 3000}, "by": "voice", "why": "asked"}]
+
+
+@pytest.mark.parametrize("utterance", ["except the desk lamp", "but not the desk lamp"])
+def test_except_after_a_change_puts_that_device_back(interpreter, utterance):
+    """ "except the porch light" just after "all lights off" changed nothing: the device it names
+    goes back as it was; the others stay as the change left them."""
+    home = [{**d, "snapshot": {"state": "off"}} if d["type"] == "lamp" else d for d in BIG_HOME]
+    out = ask(interpreter, utterance, home=home, now="2026-11-29T08:01:00", history=ALL_LIGHTS_OFF)
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["state"] == "on", out
+    assert out["after"]["ceiling light"] == {"state": "off"}, out
+
+
+def test_back_on_after_a_schedule_is_that_device(interpreter):
+    """ "turn it back on" a minute after the schedule switched the lamp off said there was
+    nothing to undo: nothing was changed by voice, but "it" is the lamp just switched off."""
+    off = [{"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"state": "off"},
+            "from": {"state": "on", "brightness": 50, "color_temp": 3500}, "by": "schedule", "why": "bedtime"}]
+    out = ask(interpreter, "turn it back on", home=(LAMP_OFF, THERMO), now="2026-11-29T08:01:00", history=off)
+    assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "on", out
+    assert out["after"]["thermostat"] == THERMO["snapshot"], out

@@ -252,6 +252,9 @@ class Interpreter:
         routine = self._routine(request, text)
         if routine is not None:
             return routine
+        spared = self._spared_after(request, text)
+        if spared is not None:
+            return spared
         rest = None if followup.overshot(text) else followup.correction(text)  # "not that much" is no "not that"
         if rest is not None and (rest.split()[0] not in self.device_words  # "no heating, …" negates, not corrects,
                                  or self._opens_with_a_name(rest, request.home)):  # "no, lamp 2" corrects
@@ -1100,6 +1103,10 @@ class Interpreter:
             if kind == "question" or all(p.change.is_empty() and not p.goals for p in plans.values()):
                 if not plans and kind == "command":
                     return Interpretation("clarify", "Sorry, what would you like me to do?")
+                recent = [n for n in self._recent(request) if n in request.home.devices]
+                if not plans and kind == "question" and recent and set(found.masked.split()) & PRONOUNS \
+                        and not self._about_devices(found):  # "is that too high?" just after the heater was set
+                    return self._explain(request, replace(found, devices=recent[-1:]), {})
                 if not plans and not self._about_devices(found):
                     # "did you see the game last night?": a question, but not about anything here
                     return Interpretation("reject", f"I can only answer questions about this home's devices. "
@@ -1325,7 +1332,8 @@ class Interpreter:
         if prediction.ops:
             return prediction
         if self._words_say(prediction.best[0], found.masked) or \
-                self.evidence.complaint_said(prediction.best[0], found.masked):
+                self.evidence.complaint_said(prediction.best[0], found.masked) or \
+                self._complained_its_way(prediction.best[0], found.masked):
             return replace(prediction, ops=dict([prediction.best]))
         if kind == "command" and (said := self._said_outright(found, home)):
             return replace(prediction, ops={said: prediction.best[1]})
@@ -1341,6 +1349,16 @@ class Interpreter:
                 for key in self.models[t].settings if (way := safety.not_enough(found.masked, self.models[t], key))}
         ways &= self.label_space
         return next(iter(ways)) if len(ways) == 1 else None
+
+    def _complained_its_way(self, op: str, text: str) -> bool:
+        """Whether ``op`` is a complaint goal whose every step the words complain of, the same way
+        ("that's too bright": too bright, by "too bright" of the brightness, which it lowers)."""
+        device_type, _, what = op.partition(":")
+        goal = self.models[device_type].language.goals.get(what[5:]) if what.startswith("goal=") else None
+        steps = {k: v for k, v in goal.effect.items() if isinstance(v, Toward)} if goal else {}
+        return bool(steps) and all(
+            safety.said_direction(text, self.models[device_type], key)[0] == (1 if toward.step > 0 else -1)
+            and safety.complained(text, self.models[device_type], key) for key, toward in steps.items())
 
     def _said_outright(self, found: Mentions, home: Home) -> str | None:
         """The one operation the words themselves say when the model is unsure: a setting's
@@ -1807,6 +1825,20 @@ class Interpreter:
         asked = request.turns[-1].utterance
         return Request(asked, request.home, request.speaker_room, request.now, request.turns[:-1], confirmed=True)
 
+    def _spared_after(self, request: Request, text: str) -> Interpretation | None:
+        """ "except the porch light" just after "all the lights off": the devices it names, each
+        one the last change by voice touched, back as they were before it; None when the words
+        are not only that."""
+        match = _EXCEPT_ALONE.match(text)
+        if not match:
+            return None
+        found = self.resolver.mentions(match.group(1), request.home)
+        if not found.devices or not followup.is_ellipsis(found.masked, self.nouns):
+            return None
+        undo = [(name, change, "you said to leave it out") for name, change, _ in replay.undo(request.home, request.now)
+                if name in found.devices]
+        return self._apply(request, undo) if len(undo) == len(found.devices) else None
+
     def _undone_after_a_complaint(self, request: Request) -> bool:
         """Whether the words end asking to undo the last change by voice ("…, go back", "…, undo
         that") after clauses that only say how it turned out, naming no other device ("too warm
@@ -1828,7 +1860,8 @@ class Interpreter:
 
     def _undo(self, request: Request) -> Interpretation:
         """ "Put it back": the last change by voice undone; "back a bit" ("too much, back a bit")
-        or "too much" alone (:func:`followup.overshot`): one step of it back, not all of it."""
+        or "too much" alone (:func:`followup.overshot`): one step of it back, not all of it; "turn
+        it back on" with no change by voice, the state said of the device changed lately."""
         text = normalize(request.text)
         if safety.says_small(text) or followup.overshot(text):
             changes = replay.one_more_step(request.home, request.now, back=True)
@@ -1837,6 +1870,12 @@ class Interpreter:
                                                  'Say "undo" to reverse it.')
         else:
             changes = replay.undo(request.home, request.now)
+        home = request.home
+        others = [e.device for e in home.provenance if e.by != "voice" and e.device in home.devices
+                  and followup.lately(e.at, request.now)]
+        if not changes and others and re.search(r"\bback\s+(?:on|off)\b", text):
+            # "turn it back on" a minute after the schedule switched the nursery lamp off: that lamp on
+            return self.interpret(replace(request, text=re.sub(r"\bback\s+", "", text), earlier=others[-1:]))
         if not changes:
             return Interpretation("clarify", "There's nothing I changed that I could undo.")
         return self._apply(request, changes)
@@ -1981,6 +2020,8 @@ _WORKING = {"on", "run", "running", "work", "working", "going"}
 
 _A_PART = re.compile(r"(?:a\s+|an\s+)?(?:half|quarter|third)")
 """A clause that is only a part of an amount ("…nineteen and a half")."""
+_EXCEPT_ALONE = re.compile(r"^(?:but\s+|and\s+)?(?:except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|not)\s+(.+)$")
+"""A follow-up that only leaves devices out ("except the porch light", "but not the hall")."""
 _AMOUNT_WORDS = {"more", "a", "an", "couple", "few", "of", "by", "and", "then", "just", "another", "the",
                  "degree", "degrees", "percent", "per", "cent", "%"}
 """Words of a follow-up that says only an amount more ("and 2 more degrees"; also

@@ -296,6 +296,13 @@ def multiple(text: str, model: StateModel, key: str) -> float | None:
     return said[0] if said else None
 
 
+def complained(text: str, model: StateModel, key: str) -> bool:
+    """Whether ``text`` complains of ``key``'s level ("too bright", "is a bit dim":
+    :func:`_complaint`)."""
+    lang = model.language.settings.get(key)
+    return lang is not None and bool(_complaint(text, lang.up + lang.raise_, lang.down + lang.lower)[0])
+
+
 def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
     """(+1, the words) when ``text`` only asks for more of ``key``, (-1, the words) for less,
     (0, "") when it says neither or both. "Make it hot" asks for more, as "hotter" does (while
