@@ -931,3 +931,39 @@ def test_a_heard_complaint_then_undo_undoes(interpreter):
                                  interpreter, heard=Transcript(text, 0.92))
     out = line("Too warm now, go back.")
     assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 68, out
+
+
+def test_heard_readings_that_disagree_are_confirmed(interpreter):
+    """Each of these acted when heard: "Light strip down by 4." beside the checker's "…by a
+    quarter." (an amount heard two ways); "Warm up stairs please." (no heating on the stairs)
+    beside "Morning, stairs, please." (the stair light's wake-up: not what the first one's
+    words are about: the next test); "All light off." (for "hall light off": "all" before a noun
+    in the singular); "…bedroom lamp on up 20." (for "on at 20": up from what, on a lamp that was off)."""
+    on = {"state": "on", "brightness": 60, "color_temp": 3000}
+    home = [{"name": "light strip", "type": "lamp", "room": "kitchen", "snapshot": on},
+            {"name": "hall light", "type": "lamp", "room": "hall", "snapshot": on},
+            {"name": "stair light", "type": "lamp", "room": "stairs", "snapshot": {"state": "off"}},
+            {"name": "bedroom lamp", "type": "lamp", "room": "bedroom", "snapshot": {"state": "off"}},
+            {"name": "thermostat", "type": "thermostat", "room": "living room",
+             "snapshot": {"state": "heat", "setpoint": 67, "room_temperature": 65, "fan": "auto"}}]
+    line = lambda heard: run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text}), interpreter,
+                                  heard=heard)
+    quarter = Transcript("Light screw down by a quarter.", 0.6)
+    for heard in (Transcript("Light strip down by 4.", 0.8, cross_check=quarter),
+                  Transcript("All light off.", 0.9), Transcript("Bedroom lamp on up 20.", 0.9)):
+        out = line(heard)
+        assert out["kind"] != "action" and all(out["after"][d["name"]] == d["snapshot"] for d in home), (heard, out)
+    assert line(Transcript("Light strip down by 4.", 0.8))["after"]["light strip"]["brightness"] == 56
+    assert line(Transcript("Bedroom lamp on at 20.", 0.9))["after"]["bedroom lamp"]["brightness"] == 20
+
+
+def test_the_other_decoder_acting_on_another_type_is_confirmed(interpreter):
+    """ "Warm up stairs please." (no heating on the stairs, so asked) beside the checker's
+    "Morning, stairs, please." switched the stair light on to wake someone up."""
+    heat = {"state": "heat", "setpoint": 67, "room_temperature": 65, "fan": "auto"}
+    home = [{"name": "downstairs thermostat", "type": "thermostat", "room": "living room", "snapshot": heat},
+            {"name": "upstairs thermostat", "type": "thermostat", "room": "landing", "snapshot": heat},
+            {"name": "stair light", "type": "lamp", "room": "stairs", "snapshot": {"state": "off"}}]
+    heard = Transcript("Warm up stairs please.", 0.6, cross_check=Transcript("Morning, stairs, please.", 0.5))
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text}), interpreter, heard=heard)
+    assert out["kind"] != "action" and out["after"]["stair light"] == {"state": "off"}, out

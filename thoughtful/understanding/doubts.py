@@ -143,6 +143,13 @@ class Doubts:
         becomes when misheard ("as the ceiling light on", "with the ceiling light on")."""
         return text.split()[:1] in (["as"], ["with"], ["was"], ["has"])
 
+    def all_of_one(self, text: str) -> bool:
+        """Whether a transcript says "all" before a type's noun in the singular ("All light is
+        79%.", "All light off.", heard for "hall light"): every light, or a name's first sound
+        lost."""
+        match = re.search(r"\ball\s+([a-z]+)\b", text)
+        return bool(match) and match.group(1) in self.nouns and not match.group(1).endswith("s")
+
     def exception_lost(self, found: Mentions) -> bool:
         """Whether a transcript switches everything and then goes on to a device or a type's noun
         with nothing joining them ("Everything off the tempest lamp.", heard for "everything off

@@ -284,6 +284,7 @@ class Interpreter:
                                                      or self.doubts.opens_like_a_question(text)
                                                      or self.doubts.not_heard_as_now(found)
                                                      or self.doubts.exception_lost(found)
+                                                     or self.doubts.all_of_one(text)
                                                      or self.doubts.only_a_value(found) and not self._recent(request)):
             request = replace(request, guessed=True)
         if (found.devices or found.rooms or found.everything) and followup.is_ellipsis(found.masked, self.nouns):
@@ -337,6 +338,7 @@ class Interpreter:
                          heard_alternatives=list(other.alternatives))
         tried = [self.interpret(replace(r, home=r.home.rehearsal())) for r in (first, second)]
         acts = [t.kind == "action" or bool(t.applied) for t in tried]  # a command, even one that changes nothing
+        first_heard, second_heard = ({n.value for n in find_numbers(normalize(r.text))} for r in (first, second))
         if all(acts):
             same = len({_proposal(t.applied) for t in tried}) == 1 or \
                 self._also_heard(first.text, other) and not self._also_heard(other.text, request)
@@ -348,7 +350,9 @@ class Interpreter:
             elsewhere = bool(tried[1].proposed) and not {a.device for a in tried[1].proposed} & \
                 {a.device for a in tried[0].applied} and \
                 self.readings.choose(first.text, first.heard_alternatives, first.home).text is not None
-            sure = (first.heard_confidence or 0.0) >= SURE_ALONE and not negated and not elsewhere
+            # an amount heard two ways ("Light strip down by 4." beside "…by a quarter.")
+            other_amount = bool(first_heard and second_heard) and second_heard != first_heard
+            sure = (first.heard_confidence or 0.0) >= SURE_ALONE and not (negated or elsewhere or other_amount)
             return self.interpret(first if sure else replace(first, guessed=True))
         if acts[1] and tried[0].proposed and _proposal(tried[0].proposed) == _proposal(tried[1].applied) \
                 and not self.readings.choose(first.text, first.heard_alternatives, first.home).doubtful:
@@ -357,9 +361,8 @@ class Interpreter:
         if acts[1] and missed and not self._against(first, tried[1]):
             # "Is the thing light dimmable?" beside "It's a big light, dimmer": a question heard;
             # "Best light up by 15." beside "Desk light up by 50.": the amount heard two ways
-            asked = first.text.rstrip().endswith("?")
+            asked = first.text.rstrip().endswith("?") or self._of_another_type(first, tried[1])
             # (not one the first lost, "Hey split on degree.", nor its own extra ones, "Radiator 2 18.")
-            first_heard, second_heard = ({n.value for n in find_numbers(normalize(r.text))} for r in (first, second))
             other_amount = bool(first_heard) and not second_heard <= first_heard or \
                 self.doubts.misheard(normalize(first.text))  # "Cabana ac too cooler.": "too" for "two"
             return self.interpret(replace(second, guessed=True) if asked or other_amount else second)
@@ -374,6 +377,17 @@ class Interpreter:
         readings = (other.text, *other.alternatives) if isinstance(other, Transcript) else \
             (other.text, *other.heard_alternatives)
         return said(text) in {said(t) for t in readings}
+
+    def _of_another_type(self, request: Request, tried: Interpretation) -> bool:
+        """Whether ``request``'s words say device types (by name, room, noun or word: "Warm up
+        stairs please.": the heating) and ``tried`` (the other decoder's reading: "Morning, stairs,
+        please.", the stair light's wake-up) changes none of them."""
+        home = request.home
+        found = self.resolver.mentions(normalize(request.text), home)
+        cues = self.planner.cues
+        said = self._types_said(found, home) | \
+            {cues.get(w) or cues.get(f"{w}er") for w in found.masked.split()} - {None}  # "warm", as "warmer"
+        return bool(said) and not said & {home[a.device].type for a in tried.applied}
 
     @staticmethod
     def _against(request: Request, tried: Interpretation) -> bool:
@@ -1713,6 +1727,9 @@ class Interpreter:
             # "lamp off then cool it a bit", already cooling; not "hall light on (it was) and
             # radiator up a bit", whose "a bit" is the radiator's clause's
             request = replace(request, guessed=True)
+        if request.heard_confidence is not None and \
+                any(a.before.get("state") == "off" and change.adjust for a, (_, change, _) in zip(proposed, changes)):
+            request = replace(request, guessed=True)  # "…bedroom lamp on up 20." (for "on at 20"): up from what?
         if request.heard_confidence is not None and unchanged and len(unchanged) < len(proposed) and \
                 any(re.search(rf"\b{re.escape(name.lower())}\s+and\b", text) for name in unchanged):
             request = replace(request, guessed=True)  # "Garden spotlight and spotlight off.": "and" for "on"
