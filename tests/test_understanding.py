@@ -1670,3 +1670,20 @@ def test_back_on_after_a_schedule_is_that_device(interpreter):
     out = ask(interpreter, "turn it back on", home=(LAMP_OFF, THERMO), now="2026-11-29T08:01:00", history=off)
     assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "on", out
     assert out["after"]["thermostat"] == THERMO["snapshot"], out
+
+
+@pytest.mark.parametrize("utterance, setpoint", [("thermostat up a degree or two", 70),
+                                                 ("turn the thermostat up 2 or 3 degrees", 71)])
+def test_an_amount_said_either_way_is_its_first(interpreter, utterance, setpoint):
+    """ "furnace up a degree or two" asked what the 2 was for: an amount said as one or another
+    is its first, the smaller step. "to 70 or 72" is no amount and still asks."""
+    out = ask(interpreter, utterance)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == setpoint, out
+
+
+def test_what_was_just_done_is_answered(interpreter):
+    """ "what did you set it to?" just after "heat pump down 1" answered with what a thermostat
+    can do: it is what was just done, and why."""
+    home = (LAMP_ON, {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 69}})
+    out = ask(interpreter, "what did you set it to?", home=home, now="2026-11-29T08:01:00", history=HEAT_DOWN)
+    assert out["kind"] == "explanation" and "69°F" in out["say"] and "you asked" in out["say"], out

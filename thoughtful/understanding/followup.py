@@ -44,15 +44,18 @@ def is_ellipsis(masked: str, type_nouns: set[str]) -> bool:
 
 
 _REASON = re.compile(r"^(?:why|how come|what (?:was|is|did you do) (?:that|this|it) for"
-                     r"|what(?:'s| is| was) the reason)\b")
+                     r"|what(?:'s| is| was) the reason"
+                     r"|what (?:did|have) you (?:just )?(?:do|done|change|changed|set))\b")
 _OF_THE_LAST = set("""why how come what was is did you do that this it for just the reason so but and then
-happen happened change changed""".split())
-"""The words of a reason asked of nothing named: "why?", "how come?", "what was that for?"."""
+happen happened change changed have done set to""".split())
+"""The words of a reason, or of what was done, asked of nothing named: "why?", "how come?", "what
+was that for?", "what did you just change?", "what did you set it to?"."""
 
 
 def asks_why_of_the_last(text: str) -> bool:
-    """Whether ``text`` asks only the reason for what was just done ("why?", "how come?", "what
-    was that for?"), naming nothing ("why is it so cold?" is about the heating)."""
+    """Whether ``text`` asks only the reason for what was just done, or what it was ("why?",
+    "how come?", "what was that for?", "what did you set it to?"), naming nothing ("why is it so
+    cold?" is about the heating): the answer says both."""
     return bool(_REASON.match(text)) and set(re.findall(r"[a-z']+", text)) <= _OF_THE_LAST
 
 

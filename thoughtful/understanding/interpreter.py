@@ -25,8 +25,8 @@ from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import DIRECTIONS, SWITCHES, Doubts
 from thoughtful.understanding.evidence import Evidence, roots
 from thoughtful.understanding.labels import label_space
-from thoughtful.understanding.numbers import (Number, find_numbers, heard_numbers, signs_spelled, taken_off, tokens,
-                                              unit_named)
+from thoughtful.understanding.numbers import (Number, find_numbers, first_of_either, heard_numbers, signs_spelled,
+                                              taken_off, tokens, unit_named)
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
@@ -223,7 +223,7 @@ class Interpreter:
         request = self._best_reading(request)
         # "5 degrees off the heat pump": down 5; "not so bright, sofa lamp": less bright; "not
         # brighter, dimmer": dimmer (so no clause reads "not brighter" as brighter)
-        said = safety.not_so_as_less(taken_off(signs_spelled(request.text)), self.comparative_bases)
+        said = safety.not_so_as_less(taken_off(signs_spelled(first_of_either(request.text))), self.comparative_bases)
         request = replace(request, text=safety.without_refused_direction(said, self.models))
         if request.heard_confidence is not None:
             request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))

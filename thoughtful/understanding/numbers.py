@@ -121,6 +121,17 @@ def taken_off(text: str) -> str:
     return _AMOUNT_TAKEN_OFF.sub(r"\1 down", _TAKEN_OFF.sub(r"\1 down", text))
 
 
+_EITHER = re.compile(r"(?<!\bto\s)(?<!\bat\s)\b(an?|one|\d+(?:\.\d+)?|two|three|four|five)"
+                     r"(\s+(?:degrees?|percent|notch|step))?\s+or\s+(?:so|\d+(?:\.\d+)?|two|three|four|five|six|ten)\b"
+                     r"(?!\s*(?:am|pm|o'clock))", re.IGNORECASE)
+
+
+def first_of_either(text: str) -> str:
+    """An amount said as one or another ("a degree or two", "2 or 3 degrees", "five or so") said
+    as its first, the smaller step: "a degree", "2 degrees", "five". Not a level ("to 70 or 72")."""
+    return _EITHER.sub(lambda m: f"{m.group(1)}{m.group(2) or ''}", text)
+
+
 _SIGN = re.compile(r"(?:(?<=\s)|^)([+-])\s?(?=\d)")
 
 
