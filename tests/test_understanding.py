@@ -1687,3 +1687,19 @@ def test_what_was_just_done_is_answered(interpreter):
     home = (LAMP_ON, {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 69}})
     out = ask(interpreter, "what did you set it to?", home=home, now="2026-11-29T08:01:00", history=HEAT_DOWN)
     assert out["kind"] == "explanation" and "69°F" in out["say"] and "you asked" in out["say"], out
+
+
+@pytest.mark.parametrize("utterance", ["without turning off the lamp, do it", "don't turn off the lamp, turn it off"])
+def test_what_a_request_refuses_is_never_done(interpreter, utterance):
+    """ "Without turning off the desk lamp, do it." (heard for "…dim it") switched the desk lamp
+    off: what the first clause refuses, the rest of the request (or its whole reading) does not do."""
+    out = ask(interpreter, utterance)
+    assert out["kind"] == "clarify" and unchanged(out, (LAMP_ON, THERMO)), out
+
+
+def test_a_device_left_alone_without_a_pause(interpreter):
+    """ "Leave the heat turn the lamp off." (heard, no comma) switched the heating off too: the
+    device left alone is its own clause, as with a comma."""
+    out = ask(interpreter, "leave the heat turn the lamp off")
+    assert out["kind"] == "action" and out["after"]["lamp"] == {"state": "off"}, out
+    assert out["after"]["thermostat"] == THERMO["snapshot"], out

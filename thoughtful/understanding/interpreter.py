@@ -48,6 +48,10 @@ CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;]|(?=\bwi
 REFUSED_THEN_ASKED = re.compile(r"^(\s*(?:don't|do\s+not|never)\s+(\w+)\s.*?)\s+(?=\2\b)", re.IGNORECASE)
 """A refused request and the same verb asked of another device, with no pause written: "Don't dim
 the island light dim the kitchen pendant"."""
+SPARED_THEN_ASKED = re.compile(r"^(\s*(?:leave|forget|skip)\s+(?:the\s+|my\s+)?[a-z' ]+?)\s+"
+                               r"(?=(?:turn|switch|set|make|put|dim|brighten|lower|raise|just)\b)", re.IGNORECASE)
+"""A device left as it is and then a request, with no pause written: "Leave the heat turn the lamp
+off" (read whole, both went off)."""
 BUT = re.compile(r"\s*\bbut\b\s*", re.IGNORECASE)
 """Another boundary, unless "but" leaves something out (:func:`resolve.but_leaves_out`)."""
 PRONOUNS = {"it", "that", "this", "them", "those"}
@@ -323,6 +327,9 @@ class Interpreter:
             split = self._per_clause(request, text, prediction)
             if isinstance(split, Interpretation):
                 return split
+            if split is None and (against := self._refused_first(request, prediction)):
+                return Interpretation("clarify", f'I didn\'t change anything: that would do what you said no to '
+                                                 f'("{against}"). What would you like?')
             request = split or request
         unplaced = self.doubts.unplaced(found, request.home)
         if unplaced:
@@ -786,8 +793,40 @@ class Interpreter:
         if unread and changes:
             return Interpretation("clarify", f'I didn\'t change anything: what did you mean by "{unread}"?')
         changes = self._merged([change for change in changes if change[0] not in left_alone])
+        done = self._doing_the_refused(refused, changes, request.home) if refused else None
+        if done:  # "Without turning off the desk lamp, do it." had switched it off
+            return Interpretation("clarify", f"I didn't change anything: you said not to {done}. What would you like?")
         own_words = {name: clause for name, clause in said_in.items() if clause}
         return self._apply(request, changes, own_words) if changes else None
+
+    def _refused_first(self, request: Request, whole: Prediction) -> str | None:
+        """The first clause of a request of several that opens refusing something ("without
+        turning off the desk lamp, do it"), when the whole reading does what it refused; None
+        otherwise. Read whole, that request had switched the desk lamp off."""
+        clauses = _said_clauses(request.text)
+        if len(clauses) < 2 or clauses[0].split()[0] not in NEGATING:
+            return None
+        found = self.resolver.mentions(clauses[0], request.home)
+        refused = self._refused(found, request.home)
+        return clauses[0] if refused and set(refused.ops) & set(whole.ops) else None
+
+    @staticmethod
+    def _doing_the_refused(refused: tuple[Prediction | None, list[str]], changes: list[tuple[str, Change, str]],
+                           home: Home) -> str | None:
+        """What a request's changes do that its refused clause said not to (a state its device is
+        switched to, or a setting moved its way), said as the refusal; None when they do not."""
+        prediction, devices = refused
+        for op in prediction.ops if prediction else ():
+            device_type, _, what = op.partition(":")
+            key, _, how = what.partition("=")
+            for name, change, _ in changes:
+                if name not in devices and (devices or home[name].type != device_type):
+                    continue
+                if key == "state" and change.state == how:
+                    return f"switch {explain.the(name)} {how}"
+                if how in ("up", "down") and (change.adjust.get(key) or 0) * (1 if how == "up" else -1) > 0:
+                    return f"turn {explain.the(name)} {how}"
+        return None
 
     @staticmethod
     def _the_one_of(prediction: Prediction | None, home: Home) -> list[str]:
@@ -942,7 +981,7 @@ class Interpreter:
     def _clauses(self, request: Request) -> list[str]:
         """The requests a compound is made of (commas are in the text said; a transcript's are
         often pauses, see :meth:`_pauses_joined`)."""
-        pieces = CLAUSE.split(REFUSED_THEN_ASKED.sub(r"\1, ", request.text))
+        pieces = CLAUSE.split(SPARED_THEN_ASKED.sub(r"\1, ", REFUSED_THEN_ASKED.sub(r"\1, ", request.text)))
         if not but_leaves_out(request.text):
             pieces = [c for piece in pieces for c in BUT.split(piece)]  # "…, but the hall light off"
         clauses = self._exceptions_joined([self._as_named(c, request.home) for c in map(normalize, pieces) if c],
@@ -1863,7 +1902,7 @@ class Interpreter:
         complaint's own step had taken the heat below where it started."""
         if not replay.last_by_voice(request.home, request.now):
             return False
-        clauses = [c for c in map(normalize, CLAUSE.split(request.text)) if c]  # heard too: "Too warm now, go back."
+        clauses = _said_clauses(request.text)  # heard too: "Too warm now, go back."
         if len(clauses) < 2 or (last := self.lm.predict(clauses[-1])).kind != "undo" or last.confidence < CONFIDENCE:
             return False
         changed = {e.device for e in replay.last_by_voice(request.home, request.now)}
@@ -2043,6 +2082,12 @@ _AMOUNT_WORDS = {"more", "a", "an", "couple", "few", "of", "by", "and", "then", 
                  "degree", "degrees", "percent", "per", "cent", "%"}
 """Words of a follow-up that says only an amount more ("and 2 more degrees"; also
 a type's noun, as a name leaves it: "the split 1 more degree")."""
+
+
+def _said_clauses(text: str) -> list[str]:
+    """``text``'s clauses as written, at its commas and joining words (normalized); a
+    transcript's are not joined where it paused, as :meth:`Interpreter._clauses` joins them."""
+    return [c for c in map(normalize, CLAUSE.split(text)) if c]
 
 
 def _in_state(home: Home, device_type: str, state: str) -> bool:
