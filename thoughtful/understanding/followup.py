@@ -123,6 +123,7 @@ def the_other(text: str, last: list[tuple[str, str]], devices: dict[str, str], n
 
 _ONE_OF = re.compile(r"\b(?!(?:the|a|an|this|that|other|wrong|which|each|every|no|any|another|more|same|last|"
                      r"first|right|1)\b)([a-z']+)\s+(?:one|1)\b")
+"""A word that says which, then "one" ("the garden one"; not "that one", "the other one")."""
 
 
 def one_as(text: str, noun: str) -> str:

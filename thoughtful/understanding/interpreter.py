@@ -656,8 +656,8 @@ class Interpreter:
         the words ask for, in that setting's own words: "even warmer" just after "the nightstand
         lamp warmer" is the lamp's white again, though "warmer" alone reads as the heat. Nothing
         when the words ask for more than one way of that type's settings ("brighter": brightness
-        or a brighter white), for no setting moved last, or name a type ("the
-        heat") or the place ("warmer in here")."""
+        or a brighter white), for no setting moved last, or name a type ("the heat") or the place
+        ("warmer in here")."""
         if any(w in self.device_words or w.rstrip("s") in self.nouns or w == "here" for w in masked.split()):
             return {}
         moved = {op.rpartition("=")[0] for op in replay.ways_moved(request.home, request.now)}
@@ -1458,9 +1458,9 @@ class Interpreter:
             said = {self.models[t].language.states[state].say, state} if state in self.models[t].language.states \
                 else {state}
             beside = {near for i, w in enumerate(words) if w in said for near in words[max(i - 1, 0):i + 2]} - said
-            roots = {r for w in beside for r in {w, w[:-1] if w.endswith("lly") else w.removesuffix("ly")}}
+            bases = {b for w in beside for b in {w, w[:-1] if w.endswith("lly") else w.removesuffix("ly")}}
             ops = [o for o in self.label_space if o.startswith(f"{t}:") and o in self.evidence.words]
-            for root in roots:
+            for root in bases:
                 saying = [o for o in ops if root in self.evidence.words[o]]
                 if len(saying) == 1 and saying[0].endswith(("=max", "=min")) and \
                         saying[0].partition(":")[2].partition("=")[0] in self.models[t].states[state].settings:
@@ -1965,8 +1965,8 @@ class Interpreter:
         """ "one more degree", "2 more percent", "another degree": an amount of more and nothing
         else (no other device than the one last changed), just after a change by voice: that much
         more of the change, the same way ("one more time": the change again). "One more degree"
-        just after "the split down 2" had raised it, as "warmer" does. Empty when the words are not only that ("one degree less" is lower, or
-        less of the change: read the usual way)."""
+        just after "the split down 2" had raised it, as "warmer" does. Empty when the words are
+        not only that ("one degree less" is lower, or less of the change: read the usual way)."""
         said = vocabulary.without_courtesy(found.masked).split()
         if said in (["1", "more", "time"], ["and", "1", "more", "time"]):  # "one more time": the change again
             return replay.once_again(request.home, request.now)
