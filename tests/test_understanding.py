@@ -1703,3 +1703,14 @@ def test_a_device_left_alone_without_a_pause(interpreter):
     out = ask(interpreter, "leave the heat turn the lamp off")
     assert out["kind"] == "action" and out["after"]["lamp"] == {"state": "off"}, out
     assert out["after"]["thermostat"] == THERMO["snapshot"], out
+
+
+def test_a_complaint_of_the_way_just_gone_is_a_step_back(interpreter):
+    """ "hmm, too cold now" just after the cooling went down 4°F took it to 78°F, past where it
+    started: a complaint of the way the last change went is one step back of it."""
+    cooling = {**THERMO, "snapshot": {"state": "cool", "setpoint": 70, "room_temperature": 76, "fan": "auto"}}
+    down = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat down 4", "say": "Done."},
+            {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 70},
+             "from": {"setpoint": 74}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "hmm, too cold now", home=(LAMP_ON, cooling), now="2026-11-29T08:01:00", history=down)
+    assert out["kind"] == "action" and 70 < out["after"]["thermostat"]["setpoint"] < 74, out

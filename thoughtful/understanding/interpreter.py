@@ -1149,6 +1149,8 @@ class Interpreter:
             if request.heard_confidence is not None and self.doubts.number_of_nothing(found, request.home) \
                     and not (set(found.masked.split()) & PRONOUNS and self._recent(request)):
                 request = replace(request, guessed=True)  # "make that 74" just after the heat was set says what
+            if back := self._complaint_of_the_last(prediction, found, request):
+                return self._apply(request, back)  # "too cold now" just after "down 4": not past where it was
         try:
             plans = self.evidence.states_said(self.planner.plan(self._ops(prediction), found.masked,
                                                                 request.home.units, request.home.types()),
@@ -1894,6 +1896,24 @@ class Interpreter:
         undo = [(name, change, "you said to leave it out") for name, change, _ in replay.undo(request.home, request.now)
                 if name in found.devices]
         return self._apply(request, undo) if len(undo) == len(found.devices) else None
+
+    def _complaint_of_the_last(self, prediction: Prediction, found: Mentions,
+                               request: Request) -> list[tuple[str, Change, str]]:
+        """One step back of the last change by voice, when all that is read is complaints of
+        the way it just went ("hmm, too cold now" just after the cooling went down 4°F: its goal
+        had taken it to 78°F, past where it started), naming no other device; empty otherwise."""
+        changed = {e.device for e in replay.last_by_voice(request.home, request.now)}
+        moved = replay.ways_moved(request.home, request.now)
+        if not moved or not prediction.ops or not set(found.devices) <= changed or found.rooms:
+            return []
+        for op in prediction.ops:
+            device_type, _, what = op.partition(":")
+            goal = self.models[device_type].language.goals.get(what[5:]) if op in self.evidence.complaints else None
+            steps = {k: v for k, v in goal.effect.items() if isinstance(v, Toward)} if goal else {}
+            if not steps or any(f"{device_type}:{key}={'down' if toward.step > 0 else 'up'}" not in moved
+                                for key, toward in steps.items()):
+                return []
+        return replay.one_more_step(request.home, request.now, back=True)
 
     def _undone_after_a_complaint(self, request: Request) -> bool:
         """Whether the words end asking to undo the last change by voice ("…, go back", "…, undo
