@@ -1714,3 +1714,39 @@ def test_a_complaint_of_the_way_just_gone_is_a_step_back(interpreter):
              "from": {"setpoint": 74}, "by": "voice", "why": "asked"}]
     out = ask(interpreter, "hmm, too cold now", home=(LAMP_ON, cooling), now="2026-11-29T08:01:00", history=down)
     assert out["kind"] == "action" and 70 < out["after"]["thermostat"]["setpoint"] < 74, out
+
+
+HEAT_UP_2 = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat up 2", "say": "Done."},
+             {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 69},
+              "from": {"setpoint": 67}, "by": "voice", "why": "asked"}]
+
+
+@pytest.mark.parametrize("utterance, setpoint", [("another two", 71), ("2 more", 71), ("too much, one back", 68),
+                                                 ("back down 1", 68), ("back up one", 70)])
+def test_amounts_of_a_follow_up_are_kept(interpreter, utterance, setpoint):
+    """Just after "thermostat up 2": "another two" and "2 more" went one degree (read as "more",
+    the amount lost); "too much, one back" undid all of it; "back up one" was not understood. The
+    amount said is how far, the way said or the change's own."""
+    out = ask(interpreter, utterance, now="2026-11-29T08:01:00", history=HEAT_UP_2)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == setpoint, out
+
+
+def test_except_a_working_state_word_spares_its_type(interpreter):
+    """ "turn everything off except the heat" switched the heating off too: "the heat" is the
+    thermostat, left out as "except the thermostat" is."""
+    for text in ("turn everything off except the heat", "everything off but the heating"):
+        out = ask(interpreter, text)
+        assert out["kind"] == "action" and out["after"]["lamp"] == {"state": "off"}, (text, out)
+        assert out["after"]["thermostat"] == THERMO["snapshot"], (text, out)
+
+
+def test_half_that_is_half_of_the_level_just_set(interpreter):
+    """ "too bright, half that" just after "lamp to 100" took it to the goal's 30%; "half that"
+    alone was not understood: half of it is 50%."""
+    full = {**LAMP_ON, "snapshot": {**LAMP_ON["snapshot"], "brightness": 100}}
+    to_100 = [{"at": "2026-11-29T08:00:00", "utterance": "lamp to 100", "say": "Done."},
+              {"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"brightness": 100},
+               "from": {"brightness": 50}, "by": "voice", "why": "asked"}]
+    for text in ("half that", "too bright, half that"):
+        out = ask(interpreter, text, home=(full, THERMO), now="2026-11-29T08:01:00", history=to_100)
+        assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 50, (text, out)

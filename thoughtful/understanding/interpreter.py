@@ -23,7 +23,7 @@ from thoughtful.state.schema import StateModel, Toward
 from thoughtful.understanding import abilities, explain, followup, replay, safety, vocabulary
 from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import DIRECTIONS, SWITCHES, Doubts
-from thoughtful.understanding.evidence import Evidence, roots
+from thoughtful.understanding.evidence import LEVELS, Evidence, roots
 from thoughtful.understanding.labels import label_space
 from thoughtful.understanding.numbers import (Number, find_numbers, first_of_either, heard_numbers, signs_spelled,
                                               taken_off, tokens, unit_named)
@@ -631,7 +631,7 @@ class Interpreter:
         if self._says_a_type(found.masked):
             said = self._of_the_setting_moved(request, found.masked, talked_of)
             return replace(prediction.only(said), kind="command") if said else prediction
-        if {op.split(":")[0] for op in prediction.ops} <= {talked_of}:
+        if prediction.ops and {op.split(":")[0] for op in prediction.ops} <= {talked_of}:
             return prediction
         kept = self.lm.predict(found.masked, types={talked_of})
         said = {op: p for op, p in kept.ops.items() if self.evidence.supported(op, found.masked)}
@@ -661,9 +661,17 @@ class Interpreter:
         if any(w in self.device_words or w.rstrip("s") in self.nouns or w == "here" for w in masked.split()):
             return {}
         moved = {op.rpartition("=")[0] for op in replay.ways_moved(request.home, request.now)}
-        asked = [op for key in self.models[talked_of].settings for way in ("up", "down")
-                 if (op := f"{talked_of}:{key}={way}") in self.label_space and self.evidence.supported(op, masked)]
-        if len(asked) != 1 or asked[0].rpartition("=")[0] not in moved:
+        said = {"up", "down"} & set(masked.split())
+        factors = {what: factor for what in moved if what.startswith(f"{talked_of}:")
+                   if (factor := safety.multiple(masked, self.models[talked_of], what.partition(":")[2]))}
+        if len(said) == 1:  # "back up one" just after "the thermostat down 3": that setting, that way
+            asked = [f"{what}={way}" for what in moved if what.startswith(f"{talked_of}:") for way in said]
+        elif factors:  # "half that" just after the desk lamp went to 100%: half of it
+            asked = [f"{what}={'down' if factor < 1 else 'up'}" for what, factor in factors.items()]
+        else:
+            asked = [op for key in self.models[talked_of].settings for way in ("up", "down")
+                     if (op := f"{talked_of}:{key}={way}") in self.label_space and self.evidence.supported(op, masked)]
+        if len(asked) != 1 or asked[0].rpartition("=")[0] not in moved or asked[0] not in self.label_space:
             return {}
         scores = self.lm.predict(masked, types={talked_of}, threshold=0.0).ops
         return {asked[0]: scores[asked[0]]}
@@ -753,7 +761,8 @@ class Interpreter:
                 or self.resolver.echoes_a_name(found.masked, request.home)
             so_far = replace(request, earlier=[] if named else
                              [name for name, _, _ in changes] or (refused[1] if refused else []))
-            if so_far.earlier and not changes:  # read as of the refused device, as "it" is read alone
+            if so_far.earlier and (not changes or not prediction.ops):  # read as of the refused or
+                # changed device, as "it" is read alone ("too bright, half that")
                 prediction = self._referred(so_far, found, prediction)
                 if isinstance(prediction, Interpretation):
                     return None
@@ -1099,12 +1108,12 @@ class Interpreter:
             worded = less  # "I don't want the lamp this dim": brighter, though no word says "brighter"
         if kind == "undo":
             return self._undo(request)
-        if kind == "more":
-            return self._more(request)
-        if kind == "command" and (by := self._more_by(request, found)):
+        if kind in ("command", "more") and (by := self._more_by(request, found)):
             # "one more degree" just after "the split down 2": down, as the change it continues
             # says (its "more degrees" is no "warmer" to check the change against)
             return self._apply(request, by, own_words={name: "" for name, _, _ in by})
+        if kind == "more":  # ("2 more", read as more, is the amount's: above)
+            return self._more(request)
         if kind == "reverse":
             return self._reverse(request)
         if found.unknown:
@@ -1904,7 +1913,8 @@ class Interpreter:
         had taken it to 78°F, past where it started), naming no other device; empty otherwise."""
         changed = {e.device for e in replay.last_by_voice(request.home, request.now)}
         moved = replay.ways_moved(request.home, request.now)
-        if not moved or not prediction.ops or not set(found.devices) <= changed or found.rooms:
+        if not moved or not prediction.ops or not set(found.devices) <= changed or found.rooms \
+                or find_numbers(found.masked) or set(found.masked.split()) & LEVELS:  # "too bright, half that"
             return []
         for op in prediction.ops:
             device_type, _, what = op.partition(":")
@@ -1936,10 +1946,16 @@ class Interpreter:
 
     def _undo(self, request: Request) -> Interpretation:
         """ "Put it back": the last change by voice undone; "back a bit" ("too much, back a bit")
-        or "too much" alone (:func:`followup.overshot`): one step of it back, not all of it; "turn
-        it back on" with no change by voice, the state said of the device changed lately."""
+        or "too much" alone (:func:`followup.overshot`): one step of it back, not all of it; "one
+        back": that much; "turn it back on" with no change by voice, the state said of the device
+        changed lately."""
         text = normalize(request.text)
-        if safety.says_small(text) or followup.overshot(text):
+        numbers = find_numbers(text)
+        if len(numbers) == 1 and "back" in text.split():  # "too much, one back": that much of it back
+            units = request.home.units
+            changes = replay.one_more_step(request.home, request.now, back=True,
+                                           amount=lambda spec: self.planner.amount_of(numbers[0], spec, units))
+        elif safety.says_small(text) or followup.overshot(text):
             changes = replay.one_more_step(request.home, request.now, back=True)
             if not changes and replay.undo(request.home, request.now):  # a switch has no step
                 return Interpretation("clarify", "The last change moved no setting a step could take back. "

@@ -423,10 +423,14 @@ class Resolver:
 
     def _types_left_out(self, masked: str, listing: str, home: Home, found: Mentions) -> str:
         """ "everything off except the lights", "forget the lights, just warm it up": each device
-        of a type said by its noun after a word that leaves a list out or spares is left out
+        of a type said by its noun (or a word of its working states: "except the heat") after a
+        word that leaves a list out or spares is left out
         (those named too are not; a bare "not" is not enough: "Not the temperature down…" was a
         misheard "knock"); ``masked`` without those words."""
         for device_type, noun in self._noun_patterns.items():
+            working = sorted({w for said in self.state_words.get(device_type, {}).values() for w in said},
+                             key=len, reverse=True)  # "except the heat": the thermostats
+            noun = "|".join([noun, *map(re.escape, working)])
             listed = rf"(?:{listing})\s+(?:the\s+|my\s+|any\s+)?(?:{noun})s?{_AS_IT_IS}"
             new, n = re.subn(rf"\s(?:{listed}|{_spared(f'(?:{noun})s?')})(?=\s)", " ", masked)
             if n and new.split():

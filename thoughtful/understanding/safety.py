@@ -266,9 +266,9 @@ which is half of the range)."""
 _FACTORS = {"half": 0.5, "twice": 2.0, "double": 2.0}
 
 
-_MULTIPLYING = re.compile(r"\b(halve|double)\b(?!\s+as\b)")
-_VERB_FACTORS = {"halve": 0.5, "double": 2.0}
-RULE_WORDS = set(_VERB_FACTORS)
+_MULTIPLYING = re.compile(r"\b(halve|double)\b(?!\s+as\b)|\b(half|double|twice)\s+(?:of\s+)?(?:that|it|this)\b")
+_VERB_FACTORS = {"halve": 0.5, "double": 2.0, "half": 0.5, "twice": 2.0}
+RULE_WORDS = {"halve", "double"}
 """Words these rules read that no state model says ("halve the lamp")."""
 
 
@@ -279,8 +279,8 @@ def _multiple(text: str, model: StateModel, key: str) -> tuple[float, str] | Non
     lang = model.language.settings.get(key)
     match = _MULTIPLE.search(text)
     verb = _MULTIPLYING.search(text) if key in model.settings and model.settings[key].unit == "%" else None
-    if lang is not None and match is None and verb is not None:
-        return _VERB_FACTORS[verb.group(1)], verb.group(0)
+    if lang is not None and match is None and verb is not None:  # ("half that": half of it)
+        return _VERB_FACTORS[verb.group(1) or verb.group(2)], verb.group(0)
     if lang is None or match is None:
         return None
     factor = _FACTORS[match.group(1)]
