@@ -1652,10 +1652,11 @@ ALL_LIGHTS_OFF = [{"at": "2026-11-29T08:00:00", "utterance": "all lights off", "
                    "from": {"state": "on", "brightness": 80, "color_temp": 3000}, "by": "voice", "why": "asked"}]
 
 
-@pytest.mark.parametrize("utterance", ["except the desk lamp", "but not the desk lamp"])
+@pytest.mark.parametrize("utterance", ["except the desk lamp", "but not the desk lamp", "leave the office on"])
 def test_except_after_a_change_puts_that_device_back(interpreter, utterance):
-    """ "except the porch light" just after "all lights off" changed nothing: the device it names
-    goes back as it was; the others stay as the change left them."""
+    """ "except the porch light" and "leave the porch on" just after "all lights off" changed
+    nothing: the device it names (or its room's) goes back as it was; the others stay as the
+    change left them."""
     home = [{**d, "snapshot": {"state": "off"}} if d["type"] == "lamp" else d for d in BIG_HOME]
     out = ask(interpreter, utterance, home=home, now="2026-11-29T08:01:00", history=ALL_LIGHTS_OFF)
     assert out["kind"] == "action" and out["after"]["desk lamp"]["state"] == "on", out
@@ -1750,3 +1751,24 @@ def test_half_that_is_half_of_the_level_just_set(interpreter):
     for text in ("half that", "too bright, half that"):
         out = ask(interpreter, text, home=(full, THERMO), now="2026-11-29T08:01:00", history=to_100)
         assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 50, (text, out)
+
+
+def test_follow_ups_said_other_ways(interpreter):
+    """Each was asked about or refused: "who did that?" just after the schedule switched the lamp
+    off (a change not made by voice is still the last one); "thanks, now the thermostat" (thanks
+    are no words of a request); "actually keep it on" just after "lamp off" (the change undone,
+    as said); "and the heat" just after "lamp off" (the one device its type word says)."""
+    off = [{"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"state": "off"},
+            "from": {"state": "on", "brightness": 50, "color_temp": 3500}, "by": "schedule", "why": "lights out"}]
+    who = ask(interpreter, "who did that?", home=(LAMP_OFF, THERMO), now="2026-11-29T08:01:00", history=off)
+    assert who["kind"] == "explanation" and "schedule" in who["say"], who
+    lamp_off = [{"at": "2026-11-29T08:00:00", "utterance": "lamp off", "say": "Done."},
+                {"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"state": "off"},
+                 "from": {"state": "on", "brightness": 50, "color_temp": 3500}, "by": "voice", "why": "asked"}]
+    kept = ask(interpreter, "actually keep it on", home=(LAMP_OFF, THERMO), now="2026-11-29T08:01:00", history=lamp_off)
+    assert kept["kind"] == "action" and kept["after"]["lamp"] == LAMP_ON["snapshot"], kept
+    for text in ("and the heat", "thanks, now the thermostat"):
+        out = ask(interpreter, text, home=(LAMP_OFF, THERMO), now="2026-11-29T08:01:00", history=lamp_off)
+        assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "off", (text, out)
+    left = ask(interpreter, "keep it off", home=(LAMP_OFF, THERMO), now="2026-11-29T08:01:00", history=lamp_off)
+    assert left["after"]["lamp"] == {"state": "off"}, left

@@ -26,8 +26,10 @@ CONTEXT = timedelta(minutes=5)
 "Did you want…?", or "undo that" the next morning, would replay a request nobody is making."""
 
 LINKING = set("""and the too also as well same for thing do please in here there with what about now one ones
-again then that it to how of my our over goes applies all both whole every lot 1""".split())
-"""Words an elliptical follow-up may use besides the device or room it names."""
+again then that it to how of my our over goes applies all both whole every lot 1
+thanks thank you ok okay great perfect lovely cheers""".split())
+"""Words an elliptical follow-up may use besides the device or room it names ("thanks, now the
+garage")."""
 
 CORRECTIONS = ("nope", "nah", "actually", "i mean", "i meant", "sorry", "wait", "oops", "not that", "rather")
 """A correction's openings besides "no"."""
@@ -45,11 +47,12 @@ def is_ellipsis(masked: str, type_nouns: set[str]) -> bool:
 
 _REASON = re.compile(r"^(?:why|how come|what (?:was|is|did you do) (?:that|this|it) for"
                      r"|what(?:'s| is| was) the reason"
-                     r"|what (?:did|have) you (?:just )?(?:do|done|change|changed|set))\b")
+                     r"|what (?:did|have) you (?:just )?(?:do|done|change|changed|set)"
+                     r"|who (?:did|changed|turned|switched|set))\b")
 _OF_THE_LAST = set("""why how come what was is did you do that this it for just the reason so but and then
-happen happened change changed have done set to""".split())
+happen happened change changed have done set to who turned switched off on""".split())
 """The words of a reason, or of what was done, asked of nothing named: "why?", "how come?", "what
-was that for?", "what did you just change?", "what did you set it to?"."""
+was that for?", "what did you just change?", "what did you set it to?", "who did that?"."""
 
 
 def asks_why_of_the_last(text: str) -> bool:

@@ -249,10 +249,10 @@ class Interpreter:
         if unknown and self._done_to_devices(text, unknown[0], request.home):
             # "water more light bulbs" (heard for "order…") had brightened every light
             return Interpretation("reject", f"Sorry, I can't {unknown[0]} anything. {self._abilities(request.home)}")
-        if followup.asks_why_of_the_last(text) and (last := replay.last_by_voice(request.home, request.now)):
+        if followup.asks_why_of_the_last(text) and (last := self._last_changed(request)):
             home = request.home  # "what was that for?" just after the kids lamp was switched off
             return Interpretation("explanation", " ".join(explain.explain_why(
-                home[e.device], list(home.provenance), home.units, request.now) for e in last))
+                home[name], list(home.provenance), home.units, request.now) for name in last))
         routine = self._routine(request, text)
         if routine is not None:
             return routine
@@ -468,7 +468,8 @@ class Interpreter:
     def _named_by_a_word(self, request: Request, found: Mentions) -> list[str]:
         """The device an elliptical follow-up names by a word of its name alone ("and downstairs
         too"), when of the devices with that word only one is of the type just talked about
-        (the "downstairs light" is not, after the upstairs thermostat was set); else none."""
+        (the "downstairs light" is not, after the upstairs thermostat was set), or by a word of
+        its type alone, the only one of it ("and the heat"); else none."""
         said = [w for w in found.masked.split() if w not in followup.LINKING]
         recent = [n for n in self._recent(request) if n in request.home.devices]
         if not said or not recent or found.devices or found.rooms or found.everything:
@@ -476,6 +477,9 @@ class Interpreter:
         talked_of = request.home[recent[-1]].type
         named = [d.name for d in request.home.devices.values() if d.type == talked_of and d.name not in recent
                  and set(said) <= set(vocabulary.words(d.name)) - set(self.nouns)]
+        if not named and len(types := {self.device_words.get(w) for w in said}) == 1 and None not in types:
+            # "and the heat" just after "desk lamp off": the one device of the type its word says
+            named = [d.name for d in request.home.devices.values() if d.type in types]
         return named if len(named) == 1 else []
 
     def _corrected(self, request: Request) -> Interpretation:
@@ -1892,19 +1896,35 @@ class Interpreter:
         asked = request.turns[-1].utterance
         return Request(asked, request.home, request.speaker_room, request.now, request.turns[:-1], confirmed=True)
 
+    @staticmethod
+    def _last_changed(request: Request) -> list[str]:
+        """The devices of the last change lately, by voice or not ("who did that?" just after the
+        schedule switched the kitchen light off)."""
+        home = request.home
+        lately = [e for e in home.provenance if e.device in home.devices and followup.lately(e.at, request.now)]
+        return list(dict.fromkeys(e.device for e in lately if e.at == lately[-1].at)) if lately else []
+
     def _spared_after(self, request: Request, text: str) -> Interpretation | None:
-        """ "except the porch light" just after "all the lights off": the devices it names, each
-        one the last change by voice touched, back as they were before it; None when the words
-        are not only that."""
-        match = _EXCEPT_ALONE.match(text)
+        """ "except the porch light", "leave the porch on" just after "all the lights off": the
+        devices it names ("it": the change's), each one the last change by voice touched, back
+        as they were before it (switched as said, when a state is said); None when the words are
+        not only that."""
+        match = _EXCEPT_ALONE.match(text) or _KEPT_ALONE.match(text)
         if not match:
             return None
-        found = self.resolver.mentions(match.group(1), request.home)
-        if not found.devices or not followup.is_ellipsis(found.masked, self.nouns):
-            return None
-        undo = [(name, change, "you said to leave it out") for name, change, _ in replay.undo(request.home, request.now)
-                if name in found.devices]
-        return self._apply(request, undo) if len(undo) == len(found.devices) else None
+        undone = replay.undo(request.home, request.now)
+        if match.group(1) in PRONOUNS:  # "actually keep it on" just after the heater went off
+            devices = [name for name, _, _ in undone]
+        else:
+            found = self.resolver.mentions(match.group(1), request.home)
+            devices = found.devices or [name for name, _, _ in undone  # "leave the porch on": the porch's
+                                        if request.home[name].room.lower() in found.rooms]
+            if not devices or (found.masked.split() and not followup.is_ellipsis(found.masked, self.nouns)):
+                return None
+        state = match.groupdict().get("state")
+        undo = [(name, change, "you said to leave it out") for name, change, _ in undone if name in devices
+                and (state is None or (change.state == "off") == (state == "off"))]
+        return self._apply(request, undo) if undo and len(undo) == len(devices) else None
 
     def _complaint_of_the_last(self, prediction: Prediction, found: Mentions,
                                request: Request) -> list[tuple[str, Change, str]]:
@@ -2114,6 +2134,8 @@ _A_PART = re.compile(r"(?:a\s+|an\s+)?(?:half|quarter|third)")
 """A clause that is only a part of an amount ("…nineteen and a half")."""
 _EXCEPT_ALONE = re.compile(r"^(?:but\s+|and\s+)?(?:except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|not)\s+(.+)$")
 """A follow-up that only leaves devices out ("except the porch light", "but not the hall")."""
+_KEPT_ALONE = re.compile(r"^(?:but\s+|and\s+|actually\s+|no\s+)?(?:leave|keep)\s+(.+?)\s+(?P<state>on|off)$")
+"""A follow-up that keeps devices as they were ("leave the porch on", "actually keep it on")."""
 _AMOUNT_WORDS = {"more", "a", "an", "couple", "few", "of", "by", "and", "then", "just", "another", "the",
                  "degree", "degrees", "percent", "per", "cent", "%"}
 """Words of a follow-up that says only an amount more ("and 2 more degrees"; also
