@@ -1765,7 +1765,8 @@ def test_follow_ups_said_other_ways(interpreter):
     lamp_off = [{"at": "2026-11-29T08:00:00", "utterance": "lamp off", "say": "Done."},
                 {"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"state": "off"},
                  "from": {"state": "on", "brightness": 50, "color_temp": 3500}, "by": "voice", "why": "asked"}]
-    kept = ask(interpreter, "actually keep it on", home=(LAMP_OFF, THERMO), now="2026-11-29T08:01:00", history=lamp_off)
+    kept = ask(interpreter, "actually keep it on", home=(LAMP_OFF, THERMO), now="2026-11-29T08:01:00",
+               history=lamp_off)
     assert kept["kind"] == "action" and kept["after"]["lamp"] == LAMP_ON["snapshot"], kept
     for text in ("and the heat", "thanks, now the thermostat"):
         out = ask(interpreter, text, home=(LAMP_OFF, THERMO), now="2026-11-29T08:01:00", history=lamp_off)
