@@ -1773,3 +1773,17 @@ def test_follow_ups_said_other_ways(interpreter):
         assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "off", (text, out)
     left = ask(interpreter, "keep it off", home=(LAMP_OFF, THERMO), now="2026-11-29T08:01:00", history=lamp_off)
     assert left["after"]["lamp"] == {"state": "off"}, left
+
+
+@pytest.mark.parametrize("utterance", ["20 is too low", "that's too dim"])
+def test_a_complaint_of_the_level_just_set_steps_back(interpreter, utterance):
+    """ "20 is too low" just after "lamp to 20" (from 50) was not understood, and "that's too dim"
+    was refused as contradicting "dim": each complains of the setting just moved, the other
+    way, so one step of it back."""
+    dim = {**LAMP_ON, "snapshot": {**LAMP_ON["snapshot"], "brightness": 20}}
+    to_20 = [{"at": "2026-11-29T08:00:00", "utterance": "lamp to 20", "say": "Done."},
+             {"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"brightness": 20},
+              "from": {"brightness": 50}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, utterance, home=(dim, THERMO), now="2026-11-29T08:01:00", history=to_20)
+    assert out["kind"] == "action" and 20 < out["after"]["lamp"]["brightness"] <= 50, out
+    assert out["after"]["thermostat"] == THERMO["snapshot"], out

@@ -1123,6 +1123,9 @@ class Interpreter:
         if found.unknown:
             return Interpretation("reject", f"I don't know {explain.the(found.unknown)}. {self._inventory(request.home)}")
         prediction = self._said_if_unsure(prediction, kind, found, request.home)
+        if kind == "command" and not prediction.ops and \
+                (back := self._complaint_of_the_last(prediction, found, request)):
+            return self._apply(request, back)  # "20 is too low" just after "hall light to 20"
         if not prediction.ops and kind == "question" and \
                 (limit := self.planner.limit_asked(found.masked, self._types_named(found, request.home))):
             prediction = replace(prediction, ops={limit: prediction.best[1]})  # "how warm can the heater get?"
@@ -1930,11 +1933,22 @@ class Interpreter:
                                request: Request) -> list[tuple[str, Change, str]]:
         """One step back of the last change by voice, when all that is read is complaints of
         the way it just went ("hmm, too cold now" just after the cooling went down 4°F: its goal
-        had taken it to 78°F, past where it started), naming no other device; empty otherwise."""
-        changed = {e.device for e in replay.last_by_voice(request.home, request.now)}
+        had taken it to 78°F, past where it started), or the words complain of each setting it
+        moved, the other way ("20 is too low", "too dim" just after "hall light to 20"); naming
+        no other device, and no amount but where it is now; empty otherwise."""
+        last = replay.last_by_voice(request.home, request.now)
+        changed = {e.device for e in last}
         moved = replay.ways_moved(request.home, request.now)
-        if not moved or not prediction.ops or not set(found.devices) <= changed or found.rooms \
-                or find_numbers(found.masked) or set(found.masked.split()) & LEVELS:  # "too bright, half that"
+        now = {v for e in last for v in e.changed.values() if isinstance(v, (int, float))}
+        if not moved or not set(found.devices) <= changed or found.rooms or set(found.masked.split()) & LEVELS \
+                or any(n.value not in now for n in find_numbers(found.masked)):  # "too bright, half that"
+            return []
+        complained = [(self.models[what.partition(":")[0]], what.partition(":")[2].partition("=")[0],
+                       1 if what.endswith("=down") else -1) for what in moved]
+        if all(safety.complained(found.masked, model, key)
+               and safety.said_direction(found.masked, model, key)[0] == back for model, key, back in complained):
+            return replay.one_more_step(request.home, request.now, back=True)  # "20 is too low", "too dim"
+        if not prediction.ops:
             return []
         for op in prediction.ops:
             device_type, _, what = op.partition(":")
