@@ -967,3 +967,21 @@ def test_the_other_decoder_acting_on_another_type_is_confirmed(interpreter):
     heard = Transcript("Warm up stairs please.", 0.6, cross_check=Transcript("Morning, stairs, please.", 0.5))
     out = run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text}), interpreter, heard=heard)
     assert out["kind"] != "action" and out["after"]["stair light"] == {"state": "off"}, out
+
+
+def test_a_name_inside_another_heard_alike_by_both_decoders_is_carried_out(interpreter):
+    """ "Lamp off." heard by both decoders, surely, beside a "floor lamp" and a "lamp post" was
+    asked about (a recognizer may lose "floor"), as it still is when only one decoder heard it so
+    or heard it unsure."""
+    on = {"state": "on", "brightness": 40, "color_temp": 2700}
+    home = [{"name": "lamp", "type": "lamp", "room": "bedroom", "snapshot": on},
+            {"name": "floor lamp", "type": "lamp", "room": "living room", "snapshot": on}]
+    line = lambda heard: run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text}), interpreter,
+                                  heard=heard)
+    both = line(Transcript("Lamp off.", 0.9, cross_check=Transcript("lamp off", 0.8)))
+    assert both["kind"] == "action" and both["after"]["lamp"] == {"state": "off"}, both
+    assert both["after"]["floor lamp"] == on, both
+    for heard in (Transcript("Lamp off.", 0.9, cross_check=Transcript("Lamp of.", 0.6)),
+                  Transcript("Lamp off.", 0.6, cross_check=Transcript("Lamp off.", 0.5))):
+        out = line(heard)
+        assert out["kind"] != "action" and out["after"]["lamp"] == on, (heard, out)

@@ -140,6 +140,8 @@ class Request:
     """Devices the earlier clauses of this utterance act on."""
     cross_check: Transcript | None = None
     """The same speech as a second decoder heard it (see :data:`SURE_ALONE`)."""
+    heard_twice: bool = False
+    """Both decoders heard these very words (punctuation aside)."""
 
 
 @dataclass
@@ -284,6 +286,8 @@ class Interpreter:
             return Interpretation("reject", f"I don't know the {found.elsewhere}. {self._inventory(request.home)}")
         if request.heard_confidence is not None and (found.elsewhere  # heard: confirmed, as a lost word is
                                                      or self.doubts.generic_name_heard(found, request.home, text)
+                                                     and not (request.heard_twice  # "Lamp off.", both decoders
+                                                              and request.heard_confidence >= SURE_ALONE)
                                                      or self.doubts.number_of_a_name_lost(found, request.home, text)
                                                      or self.doubts.opens_like_a_question(text)
                                                      or self.doubts.not_heard_as_now(found)
@@ -340,7 +344,7 @@ class Interpreter:
         """Two decoders' readings of one utterance, each first tried on a rehearsal of the home
         (:data:`SURE_ALONE`)."""
         other = request.cross_check
-        first = replace(request, cross_check=None)
+        first = replace(request, cross_check=None, heard_twice=_same_words(request.text, other.text))
         second = replace(first, text=other.text, heard_confidence=other.confidence,
                          heard_alternatives=list(other.alternatives))
         tried = [self.interpret(replace(r, home=r.home.rehearsal())) for r in (first, second)]
@@ -380,10 +384,9 @@ class Interpreter:
         """Whether ``other`` (a decoder's transcript, or a heard request) has ``text`` among its
         readings, punctuation aside ("Bedside lamp as dim as it goes." behind the second
         decoder's "Bedside lamp has dim as it goes.")."""
-        said = lambda t: " ".join(re.sub(r"[^\w\s']", " ", t.lower()).split())
         readings = (other.text, *other.alternatives) if isinstance(other, Transcript) else \
             (other.text, *other.heard_alternatives)
-        return said(text) in {said(t) for t in readings}
+        return _plain(text) in {_plain(t) for t in readings}
 
     def _of_another_type(self, request: Request, tried: Interpretation) -> bool:
         """Whether ``request``'s words say device types (by name, room, noun or word: "Warm up
@@ -2154,6 +2157,16 @@ _AMOUNT_WORDS = {"more", "a", "an", "couple", "few", "of", "by", "and", "then", 
                  "degree", "degrees", "percent", "per", "cent", "%"}
 """Words of a follow-up that says only an amount more ("and 2 more degrees"; also
 a type's noun, as a name leaves it: "the split 1 more degree")."""
+
+
+def _plain(text: str) -> str:
+    """A transcript's words, case and punctuation aside."""
+    return " ".join(re.sub(r"[^\w\s']", " ", text.lower()).split())
+
+
+def _same_words(text: str, other: str) -> bool:
+    """Whether two transcripts say the same words, case and punctuation aside."""
+    return _plain(text) == _plain(other)
 
 
 def _said_clauses(text: str) -> list[str]:
