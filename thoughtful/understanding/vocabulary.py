@@ -164,12 +164,15 @@ def device_nouns(models: dict[str, StateModel]) -> set[str]:
 
 
 def stems(word: str) -> list[str]:
-    """The word and what it may be inflected from: "turns" → turn, "dimmed" → dim."""
+    """The word and what it may be inflected from: "turns" → turn, "dimmed" → dim, "changing"
+    → change."""
     out = [word]
     for suffix in ("s", "es", "ed", "d", "ing"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[:-len(suffix)]
             out += [stem, stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [stem]
+            if suffix in ("ed", "ing") and not stem.endswith("e"):
+                out.append(stem + "e")
     return out
 
 
