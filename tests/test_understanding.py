@@ -1787,3 +1787,17 @@ def test_a_complaint_of_the_level_just_set_steps_back(interpreter, utterance):
     out = ask(interpreter, utterance, home=(dim, THERMO), now="2026-11-29T08:01:00", history=to_20)
     assert out["kind"] == "action" and 20 < out["after"]["lamp"]["brightness"] <= 50, out
     assert out["after"]["thermostat"] == THERMO["snapshot"], out
+
+
+def test_readings_no_word_asks_for_are_asked(interpreter):
+    """ "and did it" (heard for "and dim it") was read as an undo and switched the porch light
+    back off, though no word says undo; "the lamp isn't big enough" switched it off, its "enough"
+    taken for "that's enough light". Both are asked about; "put it back" still undoes."""
+    on = [{"at": "2026-11-29T08:00:00", "utterance": "lamp on", "say": "Done."},
+          {"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"state": "on"},
+           "from": {"state": "off"}, "by": "voice", "why": "asked"}]
+    for text in ("and did it", "the lamp isn't big enough"):
+        out = ask(interpreter, text, now="2026-11-29T08:01:00", history=on)
+        assert out["kind"] != "action" and unchanged(out, (LAMP_ON, THERMO)), (text, out)
+    back = ask(interpreter, "put it back", now="2026-11-29T08:01:00", history=on)
+    assert back["kind"] == "action" and back["after"]["lamp"] == {"state": "off"}, back

@@ -45,6 +45,9 @@ _NOT_TO_BE = (r"\b(?:not|never|doesn't|don't|does\s+not|do\s+not|needn't|need\s+
               r"(?:need\s+to\s+|have\s+to\s+)?(?:be|stay|remain)\s+{}\b")
 """A word said as what something need not be ("doesn't need to be off", "shouldn't stay on")."""
 _OUT_OF = re.compile(r"\bout\s+of\b")
+_NOT_ENOUGH = re.compile(r"(?:\bnot\b|n't)(\s+[a-z']+){0,3}?\s+enough\b")
+"""Something said not to be enough ("the lamp isn't bright enough"): its "enough" is no "that's
+enough light" (a way of saying a device is not needed)."""
 IDLE = (COMMON_WORDS - MEANINGFUL) | {"turn", "switch", "set", "make", "put", "please", "the"} | \
     {w for p in pb.SMALL for w in words(p)}
 """Words that say which device or how much ("a bit"), not what to do."""
@@ -104,7 +107,8 @@ class Evidence:
         if op.endswith(":state=off"):
             if _NO_MORE.search(text):
                 return True  # "no more led strip", "no more heat tonight"
-            said = words(_OUT_OF.sub(" ", text))  # "out of it", "out of the room" ask for no switch off
+            # "out of it", "out of the room" ask for no switch off; nor does "isn't big enough"
+            said = words(_NOT_ENOUGH.sub(" ", _OUT_OF.sub(" ", text)))
         if ":state=" in op:  # "it's killing the hall" tells what something does, not what to do
             said = [w for i, w in enumerate(said) if not (w.endswith("ing") and i and said[i - 1] in _BEING)]
             if not negates(text):

@@ -21,6 +21,7 @@ from thoughtful.state.home import Home
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel, Toward
 from thoughtful.understanding import abilities, explain, followup, replay, safety, vocabulary
+from thoughtful.understanding import phrasebook as pb
 from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import DIRECTIONS, SWITCHES, Doubts
 from thoughtful.understanding.evidence import LEVELS, Evidence, roots
@@ -1113,8 +1114,10 @@ class Interpreter:
             kind, prediction = "command", replace(prediction.only({op: prediction.confidence}), kind="command")
             request = request if less else replace(request, guessed=True)
             worded = less  # "I don't want the lamp this dim": brighter, though no word says "brighter"
-        if kind == "undo":
+        if kind == "undo" and set(vocabulary.words(found.masked)) & UNDOING:
             return self._undo(request)
+        if kind == "undo":  # "And did it." (heard for "and dim it") had undone the last change
+            return Interpretation("clarify", "Sorry, what would you like me to do?")
         if kind in ("command", "more") and (by := self._more_by(request, found)):
             # "one more degree" just after "the split down 2": down, as the change it continues
             # says (its "more degrees" is no "warmer" to check the change against)
@@ -2149,6 +2152,9 @@ _WORKING = {"on", "run", "running", "work", "working", "going"}
 
 _A_PART = re.compile(r"(?:a\s+|an\s+)?(?:half|quarter|third)")
 """A clause that is only a part of an amount ("…nineteen and a half")."""
+UNDOING = {w for phrase in pb.UNDO for w in vocabulary.words(phrase)} - vocabulary.COMMON_WORDS | {"cancel"}
+"""Words that ask for the last change undone ("put it back", "revert", "cancel that"): a reading as
+an undo without one of them is asked about."""
 _EXCEPT_ALONE = re.compile(r"^(?:but\s+|and\s+)?(?:except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|not)\s+(.+)$")
 """A follow-up that only leaves devices out ("except the porch light", "but not the hall")."""
 _KEPT_ALONE = re.compile(r"^(?:but\s+|and\s+|actually\s+|no\s+)?(?:leave|keep)\s+(.+?)\s+(?P<state>on|off)$")
