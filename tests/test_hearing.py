@@ -995,3 +995,13 @@ def test_an_inflected_known_word_is_no_sign_of_mishearing(interpreter):
     text = "Without changing the colour, make the accent strip brighter."
     out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter, heard=Transcript(text, 0.9))
     assert out["kind"] == "action" and out["after"]["accent strip"]["brightness"] > 30, out
+
+
+def test_too_before_a_direction_is_confirmed(interpreter):
+    """ "Heat too up." (for "heat two up") raised the heat one degree: "too" or "to" before a
+    direction may be "two", as before a comparative."""
+    heat = {"name": "thermostat", "type": "thermostat", "room": "hall",
+            "snapshot": {"state": "heat", "setpoint": 70, "room_temperature": 67, "fan": "auto"}}
+    out = run_line(json.dumps({"id": 1, "home": [heat], "utterance": "Heat too up."}), interpreter,
+                   heard=Transcript("Heat too up.", 0.9))
+    assert out["kind"] == "clarify" and out["after"]["thermostat"] == heat["snapshot"], out

@@ -46,10 +46,11 @@ LOST_AMOUNT = re.compile(r"\bby\s+(?!(?:\d+(?:\.\d+)?|an?|the|my|our|your|this|t
 """By something that is not an amount ("warm the kitchen up by you", "two" misheard)."""
 
 TOO_FOR_TWO = re.compile(r"\b(?:up|down|warmer|cooler|colder|hotter|brighter|dimmer|higher|lower)\s+(?:too?|do)$"
-                         r"|\btoo?\s+(?:warmer|cooler|colder|hotter|brighter|dimmer|higher|lower)\b")
+                         r"|\btoo?\s+(?:warmer|cooler|colder|hotter|brighter|dimmer|higher|lower|up|down)\b")
 """A heard direction ending in "too", "to" or "do" may have been "two" ("guest room thermostat up
 too", "…and the heater up to.", "…then heater down do."), and so may "too" or "to" before a
-comparative ("Cabana ac too cooler.", "Kids room heater to warmer.")."""
+comparative or a direction ("Cabana ac too cooler.", "Kids room heater to warmer.", "Heat too
+up.")."""
 DONE_FOR_DOWN = re.compile(r"(?<!i'm )(?<!we're )(?<!i am )(?<!we are )\bdone\b(?!\s+with\b)")
 """ "Turn the thermostat done." (for "down"): a heard "done" that is not someone being done ("I'm
 done with the lamp")."""
