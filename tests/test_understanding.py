@@ -1801,3 +1801,13 @@ def test_readings_no_word_asks_for_are_asked(interpreter):
         assert out["kind"] != "action" and unchanged(out, (LAMP_ON, THERMO)), (text, out)
     back = ask(interpreter, "put it back", now="2026-11-29T08:01:00", history=on)
     assert back["kind"] == "action" and back["after"]["lamp"] == {"state": "off"}, back
+
+
+def test_no_and_a_type_name_is_none_of_them(interpreter):
+    """ "no lights in the kitchen" was asked about: "no" before the lamps' name wants none of
+    them, there, and nothing else changes."""
+    kitchen = {"name": "kitchen light", "type": "lamp", "room": "kitchen",
+               "snapshot": {"state": "on", "brightness": 80, "color_temp": 3500}}
+    out = ask(interpreter, "no lights in the kitchen", home=(LAMP_ON, kitchen, THERMO))
+    assert out["kind"] == "action" and out["after"]["kitchen light"] == {"state": "off"}, out
+    assert out["after"]["lamp"] == LAMP_ON["snapshot"] and out["after"]["thermostat"] == THERMO["snapshot"], out

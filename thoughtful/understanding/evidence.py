@@ -105,8 +105,8 @@ class Evidence:
         if op.endswith(("=set", "=up", "=down")) and (find_numbers(text) or set(said) & LEVELS):
             return True  # "set the ac to seventy two", "one more degree", "half as bright"
         if op.endswith(":state=off"):
-            if _NO_MORE.search(text):
-                return True  # "no more led strip", "no more heat tonight"
+            if _NO_MORE.search(text) or self._none_of(op, text):
+                return True  # "no more led strip", "no more heat tonight", "no lights in the kitchen"
             # "out of it", "out of the room" ask for no switch off; nor does "isn't big enough"
             said = words(_NOT_ENOUGH.sub(" ", _OUT_OF.sub(" ", text)))
         if ":state=" in op:  # "it's killing the hall" tells what something does, not what to do
@@ -117,6 +117,12 @@ class Evidence:
                 return False  # "the stair light doesn't need to be off" (while "…to be on" says off)
         return any(root in wanted for w in said for root in roots(w))
 
+
+    def _none_of(self, op: str, text: str) -> bool:
+        """Whether ``text`` opens with "no" before one of the device type's names ("no lights in
+        the kitchen"): none of them is wanted."""
+        names = self.models[op.partition(":")[0]].language.names
+        return bool(re.match(rf"no\s+(?:{'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))})s?\b", text))
 
     def _own_words(self, op: str) -> set[str]:
         """A state operation's own words: the state's name and how it is said ("off"; "cool",
