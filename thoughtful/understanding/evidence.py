@@ -74,6 +74,10 @@ class Evidence:
                     self.words[op] |= WORKING
                     self.negated[op] |= WORKING
         self.complaints = self._complaint_words(models)
+        names = {t: "|".join(map(re.escape, sorted(m.language.names, key=len, reverse=True)))
+                 for t, m in models.items()}
+        self._no_names = {t: re.compile(rf"no\s+(?:{said})s?\b") for t, said in names.items()}
+        """Per type, "no" before one of its names ("no lights in the kitchen")."""
 
     def _complaint_words(self, models: dict[str, StateModel]) -> dict[str, set[str]]:
         """Per complaint goal (one whose effect is steps toward a level, perhaps with the state
@@ -121,8 +125,7 @@ class Evidence:
     def _none_of(self, op: str, text: str) -> bool:
         """Whether ``text`` opens with "no" before one of the device type's names ("no lights in
         the kitchen"): none of them is wanted."""
-        names = self.models[op.partition(":")[0]].language.names
-        return bool(re.match(rf"no\s+(?:{'|'.join(map(re.escape, sorted(names, key=len, reverse=True)))})s?\b", text))
+        return bool(self._no_names[op.partition(":")[0]].match(text))
 
     def _own_words(self, op: str) -> set[str]:
         """A state operation's own words: the state's name and how it is said ("off"; "cool",

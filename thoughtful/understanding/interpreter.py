@@ -252,7 +252,7 @@ class Interpreter:
         if unknown and self._done_to_devices(text, unknown[0], request.home):
             # "water more light bulbs" (heard for "order…") had brightened every light
             return Interpretation("reject", f"Sorry, I can't {unknown[0]} anything. {self._abilities(request.home)}")
-        if followup.asks_why_of_the_last(text) and (last := self._last_changed(request)):
+        if followup.asks_why_of_the_last(text) and (last := replay.last_changed(request.home, request.now)):
             home = request.home  # "what was that for?" just after the kids lamp was switched off
             return Interpretation("explanation", " ".join(explain.explain_why(
                 home[name], list(home.provenance), home.units, request.now) for name in last))
@@ -1905,14 +1905,6 @@ class Interpreter:
         asked = request.turns[-1].utterance
         return Request(asked, request.home, request.speaker_room, request.now, request.turns[:-1], confirmed=True)
 
-    @staticmethod
-    def _last_changed(request: Request) -> list[str]:
-        """The devices of the last change lately, by voice or not ("who did that?" just after the
-        schedule switched the kitchen light off)."""
-        home = request.home
-        lately = [e for e in home.provenance if e.device in home.devices and followup.lately(e.at, request.now)]
-        return list(dict.fromkeys(e.device for e in lately if e.at == lately[-1].at)) if lately else []
-
     def _spared_after(self, request: Request, text: str) -> Interpretation | None:
         """ "except the porch light", "leave the porch on" just after "all the lights off": the
         devices it names ("it": the change's), each one the last change by voice touched, back
@@ -1970,12 +1962,12 @@ class Interpreter:
         that") after clauses that only say how it turned out, naming no other device ("too warm
         now", "that's too bright"): the undo is what to do, the complaint why. Read whole, the
         complaint's own step had taken the heat below where it started."""
-        if not replay.last_by_voice(request.home, request.now):
+        changed = {e.device for e in replay.last_by_voice(request.home, request.now)}
+        if not changed:
             return False
         clauses = _said_clauses(request.text)  # heard too: "Too warm now, go back."
         if len(clauses) < 2 or (last := self.lm.predict(clauses[-1])).kind != "undo" or last.confidence < CONFIDENCE:
             return False
-        changed = {e.device for e in replay.last_by_voice(request.home, request.now)}
         for clause in clauses[:-1]:
             found = self.resolver.mentions(clause, request.home)
             said = self.lm.predict(found.masked)

@@ -28,6 +28,13 @@ def last_by_voice(home: Home, now: datetime) -> list[Event]:
     return [e for e in voice if e.at == voice[-1].at and e.from_ is not None]
 
 
+def last_changed(home: Home, now: datetime) -> list[str]:
+    """The devices of the last change lately, by voice or not ("who did that?" just after the
+    schedule switched the kitchen light off)."""
+    changes = [e for e in home.provenance if e.device in home.devices and lately(e.at, now)]
+    return list(dict.fromkeys(e.device for e in changes if e.at == changes[-1].at)) if changes else []
+
+
 def undo(home: Home, now: datetime) -> list[Planned]:
     """Every device of the last change back to its values before it."""
     changes = []
