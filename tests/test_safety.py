@@ -695,7 +695,9 @@ def test_a_device_spared_is_left_as_it_is(interpreter):
     home = [{"name": "chandelier", "type": "lamp", "room": "dining room", "snapshot": ON},
             {"name": "nightlight", "type": "lamp", "room": "nursery", "snapshot": {**ON, "brightness": 5}}]
     for text in ("don't touch the nightlight just dim the chandelier", "do not change the nightlight and dim the lights",
-                 "dim the lights and don't touch the nightlight", "turn off the lights, not the nightlight though"):
+                 "dim the lights and don't touch the nightlight", "turn off the lights, not the nightlight though",
+                 "nothing for the nightlight, just dim the chandelier", "skip the nightlight, dim the lights",
+                 "no change to the nightlight, dim the lights"):
         out = said(interpreter, home, text)
         assert out["kind"] == "action" and out["after"]["nightlight"] == home[1]["snapshot"], (text, out)
         assert out["after"]["chandelier"] != ON, (text, out)

@@ -33,7 +33,7 @@ garage")."""
 
 CORRECTIONS = ("nope", "nah", "actually", "i mean", "i meant", "sorry", "wait", "oops", "not that", "rather")
 """A correction's openings besides "no"."""
-_CORRECTION = re.compile(rf"^(?:no(?!\s+(?:more|longer|need)\b)|{'|'.join(CORRECTIONS)})\b"
+_CORRECTION = re.compile(rf"^(?:no(?!\s+(?:more|longer|need|changes?)\b)|{'|'.join(CORRECTIONS)})\b"
                          r"[\s,]*(?:no\b[\s,]*)?(.+)$")
 """A correction's opening ("no, warmer"); "no more heat" is a request of its own, not "more heat"."""
 

@@ -708,12 +708,12 @@ class Interpreter:
         unread = ""  # a clause read as nothing these devices do
         for i, clause in enumerate(clauses):
             found = self.resolver.mentions(clause, request.home)
+            if spares(clause):  # "leave the lamp on, turn off the heater": the lamp as it is
+                left_alone.update(found.devices)
+                continue
             unknown = self._unknown_words(clause, request.home)
             if unknown and self._done_to_devices(clause, unknown[0], request.home):
                 unread = unread or clause  # "…and send the workshop lights" (heard for "except")
-                continue
-            if spares(clause):  # "leave the lamp on, turn off the heater": the lamp as it is
-                left_alone.update(found.devices)
                 continue
             if clause.split()[0] in NEGATING:
                 stopped = self._stopped(found.masked) if i == 0 else None  # "no heating, just the fan"

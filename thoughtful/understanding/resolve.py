@@ -43,10 +43,11 @@ _LISTING = r"(?:except(?:\s+for)?|but\s+not|apart\s+from|other\s+than|besides|ex
 _EXCEPT = rf"(?:{_LISTING}|not)"
 """Words that take a device out of a selection: "all the lights except the desk lamp", "not the
 lamp" (one device: "not the reading lamp, the wall lamp" contrasts the two)."""
-_SPARE = r"(?:(?:don't|do\s+not|never)\s+(?:touch|change)|(?<!n't\s)(?<!not\s)(?:leave|forget(?:\s+about)?))"
+_SPARE = (r"(?:(?:don't|do\s+not|never)\s+(?:touch|change)|(?<!n't\s)(?<!not\s)"
+          r"(?:leave|forget(?:\s+about)?|skip|nothing\s+(?:for|to|on)|no\s+changes?\s+(?:for|to|on)))")
 """Words that spare a device beside another request: "don't touch the nightlight just dim the
-chandelier", "leave the heater just switch the lamp off", "forget the lamp, do the heat" (said
-alone, "don't touch the nightlight" asks for nothing)."""
+chandelier", "leave the heater just switch the lamp off", "forget the lamp, do the heat", "nothing
+for the boiler, just the attic bulb on" (said alone, "don't touch the nightlight" asks for nothing)."""
 _AS_IT_IS = r"(?:\s+(?:alone|on|off|be|as\s+it\s+is|as\s+is))?"
 """How a spared device is left ("leave the lamp on"): its words, not a request for another."""
 _KEPT = (r"(?<!n't\s)(?<!not\s)keep\s+(?:the\s+|my\s+|any\s+)?(?:{what})"
