@@ -829,7 +829,8 @@ def test_the_wrong_device_corrected_is_put_back_and_the_other_one_changed(interp
                {"at": "2026-11-28T19:59:40", "device": "floor lamp", "changed": {"state": "on", "brightness": 40},
                 "from": {"state": "off"}, "by": "voice", "why": "asked"}]
     at = {"history": history, "now": "2026-11-28T20:00:00"}
-    for text in ("no, the desk lamp", "I meant the desk lamp", "no, the other one", "wrong lamp"):
+    for text in ("no, the desk lamp", "I meant the desk lamp", "no, the other one", "wrong lamp",
+                 "no, I said the desk lamp", "I asked for the desk lamp"):
         out = ask(interpreter, text, home=(floor, desk, THERMO), **at)
         assert out["kind"] == "action" and out["after"]["floor lamp"] == {"state": "off"}, (text, out)
         assert out["after"]["desk lamp"]["state"] == "on" and out["after"]["thermostat"] == THERMO["snapshot"]
@@ -1628,6 +1629,61 @@ def test_negated_levels_ask_for_the_other_way(interpreter, utterance, way):
         assert out["after"]["thermostat"]["setpoint"] > 69, out
 
 
+@pytest.mark.parametrize("utterance", ["it's not that cold", "it's not so cold", "it's not very cold in here",
+                                       "the room isn't too cold"])
+def test_a_degree_denied_asks_for_nothing_of_it(interpreter, utterance):
+    """ "it's not that cold" had raised the heating (read as "cold", then as "not so cold": less
+    cold); how it is, said denying a degree, is no complaint of it and changes nothing."""
+    out = ask(interpreter, utterance)
+    assert out["kind"] != "action" and out["after"]["thermostat"] == THERMO["snapshot"], out
+
+
+def test_a_state_it_must_not_be_left_in_is_the_other_one(interpreter):
+    """ "the hallway light shouldn't be off" and "don't leave the pantry light off" had been asked
+    about or refused: a lamp that must not stay off goes on, and one that must not stay on goes
+    off; a thermostat that must not be off could heat or cool, so it is asked about."""
+    for text in ("the lamp shouldn't be off", "don't leave the lamp off", "the lamp shouldn't stay off"):
+        out = ask(interpreter, text, home=(LAMP_OFF, THERMO))
+        assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "on", (text, out)
+        assert out["after"]["thermostat"] == THERMO["snapshot"], (text, out)
+    out = ask(interpreter, "don't keep the lamp on")
+    assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", out
+    out = ask(interpreter, "the thermostat shouldn't be off", home=(LAMP_ON, THERMO_OFF_COLD))
+    assert out["kind"] != "action" and out["after"]["thermostat"] == THERMO_OFF_COLD["snapshot"], out
+
+
+def test_a_way_said_to_go_too_far_is_taken_back_a_step(interpreter):
+    """ "don't cool it so much" had been refused: less of the way the verb says (cooling: a
+    higher setpoint; "don't heat it so much" a lower one while it heats, nothing while it cools;
+    "don't dim the lamp that much" brighter)."""
+    cooling = {**THERMO, "snapshot": {"state": "cool", "setpoint": 72, "room_temperature": 77, "fan": "auto"}}
+    out = ask(interpreter, "don't cool it so much", home=(LAMP_ON, cooling))
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] > 72, out
+    out = ask(interpreter, "don't heat it so much", home=(LAMP_ON, cooling))
+    assert out["kind"] != "action" and out["after"]["thermostat"] == cooling["snapshot"], out
+    out = ask(interpreter, "don't heat the room that much")
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] < THERMO["snapshot"]["setpoint"], out
+    out = ask(interpreter, "don't dim the lamp that much")
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] > LAMP_ON["snapshot"]["brightness"], out
+
+
+def test_no_need_to_heat_a_room_switches_its_heating_off(interpreter):
+    """ "no need to heat downstairs" had been refused: the heating there goes off, and only there."""
+    up = {**THERMO, "name": "upstairs thermostat", "room": "upstairs"}
+    down = {**THERMO, "name": "downstairs thermostat", "room": "downstairs"}
+    out = ask(interpreter, "no need to heat downstairs", home=(LAMP_ON, up, down))
+    assert out["kind"] == "action" and out["after"]["downstairs thermostat"]["state"] == "off", out
+    assert out["after"]["upstairs thermostat"] == up["snapshot"] and out["after"]["lamp"] == LAMP_ON["snapshot"], out
+
+
+def test_half_of_what_it_is_halves_the_level(interpreter):
+    """ "down to half of what it is" had dimmed the lamp one step (50% → 40%)."""
+    for text in ("lamp down to half of what it is", "lamp to half its brightness"):
+        out = ask(interpreter, text)
+        half = LAMP_ON["snapshot"]["brightness"] / 2
+        assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == half, out
+
+
 LAMP_UP = [{"at": "2026-11-29T08:00:00", "utterance": "lamp to 80", "say": "Done."},
            {"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"brightness": 80},
             "from": {"brightness": 50}, "by": "voice", "why": "asked"}]
@@ -1688,6 +1744,10 @@ def test_what_was_just_done_is_answered(interpreter):
     home = (LAMP_ON, {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 69}})
     out = ask(interpreter, "what did you set it to?", home=home, now="2026-11-29T08:01:00", history=HEAT_DOWN)
     assert out["kind"] == "explanation" and "69°F" in out["say"] and "you asked" in out["say"], out
+    # "by how much?" had been refused: the change is said from where it was to where it is
+    for text in ("by how much?", "how much did it go down?"):
+        out = ask(interpreter, text, home=home, now="2026-11-29T08:01:00", history=HEAT_DOWN)
+        assert out["kind"] == "explanation" and "from 71°F to 69°F" in out["say"], (text, out)
 
 
 @pytest.mark.parametrize("utterance", ["without turning off the lamp, do it", "don't turn off the lamp, turn it off"])

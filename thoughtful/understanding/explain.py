@@ -144,6 +144,14 @@ def describe_event(event: Event, device: Device, units: Units, now: datetime | N
         what = "changed to " + ", ".join(details) if details else "changed"
     who = SOURCE_WORDS.get(event.by, event.by)
     why = f" ({event.why})" if event.why else ""
+    before = event.from_ or {}
+    if event.changed and state is None and all(k in device.model.settings and device.model.spec(k).kind == "number"
+                             and before.get(k, v) != v for k, v in event.changed.items()):
+        # "by how much?": from what, to what ("The heater's setpoint went from 68°F to 70°F…")
+        return possessive(the(device.name, True)) + " " + " and ".join(
+            f"{device.model.setting_name(k)} went from {value_text(device, k, before[k], units)} to "
+            f"{value_text(device, k, v, units)}" for k, v in event.changed.items()) + \
+            f" {_when(event.at, now)} because {who}{why}."
     return f"{the(device.name, True)} {what} {_when(event.at, now)} because {who}{why}."
 
 

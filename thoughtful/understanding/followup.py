@@ -31,7 +31,8 @@ thanks thank you ok okay great perfect lovely cheers""".split())
 """Words an elliptical follow-up may use besides the device or room it names ("thanks, now the
 garage")."""
 
-CORRECTIONS = ("nope", "nah", "actually", "i mean", "i meant", "sorry", "wait", "oops", "not that", "rather")
+CORRECTIONS = ("nope", "nah", "actually", "i mean", "i meant", "i said", "i asked for", "i wanted", "sorry", "wait",
+               "oops", "not that", "rather")
 """A correction's openings besides "no"."""
 _CORRECTION = re.compile(rf"^(?:no(?!\s+(?:more|longer|need|changes?)\b)|{'|'.join(CORRECTIONS)})\b"
                          r"[\s,]*(?:no\b[\s,]*)?(.+)$")
@@ -48,11 +49,14 @@ def is_ellipsis(masked: str, type_nouns: set[str]) -> bool:
 _REASON = re.compile(r"^(?:why|how come|what (?:was|is|did you do) (?:that|this|it) for"
                      r"|what(?:'s| is| was) the reason"
                      r"|what (?:did|have) you (?:just )?(?:do|done|change|changed|set)"
-                     r"|who (?:did|changed|turned|switched|set))\b")
+                     r"|who (?:did|changed|turned|switched|set)"
+                     r"|(?:by )?how much (?:did|has|was)|by how much)\b")
 _OF_THE_LAST = set("""why how come what was is did you do that this it for just the reason so but and then
-happen happened change changed have done set to who turned switched off on""".split())
+happen happened change changed have done set to who turned switched off on by much go went move moved
+up down""".split())
 """The words of a reason, or of what was done, asked of nothing named: "why?", "how come?", "what
-was that for?", "what did you just change?", "what did you set it to?", "who did that?"."""
+was that for?", "what did you just change?", "what did you set it to?", "who did that?", "by how
+much?"."""
 
 
 def asks_why_of_the_last(text: str) -> bool:

@@ -156,6 +156,8 @@ class Interpretation:
 
 _NOT_SO = re.compile(r"(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so|that)\s+([a-z]+)\b")
 """A level said to be too much in negated words: "doesn't need to be this bright"."""
+_NOT_SO_MUCH = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+([a-z]+)(?:\s+[a-z']+){0,3}?\s+(?:so|that|as|too)\s+much\b")
+"""A way of changing said to go too far: "don't cool it so much"."""
 _NOT_AT = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+(?:[a-z]+\s+){0,3}?be\s+((?:at|on)\s+[a-z0-9% ]+)$")
 """A level said not to be needed: "don't need to be at full", "shouldn't be on max"."""
 _SUBJECT_OPENING = re.compile(r"^(?:it's|it\s+is|i'm|i\s+am|we're|we\s+are)\s")
@@ -1102,6 +1104,8 @@ class Interpreter:
         unsure = kind == "command" and safety.negates(found.masked) and \
             (not prediction.ops or self.evidence.said(prediction, self._ops(prediction), found.masked) is None)
         less = self._not_so(found, request.home) if kind == "negated" or not_at or unsure else None
+        if less is None and (kind == "negated" or unsure):
+            less = self._not_left(found, request.home)  # "the hall light shouldn't be off": on
         if kind == "negated" or not_at or (unsure and less):
             if less is None and (needless := self._needless(found, request.home)):
                 less = needless  # "the heat pump doesn't need to run": off, as "…to be on" is
@@ -1174,9 +1178,9 @@ class Interpreter:
             if back := self._complaint_of_the_last(prediction, found, request):
                 return self._apply(request, back)  # "too cold now" just after "down 4": not past where it was
         try:
-            plans = self.evidence.states_said(self.planner.plan(self._ops(prediction), found.masked,
-                                                                request.home.units, request.home.types()),
-                                              found.masked)
+            plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units, request.home.types())
+            if not worded:  # (a state these rules read needs no word of its own: "shouldn't be off" is on)
+                plans = self.evidence.states_said(plans, found.masked)
             if kind == "question" or all(p.change.is_empty() and not p.goals for p in plans.values()):
                 if not plans and kind == "command":
                     return Interpretation("clarify", "Sorry, what would you like me to do?")
@@ -1240,30 +1244,55 @@ class Interpreter:
                     ways.add(f"{device_type}:{key}={'down' if how == 'max' else 'up'}")
             ways &= self.label_space
             return ways.pop() if len(ways) == 1 else None
-        match = _NOT_SO.search(found.masked)
-        if match is None:
+        match = _NOT_SO_MUCH.search(found.masked) or _NOT_SO.search(found.masked)
+        if match is None or safety.states_not_so(found.masked):  # "it's not that cold": how it is
             return None
-        ways = {f"{t}:{key}={way}" for t in self._types_said(found, home) or home.types()
-                for key, lang in self.models[t].language.settings.items() if (t, key) in in_use
-                for phrases, way in ((lang.up, "down"), (lang.down, "up"))
-                if match.group(1) in {vocabulary.base(p) for p in phrases}} & self.label_space
+        said = match.group(1)  # "bright" of "this bright"; "cool" of "don't cool it so much"
+        ways = set()
+        for t in self._types_said(found, home) or home.types():
+            model = self.models[t]
+            for key, lang in model.language.settings.items():
+                implied = model.settings[key].implies_state if key in model.settings else None
+                ends = ((implied.above, "down"), (implied.below, "up")) if implied else ()
+                ways |= {f"{t}:{key}={way}" for phrases, way in ((lang.up, "down"), (lang.down, "up"))
+                         if (t, key) in in_use and said in {vocabulary.base(p) for p in phrases}}
+                ways |= {f"{t}:{key}={way}" for state, way in ends  # "don't heat so much": a lower setpoint
+                         if _in_state(home, t, state) and said in self.resolver.state_words[t].get(state, ())}
+        ways &= self.label_space
         return ways.pop() if len(ways) == 1 else None
 
     def _needless(self, found: Mentions, home: Home) -> str | None:
         """ "the heat pump doesn't need to run", "the lamp needn't stay on", "the upstairs
         thermostat shouldn't be heating" (while it heats): the off operation of the one type of
         the devices named, all of them working, when the words end saying they need not be
-        working (:data:`_NEEDLESS`); None otherwise."""
-        working = [home[n] for n in found.devices if home[n].snapshot.get("state") != "off"]
+        working (:data:`_NEEDLESS`); None otherwise. Of a room named alone ("no need to heat
+        downstairs"), the devices there in the working state said."""
         needless = _NEEDLESS.search(found.masked)
-        if not needless or not working or len(working) < len(found.devices):
+        if not needless:
             return None
         how = needless.group(1)
+        named = found.devices or [d.name for d in home.devices.values() if d.room in found.rooms
+                                  and how in self.resolver.state_words[d.type].get(d.snapshot["state"], ())]
+        working = [home[n] for n in named if home[n].snapshot.get("state") != "off"]
+        if not working or len(working) < len(named):
+            return None
         if how not in _WORKING and not all(how in self.resolver.state_words[d.type].get(d.snapshot["state"], ())
                                            for d in working):
             return None
         stop = {f"{d.type}:state=off" for d in working}
         return next(iter(stop)) if len(stop) == 1 and stop <= self.label_space else None
+
+    def _not_left(self, found: Mentions, home: Home) -> str | None:
+        """ "the hallway light shouldn't be off", "don't leave the pantry light off": the one
+        other state of the type of the devices named, all of them in the state the words end
+        saying they must not be in (:data:`_NOT_LEFT`); None otherwise ("the heat pump shouldn't
+        be off" could mean heating or cooling: asked)."""
+        said = _NOT_LEFT.search(found.masked)
+        devices = [home[n] for n in found.devices]
+        if not said or not devices or any(d.snapshot.get("state") != said.group(1) for d in devices):
+            return None
+        others = {f"{d.type}:state={s}" for d in devices for s in d.model.states if s != said.group(1)}
+        return next(iter(others)) if len(others) == 1 and others <= self.label_space else None
 
     def _no_longer(self, found: Mentions, home: Home) -> str | None:
         """ "don't cool the bedroom any more": switching off the one type whose working state the
@@ -2134,12 +2163,16 @@ def _contrary(first: Change, then: Change) -> bool:
                 or any(first.adjust[k] * then.adjust[k] < 0 for k in first.adjust.keys() & then.adjust.keys()))
 
 
-_NEEDLESS = re.compile(r"\b(?:doesn't|don't|does not|do not|needn't|need not|shouldn't|should not)\s+"
-                       r"(?:need\s+to\s+|have\s+to\s+)?(?:be\s+|keep\s+|stay\s+)?([a-z]+)"
+_NEEDLESS = re.compile(r"\b(?:(?:doesn't|don't|does not|do not|needn't|need not|shouldn't|should not)\s+"
+                       r"(?:need\s+to\s+|have\s+to\s+)?|no\s+need\s+to\s+)(?:be\s+|keep\s+|stay\s+)?([a-z]+)"
                        r"(?:\s+(?:now|right now|for now|at the moment|anymore|any more|any longer|today|tonight))?$")
 """Words that end saying a device need not be working ("doesn't need to run", "needn't stay on",
 "shouldn't be heating"), the last of them how it works (:data:`_WORKING`, or its state's word)."""
 _WORKING = {"on", "run", "running", "work", "working", "going"}
+_NOT_LEFT = re.compile(r"\b(?:doesn't|don't|does not|do not|shouldn't|should not|mustn't|must not|never)\s+"
+                       r"(?:be|stay|remain|(?:leave|keep)(?:\s+[a-z']+){0,3}?)\s+([a-z]+)$")
+"""Words that end saying a device must not be left in a state ("shouldn't be off", "don't leave
+the lamp off")."""
 
 
 _A_PART = re.compile(r"(?:a\s+|an\s+)?(?:half|quarter|third)")

@@ -62,6 +62,25 @@ def negates(text: str) -> bool:
     return bool(_NEGATED.search(text))
 
 
+_STATED_NOT = r"(?:\b(?:is|are|was|it's|that's|it|its|i'm|feel|feels)\s+not|\b(?:isn't|aren't|wasn't|ain't))\s+"
+"""How it is, said denying it ("it's not", "the lamp isn't"): a statement, where "not too
+bright" and "it needn't be so warm" ask for less."""
+_DEGREE = r"(?:so|that|this|very|too|really|all\s+that)\s+"
+
+
+def denies(text: str, word: str) -> bool:
+    """Whether ``text`` states ``word`` only to deny it: "it's not that cold", "it isn't too
+    bright" ask for nothing of "cold" or "bright" ("isn't warm enough" does not deny "warm": it
+    asks for more of it)."""
+    return bool(re.search(rf"{_STATED_NOT}(?:{_DEGREE})?{re.escape(word)}\b(?!\s+enough\b)", text))
+
+
+def states_not_so(text: str) -> bool:
+    """Whether ``text`` denies a degree of how something is ("it's not that cold", "the lamp
+    isn't so bright"): how it is, not a wish for less."""
+    return bool(re.search(f"{_STATED_NOT}{_DEGREE}", text))
+
+
 _SMALL = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, SMALL), key=len, reverse=True)) + r")\b")
 """A small amount ("a bit", "slightly"): a step of a setting, never a switch off."""
 
@@ -266,7 +285,8 @@ which is half of the range)."""
 _FACTORS = {"half": 0.5, "twice": 2.0, "double": 2.0}
 
 
-_MULTIPLYING = re.compile(r"\b(halve|double)\b(?!\s+as\b)|\b(half|double|twice)\s+(?:of\s+)?(?:that|it|this)\b")
+_MULTIPLYING = re.compile(r"\b(halve|double)\b(?!\s+as\b)|\b(half|double|twice)\s+(?:of\s+)?"
+                          r"(?:that|it|this|its|what\s+it\s+is)\b")
 _VERB_FACTORS = {"halve": 0.5, "double": 2.0, "half": 0.5, "twice": 2.0}
 RULE_WORDS = {"halve", "double"}
 """Words these rules read that no state model says ("halve the lamp")."""
