@@ -8,6 +8,7 @@ from thoughtful.state.registry import Units
 from thoughtful.understanding.labels import KINDS, label_space
 from thoughtful.understanding.numbers import find_numbers, words_to_digits
 from thoughtful.understanding.ask import Ask
+from thoughtful.understanding.bounds import said_limit
 from thoughtful.understanding.planner import Planner
 from thoughtful.understanding.resolve import Resolver
 from thoughtful.understanding.synthesis import Synthesizer
@@ -176,3 +177,14 @@ def test_a_name_is_written_as_the_home_has_it(models):
     assert written("make the lead strip blue", home) == "make the led strip blue"
     assert written("turn off the floor lamps", home) == "turn off the floor lamps"
     assert written("turn on the bed lamp", home) == "turn on the bed lamp"
+
+
+@pytest.mark.parametrize("text, value, upper", [
+    ("i don't want the thermostat above 68", 68, True), ("keep the lamp under 40 percent", 40, True),
+    ("no warmer than 21", 21, True), ("at least 60 percent", 60, False),
+    ("don't let it get colder than 65", 65, False), ("keep it above 64", 64, False),
+    ("not more than 2 degrees warmer", None, None), ("lamp to 40", None, None), ("70 at most", None, None),
+    ("not above 68 or 70", None, None)])
+def test_a_limit_is_read_with_its_number_and_which_end(text, value, upper):
+    limit = said_limit(text)
+    assert (limit.number.value, limit.upper) == (value, upper) if value is not None else limit is None, limit

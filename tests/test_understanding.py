@@ -1676,6 +1676,55 @@ def test_no_need_to_heat_a_room_switches_its_heating_off(interpreter):
     assert out["after"]["upstairs thermostat"] == up["snapshot"] and out["after"]["lamp"] == LAMP_ON["snapshot"], out
 
 
+def test_a_limit_moves_a_setting_only_when_past_it(interpreter):
+    """ "I don't want the thermostat above 68" (at 70) had been asked about, and "no warmer than
+    75" (read as the correction "warmer than 75") had raised it to 75: a limit brings a setting
+    past it back to it and leaves one inside it as it is."""
+    home = (LAMP_ON, {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 70}})
+    for text, setpoint in (("I don't want the thermostat above 68", 68), ("no warmer than 75 please", 70),
+                           ("the heat should never go over 65", 65), ("don't let it get colder than 71", 71),
+                           ("keep the thermostat below 72", 70)):
+        out = ask(interpreter, text, home=home)
+        assert out["after"]["thermostat"]["setpoint"] == setpoint and out["after"]["lamp"] == LAMP_ON["snapshot"], \
+            (text, out)
+        assert out["kind"] == ("action" if setpoint != 70 else "explanation"), (text, out)
+    out = ask(interpreter, "keep the living room under 60", home=home)  # the lamp or the heat: asked
+    assert out["kind"] == "clarify" and unchanged(out, home), out
+    out = ask(interpreter, "keep the lamp under 40 percent", home=home)
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 40, out
+
+
+def test_a_change_that_fell_short_goes_one_more_step(interpreter):
+    """ "that's not enough" just after "dim the lamp" had been asked about, and "that's not dim
+    enough" refused as contradicting "not dim": both ask for more of the change just made."""
+    dimmed = {**LAMP_ON, "snapshot": {**LAMP_ON["snapshot"], "brightness": 40}}
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "dim the lamp", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"brightness": 40},
+                "from": {"brightness": 50}, "by": "voice", "why": "asked"}]
+    for text in ("that's not enough", "still not enough", "that's not dim enough"):
+        out = ask(interpreter, text, home=(dimmed, THERMO), now="2026-11-29T08:01:00", history=history)
+        assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] < 40, (text, out)
+        assert out["after"]["thermostat"] == THERMO["snapshot"], (text, out)
+
+
+def test_a_change_not_asked_for_is_undone_on_what_it_names(interpreter):
+    """ "I didn't ask for the pantry light" just after it went on had been refused ("I'll leave
+    everything as it is"): the last change by voice is undone on the device named; naming a
+    device it did not change, it is asked about."""
+    pantry = {"name": "pantry light", "type": "lamp", "room": "pantry", "snapshot": {**LAMP_ON["snapshot"]}}
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "pantry light on", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "pantry light", "changed": {"state": "on"},
+                "from": {"state": "off"}, "by": "voice", "why": "asked"}]
+    at = {"now": "2026-11-29T08:01:00", "history": history}
+    home = (LAMP_ON, pantry, THERMO)
+    for text in ("I didn't ask for the pantry light", "I never asked for that"):
+        out = ask(interpreter, text, home=home, **at)
+        assert out["kind"] == "action" and out["after"]["pantry light"] == {"state": "off"}, (text, out)
+        assert out["after"]["lamp"] == LAMP_ON["snapshot"] and out["after"]["thermostat"] == THERMO["snapshot"], out
+    out = ask(interpreter, "I didn't ask for the heat", home=home, **at)
+    assert out["kind"] == "clarify" and unchanged(out, home), out
+
+
 def test_half_of_what_it_is_halves_the_level(interpreter):
     """ "down to half of what it is" had dimmed the lamp one step (50% → 40%)."""
     for text in ("lamp down to half of what it is", "lamp to half its brightness"):

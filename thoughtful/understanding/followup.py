@@ -34,9 +34,10 @@ garage")."""
 CORRECTIONS = ("nope", "nah", "actually", "i mean", "i meant", "i said", "i asked for", "i wanted", "sorry", "wait",
                "oops", "not that", "rather")
 """A correction's openings besides "no"."""
-_CORRECTION = re.compile(rf"^(?:no(?!\s+(?:more|longer|need|changes?)\b)|{'|'.join(CORRECTIONS)})\b"
+_CORRECTION = re.compile(rf"^(?:no(?!\s+(?:more|longer|need|changes?)\b|\s+\w+\s+than\s+\d)|{'|'.join(CORRECTIONS)})\b"
                          r"[\s,]*(?:no\b[\s,]*)?(.+)$")
-"""A correction's opening ("no, warmer"); "no more heat" is a request of its own, not "more heat"."""
+"""A correction's opening ("no, warmer"); "no more heat" is a request of its own, not "more heat", and
+"no warmer than 75" a limit, not "warmer"."""
 
 
 def is_ellipsis(masked: str, type_nouns: set[str]) -> bool:
@@ -77,6 +78,19 @@ def overshot(text: str) -> bool:
     """Whether ``text`` says only that the last change went too far ("too much", "you overdid
     it"), naming nothing ("too much light" is a complaint about the light)."""
     return bool(_OVERSHOOT.search(text)) and set(re.findall(r"[a-z']+", text)) <= OVERSHOOT_WORDS
+
+
+_SHORT = re.compile(r"\bnot\s+(?:quite\s+|nearly\s+|far\s+)?enough\b|\bnot\s+(?:there\s+)?yet\b")
+SHORT_WORDS = set("""not quite nearly far enough there yet that's that it's it was is still oh hmm um just now
+""".split())
+"""The words of a change said to fall short, naming nothing: "that's not enough", "still not
+enough", "not there yet"."""
+
+
+def fell_short(text: str) -> bool:
+    """Whether ``text`` says only that the last change did not go far enough ("not enough light"
+    is a complaint about the light)."""
+    return bool(_SHORT.search(text)) and set(re.findall(r"[a-z']+", text)) <= SHORT_WORDS
 
 
 _OTHER = re.compile(r"\b(?:the\s+|that\s+)?(?:other|wrong)\s+([a-z0-9]+)\b")

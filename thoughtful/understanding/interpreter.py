@@ -29,6 +29,7 @@ from thoughtful.understanding.labels import label_space
 from thoughtful.understanding.numbers import (Number, find_numbers, first_of_either, heard_numbers, signs_spelled,
                                               taken_off, tokens, unit_named)
 from thoughtful.understanding.ask import Ask
+from thoughtful.understanding.bounds import Limit, said_limit
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
 from thoughtful.understanding.resolve import THE_HOME, Mentions, Resolver, but_leaves_out, serving, spares
@@ -156,6 +157,8 @@ class Interpretation:
 
 _NOT_SO = re.compile(r"(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so|that)\s+([a-z]+)\b")
 """A level said to be too much in negated words: "doesn't need to be this bright"."""
+_UNASKED = re.compile(r"\b(?:didn't|did\s+not|never)\s+ask(?:ed)?\s+(?:for|you\s+to)\b")
+"""A change said not to have been asked for: "I didn't ask for the pantry light"."""
 _NOT_SO_MUCH = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+([a-z]+)(?:\s+[a-z']+){0,3}?\s+(?:so|that|as|too)\s+much\b")
 """A way of changing said to go too far: "don't cool it so much"."""
 _NOT_AT = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+(?:[a-z]+\s+){0,3}?be\s+((?:at|on)\s+[a-z0-9% ]+)$")
@@ -1093,6 +1096,12 @@ class Interpreter:
             return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
         if followup.overshot(found.masked):  # "too much", "not so much" (read as negated): a step back
             return self._undo(request)
+        if followup.fell_short(found.masked):  # "that's not enough" just after "dim it": one more step
+            return self._more(request)
+        if _UNASKED.search(found.masked):  # "I didn't ask for the pantry light" just after it went on
+            return self._unasked(request, found)
+        if kind in ("command", "negated") and (limited := self._limited(request, found)) is not None:
+            return limited  # "I don't want the thermostat above 68": down to 68, only if it is above
         worded = None  # an operation the words ask for by these rules, whatever the model read
         if kind in ("command", "negated") and (worded := self._not_enough(found, request.home)):
             # "it's not warm enough in here" had been read as too warm
@@ -1281,6 +1290,67 @@ class Interpreter:
             return None
         stop = {f"{d.type}:state=off" for d in working}
         return next(iter(stop)) if len(stop) == 1 and stop <= self.label_space else None
+
+    def _unasked(self, request: Request, found: Mentions) -> Interpretation:
+        """ "I didn't ask for the pantry light", "I never asked you to turn on the heat": the last
+        change by voice undone on the devices named (or all of it, naming none); asked about when
+        it changed none of them."""
+        changes = replay.undo(request.home, request.now)
+        types = self._types_said(found, request.home)
+        named = found.devices or [d.name for d in request.home.devices.values() if d.type in types] or \
+            [name for name, _, _ in changes]
+        mine = [(name, change, "you said you didn't ask for it") for name, change, _ in changes if name in named]
+        if not mine:
+            return Interpretation("clarify", "I didn't change that just now. What would you like me to do?")
+        return self._apply(request, mine, own_words={name: "" for name, _, _ in mine})
+
+    def _limited(self, request: Request, found: Mentions) -> Interpretation | None:
+        """A limit said for the devices meant (named, in the rooms said, or of the type said;
+        else the one device whose setting the limit can be: "no warmer than 75"): each is brought
+        to the limit when past it, and one already inside it is said to be (:mod:`bounds`). None
+        for no limit, or a number a device named has no one setting for; asked when no device is
+        meant and several could be."""
+        limit = said_limit(found.masked)
+        if limit is None:
+            return None
+        home = request.home
+        types = self._types_said(found, home)
+        meant = [home[n] for n in found.devices] or \
+            [d for d in home.devices.values() if d.room.lower() in found.rooms and (not types or d.type in types)] or \
+            [d for d in home.devices.values() if d.type in types]
+        settings = [(d, key, value) for d in meant or home.devices.values()
+                    for key, value in self._limit_of(d, limit, home.units)]
+        if meant and len(settings) != len(meant):
+            return None
+        if len({d.name for d, _, _ in settings}) != len(settings) or (not meant and len(settings) > 1) \
+                or (not types and len({d.type for d, _, _ in settings}) > 1):  # "keep the kitchen under 50"
+            names = ", ".join(sorted({d.name for d, _, _ in settings}))
+            return Interpretation("clarify", f"Which should that limit be for: {names}?")
+        past = [(d, key, value) for d, key, value in settings
+                if (d.snapshot[key] > value if limit.upper else d.snapshot[key] < value)]
+        if past:
+            said = "more" if limit.upper else "less"
+            return self._apply(request, [(d.name, Change(set={key: value}),  # (its "colder" is the limit's)
+                                          f"you said no {said} than {explain.value_text(d, key, value, home.units)}")
+                                         for d, key, value in past], own_words={d.name: "" for d, _, _ in past})
+        inside = [f"{explain.possessive(explain.the(d.name))} {d.model.setting_name(key)} is already "
+                  f"{explain.value_text(d, key, d.snapshot[key], home.units)}" for d, key, _ in settings]
+        return Interpretation("explanation", f"Nothing to change: {'; '.join(inside)}.") if inside else None
+
+    def _limit_of(self, device: Device, limit: Limit, units: Units) -> list[tuple[str, float]]:
+        """The settings of ``device`` in its state that ``limit`` can be a value of, with that value
+        in the setting's unit; only those whose comparatives say its words, when they say one
+        ("warmer" of "no warmer than 75": the setpoint, not the brightness)."""
+        comparatives = {p for m in self.models.values() for lang in m.language.settings.values()
+                        for p in lang.up + lang.down}
+        said = set(limit.words.split()) & comparatives
+        found = []
+        for key in device.model.states[device.snapshot["state"]].settings:
+            value = Planner.value_of(limit.number, device.model.settings[key], units)
+            lang = device.model.language.settings.get(key)
+            if value is not None and not (said and not (lang and said & set(lang.up + lang.down))):
+                found.append((key, value))
+        return found
 
     def _not_left(self, found: Mentions, home: Home) -> str | None:
         """ "the hallway light shouldn't be off", "don't leave the pantry light off": the one

@@ -331,6 +331,16 @@ class Planner:
             return None
         return cls._convert(number, spec, units, relative=True)
 
+    @classmethod
+    def value_of(cls, number: Number, spec, units: Units) -> float | None:
+        """``number`` as a value of ``spec`` in its own unit ("21" in a °C home: 69.8°F); None
+        when its unit is another's, or the value is outside the setting's range."""
+        wanted = _UNIT_FOR.get(spec.unit)
+        if not spec.numeric or (number.unit and wanted and number.unit != wanted):
+            return None
+        value = cls._convert(number, spec, units, relative=False)
+        return value if spec.min <= value <= spec.max else None
+
     @staticmethod
     def _convert(number: Number, spec, units: Units, relative: bool) -> float:
         value = number.value
