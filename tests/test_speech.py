@@ -210,3 +210,16 @@ def test_push_to_talk_button_gates_listening():
     wake = Activation(SpeechSettings(activation="wake_phrase"))
     assert wake.accept(Transcript("turn on the lamp")) is None
     assert wake.accept(Transcript("hey thoughtful lights on", 0.8)) == Transcript("lights on", 0.8)
+
+
+def test_a_simulated_room_echoes_the_same_way_for_the_same_draw():
+    """The spoken benchmark's rooms come from its seed alone: pyroomacoustics' randomized image
+    sources had drawn from a generator of their own, so the same seed gave other echoes in the
+    next render (and in every run)."""
+    from thoughtful.simulation.rooms import draw_room, reverberate
+
+    voice = np.sin(np.linspace(0, 400 * np.pi, 8000)).astype(np.float32)
+    first, again = (reverberate(voice, 16000, draw_room(np.random.default_rng(3)), np.random.default_rng(4))
+                    for _ in range(2))
+    other = reverberate(voice, 16000, draw_room(np.random.default_rng(5)), np.random.default_rng(4))
+    assert np.array_equal(first, again) and not np.array_equal(first, other)

@@ -11,6 +11,7 @@ Every draw comes from the ``numpy`` generator passed in, so a seed reproduces th
 from __future__ import annotations
 
 import math
+import zlib
 from dataclasses import dataclass
 from typing import Callable, Literal
 
@@ -52,6 +53,10 @@ def reverberate(audio: np.ndarray, rate: int, room: RoomDraw, rng: np.random.Gen
         source = np.array([0.5, 0.5, 1.6])
     shoebox.add_source(list(source))
     shoebox.add_microphone(mic)
+    # The randomized image sources draw from pyroomacoustics' own generators: seeded by this
+    # draw, the same room echoes the same way in every process (it had differed run to run).
+    drawn = zlib.crc32(np.array([*room.size, room.rt60, room.distance, *mic, *source]).tobytes())
+    pra.random.seed(numpy=drawn, libroom=drawn)
     shoebox.compute_rir()
     rir = np.asarray(shoebox.rir[0][0], np.float32)
     wet = fftconvolve(audio, rir)[:len(audio) + int(room.rt60 * rate)]

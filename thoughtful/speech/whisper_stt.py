@@ -39,6 +39,11 @@ from thoughtful.speech.recognizer import Recognizer, Stream, Transcript
 TEMPERATURES = (0.0, 0.4, 0.8)
 """Beam search first; sampling at higher temperatures only when the decoder loops
 (a prompted Whisper loops on prompt words without this fallback)."""
+SAMPLING_SEED = 0
+"""CTranslate2's sampling draws from a generator each of its threads seeds once, from a
+process-wide seed that is random unless set: set, a new recognizer hears the same audio the
+same way every run (unset, "turn off the desk lamp" that looped at the beam came back as three
+different transcripts in three runs)."""
 WINDOW = 10
 """Seconds of audio the encoder sees for a short utterance (Whisper's own window is 30 s)."""
 MAX_NEW_TOKENS = 96
@@ -103,6 +108,9 @@ class WhisperRecognizer(Recognizer):
         second model whose decoder reads ``model_dir``'s encoding (Whisper as installed, when
         ``model_dir`` holds its adaptation) and whose reading of each utterance comes with the
         transcript; the two then share the ``threads``."""
+        import ctranslate2
+
+        ctranslate2.set_random_seed(SAMPLING_SEED)
         each = max(1, threads // 2) if cross_check_dir else threads
         self.model = _load(model_dir, each)
         self.cross_checker = _load(cross_check_dir, each) if cross_check_dir else None
