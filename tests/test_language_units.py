@@ -33,6 +33,9 @@ def test_relative_and_units():
     assert n.relative
     (n,) = find_numbers("knock the temperature down a couple of degrees")
     assert n.value == 2 and n.relative and n.unit == "degrees"
+    (n,) = find_numbers("a few more degrees")  # had been asked "by how many degrees?"
+    assert n.value == 3 and n.relative
+    assert not find_numbers("a few more") and not find_numbers("a few of the lights")
     (n,) = find_numbers("turn the heat to 68 fahrenheit")  # the scale said wins over the home's
     assert n.value == 68 and n.unit == "degrees" and n.scale == "F"
     assert find_numbers("set it to 20°c")[0].scale == "C" and find_numbers("set it to 20")[0].scale is None

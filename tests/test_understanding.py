@@ -1920,3 +1920,85 @@ def test_no_and_a_type_name_is_none_of_them(interpreter):
     out = ask(interpreter, "no lights in the kitchen", home=(LAMP_ON, kitchen, THERMO))
     assert out["kind"] == "action" and out["after"]["kitchen light"] == {"state": "off"}, out
     assert out["after"]["lamp"] == LAMP_ON["snapshot"] and out["after"]["thermostat"] == THERMO["snapshot"], out
+
+
+def test_a_feeling_voiced_before_a_complaint_is_no_clause_of_its_own(interpreter):
+    """ "ugh, too dark now" just after "lamp to 20" (from 50) took the lamp to 80%: "ugh" made
+    it two clauses, and the complaint was read alone as the goal, not as one step back of the
+    change it complains of ("ugh too dark now", with no comma, stepped back)."""
+    dim = {**LAMP_ON, "snapshot": {**LAMP_ON["snapshot"], "brightness": 20}}
+    to_20 = [{"at": "2026-11-29T08:00:00", "utterance": "lamp to 20", "say": "Done."},
+             {"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"brightness": 20},
+              "from": {"brightness": 50}, "by": "voice", "why": "asked"}]
+    for text in ("ugh, too dark now", "argh, too dark"):
+        out = ask(interpreter, text, home=(dim, THERMO), now="2026-11-29T08:01:00", history=to_20)
+        assert out["kind"] == "action" and 20 < out["after"]["lamp"]["brightness"] <= 50, (text, out)
+
+
+LANDING = {"name": "landing light", "type": "lamp", "room": "landing",
+           "snapshot": {"state": "on", "brightness": 70, "color_temp": 2700}}
+BATHROOM = {"name": "bathroom light", "type": "lamp", "room": "bathroom", "snapshot": {"state": "off"}}
+LANDING_ON = [{"at": "2026-11-29T08:00:00", "utterance": "landing light on", "say": "Done."},
+              {"at": "2026-11-29T08:00:00", "device": "landing light", "changed": {"state": "on"},
+               "from": {"state": "off"}, "by": "voice", "why": "asked"}]
+
+
+@pytest.mark.parametrize("utterance", ["not the landing, the bathroom", "not the landing light, the bathroom light",
+                                       "no, the bathroom"])
+def test_not_the_one_just_changed_but_another_is_a_swap(interpreter, utterance):
+    """ "not the landing, the bathroom" just after "landing light on" only switched the landing
+    light off ("not the landing" read as leaving it out), "…, the bathroom light" only switched
+    the bathroom's on, and "no, the bathroom" (a room, no type said) too: the last request goes
+    to the one now named, and the one it went to wrongly is put back."""
+    out = ask(interpreter, utterance, home=(LANDING, BATHROOM, THERMO), now="2026-11-29T08:01:00", history=LANDING_ON)
+    assert out["kind"] == "action" and out["after"]["landing light"] == {"state": "off"}, out
+    assert out["after"]["bathroom light"]["state"] == "on" and out["after"]["thermostat"] == THERMO["snapshot"], out
+
+
+def test_too_much_then_back_a_bit_is_one_step_back(interpreter):
+    """ "too much, go back a bit" just after "thermostat up 4" was asked about: "too much" says
+    why, "go back a bit" what to do, one step of it back (not all of it)."""
+    warm = {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 73}}
+    up_4 = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat up 4", "say": "Done."},
+            {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 73},
+             "from": {"setpoint": 69}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "too much, go back a bit", home=(LAMP_ON, warm), now="2026-11-29T08:01:00", history=up_4)
+    assert out["kind"] == "action" and 69 < out["after"]["thermostat"]["setpoint"] < 73, out
+
+
+def test_a_few_more_degrees_is_three(interpreter):
+    """ "a few more degrees" just after "thermostat up 2" was asked "by how many degrees?"."""
+    up_2 = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat up 2", "say": "Done."},
+            {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 69},
+             "from": {"setpoint": 67}, "by": "voice", "why": "asked"}]
+    for text in ("a few more degrees", "raise it a few degrees"):
+        out = ask(interpreter, text, now="2026-11-29T08:01:00", history=up_2)
+        assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 72, (text, out)
+
+
+def test_what_it_was_before_is_the_last_change_from(interpreter):
+    """ "what was it before?" just after the thermostat went from 72 to 69 described it as it is
+    now: it is answered with the last change, from and to."""
+    down = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat to 69", "say": "Done."},
+            {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 69},
+             "from": {"setpoint": 72}, "by": "voice", "why": "asked"}]
+    for text in ("what was it before?", "what was it set to before?"):
+        out = ask(interpreter, text, now="2026-11-29T08:01:00", history=down)
+        assert out["kind"] == "explanation" and "72" in out["say"] and unchanged(out, (LAMP_ON, THERMO)), (text, out)
+
+
+def test_a_state_not_needed_for_a_time_is_the_other_state(interpreter):
+    """ "the porch light doesn't need to be on all night" was left as it was: "on all night"
+    had been read as a level said not to be needed ("…on max"), not the state."""
+    porch = {**LAMP_ON, "name": "porch light", "room": "porch"}
+    for text in ("the porch light doesn't need to be on all night", "the porch light doesn't have to be on all night"):
+        out = ask(interpreter, text, home=(porch, THERMO))
+        assert out["kind"] == "action" and out["after"]["porch light"] == {"state": "off"}, (text, out)
+
+
+@pytest.mark.parametrize("utterance", ["can the lamp show purple?", "could the lamp glow red?"])
+def test_what_a_lamp_can_show_is_answered_not_done(interpreter, utterance):
+    """ "can the tv strip show purple?" made it purple: what a device can show is a capability
+    question, as "can the lamp go green?" is."""
+    out = ask(interpreter, utterance)
+    assert out["kind"] == "explanation" and unchanged(out, (LAMP_ON, THERMO)), out

@@ -30,8 +30,8 @@ from thoughtful.simulation.voices import VOICES, available
 from thoughtful.speech.corpus import word_errors
 from thoughtful.speech.endpoint import EndpointSettings
 
-RENDER_VERSION = 1
-"""Bump when rendering changes, so cached audio is made again."""
+RENDER_VERSION = 2
+"""Bump when rendering changes, so cached audio is made again (2: rooms seeded by their draw)."""
 
 
 def build_set(cases: list[dict], folder: Path, voices: Iterable[str] = VOICES,

@@ -51,13 +51,14 @@ _REASON = re.compile(r"^(?:why|how come|what (?:was|is|did you do) (?:that|this|
                      r"|what(?:'s| is| was) the reason"
                      r"|what (?:did|have) you (?:just )?(?:do|done|change|changed|set)"
                      r"|who (?:did|changed|turned|switched|set)"
-                     r"|(?:by )?how much (?:did|has|was)|by how much)\b")
+                     r"|(?:by )?how much (?:did|has|was)|by how much"
+                     r"|(?:what|where) (?:was|were|had) (?:it|that|they)(?: set(?: to| at)?| at)? (?:before|earlier))\b")
 _OF_THE_LAST = set("""why how come what was is did you do that this it for just the reason so but and then
 happen happened change changed have done set to who turned switched off on by much go went move moved
-up down""".split())
+up down where were had they before earlier at""".split())
 """The words of a reason, or of what was done, asked of nothing named: "why?", "how come?", "what
 was that for?", "what did you just change?", "what did you set it to?", "who did that?", "by how
-much?"."""
+much?", "what was it before?"."""
 
 
 def asks_why_of_the_last(text: str) -> bool:

@@ -157,12 +157,17 @@ class Interpretation:
 
 _NOT_SO = re.compile(r"(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so|that)\s+([a-z]+)\b")
 """A level said to be too much in negated words: "doesn't need to be this bright"."""
+_ASKING_FOR = re.compile(r"^(?:(?:so|um|and|hey)\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s")
+"""A request put as a question of what the speaker may get: "can I get the lamp on", "could we
+have some heat" (not "can I set the heat to 30?": that asks what one may do, :func:`safety.how_to`)."""
 _UNASKED = re.compile(r"\b(?:didn't|did\s+not|never)\s+ask(?:ed)?\s+(?:for|you\s+to)\b")
 """A change said not to have been asked for: "I didn't ask for the pantry light"."""
 _NOT_SO_MUCH = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+([a-z]+)(?:\s+[a-z']+){0,3}?\s+(?:so|that|as|too)\s+much\b")
 """A way of changing said to go too far: "don't cool it so much"."""
-_NOT_AT = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+(?:[a-z]+\s+){0,3}?be\s+((?:at|on)\s+[a-z0-9% ]+)$")
-"""A level said not to be needed: "don't need to be at full", "shouldn't be on max"."""
+_NOT_AT = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+(?:[a-z]+\s+){0,3}?be\s+((?:at|on)\s+"
+                     r"(?!all\b|the\s+whole\b|overnight\b|for\b|during\b|tonight\b|today\b|now\b|anymore\b)[a-z0-9% ]+)$")
+"""A level said not to be needed: "don't need to be at full", "shouldn't be on max" (not a time:
+"doesn't need to be on all night" is the state)."""
 _SUBJECT_OPENING = re.compile(r"^(?:it's|it\s+is|i'm|i\s+am|we're|we\s+are)\s")
 """How a statement of how it is or feels opens ("it's cold", "I'm freezing")."""
 
@@ -305,6 +310,12 @@ class Interpreter:
             # Only a name ("and the hall light too", "all the lights too", "both"): the last request
             # again, on it; with nothing to continue, a question.
             named = " and ".join(explain.the(n) for n in found.devices or found.rooms) or "all of them"
+            if set(found.excluded) & {name for name, _, _ in replay.undo(request.home, request.now)}:
+                # "not the landing light, the bathroom light" just after the landing light went on
+                meant = found.devices or self._of_the_rooms(found, request.home, self._previous_types(request))
+                swapped = self._swapped(request, replace(found, devices=meant), None)
+                if swapped is not None:
+                    return swapped
             return self._again(request, found) or Interpretation(
                 "clarify", f"What would you like me to do with {named}?")
         named = self._named_by_a_word(request, found)
@@ -500,7 +511,8 @@ class Interpreter:
             request = replace(request, text=followup.one_as(request.text, self.models[types[0]].display_name))
         found = self.resolver.mentions(request.text, request.home)
         if found.rooms and not found.devices and followup.is_ellipsis(found.masked, self.nouns):
-            found = replace(found, devices=self._of_the_rooms(found, request.home))  # "no, the garden lamp"
+            found = replace(found, devices=self._of_the_rooms(found, request.home, self._previous_types(request)))
+            # "no, the garden lamp"; "no, the bathroom" just after "landing light on": its light
         swapped = self._swapped(request, found, self._other(request, request.text))
         if swapped is not None:
             return swapped
@@ -515,11 +527,13 @@ class Interpreter:
                     return self._decide(request, replace(found, masked=said_of), narrowed)
         return self.interpret(request)
 
-    def _of_the_rooms(self, found: Mentions, home: Home) -> list[str]:
+    def _of_the_rooms(self, found: Mentions, home: Home, talked_of: Collection[str] = ()) -> list[str]:
         """The one device of the rooms said whose type the words name ("the garden lamp": the
-        garden spotlight, beside the garden heater); none when there is not just one."""
+        garden spotlight, beside the garden heater), or when they name none, of the one type in
+        ``talked_of``; none when there is not just one."""
         types = {self.resolver.nouns.get(w) or self.resolver.nouns.get(w.rstrip("s")) for w in found.masked.split()}
         types.discard(None)
+        types = types or set(talked_of)
         if len(types) != 1:
             return []
         try:
@@ -701,9 +715,9 @@ class Interpreter:
         heard clause names a device and none of its words asks for what the model reads in it
         ("Turn off all the lights and set the strip light.", heard for "…except the strip
         light": the whole would switch the strip light off too)."""
-        clauses = self._clauses(request)
-        if len(clauses) < 2:
-            return None
+        clauses = [c for c in self._clauses(request) if not self._interjection(c, request.home)]
+        if len(clauses) < 2:  # "ugh, too dark now" is one request, read whole (as a complaint of
+            return None  # the last change: one step back, not the goal's level)
         changes: list[tuple[str, Change, str]] = []
         left_alone: set[str] = set()
         alone: dict[str, bool] = {}
@@ -1100,6 +1114,9 @@ class Interpreter:
             return self._more(request)
         if _UNASKED.search(found.masked):  # "I didn't ask for the pantry light" just after it went on
             return self._unasked(request, found)
+        if kind == "question" and _ASKING_FOR.match(found.masked) and self._ops(prediction) and \
+                not any(op.split(":")[1].startswith(("ask=", "how=", "why")) for op in self._ops(prediction)):
+            kind, prediction = "command", replace(prediction, kind="command")  # "can I get the lamp on"
         if kind in ("command", "negated") and (limited := self._limited(request, found)) is not None:
             return limited  # "I don't want the thermostat above 68": down to 68, only if it is above
         worded = None  # an operation the words ask for by these rules, whatever the model read
@@ -1171,6 +1188,8 @@ class Interpreter:
                     request = replace(request, guessed=True)  # "No heat to night." read as heating and good night
                 if stop is not None:  # "no cooling in the media room", read as cooling, while it cools: off
                     prediction = prediction.only({stop: prediction.ops[refused[0]]})  # (heard: asked first)
+            if request.heard_confidence is not None and self._refusal_lost(prediction, found.masked, request.home):
+                request = replace(request, guessed=True)  # "No heat to night." read as good night alone
             not_so = self._stopping_what_is_not(prediction, found, request.home)
             if not_so:  # "the upstairs thermostat shouldn't be cooling" had switched it off while it heated
                 return Interpretation("clarify", not_so)
@@ -1384,6 +1403,12 @@ class Interpreter:
         state = what.partition("=")[2]
         stop = f"{device_type}:state=off"
         return stop if _in_state(home, device_type, state) and stop in self.label_space else None
+
+    def _refusal_lost(self, prediction: Prediction, text: str, home: Home) -> bool:
+        """Whether the words refuse a working state of a type ("no heat") that no operation of
+        the reading touches: the reading lost what was refused, or the rest is misheard."""
+        touched = {op.split(":")[0] for op in self._ops(prediction)}
+        return any(safety.stops_working(text, self.models[t]) for t in home.types() - touched)
 
     def _negated_states(self, prediction: Prediction, text: str) -> list[str]:
         """The prediction's switches to a working state the words refuse ("no heat", "not the
@@ -1955,6 +1980,11 @@ class Interpreter:
         rest = [w for w in found.masked.split() if w not in vocabulary.DETERMINERS | {"more", "some", "all", "of"}]
         return bool(rest) and all(w in self.nouns or w.rstrip("s") in self.nouns for w in rest)
 
+    def _interjection(self, clause: str, home: Home) -> bool:
+        """Whether a clause is only words nothing here knows ("ugh", "argh", "meh"): a feeling
+        voiced, no request."""
+        return len(self._unknown_words(clause, home)) == len(clause.split()) <= 2
+
     def _unknown_words(self, text: str, home: Home) -> list[str]:
         home_words = {w for d in home.devices.values()
                       for w in vocabulary.words(" ".join([*self.resolver.spoken_forms(d.name), d.room]))}
@@ -2021,6 +2051,8 @@ class Interpreter:
                                         if request.home[name].room.lower() in found.rooms]
             if not devices or (found.masked.split() and not followup.is_ellipsis(found.masked, self.nouns)):
                 return None
+            if any(d.room.lower() in found.rooms and d.name not in devices for d in request.home.devices.values()):
+                return None  # "not the landing, the bathroom": a correction, the bathroom's light meant
         state = match.groupdict().get("state")
         undo = [(name, change, "you said to leave it out") for name, change, _ in undone if name in devices
                 and (state is None or (change.state == "off") == (state == "off"))]
@@ -2059,7 +2091,7 @@ class Interpreter:
     def _undone_after_a_complaint(self, request: Request) -> bool:
         """Whether the words end asking to undo the last change by voice ("…, go back", "…, undo
         that") after clauses that only say how it turned out, naming no other device ("too warm
-        now", "that's too bright"): the undo is what to do, the complaint why. Read whole, the
+        now", "that's too bright", "too much"): the undo is what to do, the complaint why. Read whole, the
         complaint's own step had taken the heat below where it started."""
         changed = {e.device for e in replay.last_by_voice(request.home, request.now)}
         if not changed:
@@ -2068,6 +2100,8 @@ class Interpreter:
         if len(clauses) < 2 or (last := self.lm.predict(clauses[-1])).kind != "undo" or last.confidence < CONFIDENCE:
             return False
         for clause in clauses[:-1]:
+            if followup.overshot(normalize(clause)):  # "too much, go back a bit"
+                continue
             found = self.resolver.mentions(clause, request.home)
             said = self.lm.predict(found.masked)
             if not set(found.devices) <= changed or found.rooms or said.kind != "command" or not said.ops \

@@ -157,8 +157,9 @@ def tokens(text: str) -> list[str]:
     """The words :class:`Number` positions count in ("half" counts as 50 percent, and "half as
     bright as it can be" too, "three quarters" as 75 percent, "a degree" as 1 degree, "half a
     degree" as 0.5, "one and a half" and "a degree and a half" as 1.5, "a couple of degrees" as 2
-    degrees)."""
+    degrees, "a few degrees" as 3)."""
     text = re.sub(r"\b(?:a )?couple(?: of)?\b", "2", text)  # "a couple of degrees"
+    text = re.sub(r"\ba few (?=(?:more )?(?:degrees?|percent)\b)", "3 ", text)  # "a few more degrees"
     # "half as bright as it can be": half of the range, said as a percentage
     text = re.sub(r"\bhalf (?=as \w+ as (?:it can be|it can go|it goes|it gets|possible)\b)", "50 percent ", text)
     text = re.sub(r"\b(?:a )?half (?:of )?(?:a )?degree\b", "0.5 degrees", text)  # "by half a degree"

@@ -44,9 +44,10 @@ _GO_ANY = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+"
                      r"(?:(?:go|get)\s+(?:[a-z']+\s+)?|be\s+(?:any|even)\s+)(\w+er)\b(.*)$")
 """A device's headroom asked about: "can the lamp go any brighter", "could it get any warmer"
 (heard: "can the sofa lamp go in brighter"). "Can the lamp be brighter" is a request."""
-_GO_TO = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+(?:go|do|change\s+to|be\s+set\s+to)\s+(\w+)$")
+_GO_TO = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+(?:go|do|turn|change\s+to|be\s+set\s+to|"
+                    r"show|display|glow|shine|light\s+up(?:\s+in)?)\s+(\w+)$")
 """What a device can become asked about: "can the strip light go green?", "can the lamp do blue?",
-"can the bulb be set to orange?"."""
+"can the bulb be set to orange?", "can the tv strip show purple?", "could it glow red?"."""
 
 
 _NOT = r"(?:not|no|don't|never)\s+(?:(?:any|so|too|that|the|a|bit|much)\s+)?"
@@ -593,12 +594,19 @@ def switched_against(text: str, planned: list[tuple[str, dict[str, Any], dict[st
     a device off and none on, or they say only "off" and it switches one on and none off; None
     otherwise (both said or neither, negated, or the word is another device's: "set the lamp to
     30 and turn off the heat"). Also wrong: a device switched off when the words ask for a small
-    amount and never say "off" ("lights in the lounge out a bit", heard for "down a bit")."""
+    amount and never say "off" ("lights in the lounge out a bit", heard for "down a bit"), or
+    switched from one working state to another for a small amount ("cool it a bit" had switched
+    a heating radiator to cooling: a small amount is a step of a setting, not another mode)."""
     said = set(text.split())
     went_off = [name for name, before, after in planned if after.get("state") == "off" != before.get("state")]
     small = _SMALL.search(text)
     if went_off and small and "off" not in said:
         return f'you said "{small.group(0)}", but that would switch {the(went_off[0])} off'
+    swapped = [(name, before["state"], after["state"]) for name, before, after in planned
+               if before.get("state") not in (None, "off") and after.get("state") not in (None, "off", before["state"])]
+    if swapped and small:
+        name, was, now = swapped[0]
+        return f'you said "{small.group(0)}", but that would switch {the(name)} from {was} to {now}'
     if negates(text) or ("on" in said) == ("off" in said):
         return None
     went_on = [(name, after.get("state")) for name, before, after in planned
