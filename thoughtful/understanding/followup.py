@@ -52,7 +52,8 @@ _REASON = re.compile(r"^(?:why|how come|what (?:was|is|did you do) (?:that|this|
                      r"|what (?:did|have) you (?:just )?(?:do|done|change|changed|set)"
                      r"|who (?:did|changed|turned|switched|set)"
                      r"|(?:by )?how much (?:did|has|was)|by how much"
-                     r"|(?:what|where) (?:was|were|had) (?:it|that|they)(?: set(?: to| at)?| at)? (?:before|earlier))\b")
+                     r"|(?:what|where) (?:was|were|had) (?:it|that|they)(?: set(?: to| at)?| at)?"
+                     r" (?:before|earlier))\b")
 _OF_THE_LAST = set("""why how come what was is did you do that this it for just the reason so but and then
 happen happened change changed have done set to who turned switched off on by much go went move moved
 up down where were had they before earlier at""".split())

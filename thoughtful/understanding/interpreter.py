@@ -164,8 +164,8 @@ _UNASKED = re.compile(r"\b(?:didn't|did\s+not|never)\s+ask(?:ed)?\s+(?:for|you\s
 """A change said not to have been asked for: "I didn't ask for the pantry light"."""
 _NOT_SO_MUCH = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+([a-z]+)(?:\s+[a-z']+){0,3}?\s+(?:so|that|as|too)\s+much\b")
 """A way of changing said to go too far: "don't cool it so much"."""
-_NOT_AT = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+(?:[a-z]+\s+){0,3}?be\s+((?:at|on)\s+"
-                     r"(?!all\b|the\s+whole\b|overnight\b|for\b|during\b|tonight\b|today\b|now\b|anymore\b)[a-z0-9% ]+)$")
+_NOT_AT = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+(?:[a-z]+\s+){0,3}?be\s+((?:at|on)\s+(?!all\b|the\s+whole\b|"
+                     r"overnight\b|for\b|during\b|tonight\b|today\b|now\b|anymore\b)[a-z0-9% ]+)$")
 """A level said not to be needed: "don't need to be at full", "shouldn't be on max" (not a time:
 "doesn't need to be on all night" is the state)."""
 _SUBJECT_OPENING = re.compile(r"^(?:it's|it\s+is|i'm|i\s+am|we're|we\s+are)\s")

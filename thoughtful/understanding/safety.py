@@ -603,7 +603,8 @@ def switched_against(text: str, planned: list[tuple[str, dict[str, Any], dict[st
     if went_off and small and "off" not in said:
         return f'you said "{small.group(0)}", but that would switch {the(went_off[0])} off'
     swapped = [(name, before["state"], after["state"]) for name, before, after in planned
-               if before.get("state") not in (None, "off") and after.get("state") not in (None, "off", before["state"])]
+               if before.get("state") not in (None, "off")
+               and after.get("state") not in (None, "off", before["state"])]
     if swapped and small:
         name, was, now = swapped[0]
         return f'you said "{small.group(0)}", but that would switch {the(name)} from {was} to {now}'
