@@ -174,15 +174,19 @@ def test_a_reading_the_model_is_far_surer_of_is_taken_and_a_guess_is_confirmed(i
     sure = heard_line(interpreter, Transcript("Turn off the desk lamp.", 0.8, ("Turn off the desk lamb.",)))
     assert sure["after"]["desk lamp"]["state"] == "off"  # the first reading was sure: it stays
     # Garbled readings the model may only guess at (which ones, the trained model decides):
-    # every guess is confirmed when heard; typed, it is not.
+    # every guess is confirmed when heard, unless the words themselves say it ("…its dimmer
+    # setting": dimmer; confirming those too measured 6 fewer right of 696 heard requests of
+    # probes40–41, no fewer wrong actions); typed, it is not.
     from thoughtful.understanding.interpreter import CONFIRM, WEAK_OPERATION
 
     guessed = 0
     for text in ("desk lamp on its dimmer setting", "the desk lamp at the bottom", "the desk lamp of the round job",
                  "right, I need up", "half light is on the desk lamp", "dimmer jump", "the desk lamp maybe",
-                 "some desk lamp stuff", "the desk lamp a bit", "desk lamp the middle", "lamp, planets, dimmer"):
+                 "some desk lamp stuff", "the desk lamp a bit", "desk lamp the middle", "lamp, planets, dimmer",
+                 "desk lamp more or less", "desk lamp okay then", "the desk lamp at about", "desk lamp fine"):
         prediction = interpreter.lm.predict(text.replace("desk lamp", "lamp"), types={"lamp", "thermostat"})
-        if prediction.kind != "command" or prediction.ops or prediction.best[1] < WEAK_OPERATION:
+        if prediction.kind != "command" or prediction.ops or prediction.best[1] < WEAK_OPERATION \
+                or interpreter._words_say(prediction.best[0], text.lower().replace("desk lamp", "lamp")):
             continue
         guessed += 1
         out = heard_line(interpreter, Transcript(text, 0.8))

@@ -524,6 +524,23 @@ def test_a_small_amount_never_switches_a_device_off(interpreter):
     off = {"state": "off"}
     assert switched_against("the heat pump down slightly", [("heat pump", HEAT, off)])
     assert not switched_against("the heat pump down slightly", [("heat pump", HEAT, dict(HEAT, setpoint=67))])
+    # nor swaps one working state for another: "cool it a bit" had switched heating to cooling
+    cooling = dict(HEAT, state="cool")
+    assert switched_against("cool it a bit", [("heat pump", HEAT, cooling)])
+    assert not switched_against("switch the heat pump to cooling", [("heat pump", HEAT, cooling)])
+
+
+def test_on_before_a_name_that_opens_with_a_room_is_no_place():
+    """ "Kids lamp on kitchen spots off." (heard, its comma lost) only switched the kitchen spots
+    off: "on kitchen" had been read as where ("lights off on the landing"), so the words said no
+    "on" that went unheeded. "Kitchen spots" is a name, so "on" is the kids lamp's."""
+    from thoughtful.state.device import Change
+    from thoughtful.understanding.safety import one_way_of_two
+
+    offs = [Change(state="off")]
+    assert one_way_of_two("kids lamp on kitchen spots off", offs, ["kitchen", "kids room"],
+                          ["kids lamp", "kitchen spots"])
+    assert not one_way_of_two("lights off on the kitchen", offs, ["kitchen"], ["kitchen spots"])
 
 
 def test_less_of_a_setting_never_switches_a_device_on(interpreter):

@@ -1944,7 +1944,7 @@ LANDING_ON = [{"at": "2026-11-29T08:00:00", "utterance": "landing light on", "sa
 
 
 @pytest.mark.parametrize("utterance", ["not the landing, the bathroom", "not the landing light, the bathroom light",
-                                       "no, the bathroom"])
+                                       "no, the bathroom", "no, a bathroom one"])
 def test_not_the_one_just_changed_but_another_is_a_swap(interpreter, utterance):
     """ "not the landing, the bathroom" just after "landing light on" only switched the landing
     light off ("not the landing" read as leaving it out), "…, the bathroom light" only switched
@@ -2002,3 +2002,20 @@ def test_what_a_lamp_can_show_is_answered_not_done(interpreter, utterance):
     question, as "can the lamp go green?" is."""
     out = ask(interpreter, utterance)
     assert out["kind"] == "explanation" and unchanged(out, (LAMP_ON, THERMO)), out
+
+
+def test_the_speaker_warming_up_is_no_request(interpreter):
+    """ "I'm warming up in the hall" (heard for "I'm warm enough…") raised the heat: the speaker
+    changing is how they feel, no request to move a setting; asked about."""
+    for text in ("I'm warming up", "we're cooling down in here"):
+        out = ask(interpreter, text)
+        assert out["kind"] == "clarify" and unchanged(out, (LAMP_ON, THERMO)), (text, out)
+
+
+def test_by_a_word_that_is_no_amount_is_asked(interpreter):
+    """ "Dim the ceiling lights by a turn." (heard for "by a third") dimmed them one step: "by a"
+    before a word that is no amount lost the amount."""
+    out = ask(interpreter, "dim the lamp by a turn")
+    assert out["kind"] == "clarify" and unchanged(out, (LAMP_ON, THERMO)), out
+    third = ask(interpreter, "dim the lamp by a third")
+    assert third["kind"] == "action" and third["after"]["lamp"]["brightness"] < 50, third

@@ -42,8 +42,12 @@ LATER = re.compile(
 """A time to do it at or for ("in ten minutes", "at 10pm", "for an hour", "tomorrow", "at night"):
 nothing here keeps time, and doing it now is not what was asked."""
 LOST_AMOUNT = re.compile(r"\bby\s+(?!(?:\d+(?:\.\d+)?|an?|the|my|our|your|this|that|these|those|much|far|"
-                         r"lots?|some|half|how|quite|just|about|around)\b)([a-z']+)")
-"""By something that is not an amount ("warm the kitchen up by you", "two" misheard)."""
+                         r"lots?|some|half|how|quite|just|about|around)\b)([a-z']+)"
+                         r"|\bby\s+an?\s+(?!(?:\d+(?:\.\d+)?|bit|little|lot|third|quarter|half|degree|notch|step|"
+                         r"tad|touch|smidge|smidgen|few|couple|fraction|percent|point|hair|good|tiny|small|big|"
+                         r"fair|further|whole|single|other|tenth|fifth)\b)([a-z']+)")
+"""By something that is not an amount ("warm the kitchen up by you", "two" misheard; "dim the
+ceiling lights by a turn", "third" misheard)."""
 
 TOO_FOR_TWO = re.compile(r"\b(?:up|down|warmer|cooler|colder|hotter|brighter|dimmer|higher|lower)\s+(?:too?|do)$"
                          r"|\btoo?\s+(?:warmer|cooler|colder|hotter|brighter|dimmer|higher|lower|up|down)\b")
@@ -136,7 +140,7 @@ class Doubts:
     def lost_amount(text: str) -> str | None:
         """The word after "by" where an amount should be and is not (:data:`LOST_AMOUNT`)."""
         match = LOST_AMOUNT.search(text)
-        return match.group(1) if match else None
+        return (match.group(1) or match.group(2)) if match else None
 
     @staticmethod
     def opens_like_a_question(text: str) -> bool:

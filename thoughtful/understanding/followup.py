@@ -25,7 +25,7 @@ CONTEXT = timedelta(minutes=5)
 """How long what was said and done stays something a follow-up can lean on: a "yes" hours after
 "Did you want…?", or "undo that" the next morning, would replay a request nobody is making."""
 
-LINKING = set("""and the too also as well same for thing do please in here there with what about now one ones
+LINKING = set("""and the a too also as well same for thing do please in here there with what about now one ones
 again then that it to how of my our over goes applies all both whole every lot 1
 thanks thank you ok okay great perfect lovely cheers""".split())
 """Words an elliptical follow-up may use besides the device or room it names ("thanks, now the

@@ -170,6 +170,9 @@ _NOT_AT = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+(?:[a-z]+\s+){0,3}?be\s+((?:a
 "doesn't need to be on all night" is the state)."""
 _SUBJECT_OPENING = re.compile(r"^(?:it's|it\s+is|i'm|i\s+am|we're|we\s+are)\s")
 """How a statement of how it is or feels opens ("it's cold", "I'm freezing")."""
+_SPEAKER_CHANGING = re.compile(r"^(?:i'm|i\s+am|we're|we\s+are)\s+(?:\w+\s+)?\w+ing\s+(?:up|down)\b")
+"""The speaker said to be changing ("I'm warming up", "we're cooling down"): how they feel, no
+request to move a setting either way."""
 
 
 def _subjects_shared(clauses: list[str], feelings: Collection[str]) -> list[str]:
@@ -1165,8 +1168,9 @@ class Interpreter:
         if not prediction.ops and kind == "question" and \
                 (limit := self.planner.limit_asked(found.masked, self._types_named(found, request.home))):
             prediction = replace(prediction, ops={limit: prediction.best[1]})  # "how warm can the heater get?"
-        if not prediction.ops:
-            request = replace(request, guessed=True)
+        if not prediction.ops or (_SPEAKER_CHANGING.match(found.masked)
+                                  and all(op.endswith(("=up", "=down")) for op in prediction.ops)):
+            request = replace(request, guessed=True)  # "I'm warming up in the hall" had raised the heat
         if kind == "command":
             said = prediction if worded else self.evidence.said(prediction, self._ops(prediction), found.masked)
             if said is None and (direction := self._said_outright(found, request.home)):
@@ -1897,7 +1901,8 @@ class Interpreter:
         if asked:
             return Interpretation("explanation", f'Just ask me: "{asked}". That sets {" and ".join(planned)}.')
         if request.heard_confidence is not None and safety.one_way_of_two(
-                text, [c for _, c, _ in changes], sorted({d.room.lower() for d in home.devices.values()})):
+                text, [c for _, c, _ in changes], sorted({d.room.lower() for d in home.devices.values()}),
+                [name.lower() for name in home.devices]):
             request = replace(request, guessed=True)  # "So full lamp on and big light off.": only off read
         if request.heard_confidence is not None and \
                 self.resolver.echoed_elsewhere(text, home, {a.device for a in proposed if a.changed}):

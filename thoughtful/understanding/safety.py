@@ -619,13 +619,16 @@ def switched_against(text: str, planned: list[tuple[str, dict[str, Any], dict[st
     return None
 
 
-def one_way_of_two(text: str, changes: list[Change], rooms: list[str]) -> bool:
+def one_way_of_two(text: str, changes: list[Change], rooms: list[str], names: Collection[str] = ()) -> bool:
     """Whether ``text`` says both "on" and "off" (negating nothing, sparing nothing; "on" before
-    one of ``rooms`` is where: "lights off on the landing") and the ``changes`` only go one way:
-    every one switches off, or none does ("So full lamp on and big light off.", heard for "sofa
-    lamp on…", only switched the big light off: a clause was lost)."""
+    one of ``rooms`` is where: "lights off on the landing", unless the room opens one of
+    ``names``: "kids lamp on kitchen spots off") and the ``changes`` only go one way: every one
+    switches off, or none does ("So full lamp on and big light off.", heard for "sofa lamp on…",
+    only switched the big light off: a clause was lost)."""
+    named = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    kept = rf"(?!(?:{named})\b)" if named else ""
     for room in rooms:
-        text = re.sub(rf"\bon\s+(?:the\s+)?{re.escape(room)}\b", room, text)
+        text = re.sub(rf"\bon\s+(?:the\s+)?{kept}{re.escape(room)}\b", room, text)
     said = set(text.split())
     if not {"on", "off"} <= said or negates(text) or said & {"keep", "leave", "left", "stay", "stays"}:
         return False
