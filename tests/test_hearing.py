@@ -1009,3 +1009,21 @@ def test_too_before_a_direction_is_confirmed(interpreter):
     out = run_line(json.dumps({"id": 1, "home": [heat], "utterance": "Heat too up."}), interpreter,
                    heard=Transcript("Heat too up.", 0.9))
     assert out["kind"] == "clarify" and out["after"]["thermostat"] == heat["snapshot"], out
+
+
+def test_heard_amount_words_and_a_number_to_go_back_to_are_carried_out(interpreter):
+    """ "Thermostat plus 2." and "Ceiling lights 10 points brighter.", heard clearly by both
+    decoders, were confirmed for "plus" and "points", words these rules read but no state model
+    says; "Go back to 68." just after the thermostat went from 68 was confirmed as a number said
+    of nothing, though "back" says it is the last change's."""
+    plus = heard_line(interpreter, Transcript("Thermostat plus 2.", 0.92))
+    assert plus["kind"] == "action" and plus["after"]["thermostat"]["setpoint"] == 70, plus
+    points = heard_line(interpreter, Transcript("Desk lamp 10 points brighter.", 0.91))
+    assert points["kind"] == "action" and points["after"]["desk lamp"]["brightness"] == 70, points
+    warmer = {**HOME[1], "snapshot": {**HOME[1]["snapshot"], "setpoint": 71}}
+    raised = [{"at": "2026-11-28T19:59:40", "utterance": "thermostat to 71", "say": "Done."},
+              {"at": "2026-11-28T19:59:40", "device": "thermostat", "changed": {"setpoint": 71},
+               "from": {"setpoint": 68}, "by": "voice"}]
+    back = heard_line(interpreter, Transcript("Go back to 68.", 0.97), home=[HOME[0], warmer], history=raised,
+                      now="2026-11-28T20:00:00")
+    assert back["kind"] == "action" and back["after"]["thermostat"]["setpoint"] == 68, back

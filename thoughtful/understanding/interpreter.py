@@ -26,8 +26,8 @@ from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import DIRECTIONS, SWITCHES, Doubts
 from thoughtful.understanding.evidence import LEVELS, Evidence, roots
 from thoughtful.understanding.labels import label_space
-from thoughtful.understanding.numbers import (Number, find_numbers, first_of_either, heard_numbers, signs_spelled,
-                                              taken_off, tokens, unit_named)
+from thoughtful.understanding.numbers import (AMOUNT_TERMS, Number, find_numbers, first_of_either, heard_numbers,
+                                              signs_spelled, taken_off, tokens, unit_named)
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.bounds import Limit, said_limit
 from thoughtful.understanding.planner import Planner, TypePlan
@@ -196,7 +196,7 @@ class Interpreter:
         self.lm = language_model
         self.resolver = Resolver(models)
         self.planner = Planner(models)
-        self.known_words = vocabulary.known_words(models) | safety.RULE_WORDS
+        self.known_words = vocabulary.known_words(models) | safety.RULE_WORDS | AMOUNT_TERMS
         self.model_words = vocabulary.model_words(models)
         self.value_types = vocabulary.value_types(models)
         self.joined = vocabulary.joined_pairs(models)
@@ -1205,8 +1205,9 @@ class Interpreter:
             if crossed:  # "lounge whites off" (heard for "lounge lights off") had switched the radiator off
                 return Interpretation("clarify", crossed)
             if request.heard_confidence is not None and self.doubts.number_of_nothing(found, request.home) \
-                    and not (set(found.masked.split()) & PRONOUNS and self._recent(request)):
+                    and not (set(found.masked.split()) & (PRONOUNS | {"back"}) and self._recent(request)):
                 request = replace(request, guessed=True)  # "make that 74" just after the heat was set says what
+                # it is for, and so does "go back to 68" just after it went from 68
             if back := self._complaint_of_the_last(prediction, found, request):
                 return self._apply(request, back)  # "too cold now" just after "down 4": not past where it was
         try:

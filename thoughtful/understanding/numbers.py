@@ -106,6 +106,9 @@ _SCALES = {"°f": "F", "fahrenheit": "F", "°c": "C", "celsius": "C", "centigrad
 _TARGET_BEFORE = {"to", "at", "until", "till", "is"}
 _RELATIVE_BEFORE = {"by", "up", "down", "plus", "minus", "another", "extra"}
 """Words before a number that make it a change: "up 10", "another 10 percent", "an extra 5"."""
+AMOUNT_TERMS = {"plus", "minus", "point", "points"}
+"""Words of amounts these rules read that no state model says ("thermostat plus 2", "ten points
+brighter"): known words, so a transcript of them is not confirmed for an unknown word."""
 _RELATIVE_AFTER = {"more", "less", "warmer", "cooler", "colder", "hotter", "higher", "lower",
                    "up", "down", "brighter", "dimmer", "darker", "extra", "fewer"}
 
