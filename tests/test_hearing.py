@@ -1027,3 +1027,35 @@ def test_heard_amount_words_and_a_number_to_go_back_to_are_carried_out(interpret
     back = heard_line(interpreter, Transcript("Go back to 68.", 0.97), home=[HOME[0], warmer], history=raised,
                       now="2026-11-28T20:00:00")
     assert back["kind"] == "action" and back["after"]["thermostat"]["setpoint"] == 68, back
+
+
+def test_heard_by_and_no_amount_or_a_step_of_eight_is_confirmed(interpreter):
+    """ "Bringing the light up by reading." made it the reading light, and "The strip heater up
+    8 degrees." (for "up a degree") raised it 8°F: "by" before a word that is no amount, and a
+    step of 8 where "a" is often said, are confirmed when heard."""
+    for text in ("Bring the desk lamp up by reading.", "The thermostat up 8 degrees."):
+        out = heard_line(interpreter, Transcript(text, 0.95))
+        assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, (text, out)
+    typed = run_line(json.dumps({"id": 1, "home": HOME, "utterance": "thermostat up 8 degrees"}), interpreter)
+    assert typed["kind"] == "action" and typed["after"]["thermostat"]["setpoint"] == 76, typed
+
+
+def test_a_name_read_as_its_room_leaves_no_word_of_it_behind(interpreter):
+    """ "He has a reading nook right." (for "dim down the reading nook light") made the light
+    bright for reading: "reading nook" was read as the room "nook", and "reading" left over as
+    the reading goal. A name without its noun is the device."""
+    nook = [{"name": "reading nook light", "type": "lamp", "room": "nook",
+             "snapshot": {"state": "on", "brightness": 45, "color_temp": 3000}}, HOME[1]]
+    out = heard_line(interpreter, Transcript("He has a reading nook right.", 0.64), home=nook)
+    assert out["after"]["reading nook light"] == nook[0]["snapshot"], out
+    dim = run_line(json.dumps({"id": 1, "home": nook, "utterance": "dim the reading nook"}), interpreter)
+    assert dim["kind"] == "action" and dim["after"]["reading nook light"]["brightness"] < 45, dim
+    assert dim["after"]["reading nook light"]["color_temp"] == 3000, dim
+
+
+def test_not_a_name_heard_leaves_it_out(interpreter):
+    """ "Turn off the kitchen strip, not a strip." (heard "a" for "the") switched both off."""
+    strips = [{"name": "kitchen strip", "type": "lamp", "room": "kitchen", "snapshot": HOME[0]["snapshot"]},
+              {"name": "strip", "type": "lamp", "room": "den", "snapshot": HOME[0]["snapshot"]}, HOME[1]]
+    out = heard_line(interpreter, Transcript("Turn off the kitchen strip, not a strip.", 0.96), home=strips)
+    assert out["after"]["strip"] == HOME[0]["snapshot"] and out["after"]["kitchen strip"] == {"state": "off"}, out

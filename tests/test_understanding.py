@@ -2019,3 +2019,37 @@ def test_by_a_word_that_is_no_amount_is_asked(interpreter):
     assert out["kind"] == "clarify" and unchanged(out, (LAMP_ON, THERMO)), out
     third = ask(interpreter, "dim the lamp by a third")
     assert third["kind"] == "action" and third["after"]["lamp"]["brightness"] < 50, third
+
+
+def test_a_refused_colour_is_not_the_one_chosen(interpreter):
+    """ "kids room lamp, not purple, green," (a transcript's commas) made it purple: the longest
+    colour name said won, the refused one."""
+    for text in ("lamp, not purple, green,", "lamp not purple but green"):
+        out = ask(interpreter, text)
+        assert out["kind"] == "action" and abs(out["after"]["lamp"]["color"]["hue"] - 120) <= 25, (text, out)
+
+
+def test_enough_as_it_is_asks_for_nothing(interpreter):
+    """ "It is bright enough at the workbench." (heard for "isn't") halved the lamp, and "it's
+    warm enough in here" lowered the heat as too warm: how it is, enough, is no wish for less."""
+    for text in ("it's warm enough in here", "the lamp is bright enough now"):
+        out = ask(interpreter, text)
+        assert out["kind"] != "action" and unchanged(out, (LAMP_ON, THERMO)), (text, out)
+    more = ask(interpreter, "the lamp isn't bright enough")
+    assert more["kind"] == "action" and more["after"]["lamp"]["brightness"] > 50, more
+
+
+def test_make_it_match_is_the_last_request_on_it(interpreter):
+    """ "make the workbench lamp match" just after "workshop lights to 40" asked which colour
+    (heard, its beam's "…lamp max." was offered): it is the last request again, on what it names,
+    as "the workbench lamp too" is; "make the desk lamp" alone is no such thing."""
+    home = BIG_HOME[:2] + BIG_HOME[3:]
+    to_40 = [{"at": "2026-11-29T08:00:00", "utterance": "ceiling light to 40", "say": "Done."},
+             {"at": "2026-11-29T08:00:00", "device": "ceiling light", "changed": {"brightness": 40},
+              "from": {"brightness": 80}, "by": "voice", "why": "asked"}]
+    lit = [{**d, "snapshot": {**d["snapshot"], "brightness": 40}} if d["name"] == "ceiling light" else d for d in home]
+    for text in ("make the desk lamp match", "set the desk lamp the same"):
+        out = ask(interpreter, text, home=lit, now="2026-11-29T08:01:00", history=to_40)
+        assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 40, (text, out)
+    alone = ask(interpreter, "make the desk lamp", home=lit, now="2026-11-29T08:01:00", history=to_40)
+    assert alone["kind"] != "action", alone

@@ -64,6 +64,8 @@ misheard, not a level."""
 TENS_TORN = re.compile(r"\b[2-9]\s+(?:it|he|e|eat|tea|tee|ty|d)$")
 """ "Lamp 2 to 8 it." (for "eighty"): a digit, then at the end a word a recognizer writes for the
 "-ty" of its tens."""
+EIGHT_FOR_A = re.compile(r"\b(?:up|down|by|raise|lower)\s+8\s+(?:degrees?|percent|%|notch(?:es)?|steps?)\b")
+""" "The strip heater up 8 degrees." (for "up a degree"): a step of 8 heard where "a" is said."""
 _TO_A_DEVICE = re.compile(r"\b(?:to|at)\s+(?:the\s+)?([a-z']+)$")
 """The last word of a request after "to" or "at": where a number or a value goes."""
 PARTICLES = {"and", "then", "also", "so", "now", "oh", "um", "uh", "just"}
@@ -204,8 +206,8 @@ class Doubts:
     def misheard(text: str) -> bool:
         """Whether a heard request has words a recognizer easily writes for others: "up too"
         (perhaps "up two"), "done" (perhaps "down"), a bare number after "a" ("to a 4"), a tens
-        torn in two ("to 8 it")."""
-        return any(pattern.search(text) for pattern in (TOO_FOR_TWO, DONE_FOR_DOWN, A_NUMBER, TENS_TORN))
+        torn in two ("to 8 it"), a step of 8 ("up 8 degrees", perhaps "up a degree")."""
+        return any(pattern.search(text) for pattern in (TOO_FOR_TWO, DONE_FOR_DOWN, A_NUMBER, TENS_TORN, EIGHT_FOR_A))
 
     def target_lost(self, text: str) -> bool:
         """Whether a heard request ends "to" or "at" a word for a kind of device, where a number

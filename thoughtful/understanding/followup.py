@@ -25,11 +25,14 @@ CONTEXT = timedelta(minutes=5)
 """How long what was said and done stays something a follow-up can lean on: a "yes" hours after
 "Did you want…?", or "undo that" the next morning, would replay a request nobody is making."""
 
-LINKING = set("""and the a too also as well same for thing do please in here there with what about now one ones
+LINKING = set("""and the a too also as well same for thing do match please in here there with what about now one ones
 again then that it to how of my our over goes applies all both whole every lot 1
 thanks thank you ok okay great perfect lovely cheers""".split())
 """Words an elliptical follow-up may use besides the device or room it names ("thanks, now the
 garage")."""
+
+_MAKING = {"make", "set", "have", "get", "put"}
+"""Verbs an ellipsis may open with when it says "match" or "the same": "make the desk lamp match"."""
 
 CORRECTIONS = ("nope", "nah", "actually", "i mean", "i meant", "i said", "i asked for", "i wanted", "sorry", "wait",
                "oops", "not that", "rather")
@@ -44,7 +47,8 @@ def is_ellipsis(masked: str, type_nouns: set[str]) -> bool:
     """Whether ``masked`` (names and rooms taken out, device names replaced by their type word)
     holds only linking words and type words: all that is left of "and the bedroom too"."""
     words = masked.split()
-    return bool(words) and all(w in LINKING or w.rstrip("s") in type_nouns or w in type_nouns for w in words)
+    linking = LINKING | _MAKING if set(words) & {"match", "same"} else LINKING  # "make the desk lamp match"
+    return bool(words) and all(w in linking or w.rstrip("s") in type_nouns or w in type_nouns for w in words)
 
 
 _REASON = re.compile(r"^(?:why|how come|what (?:was|is|did you do) (?:that|this|it) for"

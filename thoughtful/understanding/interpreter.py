@@ -1237,7 +1237,8 @@ class Interpreter:
                 request = replace(request, guessed=True)
             request = self._heard_in_doubt(request, found.masked, plans)
             lost = self.doubts.lost_amount(found.masked)
-            if lost and any(p.change.adjust for p in plans.values()):  # "warm the kitchen up by you"
+            if lost and (any(p.change.adjust for p in plans.values()) or request.heard_confidence is not None):
+                # "warm the kitchen up by you"; heard, whatever it asks: "Bringing the light up by reading."
                 if request.heard_confidence is None:
                     return Interpretation("clarify", f'I didn\'t change anything: by how much ("by {lost}")?')
                 request = replace(request, guessed=True)

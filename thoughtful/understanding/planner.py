@@ -351,12 +351,13 @@ class Planner:
     @staticmethod
     def _named(model: StateModel, key: str, text: str):
         """The named value ``text`` asks for ("make it blue"); :class:`Ask` when it names none,
-        or only complains of one ("the light is too red" asks for anything but red)."""
+        or only complains of one ("the light is too red" asks for anything but red) or refuses it
+        ("lamp not purple green": green, not the longer name refused)."""
         lang = model.language.settings[key]
         best = None
         for name, named in lang.named.items():
             for synonym in [name, *named.synonyms]:
-                if re.search(rf"(?<!\btoo\s)\b{re.escape(synonym)}\b", text) and \
+                if re.search(rf"(?<!\btoo\s)(?<!\bnot\s)(?<!\bno\s)(?<!n't\s)\b{re.escape(synonym)}\b", text) and \
                         (best is None or len(synonym) > len(best[0])):
                     best = (synonym, named.value)
         if best is None:

@@ -316,7 +316,25 @@ class Resolver:
             rest = self._without_its_place(device, home, rooms)
             if rest:
                 single.append((device, rf"\b{re.escape(rest)}\b"))  # "the mini split" for the "bedroom mini split"
+            bare = self._without_its_noun(device, home, rooms)
+            if bare:  # "dim the reading nook" for the "reading nook light" (in the "nook")
+                single.append((device, rf"\b{re.escape(bare)}\b(?!\s+(?:{all_nouns}))"))
         return whole + short + single
+
+    def _without_its_noun(self, device: Device, home: Home, rooms: set[str]) -> str | None:
+        """A name without the noun of its type it ends with, when what is left is two words or
+        more that are no room and that no other name holds ("reading nook" of the "reading nook
+        light" in the "nook": read as the room, it had left "reading" to ask for the reading
+        light); None otherwise."""
+        said = words(device.name)
+        if len(said) < 3 or said[-1] not in self.nouns_of[device.type]:
+            return None
+        bare = " ".join(said[:-1])
+        if bare in rooms or bare in {" ".join(words(d.room)) for d in home.devices.values()} or any(
+                d is not device and re.search(rf"\b{re.escape(bare)}\b", " ".join(words(d.name)))
+                for d in home.devices.values()):
+            return None
+        return bare
 
     def _without_its_place(self, device: Device, home: Home, rooms: set[str]) -> str | None:
         """A name without the place words it opens with, when those are two words or more that no
@@ -351,7 +369,8 @@ class Resolver:
         for device, pattern in patterns:
             if device.name in found.devices or device.name in found.excluded:
                 continue
-            new, n = re.subn(rf"\s{except_}\s+(?:the\s+|my\s+)?{pattern}(?=\s)", " ", masked)
+            # (heard: "not a strip" for "not the strip")
+            new, n = re.subn(rf"\s{except_}\s+(?:the\s+|my\s+|a\s+)?{pattern}(?=\s)", " ", masked)
             spared, s = re.subn(rf"\s{_spared(pattern)}(?=\s)", " ", new)
             if s and spared.split():
                 new, n = spared, n + s

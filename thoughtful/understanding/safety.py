@@ -69,11 +69,18 @@ bright" and "it needn't be so warm" ask for less."""
 _DEGREE = r"(?:so|that|this|very|too|really|all\s+that)\s+"
 
 
+_STATED = r"(?:\b(?:is|are|was|it's|that's|i'm|we're|feels?|looks?|seems?|getting)\s+(?:now\s+|plenty\s+)?)"
+"""How it is, said of how it is now ("it's", "that's", "the hall is", "feels")."""
+
+
 def denies(text: str, word: str) -> bool:
     """Whether ``text`` states ``word`` only to deny it: "it's not that cold", "it isn't too
     bright" ask for nothing of "cold" or "bright" ("isn't warm enough" does not deny "warm": it
-    asks for more of it)."""
-    return bool(re.search(rf"{_STATED_NOT}(?:{_DEGREE})?{re.escape(word)}\b(?!\s+enough\b)", text))
+    asks for more of it); nor do words that say it is enough as it is ("it's warm enough in
+    here", "the desk is bright enough now": how it is, no wish for less)."""
+    said = re.escape(word)
+    return bool(re.search(rf"{_STATED_NOT}(?:{_DEGREE})?{said}\b(?!\s+enough\b)", text)) or \
+        (not negates(text) and bool(re.search(rf"{_STATED}{said}\s+enough\b", text)))
 
 
 def states_not_so(text: str) -> bool:

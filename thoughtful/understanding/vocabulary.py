@@ -114,7 +114,7 @@ def known_words(models: dict[str, StateModel]) -> set[str]:
     phrased = {w for phrases in (pb.WAKE, pb.POLITE_BEFORE, pb.POLITE_AFTER, pb.FILLERS, pb.SMALL, pb.NEGATIONS,
                                  pb.CANCELS, pb.IMPLICIT_OFF, pb.CONTRASTS, pb.UNDO, pb.MORE, pb.REVERSE,
                                  followup.CORRECTIONS)
-               for p in phrases for w in words(p)} | followup.OVERSHOOT_WORDS
+               for p in phrases for w in words(p)} | followup.OVERSHOOT_WORDS | followup.LINKING
     return ((known - unknown_name_words()) | phrased | set(PEOPLE)) - {"device"}
 
 
