@@ -2053,3 +2053,46 @@ def test_make_it_match_is_the_last_request_on_it(interpreter):
         assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 40, (text, out)
     alone = ask(interpreter, "make the desk lamp", home=lit, now="2026-11-29T08:01:00", history=to_40)
     assert alone["kind"] != "action", alone
+
+
+def test_minus_an_amount_is_a_change(interpreter):
+    """ "desk light minus 20", read as a level, asked "to what brightness?": "minus" (and
+    "plus") before an amount is a change of that much."""
+    out = ask(interpreter, "lamp minus 20")
+    assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 30, out
+
+
+def test_the_one_of_a_room_is_no_number(interpreter):
+    """ "not the kitchen pendant, dim the dining one" dimmed the pendant by 1%: "one" after "the
+    dining" is a pronoun, not an amount."""
+    home = [{"name": "pendant", "type": "lamp", "room": "dining", "snapshot": {"state": "on", "brightness": 70,
+                                                                               "color_temp": 3000}},
+            {"name": "kitchen pendant", "type": "lamp", "room": "kitchen",
+             "snapshot": {"state": "on", "brightness": 50, "color_temp": 3500}}, THERMO]
+    out = ask(interpreter, "not the kitchen pendant, dim the dining one", home=home)
+    assert out["kind"] == "action" and out["after"]["pendant"]["brightness"] <= 65, out
+    assert out["after"]["kitchen pendant"] == home[1]["snapshot"], out
+
+
+def test_not_needed_this_cold_is_warmer_not_off(interpreter):
+    """ "I don't need the split system this cold", read as too cold, switched the cooling off in
+    a 79°F room: "this cold" said not to be needed is the setting the other way."""
+    cooling = {"name": "split system", "type": "thermostat", "room": "living room",
+               "snapshot": {"state": "cool", "setpoint": 74, "room_temperature": 79, "fan": "auto"}}
+    out = ask(interpreter, "I don't need the split system this cold", home=(LAMP_ON, cooling))
+    assert out["kind"] == "action" and out["after"]["split system"]["state"] == "cool", out
+    assert out["after"]["split system"]["setpoint"] > 74, out
+
+
+@pytest.mark.parametrize("room, state", [(64, "heat"), (81, "cool"), (72, None)])
+def test_a_thermostat_switched_on_takes_the_state_its_room_calls_for(interpreter, room, state):
+    """ "study thermostat on" asked "did you want it heating?" in a 65°F room: "on" for a device
+    whose working states are heat and cool is the one whose own default the room calls for; in a
+    72°F room, between them, it is asked."""
+    off = {**THERMO, "snapshot": {"state": "off", "room_temperature": room, "fan": "auto"}}
+    for text in ("thermostat on", "turn on the thermostat"):
+        out = ask(interpreter, text, home=(LAMP_ON, off))
+        if state is None:
+            assert out["kind"] == "clarify" and out["after"]["thermostat"] == off["snapshot"], (text, out)
+        else:
+            assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == state, (text, out)

@@ -267,6 +267,19 @@ class Device:
                 return chosen
         raise StateError(f"{self.name}: is {current!r}; say which of {', '.join(candidates)} you mean")
 
+    def state_called_for(self) -> str | None:
+        """The one state whose own defaults, set now, the device's readings call for: an off
+        thermostat in a 64° room calls for heat (its 68° is above the room), in an 80° room for
+        cool (its 76° is below it), in a 72° room for neither; None when none or several do."""
+        called = set()
+        for name, state in self.model.states.items():
+            for key, value in state.defaults.items():
+                hint, reading = self.model.settings[key].implies_state, self._reading_for(key)
+                if hint is not None and reading is not None and isinstance(value, (int, float)) and \
+                        (hint.above if value > reading else hint.below if value < reading else None) == name:
+                    called.add(name)
+        return called.pop() if len(called) == 1 else None
+
     def keep_for_later(self, settings: dict[str, Any]) -> None:
         """Remember setting values for the next time a state that has them is entered (a target
         temperature set while the thermostat is off); StateError for an invalid value."""

@@ -27,7 +27,7 @@ from thoughtful.understanding.doubts import DIRECTIONS, SWITCHES, Doubts
 from thoughtful.understanding.evidence import LEVELS, Evidence, roots
 from thoughtful.understanding.labels import label_space
 from thoughtful.understanding.numbers import (AMOUNT_TERMS, Number, find_numbers, first_of_either, heard_numbers,
-                                              signs_spelled, taken_off, tokens, unit_named)
+                                              said_sign, signs_spelled, taken_off, tokens, unit_named)
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.bounds import Limit, said_limit
 from thoughtful.understanding.planner import Planner, TypePlan
@@ -41,8 +41,6 @@ NOT_SAID = re.compile(r"[{}<>\[\]\\=_|#@$^*~`]|(?:^|\s)/\w|\w/\w+/")
 _ASKED_FOR = re.compile(r"\b(?:some|more|needs?|want|get|use)\s+(?:some\s+|more\s+|a\s+(?:bit|little)\s+(?:of\s+)?)?"
                         r"([a-z]+)(?:\s+(?:in|on|at|out|here|there|please)\b|\s*$)")
 """What a device gives asked for as a thing: "needs light", "some heat in here"."""
-_SIGNED = re.compile(r"\b(plus|minus)\s+\d")
-"""An amount said with its sign: "minus 1"."""
 _HELP = re.compile(r"^(?:i\s+need\s+|can\s+you\s+|could\s+you\s+)?help(?:\s+me)?(?:\s+out)?$")
 """Help asked for, and nothing else: answered as "what can you do?" is."""
 CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;]|(?=\bwithout\b))\s*", re.IGNORECASE)
@@ -1132,10 +1130,14 @@ class Interpreter:
         not_at = kind == "command" and bool(_NOT_AT.search(found.masked))
         unsure = kind == "command" and safety.negates(found.masked) and \
             (not prediction.ops or self.evidence.said(prediction, self._ops(prediction), found.masked) is None)
-        less = self._not_so(found, request.home) if kind == "negated" or not_at or unsure else None
+        # "I don't need the split system this cold", read as too cold, had switched the cooling off
+        not_so = kind == "command" and bool(_NOT_SO.search(found.masked))
+        less = self._not_so(found, request.home) if kind == "negated" or not_at or unsure or not_so else None
+        if not_so and not (kind == "negated" or not_at or unsure) and less and self._goal_steps(prediction, less):
+            less = None  # "I don't want it so bright in here": its complaint's goal (the room's lamps)
         if less is None and (kind == "negated" or unsure):
             less = self._not_left(found, request.home)  # "the hall light shouldn't be off": on
-        if kind == "negated" or not_at or (unsure and less):
+        if kind == "negated" or not_at or ((unsure or not_so) and less):
             if less is None and (needless := self._needless(found, request.home)):
                 less = needless  # "the heat pump doesn't need to run": off, as "…to be on" is
             stop = None if less else self._no_longer(found, request.home)
@@ -1557,6 +1559,36 @@ class Interpreter:
         ways &= self.label_space
         return next(iter(ways)) if len(ways) == 1 else None
 
+    def _switched_on(self, found: Mentions, home: Home) -> str | None:
+        """ "study thermostat on", "turn on the thermostat": for named devices that are off and
+        have no state "on" but working states, the one their rooms call for (heat in a 64° room,
+        :meth:`Device.state_called_for`); None otherwise, and when the rooms call for none or
+        for different ones (then which is asked)."""
+        said = set(vocabulary.without_courtesy(found.masked).split())
+        if "on" not in said or "off" in said or safety.negates(found.masked) or not found.devices:
+            return None
+        devices = [home[name] for name in found.devices]
+        if len({d.type for d in devices}) != 1 or "on" in devices[0].model.states or \
+                any(d.snapshot.get("state") != "off" for d in devices):
+            return None
+        called = {d.state_called_for() for d in devices}
+        op = f"{devices[0].type}:state={called.pop()}" if len(called) == 1 and None not in called else None
+        return op if op in self.label_space else None
+
+    def _goal_steps(self, prediction: Prediction, way: str) -> bool:
+        """Whether a goal the prediction reads steps the setting of ``way`` ("lamp:brightness=down")
+        that way (too bright: brightness down)."""
+        device_type, _, what = way.partition(":")
+        key, _, how = what.partition("=")
+        for op in prediction.ops:
+            op_type, _, op_what = op.partition(":")
+            goal = self.models[op_type].language.goals.get(op_what[5:]) if op_type == device_type and \
+                op_what.startswith("goal=") else None
+            step = goal.effect.get(key) if goal else None
+            if isinstance(step, Toward) and (step.step > 0) == (how == "up"):
+                return True
+        return False
+
     def _complained_its_way(self, op: str, text: str) -> bool:
         """Whether ``op`` is a complaint goal whose every step the words complain of, the same way
         ("that's too bright": too bright, by "too bright" of the brightness, which it lowers)."""
@@ -1586,6 +1618,8 @@ class Interpreter:
                 said = {op for op in said if self._of_the_room(op)}
         if not said:  # "hall heat pump minus one": a signed amount of the one setting it fits
             said = self._signed(found.masked, named)
+        if not said:  # "study thermostat on": the working state its room calls for
+            said = {on} if (on := self._switched_on(found, home)) else set()
         if not said:  # "the garden needs light", "I need some heat": more of what a device gives
             said = {asked} if (asked := self._asked_for(found.masked, named or home.types())) else set()
         if not said:  # a room said stands for a phrase's "in here" ("it's pitch black on the porch")
@@ -1624,9 +1658,9 @@ class Interpreter:
     def _signed(self, masked: str, types: Collection[str]) -> set[str]:
         """ "plus 2", "minus one": up or down of the one numeric setting of ``types`` the amount
         fits (by its unit, else a percentage's or the only one); empty when none or several fit."""
-        sign = _SIGNED.search(masked)
+        sign = said_sign(masked)
         number = next((n for n in find_numbers(masked) if n.relative), None) if sign else None
-        if sign is None or number is None:
+        if not sign or number is None:
             return set()
         fits = set()
         for t in types:
@@ -1634,7 +1668,7 @@ class Interpreter:
                        (number.unit is None or number.unit in safety.UNIT_WORDS.get(spec.unit or "", set()))]
             if len(numeric) > 1:
                 numeric = [k for k in numeric if self.models[t].settings[k].unit == "%"]
-            fits |= {f"{t}:{k}={'up' if sign.group(1) == 'plus' else 'down'}" for k in numeric[:1] if len(numeric) == 1}
+            fits |= {f"{t}:{k}={'up' if sign > 0 else 'down'}" for k in numeric[:1] if len(numeric) == 1}
         return fits & self.label_space if len(fits) == 1 else set()
 
     def _of_the_room(self, op: str) -> bool:

@@ -144,6 +144,16 @@ def signs_spelled(text: str) -> str:
     return _SIGN.sub(lambda m: "plus " if m.group(1) == "+" else "minus ", text)
 
 
+_PLUS_MINUS = re.compile(r"\b(plus|minus)\s+\d")
+
+
+def said_sign(text: str) -> int:
+    """+1 for an amount said with "plus" ("thermostat plus 2"), -1 with "minus" ("desk light
+    minus 20"); 0 otherwise."""
+    match = _PLUS_MINUS.search(text)
+    return 0 if match is None else 1 if match.group(1) == "plus" else -1
+
+
 _FRACTIONS = {"half": "50 percent", "halfway": "50 percent", "quarter": "25 percent"}
 """'lights to half': a fraction of the range, said as a percentage."""
 
@@ -156,11 +166,18 @@ def _fraction(match: re.Match) -> str:
     return f"{round(count * _PARTS[match.group(2) or match.group(4)])} percent"
 
 
+_PRONOUN_ONE = re.compile(r"\b((?:the|this|that|which|other|each|every)\s+(?:[a-z']+\s+)?)(?:one|1)\b(?!\.\d|\s+(?:degrees?|"
+                          r"percent|%|notch(?:es)?|steps?|more|less|bit|point|and|or|hundred|of)\b)")
+""" "the dining one", "which one", "the other one" (normalized, "the dining 1"): a pronoun, no
+number ("dim the dining one" had dimmed the pendant by 1)."""
+
+
 def tokens(text: str) -> list[str]:
     """The words :class:`Number` positions count in ("half" counts as 50 percent, and "half as
     bright as it can be" too, "three quarters" as 75 percent, "a degree" as 1 degree, "half a
     degree" as 0.5, "one and a half" and "a degree and a half" as 1.5, "a couple of degrees" as 2
-    degrees, "a few degrees" as 3)."""
+    degrees, "a few degrees" as 3; "one" of "the dining one" is no number)."""
+    text = _PRONOUN_ONE.sub(r"\1one_", text)
     text = re.sub(r"\b(?:a )?couple(?: of)?\b", "2", text)  # "a couple of degrees"
     text = re.sub(r"\ba few (?=(?:more )?(?:degrees?|percent)\b)", "3 ", text)  # "a few more degrees"
     # "half as bright as it can be": half of the range, said as a percentage
@@ -173,7 +190,7 @@ def tokens(text: str) -> list[str]:
     words = re.sub(r"\b(a|an|1) (quarter|third)\b|\b([23]) (quarter|third)s\b", _fraction, text).split()
     return " ".join(_FRACTIONS.get(w, w) if w in _FRACTIONS and (i == len(words) - 1 or words[i + 1] in
                                                                 ("way", "brightness", "power", "please"))
-                    else w for i, w in enumerate(words)).split()
+                    else "one" if w == "one_" else w for i, w in enumerate(words)).split()
 
 
 def find_numbers(text: str) -> list[Number]:

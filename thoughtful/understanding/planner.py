@@ -15,7 +15,7 @@ from thoughtful.understanding.ask import Ask
 from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
 from thoughtful.state.values import c_to_f, step_of
-from thoughtful.understanding.numbers import Number, find_numbers, tokens
+from thoughtful.understanding.numbers import Number, find_numbers, said_sign, tokens
 from thoughtful.understanding.safety import (UNIT_WORDS, multiple, particle_direction, refused_direction,
                                              said_direction, said_extreme, says_state, verb_direction)
 from thoughtful.understanding.vocabulary import COMMON_WORDS, adjectives, words
@@ -278,7 +278,8 @@ class Planner:
                 else spec.max if how == "max" else spec.min
         elif how == "set":
             number = self._take(numbers, used, spec, relative=False)
-            sign = (said_direction(text, model, key)[0] or particle_direction(text, model)) if number is None else 0
+            sign = (said_direction(text, model, key)[0] or particle_direction(text, model) or said_sign(text)) \
+                if number is None else 0  # ("desk light minus 20")
             if sign and (amount := self._take(numbers, used, spec, relative=True)) is not None:
                 # "the strip, ten percent more", "the light up another 10" read as a level: the
                 # amount said is a change
