@@ -167,7 +167,8 @@ def _fraction(match: re.Match) -> str:
 
 
 _PRONOUN_ONE = re.compile(r"\b((?:the|this|that|which|other|each|every)\s+(?:[a-z']+\s+)?)(?:one|1)\b"
-                          r"(?!\.\d|\s+(?:degrees?|percent|%|notch(?:es)?|steps?|more|less|bit|point|and|or|hundred|of)\b)")
+                          r"(?!\.\d|\s+(?:degrees?|percent|%|notch(?:es)?|steps?|more|less|bit|point|and|or|"
+                          r"hundred|of)\b)")
 """ "the dining one", "which one", "the other one" (normalized, "the dining 1"): a pronoun, no
 number ("dim the dining one" had dimmed the pendant by 1)."""
 
