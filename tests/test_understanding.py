@@ -2096,3 +2096,83 @@ def test_a_thermostat_switched_on_takes_the_state_its_room_calls_for(interpreter
             assert out["kind"] == "clarify" and out["after"]["thermostat"] == off["snapshot"], (text, out)
         else:
             assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == state, (text, out)
+
+
+@pytest.mark.parametrize("utterance, level", [("lamp up by half", 75), ("lamp down a third", 33),
+                                               ("lamp up a quarter", 62)])
+def test_a_part_of_the_level_is_that_part_of_it(interpreter, utterance, level):
+    """ "hallway light up by half" (30%) went to 80%: read as a level, "half" was taken as 50
+    points up; "lounge lamp down a third" (no "by") took a third of the range off."""
+    out = ask(interpreter, utterance)
+    assert out["kind"] == "action" and abs(out["after"]["lamp"]["brightness"] - level) <= 1, out
+
+
+def test_a_degree_and_a_half_is_one_amount(interpreter):
+    """ "thermostat a degree and a half lower" was split at "and" and asked what "a half lower"
+    meant."""
+    out = ask(interpreter, "thermostat a degree and a half lower")
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 67.5, out
+
+
+def test_a_wish_that_it_were_less_is_no_statement(interpreter):
+    """ "I'd rather the hall wasn't so warm" was read as a statement of how it is ("it's not
+    that warm") and only asked about: a wish for less of it is a step down."""
+    out = ask(interpreter, "I'd rather it wasn't so warm")
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] < 69, out
+    said = ask(interpreter, "it's not that warm")
+    assert said["kind"] != "action", said
+
+
+def test_a_name_by_its_last_word_may_open_the_request(interpreter):
+    """ "stove plus three" was out of scope: "stove" stands for the "wood stove" after "the" and
+    also opening a request."""
+    stove = {"name": "wood stove", "type": "thermostat", "room": "living room", "snapshot": THERMO["snapshot"]}
+    out = ask(interpreter, "stove plus three", home=(LAMP_ON, stove))
+    assert out["kind"] == "action" and out["after"]["wood stove"]["setpoint"] == 72, out
+
+
+def test_a_towel_rail_that_need_not_be_off_heats(interpreter):
+    """ "the towel rail doesn't need to be off" was asked about: a state it need not be in, of a
+    device with two others, is the one its room calls for."""
+    rail = {"name": "towel rail", "type": "thermostat", "room": "bathroom",
+            "snapshot": {"state": "off", "room_temperature": 62.6, "fan": "auto"}}
+    out = ask(interpreter, "the towel rail doesn't need to be off", home=(LAMP_ON, rail))
+    assert out["kind"] == "action" and out["after"]["towel rail"]["state"] == "heat", out
+
+
+SCONCES = [{"name": "sconce", "type": "lamp", "room": "hall", "snapshot": {"state": "off"}},
+           {"name": "bedroom sconce", "type": "lamp", "room": "bedroom",
+            "snapshot": {"state": "on", "brightness": 60, "color_temp": 2700}},
+           {"name": "den lamp", "type": "lamp", "room": "den", "snapshot": {"state": "off"}}, THERMO]
+
+
+def test_follow_ups_of_a_lamp_just_changed(interpreter):
+    """After "sconce off": "the other one" asked which of two lamps (the bedroom sconce shares its
+    name); after "bedroom sconce up 20": "a touch less" was not understood; after "lounge lamp to
+    70": "oops, wrong light, the hallway" set the hallway light but left the lounge lamp at 70;
+    after "den lamp on": "make it warmer" raised the heat."""
+    off = [{"at": "2026-11-29T08:00:00", "utterance": "sconce off", "say": "Done."},
+           {"at": "2026-11-29T08:00:00", "device": "sconce", "changed": {"state": "off"},
+            "from": {"state": "on"}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "the other one", home=SCONCES, now="2026-11-29T08:01:00", history=off)
+    assert out["kind"] == "action" and out["after"]["bedroom sconce"] == {"state": "off"}, out
+    assert out["after"]["den lamp"] == {"state": "off"} and out["after"]["sconce"]["state"] == "on", out
+    bright = [{**d, "snapshot": {**d["snapshot"], "brightness": 80}} if d["name"] == "bedroom sconce" else d
+              for d in SCONCES]
+    up = [{"at": "2026-11-29T08:00:00", "utterance": "bedroom sconce up 20", "say": "Done."},
+          {"at": "2026-11-29T08:00:00", "device": "bedroom sconce", "changed": {"brightness": 80},
+           "from": {"brightness": 60}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "a touch less", home=bright, now="2026-11-29T08:01:00", history=up)
+    assert out["kind"] == "action" and 60 <= out["after"]["bedroom sconce"]["brightness"] < 80, out
+    moved = [{"at": "2026-11-29T08:00:00", "utterance": "bedroom sconce to 80", "say": "Done."}, up[1]]
+    out = ask(interpreter, "oops, wrong light, the den", home=bright, now="2026-11-29T08:01:00", history=moved)
+    assert out["kind"] == "action" and out["after"]["bedroom sconce"]["brightness"] == 60, out
+    assert out["after"]["den lamp"]["state"] == "on", out
+    den_on = [{**d, "snapshot": {"state": "on", "brightness": 80, "color_temp": 4000}} if d["name"] == "den lamp"
+              else d for d in SCONCES]
+    lit = [{"at": "2026-11-29T08:00:00", "utterance": "den lamp on", "say": "Done."},
+           {"at": "2026-11-29T08:00:00", "device": "den lamp", "changed": {"state": "on"},
+            "from": {"state": "off"}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "make it warmer", home=den_on, now="2026-11-29T08:01:00", history=lit)
+    assert out["kind"] == "action" and out["after"]["den lamp"]["color_temp"] < 4000, out
+    assert out["after"]["thermostat"] == THERMO["snapshot"], out

@@ -130,7 +130,9 @@ def the_other(text: str, last: list[tuple[str, str]], devices: dict[str, str], n
     ``last``: the (name, type) of the devices talked about or changed last; ``devices``: every
     device's type by name; ``nouns``: type nouns ("lamp" → "lamp"); ``rooms``: every device's
     room by name — the others in the room of the last ones come first ("the other one" after the
-    left lamp is the right lamp beside it, not the closet light)."""
+    left lamp is the right lamp beside it, not the closet light), then those whose names share a
+    word besides a type's noun with the last ones' ("the other one" after the sconce is the
+    bedroom sconce, not the den lamp)."""
     match = _OTHER.search(text)
     if not match:
         return None
@@ -144,6 +146,9 @@ def the_other(text: str, last: list[tuple[str, str]], devices: dict[str, str], n
     if rooms:
         near = {rooms.get(b) for b in before}
         meant = [name for name in meant if rooms.get(name) in near] or meant
+    if len(meant) > 1:  # "the other one" after the sconce: the bedroom sconce, not the den lamp
+        named_before = {w for b in before for w in b.split()} - set(nouns)
+        meant = [name for name in meant if set(name.split()) & named_before] or meant
     alone = set(_OTHER.sub(" ", text).split()) <= LINKING | SWAPPING
     return Other(match.start(), match.end(), meant, alone)
 

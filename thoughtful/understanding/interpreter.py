@@ -43,8 +43,9 @@ _ASKED_FOR = re.compile(r"\b(?:some|more|needs?|want|get|use)\s+(?:some\s+|more\
 """What a device gives asked for as a thing: "needs light", "some heat in here"."""
 _HELP = re.compile(r"^(?:i\s+need\s+|can\s+you\s+|could\s+you\s+)?help(?:\s+me)?(?:\s+out)?$")
 """Help asked for, and nothing else: answered as "what can you do?" is."""
-CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b|\bthen\b|[,;]|(?=\bwithout\b))\s*", re.IGNORECASE)
-"""Where one request of a compound ends and the next begins."""
+CLAUSE = re.compile(r"\s*(?:,\s*and\b|\band then\b|\band\b(?!\s+a\s+half\b)|\bthen\b|[,;]|(?=\bwithout\b))\s*",
+                    re.IGNORECASE)
+"""Where one request of a compound ends and the next begins (not in "a degree and a half")."""
 REFUSED_THEN_ASKED = re.compile(r"^(\s*(?:don't|do\s+not|never)\s+(\w+)\s.*?)\s+(?=\2\b)", re.IGNORECASE)
 """A refused request and the same verb asked of another device, with no pause written: "Don't dim
 the island light dim the kitchen pendant"."""
@@ -158,6 +159,8 @@ _NOT_SO = re.compile(r"(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so|that)\s+([a-z]+)
 _ASKING_FOR = re.compile(r"^(?:(?:so|um|and|hey)\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s")
 """A request put as a question of what the speaker may get: "can I get the lamp on", "could we
 have some heat" (not "can I set the heat to 30?": that asks what one may do, :func:`safety.how_to`)."""
+_SMALL_SAID = re.compile(r"\ba\s+(?:touch|smidge|smidgen|hair|tiny\s+bit|wee\s+bit)\b")
+"""Small amounts said otherwise than "a bit" (the model reads "a touch less" as no request)."""
 _UNASKED = re.compile(r"\b(?:didn't|did\s+not|never)\s+ask(?:ed)?\s+(?:for|you\s+to)\b")
 """A change said not to have been asked for: "I didn't ask for the pantry light"."""
 _NOT_SO_MUCH = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+([a-z]+)(?:\s+[a-z']+){0,3}?\s+(?:so|that|as|too)\s+much\b")
@@ -241,7 +244,8 @@ class Interpreter:
         request = self._best_reading(request)
         # "5 degrees off the heat pump": down 5; "not so bright, sofa lamp": less bright; "not
         # brighter, dimmer": dimmer (so no clause reads "not brighter" as brighter)
-        said = safety.not_so_as_less(taken_off(signs_spelled(first_of_either(request.text))), self.comparative_bases)
+        said = safety.not_so_as_less(taken_off(signs_spelled(first_of_either(request.text))), self.comparative_bases,
+                                     self.nouns)
         request = replace(request, text=safety.without_refused_direction(said, self.models))
         if request.heard_confidence is not None:
             request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))
@@ -282,6 +286,15 @@ class Interpreter:
             swapped = self._swapped(replace(request, text=text), self.resolver.mentions(text, request.home), other)
             if swapped is not None:
                 return swapped
+        if other is not None and "wrong" in text[other.start:other.end]:  # "oops, wrong light, the hallway"
+            rest = self.resolver.mentions(f"{text[:other.start]} {text[other.end:]}", request.home)
+            meant = rest.devices or self._of_the_rooms(rest, request.home, self._previous_types(request))
+            if len(meant) == 1 and followup.is_ellipsis(rest.masked, self.nouns):
+                swapped = self._swapped(request, replace(rest, devices=meant), None)
+                if swapped is not None:
+                    return swapped
+            if rest.devices or rest.rooms:  # what else it names, not the other one guessed
+                return Interpretation("clarify", "I didn't change anything: which one did you mean?")
         if other is not None:  # "make the other lamp brighter", "the other one too": by name, or which
             if len(other.meant) != 1:
                 return Interpretation("clarify", self._which_other(other))
@@ -627,8 +640,10 @@ class Interpreter:
         return prediction if not said or found.rooms or whole_home else _switches_of(prediction, said)
 
     def _read(self, text: str, types: set[str]) -> Prediction:
-        """The model's reading of ``text``; unsure of any operation, read again with its amounts as
-        numbers, as the planner reads them ("down by a quarter": "down by 25 percent")."""
+        """The model's reading of ``text``, a small amount said in the words it knows ("a touch
+        less" as "a bit less"); unsure of any operation, read again with its amounts as numbers, as
+        the planner reads them ("down by a quarter": "down by 25 percent")."""
+        text = _SMALL_SAID.sub("a bit", text)  # "a touch less": "a bit less"
         prediction = self.lm.predict(text, types=types)
         if prediction.ops:
             return prediction
@@ -656,9 +671,15 @@ class Interpreter:
         if not recent or prediction.kind != "command":
             return prediction
         talked_of = request.home[recent[-1]].type
+        words = set(found.masked.split())
         if self._says_a_type(found.masked):
             said = self._of_the_setting_moved(request, found.masked, talked_of)
-            return replace(prediction.only(said), kind="command") if said else prediction
+            if said:
+                return replace(prediction.only(said), kind="command")
+            if not words & {"it", "them"} or words & {"here", "room", "house", "place"} or \
+                    any(w in self.device_words or w.rstrip("s") in self.nouns for w in words):
+                return prediction  # "make it warmer too" just after the den lamp went on: the lamp's
+                # white, one of its settings' words said of it ("make it warmer in here" is the room)
         if prediction.ops and {op.split(":")[0] for op in prediction.ops} <= {talked_of}:
             return prediction
         kept = self.lm.predict(found.masked, types={talked_of})
@@ -1382,13 +1403,17 @@ class Interpreter:
     def _not_left(self, found: Mentions, home: Home) -> str | None:
         """ "the hallway light shouldn't be off", "don't leave the pantry light off": the one
         other state of the type of the devices named, all of them in the state the words end
-        saying they must not be in (:data:`_NOT_LEFT`); None otherwise ("the heat pump shouldn't
-        be off" could mean heating or cooling: asked)."""
+        saying they must not be in (:data:`_NOT_LEFT`); of several, the one their rooms call for
+        (:meth:`Device.state_called_for`: "the towel rail doesn't need to be off" in a 62°F
+        bathroom heats); None otherwise ("the heat pump shouldn't be off" in a 72°F room could
+        mean heating or cooling: asked)."""
         said = _NOT_LEFT.search(found.masked)
         devices = [home[n] for n in found.devices]
         if not said or not devices or any(d.snapshot.get("state") != said.group(1) for d in devices):
             return None
         others = {f"{d.type}:state={s}" for d in devices for s in d.model.states if s != said.group(1)}
+        if len(others) > 1:
+            others = {f"{d.type}:state={d.state_called_for()}" for d in devices} & others
         return next(iter(others)) if len(others) == 1 and others <= self.label_space else None
 
     def _no_longer(self, found: Mentions, home: Home) -> str | None:
@@ -2092,8 +2117,10 @@ class Interpreter:
                                         if request.home[name].room.lower() in found.rooms]
             if not devices or (found.masked.split() and not followup.is_ellipsis(found.masked, self.nouns)):
                 return None
-            if any(d.room.lower() in found.rooms and d.name not in devices for d in request.home.devices.values()):
-                return None  # "not the landing, the bathroom": a correction, the bathroom's light meant
+            changed = {name for name, _, _ in undone}
+            if any(d.room.lower() in found.rooms and d.name not in devices for d in request.home.devices.values()) \
+                    or not set(found.devices) <= changed:  # "not the landing, the bathroom", "not that light,
+                return None  # the barn one": a correction, another device meant
         state = match.groupdict().get("state")
         undo = [(name, change, "you said to leave it out") for name, change, _ in undone if name in devices
                 and (state is None or (change.state == "off") == (state == "off"))]
@@ -2315,9 +2342,9 @@ _NEEDLESS = re.compile(r"\b(?:(?:doesn't|don't|does not|do not|needn't|need not|
 "shouldn't be heating"), the last of them how it works (:data:`_WORKING`, or its state's word)."""
 _WORKING = {"on", "run", "running", "work", "working", "going"}
 _NOT_LEFT = re.compile(r"\b(?:doesn't|don't|does not|do not|shouldn't|should not|mustn't|must not|never)\s+"
-                       r"(?:be|stay|remain|(?:leave|keep)(?:\s+[a-z']+){0,3}?)\s+([a-z]+)$")
+                       r"(?:(?:need|have)\s+to\s+)?(?:be|stay|remain|(?:leave|keep)(?:\s+[a-z']+){0,3}?)\s+([a-z]+)$")
 """Words that end saying a device must not be left in a state ("shouldn't be off", "don't leave
-the lamp off")."""
+the lamp off", "doesn't need to be off")."""
 
 
 _A_PART = re.compile(r"(?:a\s+|an\s+)?(?:half|quarter|third)")

@@ -21,9 +21,11 @@ from thoughtful.understanding.safety import (UNIT_WORDS, multiple, particle_dire
 from thoughtful.understanding.vocabulary import COMMON_WORDS, adjectives, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
-_BY_PART = re.compile(r"\bby\s+(?:(a|one|two|three|1|2|3)\s+)?(half|third|quarter)s?\b|\bin\s+(half)\b")
+_BY_PART = re.compile(r"\b(?:by|(?<=up\s)|(?<=down\s)(?=a|one|two|three|1|2|3))\s*(?:(a|one|two|three|1|2|3)\s+)?"
+                      r"(half|third|quarter)s?\b|\bin\s+(half)\b")
 """A level cut or raised by a part of it ("the lamp down by half", "cut it in half", "dim it by a
-third"): that part of it, not so many percentage points (60% had become 10%, 50% 17%)."""
+third", "down a third"): that part of it, not so many percentage points (60% had become 10%, 50%
+17%)."""
 _PART = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4}
 _COUNT = {None: 1, "a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
 
@@ -280,6 +282,10 @@ class Planner:
             number = self._take(numbers, used, spec, relative=False)
             sign = (said_direction(text, model, key)[0] or particle_direction(text, model) or said_sign(text)) \
                 if number is None else 0  # ("desk light minus 20")
+            if sign and spec.unit == "%" and (part := _part_said(text)):  # "up by half", read as a level
+                self._take(numbers, used, spec, relative=True) or self._take(numbers, used, spec, relative=False)
+                change.set[key] = Scaled(1 + part if sign > 0 else 1 - part)
+                return
             if sign and (amount := self._take(numbers, used, spec, relative=True)) is not None:
                 # "the strip, ten percent more", "the light up another 10" read as a level: the
                 # amount said is a change

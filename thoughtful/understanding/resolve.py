@@ -56,8 +56,9 @@ _KEPT = (r"(?<!n't\s)(?<!not\s)keep\s+(?:the\s+|my\s+|any\s+)?(?:{what})"
 lamp"); "keep the lamp dimmer" is a request."""
 
 
-_AFTER_A_DETERMINER = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in sorted(DETERMINERS)) + ")"
-"""Right after "the", "my", "that"…: where a word stands for a whole name ("the pendant")."""
+_AFTER_A_DETERMINER = "(?:(?<=^\\s)|" + "|".join(rf"(?<=\b{w}\s)" for w in sorted(DETERMINERS)) + ")"
+"""Right after "the", "my", "that"… or opening the request: where a word stands for a whole name
+("the pendant", "stove plus three")."""
 
 
 def _room_words(home: Home) -> set[str]:

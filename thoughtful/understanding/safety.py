@@ -67,6 +67,8 @@ _STATED_NOT = r"(?:\b(?:is|are|was|it's|that's|it|its|i'm|feel|feels)\s+not|\b(?
 """How it is, said denying it ("it's not", "the lamp isn't"): a statement, where "not too
 bright" and "it needn't be so warm" ask for less."""
 _DEGREE = r"(?:so|that|this|very|too|really|all\s+that)\s+"
+_WISH = re.compile(r"\b(?:rather|wish|prefer|would\s+like|'d\s+like)\b")
+"""A wish ("I'd rather the hall wasn't so warm"): how it should be, not a statement of how it is."""
 
 
 _STATED = r"(?:\b(?:is|are|was|it's|that's|i'm|we're|feels?|looks?|seems?|getting)\s+(?:now\s+|plenty\s+)?)"
@@ -79,14 +81,16 @@ def denies(text: str, word: str) -> bool:
     asks for more of it); nor do words that say it is enough as it is ("it's warm enough in
     here", "the desk is bright enough now": how it is, no wish for less)."""
     said = re.escape(word)
+    if _WISH.search(text):
+        return False
     return bool(re.search(rf"{_STATED_NOT}(?:{_DEGREE})?{said}\b(?!\s+enough\b)", text)) or \
         (not negates(text) and bool(re.search(rf"{_STATED}{said}\s+enough\b", text)))
 
 
 def states_not_so(text: str) -> bool:
     """Whether ``text`` denies a degree of how something is ("it's not that cold", "the lamp
-    isn't so bright"): how it is, not a wish for less."""
-    return bool(re.search(f"{_STATED_NOT}{_DEGREE}", text))
+    isn't so bright"): how it is, not a wish for less ("I'd rather it wasn't so warm")."""
+    return bool(re.search(f"{_STATED_NOT}{_DEGREE}", text)) and not _WISH.search(text)
 
 
 _SMALL = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, SMALL), key=len, reverse=True)) + r")\b")
@@ -218,7 +222,7 @@ def without_refused_direction(text: str, models: dict[str, StateModel]) -> str:
     return text
 
 
-_NOT_SO = re.compile(r"\b(\S+\s+)?not\s+(?:so|that|as)\s+(\w+)\b(?!\s+as\b)", re.IGNORECASE)
+_NOT_SO = re.compile(r"\b(\S+\s+)?not\s+(so|that|as)\s+(\w+)\b(?!\s+as\b)", re.IGNORECASE)
 _BEING_WORDS = {"it's", "is", "are", "isn't", "aren't", "it", "that's", "was"}
 
 
@@ -228,17 +232,19 @@ def comparative_bases(models: dict[str, StateModel]) -> frozenset[str]:
                      for c in lang.up + lang.down if (b := base(c)))
 
 
-def not_so_as_less(text: str, bases: frozenset[str]) -> str:
+def not_so_as_less(text: str, bases: frozenset[str], nouns: Collection[str] = ()) -> str:
     """ "not so bright, sofa lamp" → "less bright, sofa lamp": asked for (not said of how it is:
     "it's not so bright in here" complains it is dark), "not so" one of the settings'
-    adjectives (``bases``: :func:`comparative_bases`) is less of it. Unchanged otherwise, and for
-    "not as bright as the lamp" (a comparison)."""
+    adjectives (``bases``: :func:`comparative_bases`) is less of it. Unchanged otherwise, for
+    "not as bright as the lamp" (a comparison), and for "not that" before a word that is also a
+    device's noun (``nouns``: "not that light, the barn one" points at a light)."""
 
     def less(match: re.Match) -> str:
-        before = match.group(1) or ""
-        if match.group(2).lower() not in bases or before.strip().lower() in _BEING_WORDS:
+        before, degree, said = match.group(1) or "", match.group(2).lower(), match.group(3)
+        if said.lower() not in bases or before.strip().lower() in _BEING_WORDS or \
+                (degree == "that" and said.lower() in nouns):
             return match.group(0)
-        return f"{before}less {match.group(2)}"
+        return f"{before}less {said}"
     return _NOT_SO.sub(less, text)
 
 
