@@ -1059,3 +1059,32 @@ def test_not_a_name_heard_leaves_it_out(interpreter):
               {"name": "strip", "type": "lamp", "room": "den", "snapshot": HOME[0]["snapshot"]}, HOME[1]]
     out = heard_line(interpreter, Transcript("Turn off the kitchen strip, not a strip.", 0.96), home=strips)
     assert out["after"]["strip"] == HOME[0]["snapshot"] and out["after"]["kitchen strip"] == {"state": "off"}, out
+
+
+def test_heard_clearly_by_both_decoders_is_carried_out(interpreter):
+    """Heard clearly, "Thermostat up 1." beside the second decoder's "Thermostat up one." was
+    confirmed (a generic name, not heard twice: "1" and "one" counted as other words); "Lights
+    out, I'm going to bed." was confirmed for the "bed" of the bed light, already off; "Make the
+    study warmer." for an off thermostat warmed ("up from what?" is for a number said)."""
+    two = [HOME[0], {**HOME[1], "name": "thermostat"},
+           {"name": "study thermostat", "type": "thermostat", "room": "study",
+            "snapshot": {"state": "off", "room_temperature": 65, "fan": "auto"}}]
+    both = Transcript("Thermostat up 1.", 0.94, cross_check=Transcript("Thermostat up one.", 0.77))
+    up = heard_line(interpreter, both, home=two)
+    assert up["kind"] == "action" and up["after"]["thermostat"]["setpoint"] == 69, up
+    warmer = heard_line(interpreter, Transcript("Make the study warmer.", 0.97), home=two)
+    assert warmer["kind"] == "action" and warmer["after"]["study thermostat"]["state"] == "heat", warmer
+    beds = [HOME[0], {"name": "bed light", "type": "lamp", "room": "bedroom", "snapshot": {"state": "off"}}, HOME[1]]
+    night = heard_line(interpreter, Transcript("Lights out, I'm going to bed.", 0.97), home=beds)
+    assert night["kind"] == "action" and night["after"]["desk lamp"] == {"state": "off"}, night
+
+
+def test_a_heard_step_of_a_teen_or_a_lost_word_after_a_number_is_confirmed(interpreter):
+    """ "Take the workshop lights down 14." (for "down 40") and "Island lights 10 % of." (for
+    "10% up") acted: a step of 13–19 points but 15 is confirmed when heard, as such a level is,
+    and so is a number ending in "of"; "up 15" is carried out."""
+    for text in ("Desk lamp down 14.", "Desk lamp 10 % of."):
+        out = heard_line(interpreter, Transcript(text, 0.9))
+        assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], (text, out)
+    fifteen = heard_line(interpreter, Transcript("Desk lamp up 15.", 0.9))
+    assert fifteen["kind"] == "action" and fifteen["after"]["desk lamp"]["brightness"] == 75, fifteen

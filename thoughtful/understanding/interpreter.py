@@ -27,7 +27,8 @@ from thoughtful.understanding.doubts import DIRECTIONS, SWITCHES, Doubts
 from thoughtful.understanding.evidence import LEVELS, Evidence, roots
 from thoughtful.understanding.labels import label_space
 from thoughtful.understanding.numbers import (AMOUNT_TERMS, Number, find_numbers, first_of_either, heard_numbers,
-                                              said_sign, signs_spelled, taken_off, tokens, unit_named)
+                                              said_sign, signs_spelled, taken_off, tokens, unit_named,
+                                              words_to_digits)
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.bounds import Limit, said_limit
 from thoughtful.understanding.planner import Planner, TypePlan
@@ -1217,6 +1218,7 @@ class Interpreter:
                     prediction = prediction.only({stop: prediction.ops[refused[0]]})  # (heard: asked first)
             if request.heard_confidence is not None and self._refusal_lost(prediction, found.masked, request.home):
                 request = replace(request, guessed=True)  # "No heat to night." read as good night alone
+            prediction = self._on_as_called_for(prediction, found, request.home)
             not_so = self._stopping_what_is_not(prediction, found, request.home)
             if not_so:  # "the upstairs thermostat shouldn't be cooling" had switched it off while it heated
                 return Interpretation("clarify", not_so)
@@ -1583,6 +1585,19 @@ class Interpreter:
                 for key in self.models[t].settings if (way := safety.not_enough(found.masked, self.models[t], key))}
         ways &= self.label_space
         return next(iter(ways)) if len(ways) == 1 else None
+
+    def _on_as_called_for(self, prediction: Prediction, found: Mentions, home: Home) -> Prediction:
+        """``prediction`` with a working state the words do not say, read for "on", replaced by the
+        one the room calls for (:meth:`_switched_on`): "switch on the study thermostat and set it
+        to 68", heard as one clause, had cooled a 65°F room."""
+        on = self._switched_on(found, home)
+        device_type = on.partition(":")[0] if on else ""
+        model = self.models.get(device_type)
+        read = [op for op in prediction.ops if op.startswith(f"{device_type}:state=") and op != on
+                and not op.endswith("=off")]
+        if on is None or not read or any(safety.says_state(found.masked, model, op.rpartition("=")[2]) for op in read):
+            return prediction
+        return prediction.only({on if op in read else op: p for op, p in prediction.ops.items()})
 
     def _switched_on(self, found: Mentions, home: Home) -> str | None:
         """ "study thermostat on", "turn on the thermostat": for named devices that are off and
@@ -1966,8 +1981,9 @@ class Interpreter:
                 [name.lower() for name in home.devices]):
             request = replace(request, guessed=True)  # "So full lamp on and big light off.": only off read
         if request.heard_confidence is not None and \
-                self.resolver.echoed_elsewhere(text, home, {a.device for a in proposed if a.changed}):
-            request = replace(request, guessed=True)  # "Mirror light up and the wall then warm it"
+                self.resolver.echoed_elsewhere(text, home, {a.device for a in proposed}):
+            request = replace(request, guessed=True)  # "Mirror light up and the wall then warm it" (not the
+            # "bed" of "Lights out, I'm going to bed." with the bed light off already: it was meant too)
         if request.heard_confidence is not None and \
                 any(safety.far_for_a_step(change, home[name].model) for name, change, _ in changes):
             request = replace(request, guessed=True)  # "The air conditioner down 20." (a heard number)
@@ -1980,7 +1996,7 @@ class Interpreter:
             # "lamp off then cool it a bit", already cooling; not "hall light on (it was) and
             # radiator up a bit", whose "a bit" is the radiator's clause's
             request = replace(request, guessed=True)
-        if request.heard_confidence is not None and \
+        if request.heard_confidence is not None and find_numbers(text) and \
                 any(a.before.get("state") == "off" and change.adjust for a, (_, change, _) in zip(proposed, changes)):
             request = replace(request, guessed=True)  # "…bedroom lamp on up 20." (for "on at 20"): up from what?
         if request.heard_confidence is not None and unchanged and len(unchanged) < len(proposed) and \
@@ -2368,8 +2384,9 @@ def _plain(text: str) -> str:
 
 
 def _same_words(text: str, other: str) -> bool:
-    """Whether two transcripts say the same words, case and punctuation aside."""
-    return _plain(text) == _plain(other)
+    """Whether two transcripts say the same words, case, punctuation and a number's digits or
+    words aside ("Thermostat up 1." beside "Thermostat up one.")."""
+    return words_to_digits(_plain(text)) == words_to_digits(_plain(other))
 
 
 def _said_clauses(text: str) -> list[str]:

@@ -607,13 +607,14 @@ def switched_against(text: str, planned: list[tuple[str, dict[str, Any], dict[st
     a device off and none on, or they say only "off" and it switches one on and none off; None
     otherwise (both said or neither, negated, or the word is another device's: "set the lamp to
     30 and turn off the heat"). Also wrong: a device switched off when the words ask for a small
-    amount and never say "off" ("lights in the lounge out a bit", heard for "down a bit"), or
+    amount and never say "off" ("lights in the lounge out a bit", heard for "down a bit") or say it
+    of the amount ("Turn the pendant a little off.", heard for "dim the pendant a little"), or
     switched from one working state to another for a small amount ("cool it a bit" had switched
     a heating radiator to cooling: a small amount is a step of a setting, not another mode)."""
     said = set(text.split())
     went_off = [name for name, before, after in planned if after.get("state") == "off" != before.get("state")]
     small = _SMALL.search(text)
-    if went_off and small and "off" not in said:
+    if went_off and small and ("off" not in said or re.search(rf"\b{re.escape(small.group(0))}\s+off\b", text)):
         return f'you said "{small.group(0)}", but that would switch {the(went_off[0])} off'
     swapped = [(name, before["state"], after["state"]) for name, before, after in planned
                if before.get("state") not in (None, "off")
