@@ -797,12 +797,15 @@ def test_a_change_asked_for_later_is_not_done_now(interpreter):
     assert out["after"]["lamp"]["brightness"] == 20, out
 
 
-def test_a_change_bigger_than_the_range_and_minus_an_amount_are_asked_about(interpreter):
+def test_a_change_bigger_than_the_range_is_asked_about_and_minus_an_amount_is_one(interpreter):
     """ "raise it by 70" (for "to 70") was clamped to the 90°F maximum; "ceiling light minus 10"
-    set 10%. A change larger than the whole range cannot be meant, and "minus 10" is an amount."""
+    set 10%. A change larger than the whole range cannot be meant, and "minus 10" is an amount:
+    10 less (it had been asked about, and "desk light minus 20" asked "to what brightness?")."""
     home = [{"name": "thermostat", "type": "thermostat", "room": "hall", "snapshot": HEAT},
             {"name": "ceiling light", "type": "lamp", "room": "kitchen", "snapshot": ON}]
-    asked_about(interpreter, home, "raise the heat by 70", "ceiling light minus 10")
+    asked_about(interpreter, home, "raise the heat by 70")
+    less = said(interpreter, home, "ceiling light minus 10")
+    assert less["kind"] == "action" and less["after"]["ceiling light"]["brightness"] == ON["brightness"] - 10, less
     out = said(interpreter, home, "raise the heat by 3")
     assert out["after"]["thermostat"]["setpoint"] == HEAT["setpoint"] + 3, out
 

@@ -1641,7 +1641,8 @@ def test_a_degree_denied_asks_for_nothing_of_it(interpreter, utterance):
 def test_a_state_it_must_not_be_left_in_is_the_other_one(interpreter):
     """ "the hallway light shouldn't be off" and "don't leave the pantry light off" had been asked
     about or refused: a lamp that must not stay off goes on, and one that must not stay on goes
-    off; a thermostat that must not be off could heat or cool, so it is asked about."""
+    off; a thermostat that must not be off could heat or cool: it takes the one its room calls
+    for (heat in a 62°F room), and between the two it is asked about."""
     for text in ("the lamp shouldn't be off", "don't leave the lamp off", "the lamp shouldn't stay off"):
         out = ask(interpreter, text, home=(LAMP_OFF, THERMO))
         assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "on", (text, out)
@@ -1649,7 +1650,10 @@ def test_a_state_it_must_not_be_left_in_is_the_other_one(interpreter):
     out = ask(interpreter, "don't keep the lamp on")
     assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", out
     out = ask(interpreter, "the thermostat shouldn't be off", home=(LAMP_ON, THERMO_OFF_COLD))
-    assert out["kind"] != "action" and out["after"]["thermostat"] == THERMO_OFF_COLD["snapshot"], out
+    assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "heat", out
+    mild = {**THERMO_OFF_COLD, "snapshot": {**THERMO_OFF_COLD["snapshot"], "room_temperature": 72}}
+    out = ask(interpreter, "the thermostat shouldn't be off", home=(LAMP_ON, mild))
+    assert out["kind"] != "action" and out["after"]["thermostat"] == mild["snapshot"], out
 
 
 def test_a_way_said_to_go_too_far_is_taken_back_a_step(interpreter):

@@ -677,10 +677,13 @@ class Interpreter:
             said = self._of_the_setting_moved(request, found.masked, talked_of)
             if said:
                 return replace(prediction.only(said), kind="command")
+            its_own = {w for lang in self.models[talked_of].language.settings.values()
+                       for phrase in (*lang.up, *lang.down) for w in vocabulary.words(phrase)}
             if not words & {"it", "them"} or words & {"here", "room", "house", "place"} or \
-                    any(w in self.device_words or w.rstrip("s") in self.nouns for w in words):
+                    any((w in self.type_words or w.rstrip("s") in self.nouns) and w not in its_own for w in words):
                 return prediction  # "make it warmer too" just after the den lamp went on: the lamp's
-                # white, one of its settings' words said of it ("make it warmer in here" is the room)
+                # white, one of its settings' words said of it ("make it warmer in here" is the room,
+                # "make it 72 degrees" the heat)
         if prediction.ops and {op.split(":")[0] for op in prediction.ops} <= {talked_of}:
             return prediction
         kept = self.lm.predict(found.masked, types={talked_of})
