@@ -93,3 +93,11 @@ def test_configuration_rules_are_enforced(tmp_path):
     (tmp_path / "thoughtful.yaml").write_text(f"home: {home}\n")
     run = thoughtful("--config", str(tmp_path / "thoughtful.yaml"), "check")
     assert run.returncode != 0 and "min_setpoint (80) must be below max_setpoint (60)" in run.stderr, run.stderr
+
+
+def test_a_bench_with_no_trained_model_says_what_to_do(tmp_path):
+    """ "thoughtful bench" with no model in the data directory ended in a FileNotFoundError
+    traceback; it says which model is missing and how to make one."""
+    run = thoughtful("bench", "--part", "language", "--model", str(tmp_path / "nothing"))
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+    assert "no trained language model" in run.stderr and "thoughtful train" in run.stderr, run.stderr

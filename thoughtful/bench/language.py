@@ -18,6 +18,7 @@ from thoughtful.state.device import Device
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding.interpreter import Interpreter, Request
+from thoughtful.understanding.modelfiles import check_fresh
 from thoughtful.understanding.runtime import LanguageModel
 from thoughtful.understanding.synthesis import Synthesizer
 
@@ -33,7 +34,9 @@ def _texts(models: dict[str, StateModel], cases: Path | None) -> list[str]:
 
 
 def run_bench(model_dir: Path, models: dict[str, StateModel], cases: Path | None = None) -> str:
-    """Time the interpreter; return the figures as text lines."""
+    """Time the interpreter; return the figures as text lines (:class:`ModelMissingError`, saying
+    what to do, when ``model_dir`` holds no usable model)."""
+    check_fresh(model_dir, models)
     texts = _texts(models, cases)
     lines = [f"model size {(model_dir / 'model.onnx').stat().st_size / 1e6:.1f} MB (int8 ONNX)"]
     peak = 0.0
