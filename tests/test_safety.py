@@ -925,3 +925,14 @@ def test_a_level_said_as_reached_up_or_down_goes_that_way(interpreter):
                 "hall thermostat up to 60")
     out = said(interpreter, [lamp, heat], "entry lamp up to 80 and the hall thermostat down to 65")
     assert out["after"]["entry lamp"]["brightness"] == 80 and out["after"]["hall thermostat"]["setpoint"] == 65, out
+
+
+def test_the_top_of_a_range_never_switches_a_device_off():
+    """ "max out the lamp", read by a model trained on another CPU as off, switched it off: the
+    top of a range ("max", "to full") said and no "off" is never a switch off."""
+    from thoughtful.understanding.safety import switched_against
+
+    off = {"state": "off"}
+    assert switched_against("max out the lamp", [("lamp", ON, off)])
+    assert switched_against("tall floor lamp to full", [("tall floor lamp", ON, off)])
+    assert not switched_against("max out the lamp then turn it off", [("lamp", ON, off)])

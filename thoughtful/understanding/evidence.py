@@ -21,7 +21,7 @@ from thoughtful.understanding import phrasebook as pb
 from thoughtful.understanding.numbers import find_numbers
 from thoughtful.understanding.resolve import ALL
 from thoughtful.understanding.runtime import Prediction
-from thoughtful.understanding.safety import denies, negates, says_state
+from thoughtful.understanding.safety import denies, negates, says_enough, says_state
 from thoughtful.understanding.vocabulary import COMMON_WORDS, stems, words
 
 if TYPE_CHECKING:
@@ -114,6 +114,8 @@ class Evidence:
             # "out of it", "out of the room" ask for no switch off; nor does "isn't big enough"
             said = words(_NOT_ENOUGH.sub(" ", _OUT_OF.sub(" ", text)))
         if ":state=" not in op:  # "it's not that cold" asks for nothing "cold" would
+            if says_enough(text):  # "the lamp is bright enough now": neither more nor less
+                return False
             said = [w for w in said if not denies(text, w)]
         if ":state=" in op:  # "it's killing the hall" tells what something does, not what to do
             said = [w for i, w in enumerate(said) if not (w.endswith("ing") and i and said[i - 1] in _BEING)]

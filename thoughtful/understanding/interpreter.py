@@ -160,6 +160,10 @@ _NOT_SO = re.compile(r"(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so|that)\s+([a-z]+)
 _ASKING_FOR = re.compile(r"^(?:(?:so|um|and|hey)\s+)?(?:can|could|may)\s+(?:i|we)\s+(?:get|have)\s")
 """A request put as a question of what the speaker may get: "can I get the lamp on", "could we
 have some heat" (not "can I set the heat to 30?": that asks what one may do, :func:`safety.how_to`)."""
+_YES_NO = re.compile(r"^(?:(?:so|and|um|hmm|but)\s+)?(?:is|are|was|were|isn't|aren't)\s+(?:that|it|this|they|those|"
+                     r"these|the|my|our|there)\b")
+"""A yes-no question of how something is ("is that too high?", "is the lamp on?"): answered, never
+carried out, whatever the model reads."""
 _SMALL_SAID = re.compile(r"\ba\s+(?:touch|smidge|smidgen|hair|tiny\s+bit|wee\s+bit)\b")
 """Small amounts said otherwise than "a bit" (the model reads "a touch less" as no request)."""
 _UNASKED = re.compile(r"\b(?:didn't|did\s+not|never)\s+ask(?:ed)?\s+(?:for|you\s+to)\b")
@@ -791,6 +795,8 @@ class Interpreter:
                         request = replace(request, guessed=True)  # (it had switched a heating radiator to
                         # cooling in a 64°F room)
                 prediction = said_again or self.evidence.said(prediction, self._ops(prediction), found.masked)
+                if prediction is not None and not said_again:  # "…then ceiling light on full": at full
+                    prediction = self._at_an_end(prediction, found.masked)
                 if prediction is None and found.devices and request.heard_confidence is not None:
                     return replace(request, guessed=True)
             if i == 0 and prediction is not None and prediction.kind == "command" and not self._ops(prediction) \
@@ -1140,9 +1146,15 @@ class Interpreter:
             return self._more(request)
         if _UNASKED.search(found.masked):  # "I didn't ask for the pantry light" just after it went on
             return self._unasked(request, found)
-        if kind == "question" and _ASKING_FOR.match(found.masked) and self._ops(prediction) and \
-                not any(op.split(":")[1].startswith(("ask=", "how=", "why")) for op in self._ops(prediction)):
-            kind, prediction = "command", replace(prediction, kind="command")  # "can I get the lamp on"
+        if kind == "command" and _YES_NO.match(found.masked):  # "is that too high?" read as a complaint
+            kind, prediction = "question", replace(prediction, kind="question")
+        asking_for = _ASKING_FOR.match(found.masked) if kind == "question" else None
+        if asking_for:  # "can I get the lamp on": the request after "can I get", read as one
+            rest = found.masked[asking_for.end():]
+            asked = self._predict(replace(found, masked=rest), request.home)
+            switched = set(rest.split()) & SWITCHES
+            if asked.kind == "command" and asked.confidence >= CONFIDENCE and (asked.ops or switched):
+                kind, prediction = "command", asked
         if kind in ("command", "negated") and (limited := self._limited(request, found)) is not None:
             return limited  # "I don't want the thermostat above 68": down to 68, only if it is above
         worded = None  # an operation the words ask for by these rules, whatever the model read
@@ -1222,6 +1234,8 @@ class Interpreter:
             if request.heard_confidence is not None and self._refusal_lost(prediction, found.masked, request.home):
                 request = replace(request, guessed=True)  # "No heat to night." read as good night alone
             prediction = self._on_as_called_for(prediction, found, request.home)
+            if self._on_of_no_state(prediction, found, request.home):
+                request = replace(request, guessed=True)  # "thermostat on" in a 72°F room: heat or cool?
             not_so = self._stopping_what_is_not(prediction, found, request.home)
             if not_so:  # "the upstairs thermostat shouldn't be cooling" had switched it off while it heated
                 return Interpretation("clarify", not_so)
@@ -1602,6 +1616,17 @@ class Interpreter:
             return prediction
         return prediction.only({on if op in read else op: p for op, p in prediction.ops.items()})
 
+    def _on_of_no_state(self, prediction: Prediction, found: Mentions, home: Home) -> bool:
+        """Whether the reading switches a named off device to a working state for an "on" alone,
+        no word saying which and its room calling for none (heat or cool in a 72°F room)."""
+        said = set(vocabulary.without_courtesy(found.masked).split())
+        devices = [home[name] for name in found.devices]
+        if "on" not in said or not devices or any(d.snapshot.get("state") != "off" or "on" in d.model.states
+                                                   or d.state_called_for() is not None for d in devices):
+            return False
+        switched = [op.rpartition("=")[2] for op in prediction.ops if ":state=" in op and not op.endswith("=off")]
+        return bool(switched) and not any(safety.says_state(found.masked, devices[0].model, s) for s in switched)
+
     def _switched_on(self, found: Mentions, home: Home) -> str | None:
         """ "study thermostat on", "turn on the thermostat": for named devices that are off and
         have no state "on" but working states, the one their rooms call for (heat in a 64° room,
@@ -1974,7 +1999,10 @@ class Interpreter:
                 planned.append(explain.describe_planned(proposed[-1], device, home.units))
         except StateError as exc:
             return Interpretation("clarify", f"I can't do that: {exc}.")
-        wrong = safety.switched_against(text, [(a.device, a.before, a.after) for a in proposed])
+        wrong = safety.switched_against(text, [(a.device, a.before, a.after) for a in proposed]) or next(
+            (said for a in proposed if a.device in own_words and  # "big light off then cool it a bit":
+             (said := safety.switched_against(own_words[a.device], [(a.device, a.before, a.after)]))), None)
+        # the radiator's own clause says "a bit", whatever "off" the other says
         if wrong:
             return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
         if asked:

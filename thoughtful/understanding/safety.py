@@ -71,20 +71,22 @@ _WISH = re.compile(r"\b(?:rather|wish|prefer|would\s+like|'d\s+like)\b")
 """A wish ("I'd rather the hall wasn't so warm"): how it should be, not a statement of how it is."""
 
 
+def denies(text: str, word: str) -> bool:
+    """Whether ``text`` states ``word`` only to deny it: "it's not that cold", "it isn't too
+    bright" ask for nothing of "cold" or "bright" ("isn't warm enough" does not deny "warm": it
+    asks for more of it; nor does a wish, "I'd rather it wasn't so warm")."""
+    return not _WISH.search(text) and \
+        bool(re.search(rf"{_STATED_NOT}(?:{_DEGREE})?{re.escape(word)}\b(?!\s+enough\b)", text))
+
+
 _STATED = r"(?:\b(?:is|are|was|it's|that's|i'm|we're|feels?|looks?|seems?|getting)\s+(?:now\s+|plenty\s+)?)"
 """How it is, said of how it is now ("it's", "that's", "the hall is", "feels")."""
 
 
-def denies(text: str, word: str) -> bool:
-    """Whether ``text`` states ``word`` only to deny it: "it's not that cold", "it isn't too
-    bright" ask for nothing of "cold" or "bright" ("isn't warm enough" does not deny "warm": it
-    asks for more of it); nor do words that say it is enough as it is ("it's warm enough in
-    here", "the desk is bright enough now": how it is, no wish for less)."""
-    said = re.escape(word)
-    if _WISH.search(text):
-        return False
-    return bool(re.search(rf"{_STATED_NOT}(?:{_DEGREE})?{said}\b(?!\s+enough\b)", text)) or \
-        (not negates(text) and bool(re.search(rf"{_STATED}{said}\s+enough\b", text)))
+def says_enough(text: str) -> bool:
+    """Whether ``text`` says something is enough as it is ("it's warm enough in here", "the lamp
+    is bright enough now"): no wish for more or for less."""
+    return not negates(text) and not _WISH.search(text) and bool(re.search(rf"{_STATED}[a-z]+\s+enough\b", text))
 
 
 def states_not_so(text: str) -> bool:
@@ -362,6 +364,8 @@ def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
 
 EXTREMES = {"max": ["max", "maximum", "highest"], "min": ["min", "minimum", "lowest"]}
 """Words for either end of any setting's range, besides each state model's own phrases."""
+FULL = ["to full", "at full", "on full"]
+"""The top of a percentage's range said as "full" ("to full", "on full")."""
 
 
 def said_extreme(text: str, model: StateModel, key: str) -> str | None:
@@ -372,7 +376,9 @@ def said_extreme(text: str, model: StateModel, key: str) -> str | None:
     lang = model.language.settings.get(key)
     if lang is None or negates(text):
         return None
-    said = [end for end in EXTREMES if _said(text, _end_phrases(lang, end))]
+    spec = model.settings.get(key)
+    full = FULL if spec is not None and spec.unit == "%" else []  # "tall floor lamp to full"
+    said = [end for end in EXTREMES if _said(text, _end_phrases(lang, end) + (full if end == "max" else []))]
     return said[0] if len(said) == 1 else None
 
 
@@ -608,7 +614,8 @@ def switched_against(text: str, planned: list[tuple[str, dict[str, Any], dict[st
     otherwise (both said or neither, negated, or the word is another device's: "set the lamp to
     30 and turn off the heat"). Also wrong: a device switched off when the words ask for a small
     amount and never say "off" ("lights in the lounge out a bit", heard for "down a bit") or say it
-    of the amount ("Turn the pendant a little off.", heard for "dim the pendant a little"), or
+    of the amount ("Turn the pendant a little off.", heard for "dim the pendant a little"), or the
+    top of a range and never "off" ("max out the lamp"), or
     switched from one working state to another for a small amount ("cool it a bit" had switched
     a heating radiator to cooling: a small amount is a step of a setting, not another mode)."""
     said = set(text.split())
@@ -616,6 +623,9 @@ def switched_against(text: str, planned: list[tuple[str, dict[str, Any], dict[st
     small = _SMALL.search(text)
     if went_off and small and ("off" not in said or re.search(rf"\b{re.escape(small.group(0))}\s+off\b", text)):
         return f'you said "{small.group(0)}", but that would switch {the(went_off[0])} off'
+    top = _said(text, [*EXTREMES["max"], *FULL])
+    if went_off and top and "off" not in said:  # "max out the lamp" read as off
+        return f'you said "{top}", but that would switch {the(went_off[0])} off'
     swapped = [(name, before["state"], after["state"]) for name, before, after in planned
                if before.get("state") not in (None, "off")
                and after.get("state") not in (None, "off", before["state"])]
