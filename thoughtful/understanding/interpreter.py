@@ -1271,7 +1271,8 @@ class Interpreter:
             changes = self._changes(request, found, self._placed(plans, found, request.home))
             clauses = self._clause_mentions(request) if changes else {}
             left = [n for n in found.devices if n not in {name for name, _, _ in changes}] or \
-                self._types_left_out(found, changes, request.home) or self._borrowing(clauses, changes, request.home)
+                self._types_left_out(found, changes, request.home) or self._borrowing(clauses, changes, request.home) \
+                or self._switch_borrowed(clauses, changes, request.home)
             if left and changes:  # "Lamp on an ac to 73", "…and make the lamp right": named, and left out
                 if request.heard_confidence is None:
                     return Interpretation("clarify", f"I didn't change anything: what should the "
@@ -1908,6 +1909,18 @@ class Interpreter:
             if naming and all(self._says_nothing(found, home) for found in naming):
                 borrowing.append(name)
         return borrowing
+
+    def _switch_borrowed(self, mentions: dict[str, Mentions], changes: list[tuple[str, Change, str]],
+                         home: Home) -> list[str]:
+        """The devices a compound read whole switches off by another clause's word: named by no
+        clause, by name or room, while every clause that says "off" names other devices ("big
+        light off then cool it a bit" had switched the radiator off too; "hall and lounge lights
+        off" names both rooms). Empty for one clause."""
+        saying = [found for found in mentions.values() if "off" in found.masked.split()]
+        if not saying or not all(found.devices or found.rooms for found in saying):
+            return []
+        return [name for name, change, _ in changes if change.state == "off" and not any(
+            name in found.devices or home[name].room.lower() in found.rooms for found in mentions.values())]
 
     def _lost_clause(self, mentions: dict[str, Mentions], changes: list[tuple[str, Change, str]]) -> str | None:
         """A clause that asks for a change of nothing it names ("Well are down to and the pantry
