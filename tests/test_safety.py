@@ -936,3 +936,17 @@ def test_the_top_of_a_range_never_switches_a_device_off():
     assert switched_against("max out the lamp", [("lamp", ON, off)])
     assert switched_against("tall floor lamp to full", [("tall floor lamp", ON, off)])
     assert not switched_against("max out the lamp then turn it off", [("lamp", ON, off)])
+
+
+def test_the_top_of_a_setting_is_its_own_words_end():
+    """ "max" is a word for the end of any range, so "max out the lamp" said the top of the
+    lamp's brightness, white and colour alike and none was taken; by the lamp's own words it is
+    its brightness."""
+    from thoughtful.settings import builtin_statemodels_dir
+    from thoughtful.state.schema import load_state_models
+    from thoughtful.understanding.safety import own_extreme
+
+    lamp = load_state_models([builtin_statemodels_dir()])["lamp"]
+    assert [k for k in lamp.settings if own_extreme("max out the lamp", lamp, k)] == ["brightness"]
+    assert own_extreme("lamp to full", lamp, "brightness") == "max"
+    assert own_extreme("not at full", lamp, "brightness") is None

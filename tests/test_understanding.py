@@ -2180,3 +2180,15 @@ def test_follow_ups_of_a_lamp_just_changed(interpreter):
     out = ask(interpreter, "make it warmer", home=den_on, now="2026-11-29T08:01:00", history=lit)
     assert out["kind"] == "action" and out["after"]["den lamp"]["color_temp"] < 4000, out
     assert out["after"]["thermostat"] == THERMO["snapshot"], out
+
+
+def test_a_step_back_said_is_read_however_unsure_the_model_is(interpreter):
+    """ "not that far" just after "thermostat up 4" was asked to be put another way when the
+    model was unsure what kind of request it was: the words alone say a step back."""
+    warm = {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 73}}
+    up_4 = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat up 4", "say": "Done."},
+            {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 73},
+             "from": {"setpoint": 69}, "by": "voice", "why": "asked"}]
+    for text in ("not that far", "whoa, way too far"):
+        out = ask(interpreter, text, home=(LAMP_ON, warm), now="2026-11-29T08:01:00", history=up_4)
+        assert out["kind"] == "action" and 69 <= out["after"]["thermostat"]["setpoint"] < 73, (text, out)

@@ -21,7 +21,7 @@ from thoughtful.understanding import phrasebook as pb
 from thoughtful.understanding.numbers import find_numbers
 from thoughtful.understanding.resolve import ALL
 from thoughtful.understanding.runtime import Prediction
-from thoughtful.understanding.safety import denies, negates, says_enough, says_state
+from thoughtful.understanding.safety import denies, negates, said_extreme, says_enough, says_state
 from thoughtful.understanding.vocabulary import COMMON_WORDS, stems, words
 
 if TYPE_CHECKING:
@@ -111,7 +111,11 @@ class Evidence:
         if op.endswith(":state=off"):
             if _NO_MORE.search(text) or self._none_of(op, text):
                 return True  # "no more led strip", "no more heat tonight", "no lights in the kitchen"
-            # "out of it", "out of the room" ask for no switch off; nor does "isn't big enough"
+            # "out of it", "out of the room" ask for no switch off; nor does "isn't big enough";
+            # nor "out" of "max out the lamp", the top of a setting said
+            model = self.models[op.partition(":")[0]]
+            if "off" not in said and any(said_extreme(text, model, key) == "max" for key in model.settings):
+                return False
             said = words(_NOT_ENOUGH.sub(" ", _OUT_OF.sub(" ", text)))
         if ":state=" not in op:  # "it's not that cold" asks for nothing "cold" would
             if says_enough(text):  # "the lamp is bright enough now": neither more nor less

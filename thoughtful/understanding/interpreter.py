@@ -1138,14 +1138,15 @@ class Interpreter:
             return self._explain(request, found, {t: TypePlan(questions=["how=device"]) for t in request.home.types()})
         if kind == "out_of_scope":
             return Interpretation("reject", f"Sorry, that's not something I can do. {self._abilities(request.home)}")
-        if prediction.confidence < CONFIDENCE:
-            return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
+        # these rules read the words alone, however unsure the model is of them ("not that far")
         if followup.overshot(found.masked):  # "too much", "not so much" (read as negated): a step back
             return self._undo(request)
         if followup.fell_short(found.masked):  # "that's not enough" just after "dim it": one more step
             return self._more(request)
         if _UNASKED.search(found.masked):  # "I didn't ask for the pantry light" just after it went on
             return self._unasked(request, found)
+        if prediction.confidence < CONFIDENCE:
+            return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
         if kind == "command" and _YES_NO.match(found.masked):  # "is that too high?" read as a complaint
             kind, prediction = "question", replace(prediction, kind="question")
         asking_for = _ASKING_FOR.match(found.masked) if kind == "question" else None
@@ -1685,6 +1686,10 @@ class Interpreter:
                     if (direction := safety.verb_direction(found.masked, self.models[t], key))} & self.label_space
             if len(said) > 1 and not found.devices:
                 said = {op for op in said if self._of_the_room(op)}
+        if not said:  # "max out the lamp": the end of the one setting of the types named it says
+            said = {f"{t}:{key}={end}" for t in named for key in self.models[t].settings
+                    if (end := safety.own_extreme(found.masked, self.models[t], key))} & self.label_space
+            said = said if len(said) == 1 else set()
         if not said:  # "hall heat pump minus one": a signed amount of the one setting it fits
             said = self._signed(found.masked, named)
         if not said:  # "study thermostat on": the working state its room calls for

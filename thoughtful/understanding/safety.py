@@ -382,6 +382,17 @@ def said_extreme(text: str, model: StateModel, key: str) -> str | None:
     return said[0] if len(said) == 1 else None
 
 
+def own_extreme(text: str, model: StateModel, key: str) -> str | None:
+    """:func:`said_extreme` by ``key``'s own words only ("max" is the lamp's brightness's, not
+    its white's: "max out the lamp"), and "to full" for a percentage."""
+    lang, spec = model.language.settings.get(key), model.settings.get(key)
+    if lang is None or negates(text):
+        return None
+    full = FULL if spec is not None and spec.unit == "%" else []
+    said = [end for end, phrases in (("max", [*lang.max, *full]), ("min", lang.min)) if _said(text, phrases)]
+    return said[0] if len(said) == 1 else None
+
+
 def _end_phrases(lang, end: str) -> list[str]:
     """The phrases for one end ("max" or "min") of a setting's range: its own and any range's."""
     return [*(lang.max if end == "max" else lang.min), *EXTREMES[end]]
