@@ -950,3 +950,21 @@ def test_the_top_of_a_setting_is_its_own_words_end():
     assert [k for k in lamp.settings if own_extreme("max out the lamp", lamp, k)] == ["brightness"]
     assert own_extreme("lamp to full", lamp, "brightness") == "max"
     assert own_extreme("not at full", lamp, "brightness") is None
+
+
+def test_a_lamps_value_never_switches_another_type_too(interpreter, models):
+    """ "lounge whites off", read by a model trained with another seed as everything in the
+    lounge off, switched the radiator off with the big light: "whites" is a lamp's value, and a
+    switch of a type no word says is asked about, whether or not the lamps are switched too."""
+    from thoughtful.understanding.batch import home_from_case
+    from thoughtful.understanding.contract import CaseInput
+    from thoughtful.understanding.runtime import Prediction
+
+    home = home_from_case(CaseInput.model_validate({"id": 1, "utterance": "x", "home": [
+        {"name": "big light", "type": "lamp", "room": "lounge", "snapshot": ON},
+        {"name": "radiator", "type": "thermostat", "room": "lounge", "snapshot": HEAT}]}), models)
+    found = interpreter.resolver.mentions("lounge whites off", home)
+    both = Prediction("command", 1.0, {"lamp:state=off": 0.9, "thermostat:state=off": 0.8}, ("lamp:state=off", 0.9))
+    assert "whites" in interpreter._value_of_another_type(found, both, home)
+    lamps = Prediction("command", 1.0, {"lamp:state=off": 0.9}, ("lamp:state=off", 0.9))
+    assert interpreter._value_of_another_type(found, lamps, home) is None

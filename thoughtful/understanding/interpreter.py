@@ -1554,20 +1554,23 @@ class Interpreter:
 
     def _value_of_another_type(self, found: Mentions, prediction: Prediction, home: Home) -> str | None:
         """What to ask when the words say a named value of one type alone (:attr:`value_types`:
-        "white", "blue" are a lamp's) and the reading changes only other types, none of them named
-        or said by a word, and by no goal ("lounge whites off", read as the radiator off); None
-        otherwise."""
+        "white", "blue" are a lamp's) and the reading changes other types too, none of them named
+        or said by a word, and by no goal ("lounge whites off", read as the radiator off, or as
+        everything in the lounge off); None otherwise."""
         ops = self._ops(prediction)
         changed = {op.split(":")[0] for op in ops}
-        if not changed or any(":goal=" in op for op in ops) or self._types_said(found, home) & changed:
+        if not changed or any(":goal=" in op for op in ops):
             return None  # (a goal's phrase stands: "I'm cold, and the sky is grey")
-        valued = {self.value_types[w] for w in found.masked.split() if w in self.value_types} - changed
-        if not valued:
-            return None
-        said = next(w for w in found.masked.split() if self.value_types.get(w) in valued)
-        read = " and the ".join(sorted(self.models[t].display_name for t in changed))
-        return f'I didn\'t change anything: "{said}" is for a {self.models[valued.pop()].display_name}, ' \
-               f"and I read this as about the {read}. What would you like?"
+        values = [w for w in found.masked.split() if w in self.value_types and w.rstrip("s") not in self.nouns]
+        valued = {self.value_types[w] for w in values}  # ("lights" is a noun: it names the lamps)
+        unsaid = changed - valued - self._types_said(found, home)
+        if not valued or not unsaid or (changed & valued and not any(
+                ":state=" in op for op in ops if op.split(":")[0] in unsaid)):  # ("kitchen lights to 70",
+            return None  # also read as the heat to 70, sets the lights: the number goes to one of them)
+        said = values[0]
+        read = " and the ".join(sorted(self.models[t].display_name for t in unsaid))
+        return f'I didn\'t change anything: "{said}" is for a {self.models[self.value_types[said]].display_name}, ' \
+               f"and I read this as about the {read}{' too' if changed & valued else ''}. What would you like?"
 
     def _types_said(self, found: Mentions, home: Home) -> set[str]:
         """The types of the devices named and of the type words said ("the light is too warm")."""
