@@ -376,21 +376,26 @@ def said_extreme(text: str, model: StateModel, key: str) -> str | None:
     lang = model.language.settings.get(key)
     if lang is None or negates(text):
         return None
-    spec = model.settings.get(key)
-    full = FULL if spec is not None and spec.unit == "%" else []  # "tall floor lamp to full"
-    said = [end for end in EXTREMES if _said(text, _end_phrases(lang, end) + (full if end == "max" else []))]
+    top = _full(model, key)
+    said = [end for end in EXTREMES if _said(text, _end_phrases(lang, end) + (top if end == "max" else []))]
     return said[0] if len(said) == 1 else None
 
 
 def own_extreme(text: str, model: StateModel, key: str) -> str | None:
     """:func:`said_extreme` by ``key``'s own words only ("max" is the lamp's brightness's, not
     its white's: "max out the lamp"), and "to full" for a percentage."""
-    lang, spec = model.language.settings.get(key), model.settings.get(key)
+    lang = model.language.settings.get(key)
     if lang is None or negates(text):
         return None
-    full = FULL if spec is not None and spec.unit == "%" else []
-    said = [end for end, phrases in (("max", [*lang.max, *full]), ("min", lang.min)) if _said(text, phrases)]
+    ends = (("max", [*lang.max, *_full(model, key)]), ("min", lang.min))
+    said = [end for end, phrases in ends if _said(text, phrases)]
     return said[0] if len(said) == 1 else None
+
+
+def _full(model: StateModel, key: str) -> list[str]:
+    """:data:`FULL` for a percentage ("tall floor lamp to full"), nothing for other settings."""
+    spec = model.settings.get(key)
+    return FULL if spec is not None and spec.unit == "%" else []
 
 
 def _end_phrases(lang, end: str) -> list[str]:
