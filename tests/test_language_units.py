@@ -191,3 +191,13 @@ def test_a_name_is_written_as_the_home_has_it(models):
 def test_a_limit_is_read_with_its_number_and_which_end(text, value, upper):
     limit = said_limit(text)
     assert (limit.number.value, limit.upper) == (value, upper) if value is not None else limit is None, limit
+
+
+def test_a_part_of_a_level_said_after_up_or_down_needs_its_count():
+    """ "down a third", "up a quarter" are parts of the level; "up half", like "down half", is
+    not (the count "a" before the part is what says it is one)."""
+    from thoughtful.understanding.planner import _part_said
+
+    assert _part_said("lamp down a third") == pytest.approx(1 / 3) and _part_said("lamp up a quarter") == 0.25
+    assert _part_said("lamp up half") is None and _part_said("lamp down half") is None
+    assert _part_said("lamp up by half") == 0.5

@@ -256,13 +256,13 @@ class Device:
         if not candidates:
             return current  # plan() reports which key is not valid
         for key in keys:
-            hint, reading = self.model.settings[key].implies_state, self._reading_for(key)
-            if hint is None or reading is None:
+            reading = self._reading_for(key)
+            if reading is None:
                 continue
             value = change.set.get(key)
             if not isinstance(value, (int, float)):
                 value = reading + change.adjust.get(key, 0)
-            chosen = hint.above if value > reading else hint.below if value < reading else None
+            chosen = self._implied_by(key, value)
             if chosen in candidates:
                 return chosen
         raise StateError(f"{self.name}: is {current!r}; say which of {', '.join(candidates)} you mean")
@@ -271,14 +271,17 @@ class Device:
         """The one state whose own defaults, set now, the device's readings call for: an off
         thermostat in a 64° room calls for heat (its 68° is above the room), in an 80° room for
         cool (its 76° is below it), in a 72° room for neither; None when none or several do."""
-        called = set()
-        for name, state in self.model.states.items():
-            for key, value in state.defaults.items():
-                hint, reading = self.model.settings[key].implies_state, self._reading_for(key)
-                if hint is not None and reading is not None and isinstance(value, (int, float)) and \
-                        (hint.above if value > reading else hint.below if value < reading else None) == name:
-                    called.add(name)
+        called = {name for name, state in self.model.states.items() for key, value in state.defaults.items()
+                  if isinstance(value, (int, float)) and self._implied_by(key, value) == name}
         return called.pop() if len(called) == 1 else None
+
+    def _implied_by(self, key: str, value: float) -> str | None:
+        """The state setting ``key`` to ``value`` implies by its ``implies_state`` (a setpoint
+        above the room: heat, below it: cool); None when it implies none, or has no reading."""
+        hint, reading = self.model.settings[key].implies_state, self._reading_for(key)
+        if hint is None or reading is None:
+            return None
+        return hint.above if value > reading else hint.below if value < reading else None
 
     def keep_for_later(self, settings: dict[str, Any]) -> None:
         """Remember setting values for the next time a state that has them is entered (a target

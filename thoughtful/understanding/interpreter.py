@@ -210,6 +210,9 @@ class Interpreter:
         self.nouns = set(vocabulary.type_nouns(models))
         self.label_space = set(label_space(models))
         self.device_words = vocabulary.device_words(models)
+        self.comparative_words = {t: {w for lang in m.language.settings.values() for phrase in (*lang.up, *lang.down)
+                                      for w in vocabulary.words(phrase)} for t, m in models.items()}
+        """Each type's words for more or less of its settings ("warmer" is the lamp's white's too)."""
         self.type_words = set(self.device_words) | set(self.planner.cues)
         """Words of one device type alone: its names and working states ("heat"), its settings'
         words ("brighter")."""
@@ -681,8 +684,7 @@ class Interpreter:
             said = self._of_the_setting_moved(request, found.masked, talked_of)
             if said:
                 return replace(prediction.only(said), kind="command")
-            its_own = {w for lang in self.models[talked_of].language.settings.values()
-                       for phrase in (*lang.up, *lang.down) for w in vocabulary.words(phrase)}
+            its_own = self.comparative_words[talked_of]
             if not words & {"it", "them"} or words & {"here", "room", "house", "place"} or \
                     any((w in self.type_words or w.rstrip("s") in self.nouns) and w not in its_own for w in words):
                 return prediction  # "make it warmer too" just after the den lamp went on: the lamp's
@@ -1624,10 +1626,8 @@ class Interpreter:
     def _on_of_no_state(self, prediction: Prediction, found: Mentions, home: Home) -> bool:
         """Whether the reading switches a named off device to a working state for an "on" alone,
         no word saying which and its room calling for none (heat or cool in a 72°F room)."""
-        said = set(vocabulary.without_courtesy(found.masked).split())
-        devices = [home[name] for name in found.devices]
-        if "on" not in said or not devices or any(d.snapshot.get("state") != "off" or "on" in d.model.states
-                                                   or d.state_called_for() is not None for d in devices):
+        devices = self._switched_on_devices(found, home)
+        if not devices or any(d.state_called_for() is not None for d in devices):
             return False
         switched = [op.rpartition("=")[2] for op in prediction.ops if ":state=" in op and not op.endswith("=off")]
         return bool(switched) and not any(safety.says_state(found.masked, devices[0].model, s) for s in switched)
@@ -1637,16 +1637,23 @@ class Interpreter:
         have no state "on" but working states, the one their rooms call for (heat in a 64° room,
         :meth:`Device.state_called_for`); None otherwise, and when the rooms call for none or
         for different ones (then which is asked)."""
-        said = set(vocabulary.without_courtesy(found.masked).split())
-        if "on" not in said or "off" in said or safety.negates(found.masked) or not found.devices:
-            return None
-        devices = [home[name] for name in found.devices]
-        if len({d.type for d in devices}) != 1 or "on" in devices[0].model.states or \
-                any(d.snapshot.get("state") != "off" for d in devices):
-            return None
+        devices = self._switched_on_devices(found, home)
         called = {d.state_called_for() for d in devices}
         op = f"{devices[0].type}:state={called.pop()}" if len(called) == 1 and None not in called else None
         return op if op in self.label_space else None
+
+    def _switched_on_devices(self, found: Mentions, home: Home) -> list[Device]:
+        """The devices named, all off, of one type with no state "on" but working states, that
+        the words switch "on" ("study thermostat on"; not "on" negated or beside "off"); empty
+        otherwise."""
+        said = set(vocabulary.without_courtesy(found.masked).split())
+        if "on" not in said or "off" in said or safety.negates(found.masked) or not found.devices:
+            return []
+        devices = [home[name] for name in found.devices]
+        if len({d.type for d in devices}) != 1 or "on" in devices[0].model.states or \
+                any(d.snapshot.get("state") != "off" for d in devices):
+            return []
+        return devices
 
     def _goal_steps(self, prediction: Prediction, way: str) -> bool:
         """Whether a goal the prediction reads steps the setting of ``way`` ("lamp:brightness=down")

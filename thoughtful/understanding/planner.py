@@ -21,8 +21,8 @@ from thoughtful.understanding.safety import (UNIT_WORDS, multiple, particle_dire
 from thoughtful.understanding.vocabulary import COMMON_WORDS, adjectives, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
-_BY_PART = re.compile(r"\b(?:by|(?<=up\s)|(?<=down\s)(?=a|one|two|three|1|2|3))\s*(?:(a|one|two|three|1|2|3)\s+)?"
-                      r"(half|third|quarter)s?\b|\bin\s+(half)\b")
+_BY_PART = re.compile(r"\b(?:by|(?:(?<=up\s)|(?<=down\s))(?=a|one|two|three|1|2|3))\s*"
+                      r"(?:(a|one|two|three|1|2|3)\s+)?(half|third|quarter)s?\b|\bin\s+(half)\b")
 """A level cut or raised by a part of it ("the lamp down by half", "cut it in half", "dim it by a
 third", "down a third"): that part of it, not so many percentage points (60% had become 10%, 50%
 17%)."""

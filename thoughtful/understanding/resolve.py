@@ -331,11 +331,14 @@ class Resolver:
         if len(said) < 3 or said[-1] not in self.nouns_of[device.type]:
             return None
         bare = " ".join(said[:-1])
-        if bare in rooms or bare in {" ".join(words(d.room)) for d in home.devices.values()} or any(
-                d is not device and re.search(rf"\b{re.escape(bare)}\b", " ".join(words(d.name)))
-                for d in home.devices.values()):
-            return None
-        return bare
+        return bare if bare not in rooms and self._its_own(bare, device, home) else None
+
+    @staticmethod
+    def _its_own(part: str, device: Device, home: Home) -> bool:
+        """Whether words of ``device``'s name are no room's name and in no other device's name."""
+        return part not in {" ".join(words(d.room)) for d in home.devices.values()} and not any(
+            d is not device and re.search(rf"\b{re.escape(part)}\b", " ".join(words(d.name)))
+            for d in home.devices.values())
 
     def _without_its_place(self, device: Device, home: Home, rooms: set[str]) -> str | None:
         """A name without the place words it opens with, when those are two words or more that no
@@ -344,11 +347,7 @@ class Resolver:
         said = words(device.name)
         opening = next((i for i, w in enumerate(said) if w not in rooms | self.place_words), len(said))
         rest = " ".join(said[opening:])
-        if opening == 0 or len(said) - opening < 2 or rest in {" ".join(words(r)) for r in
-                                                             {d.room for d in home.devices.values()}}:
-            return None
-        if any(d is not device and re.search(rf"\b{re.escape(rest)}\b", " ".join(words(d.name)))
-               for d in home.devices.values()):
+        if opening == 0 or len(said) - opening < 2 or not self._its_own(rest, device, home):
             return None
         return rest
 
