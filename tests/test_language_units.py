@@ -43,6 +43,8 @@ def test_relative_and_units():
     (n,) = find_numbers("make the lamp half as bright as it can be")
     assert n.value == 50 and n.unit == "percent" and not n.relative
     assert find_numbers("make the lamp half as bright") == []
+    (n,) = find_numbers("porch lantern 20 points dimmer")  # a percentage's points: had been set to 20
+    assert n.value == 20 and n.relative
 
 
 def test_every_label_is_synthesized(models):

@@ -584,6 +584,22 @@ def test_too_much_alone_takes_one_step_of_the_last_change_back(interpreter):
     assert out["after"]["thermostat"]["setpoint"] == 72, out
 
 
+def test_halfway_back_takes_half_the_last_change_back_and_is_no_level(interpreter):
+    """ "too much, halfway back" just after "lamp to 100" from 50% had undone all of it (50%);
+    "half way back" had been read as the level "half" (50%). Half of the change back: 75%."""
+    lamp100 = {**LAMP_ON, "snapshot": {**LAMP_ON["snapshot"], "brightness": 100}}
+    history = [{"at": "2026-11-28T19:59:40", "utterance": "lamp to 100", "say": "Done."},
+               {"at": "2026-11-28T19:59:40", "device": "lamp", "changed": {"brightness": 100},
+                "from": {"brightness": 50}, "by": "voice", "why": "asked"}]
+    for text in ("too much, halfway back", "halfway back", "go back halfway", "put half of it back"):
+        out = ask(interpreter, text, home=(lamp100, THERMO), history=history, now="2026-11-28T20:00:00")
+        assert out["kind"] == "action" and out["after"]["lamp"]["brightness"] == 75, (text, out)
+        assert out["after"]["thermostat"] == THERMO["snapshot"], out
+    out = ask(interpreter, "that's too bright, half way back please", home=(lamp100, THERMO), history=history,
+              now="2026-11-28T20:00:00")
+    assert out["after"]["lamp"]["brightness"] != 50, out
+
+
 def test_an_end_of_the_range_said_outright_is_set_and_its_particle_is_no_switch(interpreter):
     """ "max out the lamp": "out" had been read as "off" with the maximum, which the state model
     refused; "the lamp at minimum" had been asked about. An end said not to be wanted is never
@@ -1365,7 +1381,9 @@ def test_an_amount_more_continues_the_last_change_its_way(interpreter):
     """ "one more degree" just after "the guest mini split down 2" raised it, as "warmer"
     would: an amount more and nothing else is that much more of the change just made. A unit
     of another setting changes nothing of it."""
-    for text, setpoint in (("one more degree", 68), ("two more degrees please", 67), ("and 1 more", 68)):
+    # "another half a degree" had been asked "to what setpoint?"
+    for text, setpoint in (("one more degree", 68), ("two more degrees please", 67), ("and 1 more", 68),
+                           ("another half a degree", 68.5)):
         out = ask(interpreter, text, now="2026-11-29T08:01:00", history=HEAT_DOWN)
         assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == setpoint, (text, out)
         assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
@@ -1649,8 +1667,10 @@ def test_a_state_it_must_not_be_left_in_is_the_other_one(interpreter):
         assert out["after"]["thermostat"] == THERMO["snapshot"], (text, out)
     out = ask(interpreter, "don't keep the lamp on")
     assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "off", out
-    out = ask(interpreter, "the thermostat shouldn't be off", home=(LAMP_ON, THERMO_OFF_COLD))
-    assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "heat", out
+    # "mustn't be off", read as off with its "off" said, had been left off; a time after it is no state
+    for text in ("the thermostat shouldn't be off", "the thermostat mustn't be off tonight"):
+        out = ask(interpreter, text, home=(LAMP_ON, THERMO_OFF_COLD))
+        assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "heat", (text, out)
     mild = {**THERMO_OFF_COLD, "snapshot": {**THERMO_OFF_COLD["snapshot"], "room_temperature": 72}}
     out = ask(interpreter, "the thermostat shouldn't be off", home=(LAMP_ON, mild))
     assert out["kind"] != "action" and out["after"]["thermostat"] == mild["snapshot"], out
@@ -1878,9 +1898,9 @@ def test_follow_ups_said_other_ways(interpreter):
     lamp_off = [{"at": "2026-11-29T08:00:00", "utterance": "lamp off", "say": "Done."},
                 {"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"state": "off"},
                  "from": {"state": "on", "brightness": 50, "color_temp": 3500}, "by": "voice", "why": "asked"}]
-    kept = ask(interpreter, "actually keep it on", home=(LAMP_OFF, THERMO), now="2026-11-29T08:01:00",
-               history=lamp_off)
-    assert kept["kind"] == "action" and kept["after"]["lamp"] == LAMP_ON["snapshot"], kept
+    for text in ("actually keep it on", "oh, leave it on actually"):  # the second had been asked about
+        kept = ask(interpreter, text, home=(LAMP_OFF, THERMO), now="2026-11-29T08:01:00", history=lamp_off)
+        assert kept["kind"] == "action" and kept["after"]["lamp"] == LAMP_ON["snapshot"], (text, kept)
     for text in ("and the heat", "thanks, now the thermostat"):
         out = ask(interpreter, text, home=(LAMP_OFF, THERMO), now="2026-11-29T08:01:00", history=lamp_off)
         assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "off", (text, out)
@@ -2057,6 +2077,37 @@ def test_make_it_match_is_the_last_request_on_it(interpreter):
         assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 40, (text, out)
     alone = ask(interpreter, "make the desk lamp", home=lit, now="2026-11-29T08:01:00", history=to_40)
     assert alone["kind"] != "action", alone
+
+
+def test_heat_a_room_to_the_same_is_the_last_request_there_in_the_state_it_says(interpreter):
+    """ "heat the kids' room to the same" just after "living room heater to 22" had heated the
+    kids' room at its own 20°C; "cool … to the same" would replay the heating, so it asks."""
+    living = {"name": "heat pump", "type": "thermostat", "room": "living room",
+              "snapshot": {"state": "heat", "room_temperature": 66.2, "fan": "auto", "setpoint": 71.6}}
+    kids = {"name": "kids' heater", "type": "thermostat", "room": "kids' room",
+            "snapshot": {"state": "off", "room_temperature": 62.6, "fan": "auto"}}
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "heat pump to 22", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "heat pump", "changed": {"setpoint": 71.6},
+                "from": {"setpoint": 69.8}, "by": "voice", "why": "asked"}]
+    at = {"now": "2026-11-29T08:01:00", "history": history, "units": {"temperature": "C"}}
+    out = ask(interpreter, "heat the kids' room to the same", home=(living, kids), **at)
+    assert out["kind"] == "action" and out["after"]["kids' heater"]["state"] == "heat", out
+    assert out["after"]["kids' heater"]["setpoint"] == 71.6, out
+    out = ask(interpreter, "cool the kids' room to the same", home=(living, kids), **at)
+    assert out["kind"] == "clarify" and unchanged(out, (living, kids)), out
+
+
+def test_out_after_on_says_where_not_off(interpreter):
+    """ "put a light on out on the porch" had been read as "lights out" (the porch light stayed
+    off, "nothing to change"); "turn the porch light out" still switches it off."""
+    hall = {**LAMP_ON, "name": "light", "room": "hallway"}
+    porch = {"name": "porch light", "type": "lamp", "room": "porch", "snapshot": {"state": "off"}}
+    out = ask(interpreter, "put a light on out on the porch", home=(hall, porch))
+    assert out["kind"] == "action" and out["after"]["porch light"]["state"] == "on", out
+    assert out["after"]["light"] == hall["snapshot"], out
+    lit = {**porch, "snapshot": {"state": "on", "brightness": 80, "color_temp": 2700}}
+    out = ask(interpreter, "turn the porch light out", home=(hall, lit))
+    assert out["after"]["porch light"]["state"] == "off", out
 
 
 def test_minus_an_amount_is_a_change(interpreter):

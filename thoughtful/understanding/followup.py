@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Collection
 
 CONTEXT = timedelta(minutes=5)
 """How long what was said and done stays something a follow-up can lean on: a "yes" hours after
@@ -43,11 +44,13 @@ _CORRECTION = re.compile(rf"^(?:no(?!\s+(?:more|longer|need|changes?)\b|\s+\w+\s
 "no warmer than 75" a limit, not "warmer"."""
 
 
-def is_ellipsis(masked: str, type_nouns: set[str]) -> bool:
+def is_ellipsis(masked: str, type_nouns: set[str], verbs: Collection[str] = ()) -> bool:
     """Whether ``masked`` (names and rooms taken out, device names replaced by their type word)
-    holds only linking words and type words: all that is left of "and the bedroom too"."""
+    holds only linking words and type words: all that is left of "and the bedroom too". With
+    "match" or "the same", a verb too ("make the desk lamp match"), or one of ``verbs`` (working
+    states: "heat the kids' room to the same")."""
     words = masked.split()
-    linking = LINKING | _MAKING if set(words) & {"match", "same"} else LINKING  # "make the desk lamp match"
+    linking = LINKING | _MAKING | set(verbs) if set(words) & {"match", "same"} else LINKING
     return bool(words) and all(w in linking or w.rstrip("s") in type_nouns or w in type_nouns for w in words)
 
 

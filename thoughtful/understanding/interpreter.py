@@ -144,6 +144,9 @@ class Request:
     """The same speech as a second decoder heard it (see :data:`SURE_ALONE`)."""
     heard_twice: bool = False
     """Both decoders heard these very words (punctuation aside)."""
+    replayed_for: str | None = None
+    """The words of a follow-up this earlier request is replayed for ("heat the kids' room to the
+    same"): a working state they say is the only one a change may take."""
 
 
 @dataclass
@@ -174,6 +177,8 @@ _NOT_AT = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+(?:[a-z]+\s+){0,3}?be\s+((?:a
                      r"overnight\b|for\b|during\b|tonight\b|today\b|now\b|anymore\b)[a-z0-9% ]+)$")
 """A level said not to be needed: "don't need to be at full", "shouldn't be on max" (not a time:
 "doesn't need to be on all night" is the state)."""
+_HALF_BACK = re.compile(r"\bhalf\s*way\s+back\b|\bback\s+half\s*way\b|\bhalf\s+(?:of\s+)?(?:it|that)\s+back\b")
+"""Half the last change taken back: "halfway back", "go back halfway", "put half of it back"."""
 _SUBJECT_OPENING = re.compile(r"^(?:it's|it\s+is|i'm|i\s+am|we're|we\s+are)\s")
 """How a statement of how it is or feels opens ("it's cold", "I'm freezing")."""
 _SPEAKER_CHANGING = re.compile(r"^(?:i'm|i\s+am|we're|we\s+are)\s+(?:\w+\s+)?\w+ing\s+(?:up|down)\b")
@@ -252,8 +257,8 @@ class Interpreter:
         request = self._best_reading(request)
         # "5 degrees off the heat pump": down 5; "not so bright, sofa lamp": less bright; "not
         # brighter, dimmer": dimmer (so no clause reads "not brighter" as brighter)
-        said = safety.not_so_as_less(taken_off(signs_spelled(first_of_either(request.text))), self.comparative_bases,
-                                     self.nouns)
+        said = safety.not_so_as_less(taken_off(signs_spelled(first_of_either(safety.out_as_a_place(request.text)))),
+                                     self.comparative_bases, self.nouns)
         request = replace(request, text=safety.without_refused_direction(said, self.models))
         if request.heard_confidence is not None:
             request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))
@@ -328,7 +333,8 @@ class Interpreter:
                                                      or self.doubts.all_of_one(text)
                                                      or self.doubts.only_a_value(found) and not self._recent(request)):
             request = replace(request, guessed=True)
-        if (found.devices or found.rooms or found.everything) and followup.is_ellipsis(found.masked, self.nouns):
+        if (found.devices or found.rooms or found.everything) and \
+                followup.is_ellipsis(found.masked, self.nouns, self.working_states):
             # Only a name ("and the hall light too", "all the lights too", "both"): the last request
             # again, on it; with nothing to continue, a question.
             named = " and ".join(explain.the(n) for n in found.devices or found.rooms) or "all of them"
@@ -504,7 +510,8 @@ class Interpreter:
             moved = replace(before, devices=found.devices, rooms=found.rooms, excluded=found.excluded,
                             everything=found.everything, plural=found.plural,
                             unknown=None)  # "the right one" answers "I don't know the bedside lamp"
-            return self._decide(replace(request, text=said, turns=request.turns[:i]), moved, prediction)
+            return self._decide(replace(request, text=said, turns=request.turns[:i],
+                                        replayed_for=normalize(request.text)), moved, prediction)
         return None
 
     def _named_by_a_word(self, request: Request, found: Mentions) -> list[str]:
@@ -1175,9 +1182,11 @@ class Interpreter:
         less = self._not_so(found, request.home) if kind == "negated" or not_at or unsure or not_so else None
         if not_so and not (kind == "negated" or not_at or unsure) and less and self._goal_steps(prediction, less):
             less = None  # "I don't want it so bright in here": its complaint's goal (the room's lamps)
-        if less is None and (kind == "negated" or unsure):
+        # "the kids' heater mustn't be off", read as off with its "off" said: on
+        not_left = kind == "command" and bool(_NOT_LEFT.search(found.masked))
+        if less is None and (kind == "negated" or unsure or not_left):
             less = self._not_left(found, request.home)  # "the hall light shouldn't be off": on
-        if kind == "negated" or not_at or ((unsure or not_so) and less):
+        if kind == "negated" or not_at or ((unsure or not_so or not_left) and less):
             if less is None and (needless := self._needless(found, request.home)):
                 less = needless  # "the heat pump doesn't need to run": off, as "…to be on" is
             stop = None if less else self._no_longer(found, request.home)
@@ -2021,6 +2030,7 @@ class Interpreter:
                     or safety.out_of_range(change, device.model, home.units)
                 if asked and (beyond := safety.out_of_range(change, device.model, home.units)):
                     return Interpretation("explanation", f"You can't: {beyond}.")  # "how do I set it to 40?"
+                wrong = wrong or self._state_unsaid(request.replayed_for, device.model, name, after)
                 if wrong:
                     return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
                 proposed.append(Applied(name, device.snapshot, after, notes))
@@ -2080,6 +2090,16 @@ class Interpreter:
         if not any(a.changed for a in applied):
             return Interpretation("explanation", self._nothing_to_change(applied, home), applied)
         return Interpretation("action", say, applied)
+
+    @staticmethod
+    def _state_unsaid(words: str | None, model: StateModel, name: str, after: dict) -> str | None:
+        """What is wrong when ``words`` say working states of the model and ``after`` is in
+        another ("cool the bedroom the same" just after "heat pump to 22" would heat it)."""
+        said = [s for s in model.states if s not in ("on", "off") and safety.says_state(words or "", model, s)]
+        state = after.get("state")
+        if not said or state in said or state in ("on", "off"):
+            return None
+        return f'you said "{said[0]}", but that would set {explain.the(name)} to {state}'
 
     @staticmethod
     def _nothing_to_change(unchanged: list[Applied], home: Home) -> str:
@@ -2197,7 +2217,8 @@ class Interpreter:
                     or not set(found.devices) <= changed:  # "not the landing, the bathroom", "not that light,
                 return None  # the barn one": a correction, another device meant
         state = match.groupdict().get("state")
-        undo = [(name, change, "you said to leave it out") for name, change, _ in undone if name in devices
+        why = "you said to keep it as it was" if match.re is _KEPT_ALONE else "you said to leave it out"
+        undo = [(name, change, why) for name, change, _ in undone if name in devices
                 and (state is None or (change.state == "off") == (state == "off"))]
         return self._apply(request, undo) if undo and len(undo) == len(devices) else None
 
@@ -2240,7 +2261,8 @@ class Interpreter:
         if not changed:
             return False
         clauses = _said_clauses(request.text)  # heard too: "Too warm now, go back."
-        if len(clauses) < 2 or (last := self.lm.predict(clauses[-1])).kind != "undo" or last.confidence < CONFIDENCE:
+        if len(clauses) < 2 or not _HALF_BACK.search(normalize(clauses[-1])) and (
+                (last := self.lm.predict(clauses[-1])).kind != "undo" or last.confidence < CONFIDENCE):
             return False
         for clause in clauses[:-1]:
             if followup.overshot(normalize(clause)):  # "too much, go back a bit"
@@ -2259,7 +2281,9 @@ class Interpreter:
         changed lately."""
         text = normalize(request.text)
         numbers = find_numbers(text)
-        if len(numbers) == 1 and "back" in text.split():  # "too much, one back": that much of it back
+        if _HALF_BACK.search(text):  # "too much, halfway back": half the change back, not all of it
+            changes = replay.part_back(request.home, request.now, 0.5)
+        elif len(numbers) == 1 and "back" in text.split():  # "too much, one back": that much of it back
             units = request.home.units
             changes = replay.one_more_step(request.home, request.now, back=True,
                                            amount=lambda spec: self.planner.amount_of(numbers[0], spec, units))
@@ -2311,7 +2335,7 @@ class Interpreter:
         more of the change, the same way ("one more time": the change again). "One more degree"
         just after "the split down 2" had raised it, as "warmer" does. Empty when the words are
         not only that ("one degree less" is lower, or less of the change: read the usual way)."""
-        said = vocabulary.without_courtesy(found.masked).split()
+        said = tokens(vocabulary.without_courtesy(found.masked))  # "another half a degree": another 0.5 degrees
         if said in (["1", "more", "time"], ["and", "1", "more", "time"]):  # "one more time": the change again
             return replay.once_again(request.home, request.now)
         numbers = find_numbers(" ".join(said))
@@ -2417,9 +2441,10 @@ _NEEDLESS = re.compile(r"\b(?:(?:doesn't|don't|does not|do not|needn't|need not|
 "shouldn't be heating"), the last of them how it works (:data:`_WORKING`, or its state's word)."""
 _WORKING = {"on", "run", "running", "work", "working", "going"}
 _NOT_LEFT = re.compile(r"\b(?:doesn't|don't|does not|do not|shouldn't|should not|mustn't|must not|never)\s+"
-                       r"(?:(?:need|have)\s+to\s+)?(?:be|stay|remain|(?:leave|keep)(?:\s+[a-z']+){0,3}?)\s+([a-z]+)$")
+                       r"(?:(?:need|have)\s+to\s+)?(?:be|stay|remain|(?:leave|keep)(?:\s+[a-z']+){0,3}?)\s+([a-z]+)"
+                       r"(?:\s+(?:tonight|today|now|anymore|overnight|please|all\s+(?:night|day)))?$")
 """Words that end saying a device must not be left in a state ("shouldn't be off", "don't leave
-the lamp off", "doesn't need to be off")."""
+the lamp off", "doesn't need to be off", "mustn't be off tonight")."""
 
 
 _A_PART = re.compile(r"(?:a\s+|an\s+)?(?:half|quarter|third)")
@@ -2429,8 +2454,10 @@ UNDOING = {w for phrase in pb.UNDO for w in vocabulary.words(phrase)} - vocabula
 an undo without one of them is asked about."""
 _EXCEPT_ALONE = re.compile(r"^(?:but\s+|and\s+)?(?:except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|not)\s+(.+)$")
 """A follow-up that only leaves devices out ("except the porch light", "but not the hall")."""
-_KEPT_ALONE = re.compile(r"^(?:but\s+|and\s+|actually\s+|no\s+)?(?:leave|keep)\s+(.+?)\s+(?P<state>on|off)$")
-"""A follow-up that keeps devices as they were ("leave the porch on", "actually keep it on")."""
+_KEPT_ALONE = re.compile(r"^(?:(?:but|and|actually|no|oh|oops|wait|hmm|sorry|um)\s+)*(?:leave|keep)\s+(.+?)\s+"
+                         r"(?P<state>on|off)(?:\s+(?:actually|then|please|instead))?$")
+"""A follow-up that keeps devices as they were ("leave the porch on", "actually keep it on", "oh,
+leave it on actually")."""
 _AMOUNT_WORDS = {"more", "a", "an", "couple", "few", "of", "by", "and", "then", "just", "another", "the",
                  "degree", "degrees", "percent", "per", "cent", "%"}
 """Words of a follow-up that says only an amount more ("and 2 more degrees"; also

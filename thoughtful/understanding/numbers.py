@@ -109,6 +109,7 @@ _RELATIVE_BEFORE = {"by", "up", "down", "plus", "minus", "another", "extra"}
 AMOUNT_TERMS = {"plus", "minus", "point", "points"}
 """Words of amounts these rules read that no state model says ("thermostat plus 2", "ten points
 brighter"): known words, so a transcript of them is not confirmed for an unknown word."""
+_POINTS = {"points", "pts"}
 _RELATIVE_AFTER = {"more", "less", "warmer", "cooler", "colder", "hotter", "higher", "lower",
                    "up", "down", "brighter", "dimmer", "darker", "extra", "fewer"}
 
@@ -191,6 +192,7 @@ def tokens(text: str) -> list[str]:
     words = re.sub(r"\b(a|an|1) (quarter|third)\b|\b([23]) (quarter|third)s\b", _fraction, text).split()
     return " ".join(_FRACTIONS.get(w, w) if w in _FRACTIONS and (i == len(words) - 1 or words[i + 1] in
                                                                 ("way", "brightness", "power", "please"))
+                    and words[i + 1:i + 3] != ["way", "back"]  # "half way back": of the last change
                     else "one" if w == "one_" else w for i, w in enumerate(words)).split()
 
 
@@ -206,7 +208,8 @@ def find_numbers(text: str) -> list[Number]:
         after = words[i + 1] if i + 1 < len(words) else ""
         if unit is None and after in _UNITS:
             unit = _UNITS[after]
-        nxt = words[i + 2] if unit and i + 2 < len(words) and after in _UNITS else after
+        # "3 degrees warmer", "20 points dimmer" (a percentage's points, said of no unit)
+        nxt = words[i + 2] if i + 2 < len(words) and (unit and after in _UNITS or after in _POINTS) else after
         before = words[i - 1] if i else ""
         relative = before in _RELATIVE_BEFORE or nxt in _RELATIVE_AFTER
         scale = next((_SCALES[w] for w in [match.group(2) or "", *words[i + 1:i + 3]] if w in _SCALES), None)

@@ -111,12 +111,24 @@ again", "once more"), not one step ("a bit more")."""
 def once_again(home: Home, now: datetime) -> list[Planned]:
     """Each setting the last change moved, moved as far again ("boiler up two degrees" …
     "same again": two more)."""
+    return _moved_again(home, now, 1.0, "you asked for the same again")
+
+
+def part_back(home: Home, now: datetime, part: float) -> list[Planned]:
+    """Each setting the last change moved, taken that part of the way back ("halfway back" just
+    after the landing light went from 50% to 100%: 75%, not 50%)."""
+    return _moved_again(home, now, -part, "you asked to go part of the way back")
+
+
+def _moved_again(home: Home, now: datetime, part: float, why: str) -> list[Planned]:
+    """Each setting the last change moved, moved ``part`` as far again (negative: back)."""
     changes = []
     for event in last_by_voice(home, now):
         settings = home[event.device].model.settings
-        adjust = {k: new - event.from_[k] for k, new in _moved(event, settings).items() if new != event.from_[k]}
+        adjust = {k: part * (new - event.from_[k]) for k, new in _moved(event, settings).items()
+                  if new != event.from_[k]}
         if adjust:
-            changes.append((event.device, Change(adjust=adjust), "you asked for the same again"))
+            changes.append((event.device, Change(adjust=adjust), why))
     return changes
 
 

@@ -224,6 +224,15 @@ def without_refused_direction(text: str, models: dict[str, StateModel]) -> str:
     return text
 
 
+_OUT_AS_A_PLACE = re.compile(r"\bon\s+out\s+(?=(?:on|in|at|by|back|front|there)\b)", re.IGNORECASE)
+
+
+def out_as_a_place(text: str) -> str:
+    """ "put a light on out on the porch" → "put a light on on the porch": "out" just after "on"
+    says where, not "lights out" (the model had read it as off, and the porch light stayed off)."""
+    return _OUT_AS_A_PLACE.sub("on ", text)
+
+
 _NOT_SO = re.compile(r"\b(\S+\s+)?not\s+(so|that|as)\s+(\w+)\b(?!\s+as\b)", re.IGNORECASE)
 _BEING_WORDS = {"it's", "is", "are", "isn't", "aren't", "it", "that's", "was"}
 
