@@ -178,6 +178,9 @@ def test_questions_answer_from_the_snapshot(interpreter):
     out = ask(interpreter, "how warm is it in here")
     assert out["kind"] == "explanation" and "68" in out["say"]
     assert unchanged(out, (LAMP_ON, THERMO))
+    for text in ("where is the thermostat set?", "where's the heat at now?"):  # had been "what would you like?"
+        out = ask(interpreter, text)
+        assert out["kind"] == "explanation" and "69" in out["say"] and unchanged(out, (LAMP_ON, THERMO)), (text, out)
 
 
 def test_why_uses_the_history(interpreter):
@@ -2006,7 +2009,7 @@ def test_what_it_was_before_is_the_last_change_from(interpreter):
     down = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat to 69", "say": "Done."},
             {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 69},
              "from": {"setpoint": 72}, "by": "voice", "why": "asked"}]
-    for text in ("what was it before?", "what was it set to before?"):
+    for text in ("what was it before?", "what was it set to before?", "what did it say before?"):
         out = ask(interpreter, text, now="2026-11-29T08:01:00", history=down)
         assert out["kind"] == "explanation" and "72" in out["say"] and unchanged(out, (LAMP_ON, THERMO)), (text, out)
 

@@ -167,6 +167,9 @@ _YES_NO = re.compile(r"^(?:(?:so|and|um|hmm|but)\s+)?(?:is|are|was|were|isn't|ar
                      r"these|the|my|our|there)\b")
 """A yes-no question of how something is ("is that too high?", "is the lamp on?"): answered, never
 carried out, whatever the model reads."""
+_WHERE = re.compile(r"^(?:(?:so|and|um|hmm|ok|okay)\s+)?where(?:'s|\s+is|\s+are|\s+was)\s+(?:it|that|they|the|my|our)\b")
+"""A question of where a device is or is set ("where is it at now?", "where's the heat set?"): the
+model, trained on none, read a command of nothing."""
 _SMALL_SAID = re.compile(r"\ba\s+(?:touch|smidge|smidgen|hair|tiny\s+bit|wee\s+bit)\b")
 """Small amounts said otherwise than "a bit" (the model reads "a touch less" as no request)."""
 _UNASKED = re.compile(r"\b(?:didn't|did\s+not|never)\s+ask(?:ed)?\s+(?:for|you\s+to)\b")
@@ -1154,6 +1157,9 @@ class Interpreter:
             return self._more(request)
         if _UNASKED.search(found.masked):  # "I didn't ask for the pantry light" just after it went on
             return self._unasked(request, found)
+        if _WHERE.match(found.masked):  # "where is it at now?", "where's the heat set?": how it is
+            kind, prediction = "question", replace(prediction, kind="question", confidence=1.0,
+                                                   ops={op: p for op, p in prediction.ops.items() if "ask=" in op})
         if prediction.confidence < CONFIDENCE:
             return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
         if kind == "command" and _YES_NO.match(found.masked):  # "is that too high?" read as a complaint
