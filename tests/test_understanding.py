@@ -2113,6 +2113,41 @@ def test_out_after_on_says_where_not_off(interpreter):
     assert out["after"]["porch light"]["state"] == "off", out
 
 
+def test_both_of_them_is_the_last_request_on_the_others_too(interpreter):
+    """ "both of them" just after "dim the sconce" had been asked about ("them" was no word of a
+    follow-up); "both" had dimmed the sconce a second time. The other sconce is dimmed once."""
+    sconce = {"name": "sconce", "type": "lamp", "room": "hall",
+              "snapshot": {"state": "on", "brightness": 30, "color_temp": 2700}}
+    bedroom = {"name": "bedroom sconce", "type": "lamp", "room": "bedroom",
+               "snapshot": {"state": "on", "brightness": 60, "color_temp": 2700}}
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "dim the sconce", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "sconce", "changed": {"brightness": 30},
+                "from": {"brightness": 40}, "by": "voice", "why": "asked"}]
+    for text in ("both of them", "both"):
+        out = ask(interpreter, text, home=(sconce, bedroom, THERMO), now="2026-11-29T08:01:00", history=history)
+        assert out["kind"] == "action" and out["after"]["bedroom sconce"]["brightness"] < 60, (text, out)
+        assert out["after"]["sconce"] == sconce["snapshot"] and out["after"]["thermostat"] == THERMO["snapshot"], out
+
+
+def test_not_that_light_points_at_another_light(interpreter):
+    """ "not that light, the barn one" just after "mudroom light on" had been asked which other
+    light; "not that light" alone had dimmed the mudroom light ("not that light" read as "less
+    light"). The named one swaps in; with none named, it asks and changes nothing."""
+    mudroom = {"name": "mudroom light", "type": "lamp", "room": "mudroom",
+               "snapshot": {"state": "on", "brightness": 80, "color_temp": 2700}}
+    barn = {"name": "barn light", "type": "lamp", "room": "barn", "snapshot": {"state": "off"}}
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "mudroom light on", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "mudroom light", "changed": {"state": "on"},
+                "from": {"state": "off"}, "by": "voice", "why": "asked"}]
+    at = {"now": "2026-11-29T08:01:00", "history": history}
+    out = ask(interpreter, "not that light, the barn one", home=(mudroom, barn), **at)
+    assert out["kind"] == "action" and out["after"]["barn light"]["state"] == "on", out
+    assert out["after"]["mudroom light"]["state"] == "off", out
+    for text in ("not that light", "not that light, dimmer"):
+        out = ask(interpreter, text, home=(mudroom, barn), **at)
+        assert out["kind"] == "clarify" and unchanged(out, (mudroom, barn)), (text, out)
+
+
 def test_minus_an_amount_is_a_change(interpreter):
     """ "desk light minus 20", read as a level, asked "to what brightness?": "minus" (and
     "plus") before an amount is a change of that much."""

@@ -27,7 +27,7 @@ CONTEXT = timedelta(minutes=5)
 "Did you want…?", or "undo that" the next morning, would replay a request nobody is making."""
 
 LINKING = set("""and the a too also as well same for thing do match please in here there with what about now one ones
-again then that it to how of my our over goes applies all both whole every lot 1
+again then that it to how of my our over goes applies all both whole every lot 1 them those these
 thanks thank you ok okay great perfect lovely cheers""".split())
 """Words an elliptical follow-up may use besides the device or room it names ("thanks, now the
 garage")."""

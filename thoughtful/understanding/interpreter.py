@@ -294,6 +294,11 @@ class Interpreter:
         if spared is not None:
             return spared
         rest = None if followup.overshot(text) else followup.correction(text)  # "not that much" is no "not that"
+        if rest and re.match(r"not\s+th(?:at|is)\s", text) and rest.split()[0] in self.device_words:
+            noun, _, rest = rest.partition(" ")  # "not that light, the barn one": "the barn one"
+            meant = self.resolver.mentions(rest, request.home)
+            if not (meant.devices or meant.rooms):  # "not that light, dimmer": which light, then?
+                return Interpretation("clarify", f"I didn't change anything: which {noun} did you mean?")
         if rest is not None and (rest.split()[0] not in self.device_words  # "no heating, …" negates, not corrects,
                                  or self._opens_with_a_name(rest, request.home)):  # "no, lamp 2" corrects
             return self._corrected(replace(request, text=rest))
@@ -510,7 +515,11 @@ class Interpreter:
                 before = replace(before, masked=self._retyped(before.masked, self._types_of(prediction),
                                                                self._types_of(mapped)))
                 prediction = mapped
-            moved = replace(before, devices=found.devices, rooms=found.rooms, excluded=found.excluded,
+            excluded = found.excluded
+            if found.everything and not (found.devices or found.rooms):  # "both of them" just after "dim the
+                # sconce": the others, not the sconce dimmed twice
+                excluded = excluded + [e.device for e in replay.last_by_voice(request.home, request.now)]
+            moved = replace(before, devices=found.devices, rooms=found.rooms, excluded=excluded,
                             everything=found.everything, plural=found.plural,
                             unknown=None)  # "the right one" answers "I don't know the bedside lamp"
             return self._decide(replace(request, text=said, turns=request.turns[:i],
@@ -1343,6 +1352,8 @@ class Interpreter:
         if match is None or safety.states_not_so(found.masked):  # "it's not that cold": how it is
             return None
         said = match.group(1)  # "bright" of "this bright"; "cool" of "don't cool it so much"
+        if said in self.nouns and found.masked[:match.start(1)].split()[-1] in ("that", "this"):
+            return None  # "not that light": points at a light (it had dimmed the light just switched on)
         ways = set()
         for t in self._types_said(found, home) or home.types():
             model = self.models[t]
