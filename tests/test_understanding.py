@@ -2148,6 +2148,76 @@ def test_not_that_light_points_at_another_light(interpreter):
         assert out["kind"] == "clarify" and unchanged(out, (mudroom, barn)), (text, out)
 
 
+def test_follow_ups_of_more_less_and_back_go_the_way_their_words_say(interpreter):
+    """Wrong actions of probes48's first run: "even less" just after "thermostat down 2" had raised
+    it a step (less of the change; "even" makes it less of the setpoint); "keep it at that", read
+    as "more", had brightened the lamp just set to 10; "nope, too warm, go back" took one step
+    back, not the change; "again" after a level set had moved it as far again; "put it the way it
+    was" had mirrored the change."""
+    at = {"now": "2026-11-29T08:01:00"}
+    out = ask(interpreter, "even less", history=HEAT_DOWN, **at)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] < 69, out
+    out = ask(interpreter, "even more", history=HEAT_DOWN, **at)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] < 69, out
+    lamp10 = {**LAMP_ON, "snapshot": {**LAMP_ON["snapshot"], "brightness": 10}}
+    to_10 = [{"at": "2026-11-29T08:00:00", "utterance": "lamp to 10", "say": "Done."},
+             {"at": "2026-11-29T08:00:00", "device": "lamp", "changed": {"brightness": 10},
+              "from": {"brightness": 50}, "by": "voice", "why": "asked"}]
+    for text in ("keep it at that", "again"):
+        out = ask(interpreter, text, home=(lamp10, THERMO), history=to_10, **at)
+        assert unchanged(out, (lamp10, THERMO)), (text, out)
+    heat73 = {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 73}}
+    up = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat to 73", "say": "Done."},
+          {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 73},
+           "from": {"setpoint": 69}, "by": "voice", "why": "asked"}]
+    # "put it the way it was", read as "the other way", had taken it to 77; "put it how it was" had been asked about
+    for text in ("nope, too warm, go back", "nope, go back", "put it how it was", "put it the way it was"):
+        out = ask(interpreter, text, home=(LAMP_ON, heat73), history=up, **at)
+        assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 69, (text, out)
+
+
+def test_a_room_after_a_thermostat_switched_on_is_heated_as_it_calls_for(interpreter):
+    """ "and the bedroom" just after "thermostat on" had been asked about: the bedroom's heater
+    takes the working state its 61°F room calls for, as "bedroom heater on" would."""
+    bedroom = {"name": "bedroom heater", "type": "thermostat", "room": "bedroom",
+               "snapshot": {"state": "off", "room_temperature": 61, "fan": "auto"}}
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat on", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"state": "heat"},
+                "from": {"state": "off"}, "by": "voice", "why": "asked"}]
+    for text in ("and the bedroom", "the bedroom too"):
+        out = ask(interpreter, text, home=(LAMP_ON, THERMO, bedroom), now="2026-11-29T08:01:00", history=history)
+        assert out["kind"] == "action" and out["after"]["bedroom heater"]["state"] == "heat", (text, out)
+        assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
+
+
+def test_a_swap_onto_a_device_already_so_still_puts_the_wrong_one_back(interpreter):
+    """ "no, the shelf light" just after "desk light off", the shelf light off already, had
+    changed nothing (the desk light stayed off): the desk light goes back on."""
+    desk = {"name": "desk light", "type": "lamp", "room": "office", "snapshot": {"state": "off"}}
+    shelf = {"name": "shelf light", "type": "lamp", "room": "office", "snapshot": {"state": "off"}}
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "desk light off", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "desk light", "changed": {"state": "off"},
+                "from": {"state": "on", "brightness": 70, "color_temp": 4000}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "no, the shelf light", home=(desk, shelf), now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["desk light"] == {"state": "on", "brightness": 70,
+                                                                      "color_temp": 4000}, out
+    assert out["after"]["shelf light"] == {"state": "off"}, out
+
+
+def test_just_one_of_the_devices_just_changed_puts_the_others_back(interpreter):
+    """ "just the tall one" just after "lamps off" switched off the lamp and the tall lamp had
+    been asked about: the lamp goes back on, the tall lamp stays off."""
+    lamp, tall = {**LAMP_OFF}, {**LAMP_OFF, "name": "tall lamp"}
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "lamps off", "say": "Done."}] + [
+        {"at": "2026-11-29T08:00:00", "device": name, "changed": {"state": "off"},
+         "from": {"state": "on", "brightness": 50, "color_temp": 3500}, "by": "voice", "why": "asked"}
+        for name in ("lamp", "tall lamp")]
+    for text in ("just the tall one", "only the tall lamp"):
+        out = ask(interpreter, text, home=(lamp, tall, THERMO), now="2026-11-29T08:01:00", history=history)
+        assert out["kind"] == "action" and out["after"]["lamp"] == LAMP_ON["snapshot"], (text, out)
+        assert out["after"]["tall lamp"] == {"state": "off"} and "tall lamp" in out["say"], (text, out)
+
+
 def test_minus_an_amount_is_a_change(interpreter):
     """ "desk light minus 20", read as a level, asked "to what brightness?": "minus" (and
     "plus") before an amount is a change of that much."""

@@ -170,6 +170,12 @@ carried out, whatever the model reads."""
 _WHERE = re.compile(r"^(?:(?:so|and|um|hmm|ok|okay)\s+)?where(?:'s|\s+is|\s+are|\s+was)\s+(?:it|that|they|the|my|our)\b")
 """A question of where a device is or is set ("where is it at now?", "where's the heat set?"): the
 model, trained on none, read a command of nothing."""
+_EVEN = {"even", "still"}
+"""Words that make "less" of a follow-up less of the setting, whichever way the last change went:
+"even less" just after "the heat down 2" is lower still (it had raised it a step)."""
+_MORE_SAID = re.compile(r"\b(?:more|less|fewer|again|further|going|once|extra|still|another|repeat|same)\b")
+"""A word that asks for more (or less) of the last change: a reading as "more" without one ("keep it
+at that") is no such request."""
 _SMALL_SAID = re.compile(r"\ba\s+(?:touch|smidge|smidgen|hair|tiny\s+bit|wee\s+bit)\b")
 """Small amounts said otherwise than "a bit" (the model reads "a touch less" as no request)."""
 _UNASKED = re.compile(r"\b(?:didn't|did\s+not|never)\s+ask(?:ed)?\s+(?:for|you\s+to)\b")
@@ -290,7 +296,7 @@ class Interpreter:
         routine = self._routine(request, text)
         if routine is not None:
             return routine
-        spared = self._spared_after(request, text)
+        spared = self._spared_after(request, text) or self._narrowed_after(request, text)
         if spared is not None:
             return spared
         rest = None if followup.overshot(text) else followup.correction(text)  # "not that much" is no "not that"
@@ -301,6 +307,9 @@ class Interpreter:
                 return Interpretation("clarify", f"I didn't change anything: which {noun} did you mean?")
         if rest is not None and (rest.split()[0] not in self.device_words  # "no heating, …" negates, not corrects,
                                  or self._opens_with_a_name(rest, request.home)):  # "no, lamp 2" corrects
+            said = followup.correction(request.text.lower()) or rest  # its commas kept: "too warm, go back"
+            if self._undone_after_a_complaint(replace(request, text=said)):
+                return self._undo(request)  # "nope, too warm, go back": read as a complaint, one step back
             return self._corrected(replace(request, text=rest))
         other = self._other(request, text)
         if other is not None and other.alone:  # "the other one", "wrong lamp"
@@ -546,7 +555,11 @@ class Interpreter:
     def _corrected(self, request: Request) -> Interpretation:
         """ "no, warmer" right after the lamp was changed: "warmer" is about the lamp (warmer
         white), not the heating, when the words can be about the lamp at all; "no, the desk
-        lamp" (:meth:`_swapped`); "no, the garden one" is the garden's of the type changed last."""
+        lamp" (:meth:`_swapped`); "no, the garden one" is the garden's of the type changed last;
+        "nope, go back": the last change undone."""
+        said = normalize(request.text)
+        if set(vocabulary.words(said)) & UNDOING and self.lm.predict(said).kind == "undo":
+            return self._undo(request)
         named = any(re.search(rf"\b{re.escape(name.lower())}\b", request.text) for name in request.home.devices)
         if not named and (types := self._previous_types(request)) and len(types) == 1:  # ("lamp 1" is a name)
             request = replace(request, text=followup.one_as(request.text, self.models[types[0]].display_name))
@@ -635,7 +648,8 @@ class Interpreter:
         elif not (found.devices and followup.is_ellipsis(found.masked, self.nouns)) or moved & set(found.devices):
             return None
         rehearsed = self._again(replace(request, home=home.rehearsal()), found)
-        if rehearsed is None or rehearsed.kind != "action":
+        # "no, the shelf light" just after "desk light off", the shelf light off already: the desk light back
+        if rehearsed is None or not (rehearsed.kind == "action" or rehearsed.kind == "explanation" and rehearsed.applied):
             return None  # read the usual way, which asks
         undone = self._apply(request, [(n, c, "you said it was the wrong one") for n, c, _ in undo])
         if undone.kind != "action":
@@ -1213,6 +1227,8 @@ class Interpreter:
             kind, prediction = "command", replace(prediction.only({op: prediction.confidence}), kind="command")
             request = request if less else replace(request, guessed=True)
             worded = less  # "I don't want the lamp this dim": brighter, though no word says "brighter"
+        if kind in ("undo", "reverse") and _AS_IT_WAS.search(found.masked):
+            return self._undo(request)  # "put it the way it was", read as "the other way", had mirrored the change
         if kind == "undo" and set(vocabulary.words(found.masked)) & UNDOING:
             return self._undo(request)
         if kind == "undo":  # "And did it." (heard for "and dim it") had undone the last change
@@ -1221,8 +1237,12 @@ class Interpreter:
             # "one more degree" just after "the split down 2": down, as the change it continues
             # says (its "more degrees" is no "warmer" to check the change against)
             return self._apply(request, by, own_words={name: "" for name, _, _ in by})
+        if kind == "more" and not _MORE_SAID.search(found.masked):  # "keep it at that" had brightened the cot light
+            return Interpretation("clarify", "Sorry, what would you like me to do?")
         if kind == "more":  # ("2 more", read as more, is the amount's: above)
             return self._more(request)
+        if kind == "reverse" and not set(vocabulary.words(found.masked)) & REVERSING:
+            return Interpretation("clarify", "Sorry, what would you like me to do?")
         if kind == "reverse":
             return self._reverse(request)
         if found.unknown:
@@ -1673,9 +1693,13 @@ class Interpreter:
         the words switch "on" ("study thermostat on"; not "on" negated or beside "off"); empty
         otherwise."""
         said = set(vocabulary.without_courtesy(found.masked).split())
-        if "on" not in said or "off" in said or safety.negates(found.masked) or not found.devices:
+        if "on" not in said or "off" in said or safety.negates(found.masked):
             return []
-        devices = [home[name] for name in found.devices]
+        # "and the bedroom" just after "thermostat on": the thermostats of the rooms named
+        devices = [home[name] for name in found.devices] or [
+            d for d in home.devices.values() if d.room.lower() in found.rooms and d.type in {self.device_words.get(w) for w in said}]
+        if not devices:
+            return []
         if len({d.type for d in devices}) != 1 or "on" in devices[0].model.states or \
                 any(d.snapshot.get("state") != "off" for d in devices):
             return []
@@ -2239,6 +2263,25 @@ class Interpreter:
                 and (state is None or (change.state == "off") == (state == "off"))]
         return self._apply(request, undo) if undo and len(undo) == len(devices) else None
 
+    def _narrowed_after(self, request: Request, text: str) -> Interpretation | None:
+        """ "just the tall one", "only the tall lamp" just after "lamps off" changed two: the
+        others back as they were; None when the words are not only that, or name no device the
+        last change by voice touched alongside others."""
+        match = _ONLY_ALONE.match(text)
+        if not match:
+            return None
+        undone = replay.undo(request.home, request.now)
+        changed = [name for name, _, _ in undone]
+        said = match.group(1)
+        if (types := {request.home[n].type for n in changed}) and len(types) == 1:
+            said = followup.one_as(said, self.models[types.pop()].display_name)  # "the tall one": the tall lamp
+        found = self.resolver.mentions(said, request.home)
+        kept = found.devices
+        if not kept or not set(kept) < set(changed) or not followup.is_ellipsis(found.masked, self.nouns):
+            return None
+        why = f"you said only {' and '.join(map(explain.the, kept))}"
+        return self._apply(request, [(name, change, why) for name, change, _ in undone if name not in kept])
+
     def _complaint_of_the_last(self, prediction: Prediction, found: Mentions,
                                request: Request) -> list[tuple[str, Change, str]]:
         """One step back of the last change by voice, when all that is read is complaints of
@@ -2332,9 +2375,12 @@ class Interpreter:
         """ "A bit more": one more step of the last change by voice ("same again": the whole
         change once more; "a bit less": one step back); without one, the last request again."""
         said = set(vocabulary.words(normalize(request.text)))
-        changes = replay.once_again(request.home, request.now) if replay.AGAIN & said else \
-            replay.one_more_step(request.home, request.now, back=bool(replay.LESS & said),
-                                 of_the_level=self._named_a_level(request))
+        level = self._named_a_level(request)
+        if replay.AGAIN & said:  # "again" after "the cot light to 10": that level again, not 20% lower
+            changes = [] if level else replay.once_again(request.home, request.now)
+        else:  # "even less" just after "the heat down 2": lower still, as "less" of a level is
+            changes = replay.one_more_step(request.home, request.now, back=bool(replay.LESS & said),
+                                           of_the_level=level or bool(_EVEN & said and replay.LESS & said))
         if changes:
             return self._apply(request, changes)
         if request.turns:
@@ -2466,11 +2512,18 @@ the lamp off", "doesn't need to be off", "mustn't be off tonight")."""
 
 _A_PART = re.compile(r"(?:a\s+|an\s+)?(?:half|quarter|third)")
 """A clause that is only a part of an amount ("…nineteen and a half")."""
+REVERSING = {w for phrase in pb.REVERSE for w in vocabulary.words(phrase)} - vocabulary.COMMON_WORDS
+"""Words that ask for the last change the other way ("opposite", "backwards"): a reading as
+"reverse" without one is no such request."""
 UNDOING = {w for phrase in pb.UNDO for w in vocabulary.words(phrase)} - vocabulary.COMMON_WORDS | {"cancel"}
 """Words that ask for the last change undone ("put it back", "revert", "cancel that"): a reading as
 an undo without one of them is asked about."""
 _EXCEPT_ALONE = re.compile(r"^(?:but\s+|and\s+)?(?:except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|not)\s+(.+)$")
 """A follow-up that only leaves devices out ("except the porch light", "but not the hall")."""
+_AS_IT_WAS = re.compile(r"\b(?:how|as|the\s+way)\s+(?:it|they)\s+(?:was|were)\b")
+"""An undo said by how it was ("put it how it was", "make it as it was before")."""
+_ONLY_ALONE = re.compile(r"^(?:(?:no|oh|actually|sorry|oops|wait)\s+)*(?:just|only)\s+(.+?)(?:\s+(?:please|then))?$")
+"""A follow-up that narrows the last change to some of its devices ("just the tall one")."""
 _KEPT_ALONE = re.compile(r"^(?:(?:but|and|actually|no|oh|oops|wait|hmm|sorry|um)\s+)*(?:leave|keep)\s+(.+?)\s+"
                          r"(?P<state>on|off)(?:\s+(?:actually|then|please|instead))?$")
 """A follow-up that keeps devices as they were ("leave the porch on", "actually keep it on", "oh,
