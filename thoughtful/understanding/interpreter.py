@@ -649,7 +649,8 @@ class Interpreter:
             return None
         rehearsed = self._again(replace(request, home=home.rehearsal()), found)
         # "no, the shelf light" just after "desk light off", the shelf light off already: the desk light back
-        if rehearsed is None or not (rehearsed.kind == "action" or rehearsed.kind == "explanation" and rehearsed.applied):
+        if rehearsed is None or not (rehearsed.kind == "action"
+                                     or rehearsed.kind == "explanation" and rehearsed.applied):
             return None  # read the usual way, which asks
         undone = self._apply(request, [(n, c, "you said it was the wrong one") for n, c, _ in undo])
         if undone.kind != "action":
@@ -1696,8 +1697,9 @@ class Interpreter:
         if "on" not in said or "off" in said or safety.negates(found.masked):
             return []
         # "and the bedroom" just after "thermostat on": the thermostats of the rooms named
+        types = {self.device_words.get(w) for w in said}
         devices = [home[name] for name in found.devices] or [
-            d for d in home.devices.values() if d.room.lower() in found.rooms and d.type in {self.device_words.get(w) for w in said}]
+            d for d in home.devices.values() if d.room.lower() in found.rooms and d.type in types]
         if not devices:
             return []
         if len({d.type for d in devices}) != 1 or "on" in devices[0].model.states or \
