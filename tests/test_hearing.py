@@ -1088,3 +1088,21 @@ def test_a_heard_step_of_a_teen_or_a_lost_word_after_a_number_is_confirmed(inter
         assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], (text, out)
     fifteen = heard_line(interpreter, Transcript("Desk lamp up 15.", 0.9))
     assert fifteen["kind"] == "action" and fifteen["after"]["desk lamp"]["brightness"] == 75, fifteen
+
+
+def test_a_heard_room_whose_device_is_left_as_it_is_is_confirmed(interpreter):
+    """ "Kids' lamp, landing, dimmer," (the second decoder's, for "kids' lamp 20 dimmer") dimmed
+    the kids' lamp a step: the landing, named, has a light left as it was, so words around it may
+    have been lost. "Kids' lamp dimmer." and "Make the hall warmer." still act."""
+    home = [{"name": "kids' lamp", "type": "lamp", "room": "kids' room",
+             "snapshot": {"state": "on", "brightness": 30, "color_temp": 2700}},
+            {"name": "landing light", "type": "lamp", "room": "landing",
+             "snapshot": {"state": "on", "brightness": 50, "color_temp": 2700}}]
+    out = heard_line(interpreter, Transcript("Kids' lamp, landing, dimmer,", 0.9), home=home)
+    assert out["kind"] == "clarify" and out["after"]["kids' lamp"] == home[0]["snapshot"], out
+    out = heard_line(interpreter, Transcript("Kids' lamp dimmer.", 0.9), home=home)
+    assert out["kind"] == "action" and out["after"]["kids' lamp"]["brightness"] < 30, out
+    hall = [home[0], {"name": "thermostat", "type": "thermostat", "room": "hall",
+                      "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 66, "fan": "auto"}}]
+    out = heard_line(interpreter, Transcript("Make the hall warmer.", 0.95), home=hall)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] > 68, out

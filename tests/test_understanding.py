@@ -2218,6 +2218,18 @@ def test_just_one_of_the_devices_just_changed_puts_the_others_back(interpreter):
         assert out["after"]["tall lamp"] == {"state": "off"} and "tall lamp" in out["say"], (text, out)
 
 
+def test_a_level_compared_with_now_or_out_of_range_is_asked_not_set(interpreter):
+    """Heard wrong actions of probes46: "The radiator should be on this high." (for "shouldn't")
+    had set it to its maximum, "this high" read as "on high"; "Office ac up to 3." (for "up a
+    degree") had raised it by 3, a target out of range read as an amount."""
+    for text in ("the thermostat should be on this high", "the thermostat should be this high",
+                 "thermostat up to 3"):
+        out = ask(interpreter, text)
+        assert out["kind"] == "clarify" and unchanged(out, (LAMP_ON, THERMO)), (text, out)
+    out = ask(interpreter, "thermostat up to 72")  # a target in range is still set
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 72, out
+
+
 def test_minus_an_amount_is_a_change(interpreter):
     """ "desk light minus 20", read as a level, asked "to what brightness?": "minus" (and
     "plus") before an amount is a change of that much."""

@@ -1197,6 +1197,8 @@ class Interpreter:
                 kind, prediction = "command", asked
         if kind in ("command", "negated") and (limited := self._limited(request, found)) is not None:
             return limited  # "I don't want the thermostat above 68": down to 68, only if it is above
+        if kind == "command" and self._end_of_as_it_is(prediction, found):
+            return Interpretation("clarify", "I didn't change anything: what level would you like?")
         worded = None  # an operation the words ask for by these rules, whatever the model read
         if kind in ("command", "negated") and (worded := self._not_enough(found, request.home)):
             # "it's not warm enough in here" had been read as too warm
@@ -1350,6 +1352,20 @@ class Interpreter:
             return self._apply(request, changes)
         except Ask as question:
             return Interpretation("clarify", str(question))
+
+    def _end_of_as_it_is(self, prediction: Prediction, found: Mentions) -> bool:
+        """Whether the reading sets an end of a range that the words only compare with how it is
+        ("the radiator should be this high", heard for "shouldn't be on this high", had set it to
+        its maximum), no phrase of the state model naming that end."""
+        said = re.findall(r"\b(?:this|that|so)\s+([a-z]+)\b", found.masked)
+        if not set(said) & self.comparative_bases:
+            return False
+        for op in prediction.ops:
+            device_type, _, what = op.partition(":")
+            key, _, how = what.partition("=")
+            if how in ("max", "min") and safety.said_extreme(found.masked, self.models[device_type], key) != how:
+                return True
+        return False
 
     def _not_so(self, found: Mentions, home: Home) -> str | None:
         """ "the lamp doesn't need to be this bright", "it needn't be so warm": the other way of
@@ -2092,8 +2108,9 @@ class Interpreter:
                 text, [c for _, c, _ in changes], sorted({d.room.lower() for d in home.devices.values()}),
                 [name.lower() for name in home.devices]):
             request = replace(request, guessed=True)  # "So full lamp on and big light off.": only off read
-        if request.heard_confidence is not None and \
-                self.resolver.echoed_elsewhere(text, home, {a.device for a in proposed}):
+        if request.heard_confidence is not None and (
+                self.resolver.echoed_elsewhere(text, home, {a.device for a in proposed})
+                or self._room_untouched(text, home, {a.device for a in proposed})):
             request = replace(request, guessed=True)  # "Mirror light up and the wall then warm it" (not the
             # "bed" of "Lights out, I'm going to bed." with the bed light off already: it was meant too)
         if request.heard_confidence is not None and \
@@ -2133,6 +2150,17 @@ class Interpreter:
         if not any(a.changed for a in applied):
             return Interpretation("explanation", self._nothing_to_change(applied, home), applied)
         return Interpretation("action", say, applied)
+
+    def _room_untouched(self, text: str, home: Home, changing: set[str]) -> bool:
+        """Whether ``text`` names a room none of the ``changing`` devices is in, though it has a
+        device of their type ("Kids' lamp, landing, dimmer," heard for "kids' lamp 20 dimmer", the
+        landing's light left as it is: heard, the words around it may have been lost; not "warm
+        the bedroom" by the hall's thermostat, the bedroom having none)."""
+        rooms = {home[name].room.lower() for name in changing}
+        types = {home[name].type for name in changing}
+        found = self.resolver.mentions(text, home)
+        return any(room not in rooms and any(d.room.lower() == room and d.type in types for d in home.devices.values())
+                   for room in found.rooms)
 
     @staticmethod
     def _state_unsaid(words: str | None, model: StateModel, name: str, after: dict) -> str | None:

@@ -301,6 +301,8 @@ class Planner:
                 if target.after_to and (spec.min is None or spec.max is None or spec.min <= value <= spec.max):
                     change.set[key] = value  # "turn it up to 75"
                     return
+                if target.after_to:  # "the ac up to 3" (heard for "up a degree") had raised it by 3
+                    raise Ask(f"To what {model.setting_name(key)}?")
                 # "raise the setpoint a degree" (no setpoint is 1°), "lower the lamp 5%" (no "to"):
                 # an amount, never a target
                 number = target
