@@ -196,6 +196,10 @@ def test_compound(interpreter):
     out = ask(interpreter, "turn off the lamp and the heat")
     assert out["kind"] == "action"
     assert out["after"]["lamp"]["state"] == "off" and out["after"]["thermostat"]["state"] == "off"
+    # said without a pause, "lamp on" had been read as off too ("the lamp was already off")
+    out = ask(interpreter, "Lamp on thermostat off.", home=(LAMP_OFF, THERMO))
+    assert out["kind"] == "action" and out["after"]["lamp"]["state"] == "on", out
+    assert out["after"]["thermostat"]["state"] == "off", out
 
 
 def test_two_feelings_of_one_statement_are_two_goals(interpreter):

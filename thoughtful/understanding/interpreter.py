@@ -1085,7 +1085,8 @@ class Interpreter:
     def _clauses(self, request: Request) -> list[str]:
         """The requests a compound is made of (commas are in the text said; a transcript's are
         often pauses, see :meth:`_pauses_joined`)."""
-        pieces = CLAUSE.split(SPARED_THEN_ASKED.sub(r"\1, ", REFUSED_THEN_ASKED.sub(r"\1, ", request.text)))
+        said = self._switches_joined(request.text, request.home)
+        pieces = CLAUSE.split(SPARED_THEN_ASKED.sub(r"\1, ", REFUSED_THEN_ASKED.sub(r"\1, ", said)))
         if not but_leaves_out(request.text):
             pieces = [c for piece in pieces for c in BUT.split(piece)]  # "…, but the hall light off"
         clauses = self._exceptions_joined([self._as_named(c, request.home) for c in map(normalize, pieces) if c],
@@ -1094,6 +1095,14 @@ class Interpreter:
         if request.heard_confidence is not None:
             clauses = self._pauses_joined(clauses, request.home)
         return clauses
+
+    @staticmethod
+    def _switches_joined(text: str, home: Home) -> str:
+        """ "study light on heater off" → "study light on, heater off": a name switched, then
+        another name, said without a pause (read whole, both had been switched off)."""
+        names = "|".join(re.escape(n) for n in sorted(home.devices, key=len, reverse=True))
+        return re.sub(rf"\b((?:{names})\s+(?:on|off))\s+(?=(?:the\s+|my\s+)?(?:{names})\b)", r"\1, ", text,
+                      flags=re.IGNORECASE) if names else text
 
     def _exceptions_joined(self, clauses: list[str], home: Home) -> list[str]:
         """A piece that only names devices, after one that ends leaving a device out, lists
