@@ -332,8 +332,10 @@ def test_a_sentence_of_common_words_is_no_other_language(interpreter):
 
 
 def test_negation_does_not_act(interpreter):
-    out = ask(interpreter, "don't turn off the lamp")
-    assert out["kind"] in ("reject", "clarify", "explanation") and unchanged(out, (LAMP_ON, THERMO))
+    # "I don't want the lamp any dimmer" had dimmed it
+    for text in ("don't turn off the lamp", "I don't want the lamp any dimmer"):
+        out = ask(interpreter, text)
+        assert out["kind"] in ("reject", "clarify", "explanation") and unchanged(out, (LAMP_ON, THERMO)), (text, out)
 
 
 def test_a_refused_state_in_use_is_switched_off_and_asked_about_when_heard(interpreter):
@@ -2147,7 +2149,7 @@ def test_not_that_light_points_at_another_light(interpreter):
     out = ask(interpreter, "not that light, the barn one", home=(mudroom, barn), **at)
     assert out["kind"] == "action" and out["after"]["barn light"]["state"] == "on", out
     assert out["after"]["mudroom light"]["state"] == "off", out
-    for text in ("not that light", "not that light, dimmer"):
+    for text in ("not that light", "not that light, dimmer", "not that one"):  # "one" had set 1%
         out = ask(interpreter, text, home=(mudroom, barn), **at)
         assert out["kind"] == "clarify" and unchanged(out, (mudroom, barn)), (text, out)
 
@@ -2232,6 +2234,33 @@ def test_a_level_compared_with_now_or_out_of_range_is_asked_not_set(interpreter)
         assert out["kind"] == "clarify" and unchanged(out, (LAMP_ON, THERMO)), (text, out)
     out = ask(interpreter, "thermostat up to 72")  # a target in range is still set
     assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 72, out
+    out = ask(interpreter, "lamp a bit less than half")  # had set half
+    assert out["kind"] == "clarify" and unchanged(out, (LAMP_ON, THERMO)), out
+
+
+def test_a_room_forgotten_then_a_request_does_the_request(interpreter):
+    """ "forget the patio, dim the office lamp" had been refused whole ("forget" read as a
+    negation of all of it): the clause after it is done, the patio's light left as it is."""
+    office = {"name": "office lamp", "type": "lamp", "room": "office",
+              "snapshot": {"state": "on", "brightness": 100, "color_temp": 5000}}
+    patio = {"name": "patio light", "type": "lamp", "room": "patio", "snapshot": {"state": "off"}}
+    for text in ("forget the patio, dim the office lamp", "skip the patio, dim the office lamp"):
+        out = ask(interpreter, text, home=(office, patio))
+        assert out["kind"] == "action" and out["after"]["office lamp"]["brightness"] < 100, (text, out)
+        assert out["after"]["patio light"] == {"state": "off"}, out
+
+
+def test_a_request_after_a_cancel_is_carried_out_on_the_last_device(interpreter):
+    """ "never mind, switch it off" just after "thermostat on" had asked which lamp "it" was:
+    what follows the cancel is the request, "it" the thermostat; "never mind" alone changes nothing."""
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat on", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"state": "heat"},
+                "from": {"state": "off"}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "never mind, switch it off", now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "off", out
+    assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
+    out = ask(interpreter, "never mind", now="2026-11-29T08:01:00", history=history)
+    assert unchanged(out, (LAMP_ON, THERMO)), out
 
 
 def test_minus_an_amount_is_a_change(interpreter):

@@ -58,7 +58,7 @@ BUT = re.compile(r"\s*\bbut\b\s*", re.IGNORECASE)
 """Another boundary, unless "but" leaves something out (:func:`resolve.but_leaves_out`)."""
 PRONOUNS = {"it", "that", "this", "them", "those"}
 """Words that point back at a device talked about, without naming it."""
-NEGATING = {"not", "no", "don't", "never", "nor", "without"}
+NEGATING = {"not", "no", "don't", "never", "nor", "without", "forget", "skip"}
 """A clause opening with one of these is not a request of its own."""
 CONTRASTING = {"just", "only", "instead", "rather"}
 """Words of a clause that names what to do a refused request to instead ("don't turn off the
@@ -264,6 +264,8 @@ class Interpreter:
         if agreed is not None:
             return agreed
         request = self._best_reading(request)
+        # "never mind, switch it off": what follows a cancel is the request ("it": the last device)
+        request = replace(request, text=_CANCEL_FIRST.sub("", request.text))
         # "5 degrees off the heat pump": down 5; "not so bright, sofa lamp": less bright; "not
         # brighter, dimmer": dimmer (so no clause reads "not brighter" as brighter)
         said = safety.not_so_as_less(taken_off(signs_spelled(first_of_either(safety.out_as_a_place(request.text)))),
@@ -300,10 +302,13 @@ class Interpreter:
         if spared is not None:
             return spared
         rest = None if followup.overshot(text) else followup.correction(text)  # "not that much" is no "not that"
-        if rest and re.match(r"not\s+th(?:at|is)\s", text) and rest.split()[0] in self.device_words:
+        if rest and re.match(r"not\s+th(?:at|is)\s", text) and (rest.split()[0] in self.device_words
+                                                                 or rest.split()[0] in ("1", "one")):
             noun, _, rest = rest.partition(" ")  # "not that light, the barn one": "the barn one"
             meant = self.resolver.mentions(rest, request.home)
-            if not (meant.devices or meant.rooms):  # "not that light, dimmer": which light, then?
+            if not (meant.devices or meant.rooms):  # "not that light, dimmer", "not that one": which, then?
+                # ("not that one" had been read as "1": the patio light had gone to 1%)
+                noun = "one" if noun == "1" else noun
                 return Interpretation("clarify", f"I didn't change anything: which {noun} did you mean?")
         if rest is not None and (rest.split()[0] not in self.device_words  # "no heating, …" negates, not corrects,
                                  or self._opens_with_a_name(rest, request.home)):  # "no, lamp 2" corrects
@@ -1208,6 +1213,9 @@ class Interpreter:
             return limited  # "I don't want the thermostat above 68": down to 68, only if it is above
         if kind == "command" and self._end_of_as_it_is(prediction, found):
             return Interpretation("clarify", "I didn't change anything: what level would you like?")
+        if kind == "command" and _THAN.search(found.masked) and any(op.endswith("=set") for op in prediction.ops):
+            # "a bit less than half" had set half: a level said by another is no level to set
+            return Interpretation("clarify", "I didn't change anything: what level exactly would you like?")
         worded = None  # an operation the words ask for by these rules, whatever the model read
         if kind in ("command", "negated") and (worded := self._not_enough(found, request.home)):
             # "it's not warm enough in here" had been read as too warm
@@ -2559,6 +2567,12 @@ UNDOING = {w for phrase in pb.UNDO for w in vocabulary.words(phrase)} - vocabula
 an undo without one of them is asked about."""
 _EXCEPT_ALONE = re.compile(r"^(?:but\s+|and\s+)?(?:except(?:\s+for)?|apart\s+from|other\s+than|but\s+not|not)\s+(.+)$")
 """A follow-up that only leaves devices out ("except the porch light", "but not the hall")."""
+_CANCELS = [re.escape(c).replace(",", ",?") for c in pb.CANCELS
+            if "{" not in c and c.split()[-1] in ("mind", "nevermind", "it", "that")]
+_CANCEL_FIRST = re.compile(rf"^\s*(?:{'|'.join(_CANCELS)})\s*[,.;!]+\s*(?=\w)", re.IGNORECASE)
+"""A cancel that opens an utterance before a request of its own ("never mind, switch it off")."""
+_THAN = re.compile(r"\b(?:less|more|lower|higher|dimmer|brighter|warmer|cooler|colder|hotter)\s+than\b")
+"""A level said by another ("a bit less than half"): not that level."""
 _AS_IT_WAS = re.compile(r"\b(?:how|as|the\s+way)\s+(?:it|they)\s+(?:was|were)\b")
 """An undo said by how it was ("put it how it was", "make it as it was before")."""
 _ONLY_ALONE = re.compile(r"^(?:(?:no|oh|actually|sorry|oops|wait)\s+)*(?:just|only)\s+(.+?)(?:\s+(?:please|then))?$")

@@ -114,9 +114,10 @@ def _pattern(phrase: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _compiled(phrase: str) -> tuple[re.Pattern, re.Pattern]:
     """The patterns for ``phrase`` said, and said negated ("not dimmer"; "I don't want it this
-    dim": how it is, said as too much; "not dim enough" asks for more of it)."""
+    dim": how it is, said as too much; "I don't want the lamp any dimmer"; "not dim enough" asks
+    for more of it)."""
     said = _pattern(phrase)
-    negated = rf"(?:\b{_NOT}{said}\b|(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so)\s+{said}\b)(?!\s+enough\b)"
+    negated = rf"(?:\b{_NOT}{said}\b|(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so|any)\s+{said}\b)(?!\s+enough\b)"
     return re.compile(rf"\b{said}\b"), re.compile(negated)
 
 
