@@ -1106,3 +1106,15 @@ def test_a_heard_room_whose_device_is_left_as_it_is_is_confirmed(interpreter):
                       "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 66, "fan": "auto"}}]
     out = heard_line(interpreter, Transcript("Make the hall warmer.", 0.95), home=hall)
     assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] > 68, out
+
+
+def test_a_heard_complaint_then_go_back_without_a_pause_undoes(interpreter):
+    """ "Nope, too warm go back." (heard without the comma) took one step back, read as the
+    complaint: the change is undone as it is with the pause."""
+    heat73 = {**HOME[1], "snapshot": {**HOME[1]["snapshot"], "state": "heat", "setpoint": 73}}
+    history = [{"at": "2026-11-29T08:00:00", "utterance": f"{HOME[1]['name']} to 73", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": HOME[1]["name"], "changed": {"setpoint": 73},
+                "from": {"setpoint": 68}, "by": "voice", "why": "asked"}]
+    out = heard_line(interpreter, Transcript("Nope, too warm go back.", 0.8), home=[HOME[0], heat73],
+                     history=history, now="2026-11-29T08:01:00")
+    assert out["kind"] == "action" and out["after"][HOME[1]["name"]]["setpoint"] == 68, out

@@ -2368,6 +2368,8 @@ class Interpreter:
         if not changed:
             return False
         clauses = _said_clauses(request.text)  # heard too: "Too warm now, go back."
+        if len(clauses) < 2 and (back := _GO_BACK.search(request.text)) and back.start() > 0:
+            clauses = [request.text[:back.start()], request.text[back.start():]]  # heard: "Too warm go back."
         if len(clauses) < 2 or not _HALF_BACK.search(normalize(clauses[-1])) and (
                 (last := self.lm.predict(clauses[-1])).kind != "undo" or last.confidence < CONFIDENCE):
             return False
@@ -2573,6 +2575,8 @@ _CANCEL_FIRST = re.compile(rf"^\s*(?:{'|'.join(_CANCELS)})\s*[,.;!]+\s*(?=\w)", 
 """A cancel that opens an utterance before a request of its own ("never mind, switch it off")."""
 _THAN = re.compile(r"\b(?:less|more|lower|higher|dimmer|brighter|warmer|cooler|colder|hotter)\s+than\b")
 """A level said by another ("a bit less than half"): not that level."""
+_GO_BACK = re.compile(r"\b(?:go|put|set|turn|take|switch|bring)\s+(?:it\s+|that\s+)?back\b|\bundo\b", re.IGNORECASE)
+"""Where an undo opens, in words said without a pause before it ("too warm go back")."""
 _AS_IT_WAS = re.compile(r"\b(?:how|as|the\s+way)\s+(?:it|they)\s+(?:was|were)\b")
 """An undo said by how it was ("put it how it was", "make it as it was before")."""
 _ONLY_ALONE = re.compile(r"^(?:(?:no|oh|actually|sorry|oops|wait)\s+)*(?:just|only)\s+(.+?)(?:\s+(?:please|then))?$")
