@@ -1102,6 +1102,9 @@ def test_a_heard_room_whose_device_is_left_as_it_is_is_confirmed(interpreter):
     assert out["kind"] == "clarify" and out["after"]["kids' lamp"] == home[0]["snapshot"], out
     out = heard_line(interpreter, Transcript("Kids' lamp dimmer.", 0.9), home=home)
     assert out["kind"] == "action" and out["after"]["kids' lamp"]["brightness"] < 30, out
+    # a room said to be left alone is no lost word ("Never mind the porch, just the shelf light on.")
+    out = heard_line(interpreter, Transcript("Never mind the landing, kids' lamp dimmer.", 0.95), home=home)
+    assert out["kind"] == "action" and out["after"]["kids' lamp"]["brightness"] < 30, out
     hall = [home[0], {"name": "thermostat", "type": "thermostat", "room": "hall",
                       "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 66, "fan": "auto"}}]
     out = heard_line(interpreter, Transcript("Make the hall warmer.", 0.95), home=hall)
@@ -1118,3 +1121,22 @@ def test_a_heard_complaint_then_go_back_without_a_pause_undoes(interpreter):
     out = heard_line(interpreter, Transcript("Nope, too warm go back.", 0.8), home=[HOME[0], heat73],
                      history=history, now="2026-11-29T08:01:00")
     assert out["kind"] == "action" and out["after"][HOME[1]["name"]]["setpoint"] == 68, out
+
+
+def test_heard_small_amounts_and_oops_spelled_otherwise_are_understood(interpreter):
+    """ "A tiny bit brighter." (clearly heard) was confirmed for its unknown word "tiny";
+    "Whoops, not the desk lamp, the thermostat." was refused whole ("whoops" is "oops")."""
+    lit = [{"at": "2026-11-29T08:00:00", "utterance": "desk lamp to 40", "say": "Done."},
+           {"at": "2026-11-29T08:00:00", "device": "desk lamp", "changed": {"brightness": 60},
+            "from": {"brightness": 40}, "by": "voice", "why": "asked"}]
+    at = {"now": "2026-11-29T08:01:00", "history": lit}
+    out = heard_line(interpreter, Transcript("A tiny bit brighter.", 0.97), **at)
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] > 60, out
+    off = [{"at": "2026-11-29T08:00:00", "utterance": "desk lamp off", "say": "Done."},
+           {"at": "2026-11-29T08:00:00", "device": "desk lamp", "changed": {"state": "off"},
+            "from": {"state": "on", "brightness": 60, "color_temp": 3000}, "by": "voice", "why": "asked"}]
+    home = [{**HOME[0], "snapshot": {"state": "off"}}, HOME[1]]
+    out = heard_line(interpreter, Transcript("Whoops, not the desk lamp, the thermostat.", 0.95), home=home,
+                     now="2026-11-29T08:01:00", history=off)
+    assert out["kind"] == "action" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+    assert out["after"]["thermostat"]["state"] == "off", out
