@@ -2263,6 +2263,28 @@ def test_a_request_after_a_cancel_is_carried_out_on_the_last_device(interpreter)
     assert unchanged(out, (LAMP_ON, THERMO)), out
 
 
+def test_the_room_one_is_of_the_type_talked_of_last(interpreter):
+    """ "hall one off too" just after "radiator off" had been read as a lamp ("there is no lamp
+    in the hall"): "one" is the type just talked of, the hall radiator; "back up one" is a number."""
+    lamps = [{**LAMP_ON, "name": "lamp 1"}, {**LAMP_OFF, "name": "lamp 2"}]
+    off = {**THERMO, "name": "radiator", "snapshot": {"state": "off", "room_temperature": 68, "fan": "auto"}}
+    hall = {"name": "hall radiator", "type": "thermostat", "room": "hall",
+            "snapshot": {"state": "heat", "setpoint": 68, "room_temperature": 63, "fan": "auto"}}
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "radiator off", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "radiator", "changed": {"state": "off"},
+                "from": {"state": "heat"}, "by": "voice", "why": "asked"}]
+    home = (*lamps, off, hall)
+    out = ask(interpreter, "hall one off too", home=home, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["hall radiator"]["state"] == "off", out
+    assert out["after"]["lamp 1"] == LAMP_ON["snapshot"], out
+    heat67 = {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 67}}
+    down = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat down 2", "say": "Done."},
+            {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 67},
+             "from": {"setpoint": 69}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "back up one", home=(*lamps, heat67), now="2026-11-29T08:01:00", history=down)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 68, out  # a number, no "one"
+
+
 def test_minus_an_amount_is_a_change(interpreter):
     """ "desk light minus 20", read as a level, asked "to what brightness?": "minus" (and
     "plus") before an amount is a change of that much."""

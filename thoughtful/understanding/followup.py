@@ -157,8 +157,10 @@ def the_other(text: str, last: list[tuple[str, str]], devices: dict[str, str], n
 
 
 _ONE_OF = re.compile(r"\b(?!(?:the|a|an|this|that|other|wrong|which|each|every|no|any|another|more|same|last|"
-                     r"first|right|1)\b)([a-z']+)\s+(?:one|1)\b")
-"""A word that says which, then "one" ("the garden one"; not "that one", "the other one")."""
+                     r"first|right|1|up|down|by|to|at|plus|minus|than|and|or|of|just|only)\b)([a-z']+)\s+(?:one|1)\b"
+                     r"(?!\s+(?:degrees?|percent|%|more|less|notch|step))")
+"""A word that says which, then "one" ("the garden one"; not "that one", "the other one", nor the
+number of "back up one", "lower by one degree")."""
 
 
 def one_as(text: str, noun: str) -> str:

@@ -336,8 +336,8 @@ class Interpreter:
             if len(other.meant) != 1:
                 return Interpretation("clarify", self._which_other(other))
             text = f"{text[:other.start]} the {other.meant[0]} {text[other.end:]}".strip()
-        text = safety.without_refused_direction(text, self.models)  # "not dimmer, brighter"
-        found = self.resolver.mentions(text, request.home)
+        text = self._one_as_last(request, safety.without_refused_direction(text, self.models))  # "not dimmer,
+        found = self.resolver.mentions(text, request.home)  # brighter"; "the hall one too"
         if found.compared:  # "the tall lamp as bright as the lamp" had set it to its maximum
             return Interpretation("clarify", f"I can't set one device by another yet ({explain.the(found.compared[0])}), so I "
                                              f"changed nothing. Could you say the level you want?")
@@ -567,9 +567,7 @@ class Interpreter:
         said = normalize(request.text)
         if set(vocabulary.words(said)) & UNDOING and self.lm.predict(said).kind == "undo":
             return self._undo(request)
-        named = any(re.search(rf"\b{re.escape(name.lower())}\b", request.text) for name in request.home.devices)
-        if not named and (types := self._previous_types(request)) and len(types) == 1:  # ("lamp 1" is a name)
-            request = replace(request, text=followup.one_as(request.text, self.models[types[0]].display_name))
+        request = replace(request, text=self._one_as_last(request, request.text))
         found = self.resolver.mentions(request.text, request.home)
         if found.rooms and not found.devices and followup.is_ellipsis(found.masked, self.nouns):
             found = replace(found, devices=self._of_the_rooms(found, request.home, self._previous_types(request)))
@@ -587,6 +585,15 @@ class Interpreter:
                     # with its type said: "make that 72" is the thermostat's, not a number for nothing
                     return self._decide(request, replace(found, masked=said_of), narrowed)
         return self.interpret(request)
+
+    def _one_as_last(self, request: Request, text: str) -> str:
+        """``text`` with "the garden one" said as the type talked of last, when it names no device
+        ("lamp 1" is a name) and one type was talked of: "hall one off too" just after "radiator
+        off" is the hall's radiator (it had been read as a lamp: "there is no lamp in the hall")."""
+        named = any(re.search(rf"\b{re.escape(name.lower())}\b", text) for name in request.home.devices)
+        if named or len(types := self._previous_types(request)) != 1:
+            return text
+        return followup.one_as(text, self.models[types[0]].display_name)
 
     def _of_the_rooms(self, found: Mentions, home: Home, talked_of: Collection[str] = ()) -> list[str]:
         """The one device of the rooms said whose type the words name ("the garden lamp": the
