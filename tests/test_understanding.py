@@ -575,7 +575,7 @@ def test_too_much_alone_takes_one_step_of_the_last_change_back(interpreter):
                {"at": "2026-11-28T19:59:40", "device": "thermostat", "changed": {"setpoint": 72},
                 "from": {"setpoint": 69}, "by": "voice", "why": "asked"}]
     at = {"history": history, "now": "2026-11-28T20:00:00"}
-    for text in ("too much", "that's way too far", "whoa, you overdid it"):
+    for text in ("too much", "that's way too far", "whoa, you overdid it", "too much, a little less"):
         out = ask(interpreter, text, home=(LAMP_ON, heat72), **at)
         assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 71, (text, out)
         assert out["after"]["lamp"] == LAMP_ON["snapshot"], out

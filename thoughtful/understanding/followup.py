@@ -78,7 +78,7 @@ def asks_why_of_the_last(text: str) -> bool:
 
 _OVERSHOOT = re.compile(r"\btoo\s+(?:much|far)\b|\bover(?:did|done|shot|doing)\b|\bnot\s+(?:that|so)\s+(?:much|far)\b")
 OVERSHOOT_WORDS = set("""too much far that's that it's it was is way a bit little now just you went gone go
-overdid overdone overshot overdoing a tad oh oops whoa not so""".split())
+overdid overdone overshot overdoing a tad oh oops whoa not so less""".split())
 """The words of an overshoot of nothing named: "too much", "whoa, that's way too far", "not that
 much"."""
 
