@@ -166,6 +166,14 @@ def test_what_a_device_can_do_is_explained_from_its_state_model(interpreter, utt
     assert all(m in out["say"].lower() for m in mentions), out
 
 
+def test_what_can_be_done_to_a_device_asked_is_answered_not_done(interpreter):
+    """ "can the sofa lamp be dimmed?" had dimmed it to 1%: what can be done to a device, asked
+    with "be …ed", is explained; "can the lamp be brighter" is still a request."""
+    for text in ("can the lamp be dimmed?", "can the thermostat be turned down?"):
+        out = ask(interpreter, text)
+        assert out["kind"] == "explanation" and unchanged(out, (LAMP_ON, THERMO)), (text, out)
+
+
 def test_what_can_you_do_lists_the_homes_abilities(interpreter):
     out = ask(interpreter, "what can you do", home=BIG_HOME)
     assert out["kind"] == "explanation" and unchanged(out, BIG_HOME), out

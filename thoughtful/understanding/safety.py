@@ -723,8 +723,25 @@ def how_to(text: str, abilities: frozenset[str] = frozenset()) -> str | None:
     match = _GO_ANY.match(text)
     if match:
         return " ".join(f"make {match.group(1)} {match.group(2)}{match.group(3)}".split())
+    match = _BE_DONE.match(text)
+    if match:  # "can the sofa lamp be dimmed": "dim the sofa lamp" (it had been dimmed to 1%)
+        return " ".join(f"{_verb_of(match.group(2))} {match.group(1)} {match.group(3)}".split())
     match = _GO_TO.match(text) or (_able(abilities).match(text) if abilities else None)
     return f"make {match.group(1)} {match.group(2)}" if match else None
+
+
+_BE_DONE = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+be\s+([a-z]+ed)((?:\s+(?:on|off|up|down))?)$")
+"""What can be done to a device asked about: "can the sofa lamp be dimmed?", "can the heater be
+turned down?"."""
+
+
+def _verb_of(participle: str) -> str:
+    """The verb of a regular past participle: "dimmed" → "dim", "lowered" → "lower", "raised" →
+    "raise", "heated" → "heat"."""
+    stem = participle[:-2]
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        return stem[:-1]
+    return stem + "e" if stem.endswith(("s", "c", "v", "z", "u", "g")) else stem
 
 
 @functools.lru_cache(maxsize=8)
