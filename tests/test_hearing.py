@@ -1140,3 +1140,18 @@ def test_heard_small_amounts_and_oops_spelled_otherwise_are_understood(interpret
                      now="2026-11-29T08:01:00", history=off)
     assert out["kind"] == "action" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
     assert out["after"]["thermostat"]["state"] == "off", out
+
+
+def test_a_heard_swap_to_a_room_puts_the_wrong_one_back(interpreter):
+    """ "No, the study." (clearly heard) just after "floor lamp on" was confirmed, the study
+    named while the undo left its light as it was: the floor lamp goes off, the study light on."""
+    home = [{"name": "floor lamp", "type": "lamp", "room": "living room",
+             "snapshot": {"state": "on", "brightness": 80, "color_temp": 2700}},
+            {"name": "study light", "type": "lamp", "room": "study", "snapshot": {"state": "off"}}]
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "floor lamp on", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "floor lamp", "changed": {"state": "on"},
+                "from": {"state": "off"}, "by": "voice", "why": "asked"}]
+    out = heard_line(interpreter, Transcript("No, the study.", 0.94), home=home, now="2026-11-29T08:01:00",
+                     history=history)
+    assert out["kind"] == "action" and out["after"]["floor lamp"] == {"state": "off"}, out
+    assert out["after"]["study light"]["state"] == "on", out

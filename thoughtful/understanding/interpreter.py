@@ -666,7 +666,10 @@ class Interpreter:
         if rehearsed is None or not (rehearsed.kind == "action"
                                      or rehearsed.kind == "explanation" and rehearsed.applied):
             return None  # read the usual way, which asks
-        undone = self._apply(request, [(n, c, "you said it was the wrong one") for n, c, _ in undo])
+        # the wrong one back as it was: a change already made, checked when it was asked (heard,
+        # "No, the study." had been confirmed for the study's light the undo leaves as it is)
+        undone = self._apply(replace(request, heard_confidence=None),
+                             [(n, c, "you said it was the wrong one") for n, c, _ in undo])
         if undone.kind != "action":
             return undone
         again = self._again(request, found)
