@@ -2146,20 +2146,15 @@ def test_both_of_them_is_the_last_request_on_the_others_too(interpreter):
 def test_not_that_light_points_at_another_light(interpreter):
     """ "not that light, the barn one" just after "mudroom light on" had been asked which other
     light; "not that light" alone had dimmed the mudroom light ("not that light" read as "less
-    light"). The named one swaps in; with none named, it asks and changes nothing."""
-    mudroom = {"name": "mudroom light", "type": "lamp", "room": "mudroom",
-               "snapshot": {"state": "on", "brightness": 80, "color_temp": 2700}}
-    barn = {"name": "barn light", "type": "lamp", "room": "barn", "snapshot": {"state": "off"}}
-    history = [{"at": "2026-11-29T08:00:00", "utterance": "mudroom light on", "say": "Done."},
-               {"at": "2026-11-29T08:00:00", "device": "mudroom light", "changed": {"state": "on"},
-                "from": {"state": "off"}, "by": "voice", "why": "asked"}]
-    at = {"now": "2026-11-29T08:01:00", "history": history}
-    out = ask(interpreter, "not that light, the barn one", home=(mudroom, barn), **at)
-    assert out["kind"] == "action" and out["after"]["barn light"]["state"] == "on", out
-    assert out["after"]["mudroom light"]["state"] == "off", out
-    for text in ("not that light", "not that light, dimmer", "not that one"):  # "one" had set 1%
-        out = ask(interpreter, text, home=(mudroom, barn), **at)
-        assert out["kind"] == "clarify" and unchanged(out, (mudroom, barn)), (text, out)
+    light"), "not that one" had set it to 1%. The named one swaps in; with none named, it asks
+    and changes nothing."""
+    at = {"now": "2026-11-29T08:01:00", "history": LANDING_ON}
+    out = ask(interpreter, "not that light, the bathroom one", home=(LANDING, BATHROOM), **at)
+    assert out["kind"] == "action" and out["after"]["bathroom light"]["state"] == "on", out
+    assert out["after"]["landing light"]["state"] == "off", out
+    for text in ("not that light", "not that light, dimmer", "not that one"):
+        out = ask(interpreter, text, home=(LANDING, BATHROOM), **at)
+        assert out["kind"] == "clarify" and unchanged(out, (LANDING, BATHROOM)), (text, out)
 
 
 def test_follow_ups_of_more_less_and_back_go_the_way_their_words_say(interpreter):
