@@ -2288,6 +2288,39 @@ def test_the_room_one_is_of_the_type_talked_of_last(interpreter):
     assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 68, out  # a number, no "one"
 
 
+def test_a_complaint_before_its_remedy_only_says_why(interpreter):
+    """probes52's wrong actions: "too hot, back down a bit" just after the heat went 69 → 73 took
+    it to 61 (the complaint's goal and a step); "that's too cold, two degrees warmer" just after
+    the cooling went 75 → 71 took it to 84. The complaint says why; the rest is what to do."""
+    at = {"now": "2026-11-29T08:01:00"}
+    heat73 = {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 73}}
+    up = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat to 73", "say": "Done."},
+          {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 73},
+           "from": {"setpoint": 69}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "too hot, back down a bit", home=(LAMP_ON, heat73), history=up, **at)
+    assert out["kind"] == "action" and 69 <= out["after"]["thermostat"]["setpoint"] < 73, out
+    cool71 = {**THERMO, "snapshot": {"state": "cool", "setpoint": 71, "room_temperature": 80, "fan": "auto"}}
+    down = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat down 4", "say": "Done."},
+            {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 71},
+             "from": {"setpoint": 75}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "that's too cold, two degrees warmer", home=(LAMP_ON, cool71), history=down, **at)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 73, out
+
+
+def test_a_correction_naming_a_word_of_a_name_swaps(interpreter):
+    """ "no, the nook" just after "counter lights off" switched the nook light off and left the
+    counter lights off: a word of a name is that device, and the wrong one goes back."""
+    counter = {"name": "counter lights", "type": "lamp", "room": "kitchen", "snapshot": {"state": "off"}}
+    nook = {"name": "nook light", "type": "lamp", "room": "breakfast nook",
+            "snapshot": {"state": "on", "brightness": 45, "color_temp": 2700}}
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "counter lights off", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "counter lights", "changed": {"state": "off"},
+                "from": {"state": "on", "brightness": 90, "color_temp": 4000}, "by": "voice", "why": "asked"}]
+    out = ask(interpreter, "no, the nook", home=(counter, nook), now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["counter lights"]["state"] == "on", out
+    assert out["after"]["nook light"] == {"state": "off"}, out
+
+
 def test_minus_an_amount_is_a_change(interpreter):
     """ "desk light minus 20", read as a level, asked "to what brightness?": "minus" (and
     "plus") before an amount is a change of that much."""

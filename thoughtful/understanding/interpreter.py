@@ -572,6 +572,10 @@ class Interpreter:
         if found.rooms and not found.devices and followup.is_ellipsis(found.masked, self.nouns):
             found = replace(found, devices=self._of_the_rooms(found, request.home, self._previous_types(request)))
             # "no, the garden lamp"; "no, the bathroom" just after "landing light on": its light
+        elif not (found.devices or found.rooms) and (named := self._named_by_a_word(request, found)):
+            words = {w for name in named for w in vocabulary.words(name)}  # "no, the nook": the nook light
+            found = replace(found, devices=named, masked=" ".join(w for w in found.masked.split() if w not in words))
+            # (the counter lights had stayed off while the nook light went off too)
         swapped = self._swapped(request, found, self._other(request, request.text))
         if swapped is not None:
             return swapped
@@ -856,6 +860,9 @@ class Interpreter:
                     and not self._about_devices(found) and not (find_numbers(found.masked)
                                                                 or set(found.masked.split()) & DIRECTIONS):
                 continue  # "I'm about to have a bath, warm up the bathroom": a reason, then the request
+            if i == 0 and prediction is not None and self._remedied(prediction, found, clauses[1], request):
+                continue  # "that's too cold, two degrees warmer": the complaint says why (its goal and the
+                # two degrees had taken the cooling from 71°F to 84°F)
                 # (not "Well are down to, …": a direction, its device lost)
             if prediction is not None and prediction.kind == "out_of_scope" and prediction.confidence >= CONFIDENCE \
                     and not found.unknown and set(found.masked.split()) & self.model_words:
@@ -919,6 +926,19 @@ class Interpreter:
             return Interpretation("clarify", f"I didn't change anything: you said not to {done}. What would you like?")
         own_words = {name: clause for name, clause in said_in.items() if clause}
         return self._apply(request, changes, own_words) if changes else None
+
+    def _remedied(self, complaint: Prediction, found: Mentions, then: str, request: Request) -> bool:
+        """Whether ``complaint``, the reading of a first clause that only complains ("that's too
+        cold") naming nothing, just after a change by voice, is followed by a clause that moves the
+        same types' settings a way of its own ("two degrees warmer"): the complaint says why."""
+        ops = self._ops(complaint)
+        if complaint.kind != "command" or not ops or not all(op in self.evidence.complaints for op in ops) \
+                or found.devices or found.rooms or find_numbers(found.masked) \
+                or not replay.last_by_voice(request.home, request.now):
+            return False
+        remedy = self._ops(self._predict(self.resolver.mentions(then, request.home), request.home))
+        return bool(remedy) and all(op.endswith(("=up", "=down")) for op in remedy) and \
+            {op.partition(":")[0] for op in remedy} == {op.partition(":")[0] for op in ops}
 
     def _refused_first(self, request: Request, whole: Prediction) -> str | None:
         """The first clause of a request of several that opens refusing something ("without
@@ -2385,7 +2405,10 @@ class Interpreter:
         clauses = _said_clauses(request.text)  # heard too: "Too warm now, go back."
         if len(clauses) < 2 and (back := _GO_BACK.search(request.text)) and back.start() > 0:
             clauses = [request.text[:back.start()], request.text[back.start():]]  # heard: "Too warm go back."
-        if len(clauses) < 2 or not _HALF_BACK.search(normalize(clauses[-1])) and (
+        final = normalize(clauses[-1]) if clauses else ""
+        stepped_back = "back" in final.split() and safety.says_small(final) and \
+            bool(replay.one_more_step(request.home, request.now, back=True))  # "…, back down a bit"
+        if len(clauses) < 2 or not (_HALF_BACK.search(final) or stepped_back) and (
                 (last := self.lm.predict(clauses[-1])).kind != "undo" or last.confidence < CONFIDENCE):
             return False
         for clause in clauses[:-1]:
