@@ -1398,9 +1398,11 @@ def test_an_amount_more_continues_the_last_change_its_way(interpreter):
     """ "one more degree" just after "the guest mini split down 2" raised it, as "warmer"
     would: an amount more and nothing else is that much more of the change just made. A unit
     of another setting changes nothing of it."""
-    # "another half a degree" had been asked "to what setpoint?"
+    # "another half a degree" had been asked "to what setpoint?"; "one more degree down" had been
+    # refused ("more degree" read as up); "down another degree" had asked "by how many degrees?"
     for text, setpoint in (("one more degree", 68), ("two more degrees please", 67), ("and 1 more", 68),
-                           ("another half a degree", 68.5)):
+                           ("another half a degree", 68.5), ("one more degree down", 68),
+                           ("down another degree", 68)):
         out = ask(interpreter, text, now="2026-11-29T08:01:00", history=HEAT_DOWN)
         assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == setpoint, (text, out)
         assert out["after"]["lamp"] == LAMP_ON["snapshot"], out
@@ -2316,9 +2318,10 @@ def test_a_correction_naming_a_word_of_a_name_swaps(interpreter):
     history = [{"at": "2026-11-29T08:00:00", "utterance": "counter lights off", "say": "Done."},
                {"at": "2026-11-29T08:00:00", "device": "counter lights", "changed": {"state": "off"},
                 "from": {"state": "on", "brightness": 90, "color_temp": 4000}, "by": "voice", "why": "asked"}]
-    out = ask(interpreter, "no, the nook", home=(counter, nook), now="2026-11-29T08:01:00", history=history)
-    assert out["kind"] == "action" and out["after"]["counter lights"]["state"] == "on", out
-    assert out["after"]["nook light"] == {"state": "off"}, out
+    for text in ("no, the nook", "the nook light instead"):  # the second had been asked about
+        out = ask(interpreter, text, home=(counter, nook), now="2026-11-29T08:01:00", history=history)
+        assert out["kind"] == "action" and out["after"]["counter lights"]["state"] == "on", (text, out)
+        assert out["after"]["nook light"] == {"state": "off"}, (text, out)
 
 
 def test_minus_an_amount_is_a_change(interpreter):

@@ -171,11 +171,13 @@ def one_as(text: str, noun: str) -> str:
 
 
 def correction(text: str) -> str | None:
-    """What a correction says instead ("no, warmer" → "warmer"), or None when ``text`` is not
-    one. A bare "no" or "no thanks" is not a correction but an answer."""
+    """What a correction says instead ("no, warmer" → "warmer", "the daylight one instead" → "the
+    daylight one"), or None when ``text`` is not one. A bare "no" or "no thanks" is not a
+    correction but an answer."""
     match = _CORRECTION.match(text.strip())
     if not match:
-        return None
+        instead = re.match(r"^(.+?)[\s,]+instead[\s.!]*$", text.strip())
+        return instead.group(1).strip(" ,.") if instead else None
     rest = match.group(1).strip(" ,.")
     return rest if rest and rest not in {"thanks", "thank you", "don't", "stop", "never mind"} else None
 

@@ -185,6 +185,7 @@ def tokens(text: str) -> list[str]:
     # "half as bright as it can be": half of the range, said as a percentage
     text = re.sub(r"\bhalf (?=as \w+ as (?:it can be|it can go|it goes|it gets|possible)\b)", "50 percent ", text)
     text = re.sub(r"\b(?:a )?half (?:of )?(?:a )?degree\b", "0.5 degrees", text)  # "by half a degree"
+    text = re.sub(r"\banother (degree|percent)\b", r"another 1 \1", text)  # "cool it another degree"
     text = words_to_digits(re.sub(r"\b(?:a|an) (degree|percent)\b", r"1 \1", text.replace("%", " %")))
     # "one and a half", "a degree and a half"
     text = re.sub(r"\b(\d+)( degrees?| percent)? and a half\b",

@@ -144,8 +144,8 @@ def _more_units(text: str, unit: str | None) -> tuple[int, str]:
     said = "|".join(sorted(UNIT_WORDS.get(unit or "", ())))
     if not said:
         return 0, ""
-    match = re.search(rf"(?<!\bno\s)(?<!\bnot\s)\b(more|less|fewer)\s+(?:{said})\b"
-                      rf"|\b(?:{said})\s+(more|less|fewer)\b", text)
+    match = re.search(rf"(?<!\bno\s)(?<!\bnot\s)\b(more|less|fewer)\s+(?:{said})\b(?!\s+(?:up|down|lower|higher)\b)"
+                      rf"|\b(?:{said})\s+(more|less|fewer)\b", text)  # ("one more degree down": down)
     if match is None:
         return 0, ""
     return (1 if (match.group(1) or match.group(2)) == "more" else -1), match.group(0)
