@@ -1155,3 +1155,23 @@ def test_a_heard_swap_to_a_room_puts_the_wrong_one_back(interpreter):
                      history=history)
     assert out["kind"] == "action" and out["after"]["floor lamp"] == {"state": "off"}, out
     assert out["after"]["study light"]["state"] == "on", out
+
+
+def test_words_both_decoders_heard_are_not_swapped_for_a_surer_reading(interpreter):
+    """ "I don't want the ceiling fan light any dimmer." heard by both decoders was read as its
+    beam's "…light anymore." (surer for the model) and the light went off: the words heard twice
+    are the words read."""
+    said = "I don't want the desk lamp any dimmer."
+    heard = Transcript(said, 0.98, alternatives=("I don't want the desk lamp anymore.",),
+                       cross_check=Transcript(said, 0.97))
+    out = heard_line(interpreter, heard)
+    assert out["kind"] != "action" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+
+
+def test_an_amount_heard_with_no_word_of_its_way_is_confirmed(interpreter):
+    """ "Or the central air by 1." (heard for "lower the central air by one") raised it: "by 1"
+    says how far and no word which way, so it is asked; "Desk lamp down by 20." is carried out."""
+    out = heard_line(interpreter, Transcript("Or the thermostat by 1.", 0.9))
+    assert out["kind"] == "clarify" and out["after"]["thermostat"] == HOME[1]["snapshot"], out
+    out = heard_line(interpreter, Transcript("Desk lamp down by 20.", 0.9))
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 40, out

@@ -1335,6 +1335,9 @@ class Interpreter:
             prediction = self._on_as_called_for(prediction, found, request.home)
             if self._on_of_no_state(prediction, found, request.home):
                 request = replace(request, guessed=True)  # "thermostat on" in a 72°F room: heat or cool?
+            if self._way_unsaid(prediction, found):
+                request = replace(request, guessed=True)  # "Or the central air by 1." (heard for "lower
+                # the central air by one") had raised it: "by 1" says how far, no word which way
             not_so = self._stopping_what_is_not(prediction, found, request.home)
             if not_so:  # "the upstairs thermostat shouldn't be cooling" had switched it off while it heated
                 return Interpretation("clarify", not_so)
@@ -1665,6 +1668,16 @@ class Interpreter:
             numbers = find_numbers(text)
             return bool(said and numbers) and all(n.relative for n in numbers)
         return how in ("up", "down") and said == (1 if how == "up" else -1)
+
+    def _way_unsaid(self, prediction: Prediction, found: Mentions) -> bool:
+        """Whether the reading moves a setting up or down by an amount said and nothing else: a
+        device and "by 1", no word that could say which way ("Or the central air by 1.", heard for
+        "lower the central air by one", had raised it)."""
+        if not any(n.relative for n in find_numbers(found.masked)) or \
+                not any(op.endswith(("=up", "=down")) for op in prediction.ops):
+            return False
+        plain = (followup.LINKING | vocabulary.COMMON_WORDS | self.nouns | {"by", "or"}) - DIRECTIONS
+        return all(w in plain or unit_named(w) or w.replace(".", "", 1).isdigit() for w in found.masked.split())
 
     def _value_of_another_type(self, found: Mentions, prediction: Prediction, home: Home) -> str | None:
         """What to ask when the words say a named value of one type alone (:attr:`value_types`:
@@ -2301,8 +2314,10 @@ class Interpreter:
         return self.interpret(replace(request, heard_confidence=HEARD_CONFIDENCE, heard_alternatives=[]))
 
     def _best_reading(self, request: Request) -> Request:
-        """The recognizer's reading to interpret (:mod:`readings`), or the first in doubt."""
-        if not request.heard_alternatives:
+        """The recognizer's reading to interpret (:mod:`readings`), or the first in doubt; the
+        first when both decoders heard its very words ("I don't want the ceiling fan light any
+        dimmer.", heard twice, had been read as its beam's surer "…light anymore." and switched off)."""
+        if not request.heard_alternatives or request.heard_twice:
             return request
         choice = self.readings.choose(request.text, request.heard_alternatives, request.home)
         if choice.doubtful:
