@@ -170,14 +170,18 @@ def one_as(text: str, noun: str) -> str:
     return _ONE_OF.sub(rf"\1 {noun}", text)
 
 
+_NEGATION = re.compile(r"\b(?:not|no|never|don't)\b|n't\b")
+
+
 def correction(text: str) -> str | None:
     """What a correction says instead ("no, warmer" → "warmer", "the daylight one instead" → "the
     daylight one"), or None when ``text`` is not one. A bare "no" or "no thanks" is not a
     correction but an answer."""
     match = _CORRECTION.match(text.strip())
     if not match:
-        instead = re.match(r"^(.+?)[\s,]+instead[\s.!]*$", text.strip())
-        return instead.group(1).strip(" ,.") if instead else None
+        # a thing named instead, "the daylight one instead" (not "make it 3 instead", nor "don't …, the X instead")
+        instead = re.match(r"^((?:the|my)\s.+?)[\s,]+instead[\s.!]*$", text.strip())
+        return instead.group(1).strip(" ,.") if instead and not _NEGATION.search(instead.group(1)) else None
     rest = match.group(1).strip(" ,.")
     return rest if rest and rest not in {"thanks", "thank you", "don't", "stop", "never mind"} else None
 
