@@ -1175,3 +1175,12 @@ def test_an_amount_heard_with_no_word_of_its_way_is_confirmed(interpreter):
     assert out["kind"] == "clarify" and out["after"]["thermostat"] == HOME[1]["snapshot"], out
     out = heard_line(interpreter, Transcript("Desk lamp down by 20.", 0.9))
     assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 40, out
+
+
+def test_an_amount_heard_two_ways_counts_a_misheard_two(interpreter):
+    """ "Office ac up to 3." beside the second decoder's "Office ac, up to degree." (for "up a
+    degree") raised it by 2: the second's "to degree" is the "2 degrees" it is read as, another
+    amount than the first's 3, so it is asked."""
+    heard = Transcript("Thermostat up to 3.", 0.72, cross_check=Transcript("Thermostat, up to degree.", 0.63))
+    out = heard_line(interpreter, heard)
+    assert out["kind"] == "clarify" and out["after"]["thermostat"] == HOME[1]["snapshot"], out

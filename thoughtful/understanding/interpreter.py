@@ -418,7 +418,10 @@ class Interpreter:
                          heard_alternatives=list(other.alternatives))
         tried = [self.interpret(replace(r, home=r.home.rehearsal())) for r in (first, second)]
         acts = [t.kind == "action" or bool(t.applied) for t in tried]  # a command, even one that changes nothing
-        first_heard, second_heard = ({n.value for n in find_numbers(normalize(r.text))} for r in (first, second))
+        # the numbers each heard, "up to degree" as the "up 2 degrees" it is read as ("Office ac, up to
+        # degree." beside "Office ac up to 3." had raised it by 2: no amount heard two ways, it seemed)
+        first_heard, second_heard = ({n.value for n in find_numbers(normalize(heard_numbers(r.text)))}
+                                     for r in (first, second))
         if all(acts):
             same = len({_proposal(t.applied) for t in tried}) == 1 or \
                 self._also_heard(first.text, other) and not self._also_heard(other.text, request)
