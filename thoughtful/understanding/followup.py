@@ -171,6 +171,8 @@ def one_as(text: str, noun: str) -> str:
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|don't)\b|n't\b")
+"""A negation (as :func:`safety.negates` reads one; safety's module imports this one's, through
+vocabulary)."""
 
 
 def correction(text: str) -> str | None:
