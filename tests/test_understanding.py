@@ -2227,6 +2227,12 @@ def test_just_one_of_the_devices_just_changed_puts_the_others_back(interpreter):
         out = ask(interpreter, text, home=(lamp, tall, THERMO), now="2026-11-29T08:01:00", history=history)
         assert out["kind"] == "action" and out["after"]["lamp"] == LAMP_ON["snapshot"], (text, out)
         assert out["after"]["tall lamp"] == {"state": "off"} and "tall lamp" in out["say"], (text, out)
+    # a name with a number is a name: "just lamp 1" had been read as "just lamp lamp" and asked about
+    numbered = [{**LAMP_OFF, "name": "lamp 1"}, {**LAMP_OFF, "name": "lamp 2"}]
+    both = [history[0]] + [{**e, "device": n} for e, n in zip(history[1:], ("lamp 1", "lamp 2"))]
+    out = ask(interpreter, "just lamp 1", home=(*numbered, THERMO), now="2026-11-29T08:01:00", history=both)
+    assert out["kind"] == "action" and out["after"]["lamp 2"] == LAMP_ON["snapshot"], out
+    assert out["after"]["lamp 1"] == {"state": "off"}, out
 
 
 def test_a_level_compared_with_now_or_out_of_range_is_asked_not_set(interpreter):

@@ -593,12 +593,13 @@ class Interpreter:
                     return self._decide(request, replace(found, masked=said_of), narrowed)
         return self.interpret(request)
 
-    def _one_as_last(self, request: Request, text: str) -> str:
-        """``text`` with "the garden one" said as the type talked of last, when it names no device
-        ("lamp 1" is a name) and one type was talked of: "hall one off too" just after "radiator
-        off" is the hall's radiator (it had been read as a lamp: "there is no lamp in the hall")."""
+    def _one_as_last(self, request: Request, text: str, types: Collection[str] | None = None) -> str:
+        """``text`` with "the garden one" said as the type talked of last (or the one of ``types``),
+        when it names no device ("lamp 1" is a name) and one type was talked of: "hall one off
+        too" just after "radiator off" is the hall's radiator (it had been read as a lamp: "there
+        is no lamp in the hall")."""
         named = any(re.search(rf"\b{re.escape(name.lower())}\b", text) for name in request.home.devices)
-        if named or len(types := self._previous_types(request)) != 1:
+        if named or len(types := list(self._previous_types(request) if types is None else types)) != 1:
             return text
         return followup.one_as(text, self.models[types[0]].display_name)
 
@@ -2372,9 +2373,8 @@ class Interpreter:
             return None
         undone = replay.undo(request.home, request.now)
         changed = [name for name, _, _ in undone]
-        said = match.group(1)
-        if (types := {request.home[n].type for n in changed}) and len(types) == 1:
-            said = followup.one_as(said, self.models[types.pop()].display_name)  # "the tall one": the tall lamp
+        # "the tall one": the tall lamp ("lamp 1" is a name, not "lamp" and "one")
+        said = self._one_as_last(request, match.group(1), {request.home[n].type for n in changed})
         found = self.resolver.mentions(said, request.home)
         kept = found.devices
         if not kept or not set(kept) < set(changed) or not followup.is_ellipsis(found.masked, self.nouns):
