@@ -2463,3 +2463,81 @@ def test_a_step_back_said_is_read_however_unsure_the_model_is(interpreter):
     for text in ("not that far", "whoa, way too far"):
         out = ask(interpreter, text, home=(LAMP_ON, warm), now="2026-11-29T08:01:00", history=up_4)
         assert out["kind"] == "action" and 69 <= out["after"]["thermostat"]["setpoint"] < 73, (text, out)
+
+
+def _history(utterance, device, changed, before):
+    return [{"at": "2026-11-29T08:00:00", "utterance": utterance, "say": "Done."},
+            {"at": "2026-11-29T08:00:00", "device": device, "changed": changed, "from": before, "by": "voice"}]
+
+
+COOLED_STUDIO = [
+    {"name": "easel lamp", "type": "lamp", "room": "studio", "snapshot": {"state": "on", "brightness": 90, "color_temp": 5000}},
+    {"name": "studio ac", "type": "thermostat", "room": "studio",
+     "snapshot": {"state": "cool", "setpoint": 73, "room_temperature": 79, "fan": "on"}},
+    {"name": "porch lamp", "type": "lamp", "room": "porch", "snapshot": {"state": "on", "brightness": 60, "color_temp": 2700}},
+    {"name": "spare room lamp", "type": "lamp", "room": "spare room", "snapshot": {"state": "on", "brightness": 40, "color_temp": 2700}},
+]
+
+
+def test_a_lamp_said_lit_is_on(interpreter):
+    """ "I don't want the gym lit" was not understood: "lit" is the lamp's "on"."""
+    out = ask(interpreter, "the porch doesn't need to be lit", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["porch lamp"] == {"state": "off"}, out
+    assert out["after"]["easel lamp"]["state"] == "on", out
+
+
+def test_a_lamp_not_wanted_so_warm_is_a_cooler_white(interpreter):
+    """ "the drawing room lamp doesn't need to be this warm" was refused: the lamp says "warm"
+    only in longer phrases ("warmer white"); the heat's setpoint stays."""
+    out = ask(interpreter, "the lamp doesn't need to be so warm")
+    assert out["kind"] == "action" and out["after"]["lamp"]["color_temp"] > 3500, out
+    assert out["after"]["thermostat"] == THERMO["snapshot"], out
+    out = ask(interpreter, "it doesn't need to be this warm", home=(THERMO,))
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] < 69, out
+
+
+def test_not_those_swaps_the_last_change(interpreter):
+    """ "not those, the gallery spots" just after "spots to 30" was not understood."""
+    dim = [{**d, "snapshot": {**d["snapshot"], "brightness": 30}} if d["name"] == "porch lamp" else d
+           for d in COOLED_STUDIO]
+    history = _history("porch lamp to 30", "porch lamp", {"brightness": 30}, {"brightness": 60})
+    out = ask(interpreter, "not those, the easel lamp", home=dim, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["brightness"] == 60, out
+    assert out["after"]["easel lamp"]["brightness"] == 30, out
+
+
+def test_an_amount_more_is_a_change_by_it(interpreter):
+    """ "tub light ten more" was asked about; "and 2 more" just after "house heat on at 68" (no
+    setpoint before it) changed nothing; "up 2 more" there went up one step."""
+    out = ask(interpreter, "porch lamp ten more", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["brightness"] == 70, out
+    on = [{**THERMO_OFF_COLD, "snapshot": {**THERMO_OFF_COLD["snapshot"], "state": "heat", "setpoint": 68}}]
+    history = _history("thermostat on at 68", "thermostat", {"state": "heat", "setpoint": 68}, {"state": "off"})
+    for text, setpoint in (("and 3 more", 71), ("up 2 more", 70), ("a bit more", 69)):
+        out = ask(interpreter, text, home=on, now="2026-11-29T08:01:00", history=history)
+        assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == setpoint, (text, out)
+
+
+def test_courtesy_around_a_request_does_not_hide_it(interpreter):
+    """ "no AC in the rec room please" was asked about; without "please" it acted."""
+    out = ask(interpreter, "no ac in the studio please", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["studio ac"]["state"] == "off", out
+
+
+def test_the_x_one_by_a_word_of_a_name(interpreter):
+    """ "the guest one too" just after "writing lamp off": "guest" is a word of the guest suite
+    lamp's name (it had been refused: "I don't know the guest lamp")."""
+    off = [{**d, "snapshot": {"state": "off"}} if d["name"] == "easel lamp" else d for d in COOLED_STUDIO]
+    history = _history("easel lamp off", "easel lamp", {"state": "off"}, {"state": "on", "brightness": 90})
+    out = ask(interpreter, "the spare one too", home=off, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["spare room lamp"] == {"state": "off"}, out
+    assert out["after"]["porch lamp"]["state"] == "on", out
+
+
+def test_a_fan_not_wanted_goes_back_to_auto_and_keeps_the_cooling(interpreter):
+    """ "I don't want the fan running all the time" had switched the cooling off; "the fan
+    doesn't need to run all the time" was asked about."""
+    for text in ("I don't want the fan running all the time", "the fan doesn't need to run all the time"):
+        out = ask(interpreter, text, home=COOLED_STUDIO)
+        assert out["kind"] == "action", (text, out)
+        assert out["after"]["studio ac"] == {**COOLED_STUDIO[1]["snapshot"], "fan": "auto"}, (text, out)

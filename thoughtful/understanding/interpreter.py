@@ -218,7 +218,8 @@ class Interpreter:
         self.resolver = Resolver(models)
         self.planner = Planner(models)
         # ("a tiny bit brighter", heard, had been confirmed for its unknown "tiny")
-        self.known_words = vocabulary.known_words(models) | safety.RULE_WORDS | AMOUNT_TERMS | _SMALL_WORDS
+        self.known_words = vocabulary.known_words(models) | safety.RULE_WORDS | AMOUNT_TERMS | _SMALL_WORDS | \
+            vocabulary.LIT_WORDS
         self.model_words = vocabulary.model_words(models)
         self.value_types = vocabulary.value_types(models)
         self.joined = vocabulary.joined_pairs(models)
@@ -270,8 +271,8 @@ class Interpreter:
         request = replace(request, text=_OOPS.sub("oops", _CANCEL_FIRST.sub("", request.text)))
         # "5 degrees off the heat pump": down 5; "not so bright, sofa lamp": less bright; "not
         # brighter, dimmer": dimmer (so no clause reads "not brighter" as brighter)
-        said = safety.not_so_as_less(taken_off(signs_spelled(first_of_either(safety.out_as_a_place(request.text)))),
-                                     self.comparative_bases, self.nouns)
+        said = safety.not_so_as_less(taken_off(signs_spelled(first_of_either(safety.out_as_a_place(
+            vocabulary.lit_as_on(request.text))))), self.comparative_bases, self.nouns)
         request = replace(request, text=safety.without_refused_direction(said, self.models))
         if request.heard_confidence is not None:
             request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))
@@ -304,7 +305,7 @@ class Interpreter:
         if spared is not None:
             return spared
         rest = None if followup.overshot(text) else followup.correction(text)  # "not that much" is no "not that"
-        if rest and re.match(r"not\s+th(?:at|is)\s", text) and (rest.split()[0] in self.device_words
+        if rest and re.match(r"not\s+th(?:at|is|ose|ese)\s", text) and (rest.split()[0] in self.device_words
                                                                  or rest.split()[0] in ("1", "one")):
             noun, _, rest = rest.partition(" ")  # "not that light, the barn one": "the barn one"
             meant = self.resolver.mentions(rest, request.home)
@@ -555,8 +556,11 @@ class Interpreter:
         if not said or not recent or found.devices or found.rooms or found.everything:
             return []
         talked_of = request.home[recent[-1]].type
+        nouns_said = {self.resolver.nouns.get(w) or self.resolver.nouns.get(w.rstrip("s")) for w in said} - {None}
+        which = set(said) - set(self.nouns) - {w + "s" for w in self.nouns}  # "the guest lamp too": "guest"
         named = [d.name for d in request.home.devices.values() if d.type == talked_of and d.name not in recent
-                 and set(said) <= set(vocabulary.words(d.name)) - set(self.nouns)]
+                 and which and which <= set(vocabulary.words(d.name)) - set(self.nouns)
+                 and nouns_said <= {talked_of}]
         if not named and len(types := {self.device_words.get(w) for w in said}) == 1 and None not in types:
             # "and the heat" just after "desk lamp off": the one device of the type its word says
             named = [d.name for d in request.home.devices.values() if d.type in types]
@@ -709,14 +713,17 @@ class Interpreter:
     def _read(self, text: str, types: set[str]) -> Prediction:
         """The model's reading of ``text``, a small amount said in the words it knows ("a touch
         less" as "a bit less"); unsure of any operation, read again with its amounts as numbers, as
-        the planner reads them ("down by a quarter": "down by 25 percent")."""
+        the planner reads them ("down by a quarter": "down by 25 percent"), and without the
+        courtesy around it ("no ac please": "no ac")."""
         text = _SMALL_SAID.sub("a bit", text)  # "a touch less": "a bit less"
         prediction = self.lm.predict(text, types=types)
         if prediction.ops:
             return prediction
-        amounts = " ".join(tokens(text))
-        again = self.lm.predict(amounts, types=types) if amounts != text else prediction
-        return again if again.ops and again.kind == prediction.kind else prediction
+        for other in dict.fromkeys((" ".join(tokens(text)), vocabulary.without_courtesy(text))):
+            again = self.lm.predict(other, types=types) if other not in (text, "") else prediction
+            if again.ops and again.kind == prediction.kind:
+                return again
+        return prediction
 
     def _whole_home(self, found: Mentions) -> bool:
         """Whether the words say everything ("everything off including the heat pump"), not all
@@ -1245,6 +1252,8 @@ class Interpreter:
             switched = set(rest.split()) & SWITCHES
             if asked.kind == "command" and asked.confidence >= CONFIDENCE and (asked.ops or switched):
                 kind, prediction = "command", asked
+        if kind in ("command", "negated") and (unwanted := self._setting_unwanted(request, found)) is not None:
+            return unwanted  # "the fan doesn't need to run all the time": fan auto (it had switched the ac off)
         if kind in ("command", "negated") and (limited := self._limited(request, found)) is not None:
             return limited  # "I don't want the thermostat above 68": down to 68, only if it is above
         if kind == "command" and self._end_of_as_it_is(prediction, found):
@@ -1293,6 +1302,10 @@ class Interpreter:
             # "one more degree" just after "the split down 2": down, as the change it continues
             # says (its "more degrees" is no "warmer" to check the change against)
             return self._apply(request, by, own_words={name: "" for name, _, _ in by})
+        if kind in ("command", "more") and (plus := _signed_amount(found.masked)) != found.masked:
+            # "tub light ten more" (no change before to continue): "tub light plus 10"
+            found = replace(found, masked=plus)
+            return self._decide(request, found, self._predict(found, request.home))
         if kind == "more" and not _MORE_SAID.search(found.masked):  # "keep it at that" had brightened the cot light
             return Interpretation("clarify", "Sorry, what would you like me to do?")
         if kind == "more":  # ("2 more", read as more, is the amount's: above)
@@ -1447,18 +1460,57 @@ class Interpreter:
         said = match.group(1)  # "bright" of "this bright"; "cool" of "don't cool it so much"
         if said in self.nouns and found.masked[:match.start(1)].split()[-1] in ("that", "this"):
             return None  # "not that light": points at a light (it had dimmed the light just switched on)
+        types = self._types_said(found, home) or home.types()
+        ways = self._less_of(said, types, home, in_use) or self._less_of(said, types, home, in_use, first=True)
+        return ways.pop() if len(ways) == 1 else None
+
+    def _less_of(self, said: str, types: set[str], home: Home, in_use: set[tuple[str, str]],
+                 first: bool = False) -> set[str]:
+        """The operations that make less of ``said`` ("warm") on ``types``: the other way of each
+        setting in use with a one-word comparative of that base ("warmer": the heat's setpoint),
+        or of a working state said by it ("heat"). With ``first``, the comparatives that open a
+        longer phrase count ("warmer white": the lamp's white, when nothing says "warm" alone)."""
+        def bases(phrases: list[str]) -> set[str | None]:
+            return {vocabulary.base(p.split()[0] if first else p) for p in phrases}
         ways = set()
-        for t in self._types_said(found, home) or home.types():
+        for t in types:
             model = self.models[t]
             for key, lang in model.language.settings.items():
-                implied = model.settings[key].implies_state if key in model.settings else None
+                implied = model.settings[key].implies_state if key in model.settings and not first else None
                 ends = ((implied.above, "down"), (implied.below, "up")) if implied else ()
                 ways |= {f"{t}:{key}={way}" for phrases, way in ((lang.up, "down"), (lang.down, "up"))
-                         if (t, key) in in_use and said in {vocabulary.base(p) for p in phrases}}
+                         if (t, key) in in_use and said in bases(phrases)}
                 ways |= {f"{t}:{key}={way}" for state, way in ends  # "don't heat so much": a lower setpoint
                          if _in_state(home, t, state) and said in self.resolver.state_words[t].get(state, ())}
-        ways &= self.label_space
-        return ways.pop() if len(ways) == 1 else None
+        return ways & self.label_space
+
+    def _setting_unwanted(self, request: Request, found: Mentions) -> Interpretation | None:
+        """ "the fan doesn't need to run all the time", "I don't want the fan on": negated words
+        about a choice setting they name (a word of an enum setting: "fan"), said of devices where
+        it is not at its default: back to the default ("auto"), the device's state untouched (read
+        as about the device, it had switched the cooling off). None when the words name no such
+        setting, or say a value of it ("not on auto": read the usual way)."""
+        if not safety.negates(found.masked):
+            return None
+        said = set(found.masked.split())
+        changes: list[tuple[str, Change, str]] = []
+        for t in self._types_said(found, request.home) or request.home.types():
+            model = self.models[t]
+            for key, spec in model.settings.items():
+                lang = model.language.settings.get(key)
+                names = {w for p in (key, *(lang.names if lang else ())) for w in vocabulary.words(p)}
+                if spec.kind != "enum" or spec.default is None or not said & names or said & set(spec.values) - {"on"}:
+                    continue
+                try:
+                    targets = self._targets(request, found, t)
+                except Ask as ask:
+                    return Interpretation("clarify", str(ask))
+                changes += [(n, Change(set={key: spec.default}), f"you didn't want it {request.home[n].snapshot[key]}")
+                            for n in targets if request.home[n].snapshot.get(key, spec.default) != spec.default]
+                if not changes:
+                    return Interpretation("explanation", " ".join(explain.describe(request.home[n], request.home.units)
+                                                                  for n in targets))
+        return self._apply(request, changes) if changes else None
 
     def _needless(self, found: Mentions, home: Home) -> str | None:
         """ "the heat pump doesn't need to run", "the lamp needn't stay on", "the upstairs
@@ -2511,15 +2563,19 @@ class Interpreter:
         if not numbers and "another" in said and unit:  # "another degree": one more
             numbers = [Number(1.0, said.index("another"), unit, relative=True)]
         if len(numbers) != 1 or not {"more", "another"} & set(said) or \
-                any(not w.replace(".", "", 1).isdigit() and w not in _AMOUNT_WORDS | self.nouns for w in said):
+                any(not w.replace(".", "", 1).isdigit() and w not in _AMOUNT_WORDS | set(_WAYS) | self.nouns
+                    for w in said):
             return []
         last = {e.device for e in replay.last_by_voice(request.home, request.now)}
         if not set(found.devices) <= last:
             return []
         number, units = numbers[0], request.home.units
         unit = unit or number.unit
-        return replay.one_more_step(request.home, request.now,
-                                    amount=lambda spec: self.planner.amount_of(replace(number, unit=unit), spec, units))
+        changes = replay.one_more_step(request.home, request.now,
+                                       amount=lambda spec: self.planner.amount_of(replace(number, unit=unit), spec, units))
+        ways = {_WAYS[w] for w in said if w in _WAYS}  # "up 2 more": only if the change went up
+        return [] if any(v * way < 0 for _, change, _ in changes for v in change.adjust.values()
+                         for way in ways) else changes
 
     def _named_a_level(self, request: Request) -> bool:
         """Whether the previous request named a level ("the grow light to 60"), not a way
@@ -2647,6 +2703,21 @@ _AMOUNT_WORDS = {"more", "a", "an", "couple", "few", "of", "by", "and", "then", 
                  "degree", "degrees", "percent", "per", "cent", "%"}
 """Words of a follow-up that says only an amount more ("and 2 more degrees"; also
 a type's noun, as a name leaves it: "the split 1 more degree")."""
+
+
+_AMOUNT_MORE = re.compile(r"\b(\d+(?:\.\d+)?)((?:\s+(?:degrees?|percent))?)\s+(more|less)((?:\s+(?:degrees?|percent))?)"
+                          r"\b(?!\s+than\b)")
+
+
+def _signed_amount(text: str) -> str:
+    """ "ten more", "2 degrees less": said as the change they are, "plus 10", "minus 2 degrees"."""
+    return _AMOUNT_MORE.sub(lambda m: f"{'plus' if m.group(3) == 'more' else 'minus'} {m.group(1)}{m.group(2)}"
+                                      f"{m.group(4)}", text)
+
+
+_WAYS = {"up": 1, "higher": 1, "down": -1, "lower": -1}
+"""Ways a follow-up of an amount more may say, which the change it continues must have gone
+("up 2 more" after "the heat on at 68": 70; after "the heat down 2", read the usual way)."""
 
 
 def _plain(text: str) -> str:

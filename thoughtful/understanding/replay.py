@@ -76,15 +76,18 @@ def one_more_step(home: Home, now: datetime, back: bool = False, of_the_level: b
     ``of_the_level`` (the last request named a level: "the grow light to 60"), more and less
     are of the setting itself: "a bit less" is lower, whichever way the level moved it. With
     ``amount``, as far as it says for a setting ("one more degree": 1°), and none of the
-    settings it says nothing for."""
+    settings it says nothing for. A setting the change gave a level with no level before ("the
+    heat on at 68", from off) has no way yet: more of it is higher ("2 more": 70)."""
     changes = []
     for event in last_by_voice(home, now):
         settings = home[event.device].model.settings
         moved = {k: new for k, new in _moved(event, settings).items() if new != event.from_[k]}
+        leveled = {k for k, new in event.changed.items() if k in settings and settings[k].numeric
+                   and isinstance(new, (int, float)) and event.from_.get(k) is None}
         steps = {k: amount(settings[k]) if amount else _step(settings[k], home.units.temperature,
-                                                              abs(new - event.from_[k]), back)
-                 for k, new in moved.items()}
-        adjust = {k: step * (1 if (of_the_level or moved[k] > event.from_[k]) != back else -1)
+                                                              abs(new - event.from_.get(k, new)) or None, back)
+                 for k, new in {**moved, **{k: event.changed[k] for k in leveled}}.items()}
+        adjust = {k: step * (1 if (of_the_level or k in leveled or moved[k] > event.from_[k]) != back else -1)
                   for k, step in steps.items() if step}
         if adjust:
             why = "you asked for less" if back else "you asked for more"
@@ -92,11 +95,11 @@ def one_more_step(home: Home, now: datetime, back: bool = False, of_the_level: b
     return changes
 
 
-def _step(spec, temperature_unit: str, moved: float, back: bool) -> float:
+def _step(spec, temperature_unit: str, moved: float | None, back: bool) -> float:
     """A step of a setting; one back is never more than the last change moved it (a step back
-    from half a degree up is half a degree, not past where it was)."""
+    from half a degree up is half a degree, not past where it was; None: it had no level before)."""
     step = step_of(spec, temperature_unit)
-    return min(step, moved) if back else step
+    return min(step, moved) if back and moved is not None else step
 
 
 LESS = {"less", "fewer"}

@@ -38,6 +38,17 @@ thing things something anything nothing ask different having getting doing anoth
 notch"): words any request may use."""
 
 
+_LIT = re.compile(r"\b(un)?lit(?:\s+up)?\b(?!\s+(?:the|a|my|our|it|them)\b)", re.IGNORECASE)
+"""A lamp said to be lit ("I don't want the gym lit", "keep the porch lit up"), not a verb with its
+object ("lit the candle")."""
+LIT_WORDS = {"lit", "unlit"}
+
+
+def lit_as_on(text: str) -> str:
+    """ "lit" said as the state it is, "on" ("unlit": "off"): the words the state models use."""
+    return _LIT.sub(lambda m: "off" if m.group(1) else "on", text)
+
+
 def words(phrase: str) -> list[str]:
     return re.findall(r"[a-z0-9']+", phrase.lower())
 
