@@ -2471,11 +2471,14 @@ def _history(utterance, device, changed, before):
 
 
 COOLED_STUDIO = [
-    {"name": "easel lamp", "type": "lamp", "room": "studio", "snapshot": {"state": "on", "brightness": 90, "color_temp": 5000}},
+    {"name": "easel lamp", "type": "lamp", "room": "studio",
+     "snapshot": {"state": "on", "brightness": 90, "color_temp": 5000}},
     {"name": "studio ac", "type": "thermostat", "room": "studio",
      "snapshot": {"state": "cool", "setpoint": 73, "room_temperature": 79, "fan": "on"}},
-    {"name": "porch lamp", "type": "lamp", "room": "porch", "snapshot": {"state": "on", "brightness": 60, "color_temp": 2700}},
-    {"name": "spare room lamp", "type": "lamp", "room": "spare room", "snapshot": {"state": "on", "brightness": 40, "color_temp": 2700}},
+    {"name": "porch lamp", "type": "lamp", "room": "porch",
+     "snapshot": {"state": "on", "brightness": 60, "color_temp": 2700}},
+    {"name": "spare room lamp", "type": "lamp", "room": "spare room",
+     "snapshot": {"state": "on", "brightness": 40, "color_temp": 2700}},
 ]
 
 

@@ -2571,8 +2571,9 @@ class Interpreter:
             return []
         number, units = numbers[0], request.home.units
         unit = unit or number.unit
+        amount = replace(number, unit=unit)
         changes = replay.one_more_step(request.home, request.now,
-                                       amount=lambda spec: self.planner.amount_of(replace(number, unit=unit), spec, units))
+                                       amount=lambda spec: self.planner.amount_of(amount, spec, units))
         ways = {_WAYS[w] for w in said if w in _WAYS}  # "up 2 more": only if the change went up
         return [] if any(v * way < 0 for _, change, _ in changes for v in change.adjust.values()
                          for way in ways) else changes
