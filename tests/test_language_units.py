@@ -6,7 +6,7 @@ from thoughtful.state.device import Device
 from thoughtful.state.home import Home
 from thoughtful.state.registry import Units
 from thoughtful.understanding.labels import KINDS, label_space
-from thoughtful.understanding.numbers import find_numbers, words_to_digits
+from thoughtful.understanding.numbers import find_numbers, taken_off, words_to_digits
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.bounds import said_limit
 from thoughtful.understanding.planner import Planner
@@ -203,3 +203,16 @@ def test_a_part_of_a_level_said_after_up_or_down_needs_its_count():
     assert _part_said("lamp down a third") == pytest.approx(1 / 3) and _part_said("lamp up a quarter") == 0.25
     assert _part_said("lamp up half") is None and _part_said("lamp down half") is None
     assert _part_said("lamp up by half") == 0.5
+
+
+@pytest.mark.parametrize("said, read", [
+    ("add five percent to the porch light", "up five percent on the porch light"),
+    ("add a degree to the heat", "up a degree on the heat"),
+    ("knock the annex lamp back 15", "knock the annex lamp down 15"),
+    ("dial it back by two degrees", "dial it down by two degrees"),
+    ("add the lamp to the list", "add the lamp to the list"),
+    ("put the lamp back 10", "put the lamp back 10"),
+])
+def test_amounts_added_or_knocked_back_are_changes(said, read):
+    """ "add five percent to the pergola lights" had set 5%; "knock the annex lamp back 15" 15%."""
+    assert taken_off(said) == read

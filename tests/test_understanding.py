@@ -2544,3 +2544,90 @@ def test_a_fan_not_wanted_goes_back_to_auto_and_keeps_the_cooling(interpreter):
         out = ask(interpreter, text, home=COOLED_STUDIO)
         assert out["kind"] == "action", (text, out)
         assert out["after"]["studio ac"] == {**COOLED_STUDIO[1]["snapshot"], "fan": "auto"}, (text, out)
+
+
+def test_added_and_knocked_back_amounts_change_by_them(interpreter):
+    """ "add five percent to the pergola lights" set 5%; "knock the annex lamp back 15" set 15%."""
+    out = ask(interpreter, "add five percent to the porch lamp", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["brightness"] == 65, out
+    out = ask(interpreter, "knock the porch lamp back 15", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["brightness"] == 45, out
+
+
+def test_a_way_refused_before_what_is_wanted_instead_is_not_done(interpreter):
+    """ "no brighter, just warmer on the vestibule light" brightened it (read as a correction,
+    "brighter …")."""
+    out = ask(interpreter, "no brighter, just warmer on the porch lamp", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["brightness"] == 60, out
+    assert out["after"]["porch lamp"]["color_temp"] < 2700, out
+
+
+def test_refusing_the_way_the_last_change_went_undoes_it(interpreter):
+    """ "warmer white, not brighter" just after "back bedroom lamp brighter" warmed the white and
+    kept the brightness the words refused."""
+    bright = [{**d, "snapshot": {**d["snapshot"], "brightness": 80}} if d["name"] == "porch lamp" else d
+              for d in COOLED_STUDIO]
+    history = _history("porch lamp brighter", "porch lamp", {"brightness": 80}, {"brightness": 60})
+    for text in ("warmer white, not brighter", "I said warmer, not brighter"):
+        out = ask(interpreter, text, home=bright, now="2026-11-29T08:01:00", history=history)
+        assert out["kind"] == "action" and out["after"]["porch lamp"]["brightness"] == 60, (text, out)
+        assert out["after"]["porch lamp"]["color_temp"] < 2700, (text, out)
+        assert out["after"]["studio ac"] == COOLED_STUDIO[1]["snapshot"], (text, out)
+
+
+def test_not_that_dim_asks_for_more_light(interpreter):
+    """ "the back bedroom lamp doesn't need to be that dim" was refused as a request to dim
+    ("this dim" and "so dim" were understood)."""
+    out = ask(interpreter, "the spare room lamp doesn't need to be that dim", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["spare room lamp"]["brightness"] > 40, out
+
+
+def test_a_level_halved_or_cut_by_a_fifth_is_a_part_of_it(interpreter):
+    """ "cut it in half" just after "snooker lamp to 80" set 50%; "up by a fifth" asked what
+    brightness."""
+    history = _history("easel lamp to 90", "easel lamp", {"brightness": 90}, {"brightness": 30})
+    out = ask(interpreter, "cut it in half", home=COOLED_STUDIO, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["easel lamp"]["brightness"] == 45, out
+    out = ask(interpreter, "bring the spare room lamp up by a fifth", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["spare room lamp"]["brightness"] == 48, out
+
+
+def test_a_working_state_cancelled_or_not_let_run_goes_off(interpreter):
+    """ "cancel the heating in the mezzanine" and "don't let the back bedroom radiator run
+    tonight" were refused as cancels."""
+    heating = [BIG_HOME[0], {**BIG_HOME[3], "snapshot": {**BIG_HOME[3]["snapshot"], "state": "heat", "setpoint": 70}}]
+    for text in ("cancel the heating in the hall", "don't let the thermostat run tonight"):
+        out = ask(interpreter, text, home=heating)
+        assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "off", (text, out)
+        assert out["after"]["desk lamp"] == BIG_HOME[0]["snapshot"], (text, out)
+    out = ask(interpreter, "cancel that", home=heating)
+    assert out["kind"] != "action" and unchanged(out, heating), out
+
+
+def test_swap_that_for_another_device_after_a_filler(interpreter):
+    """ "hmm, swap that for the annex lamp" just after "cinema sconces off" was not understood."""
+    off = [{**d, "snapshot": {"state": "off"}} if d["name"] == "easel lamp" else d for d in COOLED_STUDIO]
+    history = _history("easel lamp off", "easel lamp", {"state": "off"}, {"state": "on", "brightness": 90})
+    out = ask(interpreter, "hmm, swap that for the porch lamp", home=off, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["porch lamp"] == {"state": "off"}, out
+    assert out["after"]["easel lamp"]["state"] == "on", out
+
+
+def test_both_are_the_two_devices_just_changed(interpreter):
+    """ "both to 40" just after "lounge lights brighter" asked whether 40 was a brightness or a
+    temperature."""
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "porch and spare room lamps brighter", "say": "Done."}] + [
+        {"at": "2026-11-29T08:00:00", "device": name, "changed": {"brightness": b}, "from": {"brightness": b - 10},
+         "by": "voice"} for name, b in (("porch lamp", 60), ("spare room lamp", 40))]
+    out = ask(interpreter, "both to 30", home=COOLED_STUDIO, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action", out
+    assert out["after"]["porch lamp"]["brightness"] == 30 and out["after"]["spare room lamp"]["brightness"] == 30, out
+    assert out["after"]["easel lamp"] == COOLED_STUDIO[0]["snapshot"], out
+
+
+def test_a_feeling_said_need_not_be_so_is_eased(interpreter):
+    """ "the cinema room doesn't have to be this chilly" was refused: "chilly" is a feeling of
+    the too-cold goal, not a comparative; less of it is a higher setpoint."""
+    out = ask(interpreter, "the studio doesn't have to be this chilly", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["studio ac"]["setpoint"] > 73, out
+    assert out["after"]["studio ac"]["state"] == "cool", out

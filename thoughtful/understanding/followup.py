@@ -36,7 +36,8 @@ _MAKING = {"make", "set", "have", "get", "put"}
 """Verbs an ellipsis may open with when it says "match" or "the same": "make the desk lamp match"."""
 
 CORRECTIONS = ("nope", "nah", "actually", "i mean", "i meant", "i said", "i asked for", "i wanted", "sorry", "wait",
-               "oops", "not that", "not those", "rather")
+               "oops", "not that", "not those", "rather", "swap that for", "swap it for", "swap that with",
+               "swap it with")
 """A correction's openings besides "no"."""
 _CORRECTION = re.compile(rf"^(?:no(?!\s+(?:more|longer|need|changes?)\b|\s+\w+\s+than\s+\d)|{'|'.join(CORRECTIONS)})\b"
                          r"[\s,]*(?:no\b[\s,]*)?(.+)$")

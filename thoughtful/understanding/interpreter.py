@@ -246,6 +246,9 @@ class Interpreter:
             if len(p.split()) == 1}
         """What a device can be asked whether it does ("can the heat pump cool?", "can the globe
         lamp dim?"): its working states, and the one-word verbs that move a setting."""
+        working = "|".join(sorted(self.working_states, key=len, reverse=True))
+        self.cancelled_as_stopped = re.compile(rf"\bcancel\s+((?:all\s+)?(?:the\s+)?(?:{working})\b)", re.IGNORECASE)
+        """ "cancel the heating in the loft": stop it (a cancel alone, "cancel that", changes nothing)."""
         self.comparative_bases = safety.comparative_bases(models)
         """ "bright", "warm": what "not so …" asks for less of."""
         self.doubts = Doubts(models, self.resolver.nouns, self.device_words, self.planner.cues)
@@ -272,7 +275,11 @@ class Interpreter:
         # "5 degrees off the heat pump": down 5; "not so bright, sofa lamp": less bright; "not
         # brighter, dimmer": dimmer (so no clause reads "not brighter" as brighter)
         said = safety.not_so_as_less(taken_off(signs_spelled(first_of_either(safety.out_as_a_place(
-            vocabulary.lit_as_on(request.text))))), self.comparative_bases, self.nouns)
+            vocabulary.lit_as_on(self.cancelled_as_stopped.sub(r"stop \1", request.text)))))),
+            self.comparative_bases, self.nouns)
+        refused, rest = safety.refused_ways(said, self.models)
+        if refused & replay.ways_moved(request.home, request.now) and self._asks_something(rest, request.home):
+            return self._undone_and(request, rest)  # "warmer white, not brighter" just after "brighter"
         request = replace(request, text=safety.without_refused_direction(said, self.models))
         if request.heard_confidence is not None:
             request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))
@@ -304,7 +311,8 @@ class Interpreter:
         spared = self._spared_after(request, text) or self._narrowed_after(request, text)
         if spared is not None:
             return spared
-        rest = None if followup.overshot(text) else followup.correction(text)  # "not that much" is no "not that"
+        # "not that much" is no "not that"; "hmm, swap that for the annex lamp": past its filler
+        rest = None if followup.overshot(text) else followup.correction(vocabulary.without_courtesy(text))
         if rest and re.match(r"not\s+th(?:at|is|ose|ese)\s", text) and (rest.split()[0] in self.device_words
                                                                  or rest.split()[0] in ("1", "one")):
             noun, _, rest = rest.partition(" ")  # "not that light, the barn one": "the barn one"
@@ -338,8 +346,8 @@ class Interpreter:
                 return Interpretation("clarify", self._which_other(other))
             text = f"{text[:other.start]} the {other.meant[0]} {text[other.end:]}".strip()
         text = self._one_as_last(request, safety.without_refused_direction(text, self.models))  # "not dimmer,
-        found = self.resolver.mentions(text, request.home)  # brighter"; "the hall one too"
-        if found.compared:  # "the tall lamp as bright as the lamp" had set it to its maximum
+        found = self._both_just_changed(request, self.resolver.mentions(text, request.home))  # brighter"; "the
+        if found.compared:  # hall one too"  # "the tall lamp as bright as the lamp" had set it to its maximum
             return Interpretation("clarify", f"I can't set one device by another yet ({explain.the(found.compared[0])}), so I "
                                              f"changed nothing. Could you say the level you want?")
         crossed = self.doubts.rooms_crossed(text, found)
@@ -545,6 +553,17 @@ class Interpreter:
             return self._decide(replace(request, text=said, turns=request.turns[:i],
                                         replayed_for=normalize(request.text)), moved, prediction)
         return None
+
+    def _both_just_changed(self, request: Request, found: Mentions) -> Mentions:
+        """ "both to 40" just after the last change by voice moved two devices: those two (read as
+        everything, it asked whether 40 was a brightness or a temperature). ``found`` otherwise,
+        and for "both" alone (the last request again) or "both of them" (the others)."""
+        said = found.masked.split()
+        if not found.everything or found.devices or found.rooms or "both" not in said or \
+                self.all_of_a_type.search(found.masked) or followup.is_ellipsis(found.masked, self.nouns):
+            return found
+        pair = list(dict.fromkeys(e.device for e in replay.last_by_voice(request.home, request.now)))
+        return replace(found, devices=pair, everything=False, plural=True) if len(pair) == 2 else found
 
     def _named_by_a_word(self, request: Request, found: Mentions) -> list[str]:
         """The device an elliptical follow-up names by a word of its name alone ("and downstairs
@@ -1461,8 +1480,21 @@ class Interpreter:
         if said in self.nouns and found.masked[:match.start(1)].split()[-1] in ("that", "this"):
             return None  # "not that light": points at a light (it had dimmed the light just switched on)
         types = self._types_said(found, home) or home.types()
-        ways = self._less_of(said, types, home, in_use) or self._less_of(said, types, home, in_use, first=True)
+        ways = self._less_of(said, types, home, in_use) or self._less_of(said, types, home, in_use, first=True) \
+            or self._felt_less(said, types, in_use)
         return ways.pop() if len(ways) == 1 else None
+
+    def _felt_less(self, said: str, types: set[str], in_use: set[tuple[str, str]]) -> set[str]:
+        """The operations that make ``said`` felt less ("chilly": the heat's setpoint up): the way
+        of each goal whose phrases feel it ("it's chilly") moves a setting in use, toward a level
+        (:class:`Toward`) by steps of that sign."""
+        ways = set()
+        for t in types:
+            for goal in self.models[t].language.goals.values():
+                felt = {p.split()[-1] for p in goal.phrases if re.match(r"(?:it's|i'm|i feel|the room is)\s+\S+$", p)}
+                ways |= {f"{t}:{key}={'up' if effect.step > 0 else 'down'}" for key, effect in goal.effect.items()
+                         if said in felt and isinstance(effect, Toward) and (t, key) in in_use}
+        return ways & self.label_space
 
     def _less_of(self, said: str, types: set[str], home: Home, in_use: set[tuple[str, str]],
                  first: bool = False) -> set[str]:
@@ -2491,6 +2523,24 @@ class Interpreter:
                 return False
         return True
 
+    def _asks_something(self, text: str, home: Home) -> bool:
+        """Whether ``text`` holds a word of a request, past its courtesy and linking words."""
+        said = set(vocabulary.words(vocabulary.without_courtesy(normalize(text))))
+        empty = followup.LINKING | followup.OVERSHOOT_WORDS | set(followup.CORRECTIONS) | {"i", "said", "no"}
+        return bool(said - empty)
+
+    def _undone_and(self, request: Request, rest: str) -> Interpretation:
+        """The last change by voice undone, then ``rest`` done: a request that refuses the way
+        that change went ("I said warmer, not brighter" just after "brighter": the brightness
+        back, and warmer; it had kept the brightness and warmed the white)."""
+        undone = self._apply(replace(request, text="undo that"), replay.undo(request.home, request.now))
+        if undone.kind != "action":
+            return undone
+        then = self._corrected(replace(request, text=rest))  # of the device changed: "warmer" is its white
+        if then.kind != "action":
+            return Interpretation("action", f"{undone.say} {then.say}", undone.applied)
+        return Interpretation("action", f"{undone.say} {then.say}", undone.applied + then.applied)
+
     def _undo(self, request: Request) -> Interpretation:
         """ "Put it back": the last change by voice undone; "back a bit" ("too much, back a bit")
         or "too much" alone (:func:`followup.overshot`): one step of it back, not all of it; "one
@@ -2660,10 +2710,12 @@ def _contrary(first: Change, then: Change) -> bool:
 
 
 _NEEDLESS = re.compile(r"\b(?:(?:doesn't|don't|does not|do not|needn't|need not|shouldn't|should not)\s+"
-                       r"(?:need\s+to\s+|have\s+to\s+)?|no\s+need\s+to\s+)(?:be\s+|keep\s+|stay\s+)?([a-z]+)"
+                       r"(?:need\s+to\s+|have\s+to\s+)?|no\s+need\s+to\s+)(?:let\s+(?:[a-z']+\s+){1,3}?)?"
+                       r"(?:be\s+|keep\s+|stay\s+)?([a-z]+)"
                        r"(?:\s+(?:now|right now|for now|at the moment|anymore|any more|any longer|today|tonight))?$")
 """Words that end saying a device need not be working ("doesn't need to run", "needn't stay on",
-"shouldn't be heating"), the last of them how it works (:data:`_WORKING`, or its state's word)."""
+"shouldn't be heating", "don't let it run tonight"), the last of them how it works (:data:`_WORKING`, or its
+state's word)."""
 _WORKING = {"on", "run", "running", "work", "working", "going"}
 _NOT_LEFT = re.compile(r"\b(?:doesn't|don't|does not|do not|shouldn't|should not|mustn't|must not|never)\s+"
                        r"(?:(?:need|have)\s+to\s+)?(?:be|stay|remain|(?:leave|keep)(?:\s+[a-z']+){0,3}?)\s+([a-z]+)"

@@ -119,9 +119,20 @@ _AMOUNT_TAKEN_OFF = re.compile(rf"\b((?:take|knock|shave)\s+(?:\d+(?:\.\d+)?|{'|
                                rf"(?:\s+(?:{'|'.join(_ONES)}))?)\s+off\b", re.IGNORECASE)
 
 
+_AMOUNT = rf"(?:\d+(?:\.\d+)?|{'|'.join(_ONES | _TENS)})(?:\s+(?:{'|'.join(_ONES)}))?"
+_ADDED = re.compile(rf"\badd\s+(?:another\s+|an?\s+extra\s+)?((?:an?|{_AMOUNT})"
+                    rf"(?:\s+(?:degrees?|percent|per\s+cent|%))?)\s+(?:more\s+)?(?:to|on(?:to)?)\b", re.IGNORECASE)
+_KNOCKED_BACK = re.compile(rf"\b((?:knock|dial|pull|cut|scale|wind|ease)(?:ing|ed|s)?\s+(?:\w+\s+){{1,4}}?)back"
+                           rf"(\s+(?:by\s+)?(?:{_AMOUNT}|a\s+(?:bit|little|touch|tad|notch)))\b", re.IGNORECASE)
+
+
 def taken_off(text: str) -> str:
     """An amount said taken off ("knock 5 degrees off the heat pump", "take 10 percent off the
-    lamp", "take twenty off the bunk light") said as the change down it is: no switch off."""
+    lamp", "take twenty off the bunk light"), knocked back ("knock the lamp back 15") or added
+    ("add five percent to the lamp") said as the change it is: down or up by it, never a level
+    of it, nor a switch off."""
+    text = _KNOCKED_BACK.sub(r"\1down\2", text)
+    text = _ADDED.sub(r"up \1 on", text)
     return _AMOUNT_TAKEN_OFF.sub(r"\1 down", _TAKEN_OFF.sub(r"\1 down", text))
 
 
@@ -159,7 +170,7 @@ _FRACTIONS = {"half": "50 percent", "halfway": "50 percent", "quarter": "25 perc
 """'lights to half': a fraction of the range, said as a percentage."""
 
 
-_PARTS = {"quarter": 25, "third": 100 / 3}
+_PARTS = {"quarter": 25, "third": 100 / 3, "fifth": 20, "tenth": 10}
 
 
 def _fraction(match: re.Match) -> str:
@@ -190,7 +201,8 @@ def tokens(text: str) -> list[str]:
     # "one and a half", "a degree and a half"
     text = re.sub(r"\b(\d+)( degrees?| percent)? and a half\b",
                   lambda m: f"{int(m.group(1)) + 0.5:g}{m.group(2) or ''}", text)
-    words = re.sub(r"\b(a|an|1) (quarter|third)\b|\b([23]) (quarter|third)s\b", _fraction, text).split()
+    words = re.sub(r"\b(a|an|1) (quarter|third|fifth|tenth)\b|\b([2-9]) (quarter|third|fifth|tenth)s\b", _fraction,
+                   text).split()
     return " ".join(_FRACTIONS.get(w, w) if w in _FRACTIONS and (i == len(words) - 1 or words[i + 1] in
                                                                 ("way", "brightness", "power", "please"))
                     and words[i + 1:i + 3] != ["way", "back"]  # "half way back": of the last change

@@ -22,11 +22,14 @@ from thoughtful.understanding.vocabulary import COMMON_WORDS, adjectives, words
 
 _BIG = {"lot", "much", "way", "lots", "significantly", "considerably"}
 _BY_PART = re.compile(r"\b(?:by|(?:(?<=up\s)|(?<=down\s))(?=a|one|two|three|1|2|3))\s*"
-                      r"(?:(a|one|two|three|1|2|3)\s+)?(half|third|quarter)s?\b|\bin\s+(half)\b")
+                      r"(?:(a|one|two|three|1|2|3)\s+)?(half|third|quarter|fifth|tenth)s?\b|\bin\s+(half)\b"
+                      r"|\b(halve)d?\b")
 """A level cut or raised by a part of it ("the lamp down by half", "cut it in half", "dim it by a
-third", "down a third"): that part of it, not so many percentage points (60% had become 10%, 50%
-17%)."""
-_PART = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4}
+third", "down a third", "halve it"): that part of it, not so many percentage points (60% had become
+10%, 50% 17%)."""
+_HALVED = re.compile(r"\bin\s+half\b|\bhalved?\b")
+"""A level halved ("cut it in half", "halve it"): half of it, whichever way no word says."""
+_PART = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "tenth": 1 / 10}
 _COUNT = {None: 1, "a": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
 
 
@@ -35,8 +38,8 @@ def _part_said(text: str) -> float | None:
     match = _BY_PART.search(text)
     if match is None:
         return None
-    count, part, halved = match.groups()
-    return 0.5 if halved else min(1.0, _COUNT[count] * _PART[part])
+    count, part, halved, halve = match.groups()
+    return 0.5 if halved or halve else min(1.0, _COUNT[count] * _PART[part])
 
 
 _UNIT_FOR = {"%": "percent", "K": "kelvin", "°F": "degrees"}
@@ -282,6 +285,8 @@ class Planner:
             number = self._take(numbers, used, spec, relative=False)
             sign = (said_direction(text, model, key)[0] or particle_direction(text, model) or said_sign(text)) \
                 if number is None else 0  # ("desk light minus 20")
+            if not sign and number is not None and _HALVED.search(text):  # "cut it in half", "halve it": a
+                sign = -1  # part down, read as a level (it had gone to 50%)
             if sign and spec.unit == "%" and (part := _part_said(text)):  # "up by half", read as a level
                 self._take(numbers, used, spec, relative=True) or self._take(numbers, used, spec, relative=False)
                 change.set[key] = Scaled(1 + part if sign > 0 else 1 - part)

@@ -114,10 +114,10 @@ def _pattern(phrase: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def _compiled(phrase: str) -> tuple[re.Pattern, re.Pattern]:
     """The patterns for ``phrase`` said, and said negated ("not dimmer"; "I don't want it this
-    dim": how it is, said as too much; "I don't want the lamp any dimmer"; "not dim enough" asks
-    for more of it)."""
+    dim", "it doesn't need to be that dim": how it is, said as too much; "I don't want the lamp any
+    dimmer"; "not dim enough" asks for more of it)."""
     said = _pattern(phrase)
-    negated = rf"(?:\b{_NOT}{said}\b|(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so|any)\s+{said}\b)(?!\s+enough\b)"
+    negated = rf"(?:\b{_NOT}{said}\b|(?:\bnot\b|n't|\bnever\b).*?\b(?:this|that|so|any)\s+{said}\b)(?!\s+enough\b)"
     return re.compile(rf"\b{said}\b"), re.compile(negated)
 
 
@@ -209,20 +209,40 @@ def says_both_ways(text: str, model: StateModel, key: str) -> bool:
 def without_refused_direction(text: str, models: dict[str, StateModel]) -> str:
     """ "the hall light not dimmer, brighter" → "the hall light brighter": a direction the words
     refuse, before the one they ask for, is left out of what the model reads (it read "dimmer").
-    Only when the text asks for the other direction of the same setting; otherwise unchanged."""
+    Only when the text asks for the other direction of the same setting, or says what it wants
+    instead with "just", "only" or "but" ("no brighter, just warmer" → "warmer": "no brighter"
+    had been read as brighter); otherwise unchanged."""
     for model in models.values():
         for lang in model.language.settings.values():
             for refused, wanted in ((lang.up + lang.raise_, lang.down + lang.lower),
                                     (lang.down + lang.lower, lang.up + lang.raise_)):
-                if not _said(text, wanted):
-                    continue
+                other_way = _said(text, wanted)
                 for phrase in sorted(refused, key=len, reverse=True):
                     if not phrase.strip() or phrase.split()[0].lower() not in text:
                         continue
-                    match = re.search(rf"\b{_NOT}{_pattern(phrase)}\b(?:\s*,)?(?:\s+but\b)?(?:\s+rather\b)?", text)
+                    refusal = rf"\b{_NOT}{_pattern(phrase)}\b"
+                    match = re.search(rf"{refusal}(?:\s*,)?(?:\s+but\b)?(?:\s+rather\b)?", text) if other_way \
+                        else re.search(rf"{refusal}\s*,?\s+(?:just|only|but)\s+(?=\w)", text)
                     if match:
                         return " ".join(f"{text[:match.start()]} {text[match.end():]}".split())
     return text
+
+
+def refused_ways(text: str, models: dict[str, StateModel]) -> tuple[set[str], str]:
+    """The ways the words refuse by a setting's comparative ("warmer white, not brighter":
+    ``lamp:brightness=up``), as operations are written, and the text without those refusals."""
+    ways: set[str] = set()
+    for t, model in models.items():
+        for key, lang in model.language.settings.items():
+            for phrases, way in ((lang.up, "up"), (lang.down, "down")):
+                for phrase in sorted(phrases, key=len, reverse=True):
+                    if not phrase.strip() or phrase.split()[0].lower() not in text.lower():
+                        continue
+                    match = re.search(rf"(?:,\s*)?\b{_NOT}{_pattern(phrase)}\b", text, re.IGNORECASE)
+                    if match:
+                        ways.add(f"{t}:{key}={way}")
+                        text = " ".join(f"{text[:match.start()]} {text[match.end():]}".split())
+    return ways, text
 
 
 _OUT_AS_A_PLACE = re.compile(r"\bon\s+out\s+(?=(?:on|in|at|by|back|front|there)\b)", re.IGNORECASE)
