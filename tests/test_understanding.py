@@ -2631,3 +2631,48 @@ def test_a_feeling_said_need_not_be_so_is_eased(interpreter):
     out = ask(interpreter, "the studio doesn't have to be this chilly", home=COOLED_STUDIO)
     assert out["kind"] == "action" and out["after"]["studio ac"]["setpoint"] > 73, out
     assert out["after"]["studio ac"]["state"] == "cool", out
+
+
+def test_a_level_said_need_not_be_on_full_is_less(interpreter):
+    """ "the workroom lamp doesn't have to be on full" was refused: the words before "n't" were cut
+    mid-word ("the lamp does|on full") when reading the level said."""
+    full = [{**d, "snapshot": {**d["snapshot"], "brightness": 100}} if d["name"] == "porch lamp" else d
+            for d in COOLED_STUDIO]
+    out = ask(interpreter, "the porch lamp doesn't have to be on full", home=full)
+    assert out["kind"] == "action" and 1 <= out["after"]["porch lamp"]["brightness"] < 100, out
+
+
+def test_a_room_said_by_its_last_word(interpreter):
+    """ "it's boiling in the bedroom" in a home whose only bedroom is the master bedroom was
+    refused ("I don't know the bedroom"); with a guest bedroom too, "the bedroom" is neither."""
+    master = [{"name": "master ac", "type": "thermostat", "room": "master bedroom",
+               "snapshot": {"state": "off", "room_temperature": 80, "fan": "auto"}},
+              {"name": "studio ac", "type": "thermostat", "room": "studio",
+               "snapshot": {"state": "off", "room_temperature": 80, "fan": "auto"}}]
+    out = ask(interpreter, "cool the bedroom down", home=master)
+    assert out["kind"] == "action" and out["after"]["master ac"]["state"] == "cool", out
+    assert out["after"]["studio ac"] == master[1]["snapshot"], out
+    guest = master + [{**master[1], "name": "guest ac", "room": "guest bedroom"}]
+    out = ask(interpreter, "cool the bedroom down", home=guest)
+    assert out["kind"] != "action" and unchanged(out, guest), out
+
+
+def test_there_is_the_room_said_before_it(interpreter):
+    """ "garden office heater to 18 and the lamp there off" asked which lamp."""
+    out = ask(interpreter, "studio ac to 70 and the lamp there off", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["easel lamp"] == {"state": "off"}, out
+    assert out["after"]["studio ac"]["setpoint"] == 70, out
+    assert out["after"]["porch lamp"] == COOLED_STUDIO[2]["snapshot"], out
+
+
+def test_a_room_said_twice_is_taken_out_both_times(interpreter):
+    """ "turn on the heat in the snug and the lamp in the snug too" made the lamp cozy: the second
+    "the snug" was read as the subject ("the snug too" → "it"), the first was left in, and
+    "snug" spoke for the cozy goal."""
+    snug = [{"name": "snug lamp", "type": "lamp", "room": "snug",
+             "snapshot": {"state": "off"}},
+            {"name": "snug radiator", "type": "thermostat", "room": "snug",
+             "snapshot": {"state": "off", "room_temperature": 62, "fan": "auto"}}]
+    out = ask(interpreter, "turn on the heat in the snug and the lamp in the snug too", home=snug)
+    assert out["kind"] == "action" and out["after"]["snug radiator"]["state"] == "heat", out
+    assert out["after"]["snug lamp"]["state"] == "on" and out["after"]["snug lamp"].get("color_temp") != 2200, out

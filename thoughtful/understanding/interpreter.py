@@ -187,6 +187,8 @@ _NOT_AT = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+(?:[a-z]+\s+){0,3}?be\s+((?:a
                      r"overnight\b|for\b|during\b|tonight\b|today\b|now\b|anymore\b)[a-z0-9% ]+)$")
 """A level said not to be needed: "don't need to be at full", "shouldn't be on max" (not a time:
 "doesn't need to be on all night" is the state)."""
+_THERE = re.compile(r"(?<=\s)(?:over\s+|in\s+)?there\b(?!\s*(?:is|are|was|were|'s|isn't|aren't)\b)")
+"""A place said as "there" ("the lamp there off"), not "there is"."""
 _HALF_BACK = re.compile(r"\bhalf\s*way\s+back\b|\bback\s+half\s*way\b|\bhalf\s+(?:of\s+)?(?:it|that)\s+back\b")
 """Half the last change taken back: "halfway back", "go back halfway", "put half of it back"."""
 _SUBJECT_OPENING = re.compile(r"^(?:it's|it\s+is|i'm|i\s+am|we're|we\s+are)\s")
@@ -281,6 +283,7 @@ class Interpreter:
         if refused & replay.ways_moved(request.home, request.now) and self._asks_something(rest, request.home):
             return self._undone_and(request, rest)  # "warmer white, not brighter" just after "brighter"
         request = replace(request, text=safety.without_refused_direction(said, self.models))
+        request = replace(request, text=self._there_as_the_room(request.text, request.home))
         if request.heard_confidence is not None:
             request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))
         text = normalize(request.text)
@@ -553,6 +556,17 @@ class Interpreter:
             return self._decide(replace(request, text=said, turns=request.turns[:i],
                                         replayed_for=normalize(request.text)), moved, prediction)
         return None
+
+    def _there_as_the_room(self, text: str, home: Home) -> str:
+        """ "the garden office heater to 18 and the lamp there off": "there" said as the one room
+        the words before it name, or the room of the one device they name (the lamp there had
+        been asked which). ``text`` otherwise, and for "there is", "is there"."""
+        there = _THERE.search(text)
+        if there is None:
+            return text
+        before = self.resolver.mentions(normalize(text[:there.start()]), home)
+        rooms = set(before.rooms) | {home[n].room.lower() for n in before.devices}
+        return f"{text[:there.start()]}in the {rooms.pop()}{text[there.end():]}" if len(rooms) == 1 else text
 
     def _both_just_changed(self, request: Request, found: Mentions) -> Mentions:
         """ "both to 40" just after the last change by voice moved two devices: those two (read as
@@ -1464,7 +1478,8 @@ class Interpreter:
         in_use = {(d.type, key) for d in home.devices.values() for key in d.model.states[d.snapshot["state"]].settings}
         at = _NOT_AT.search(found.masked)
         if at:  # "the kitchen lights don't need to be at full": read as "the lights at full", the other way
-            level = self._predict(replace(found, masked=f"{found.masked[:at.start()]}{at.group(1)}"), home)
+            before = re.sub(r"\S*$", "", found.masked[:at.start()])  # "the lamp does|n't": "the lamp "
+            level = self._predict(replace(found, masked=f"{before}{at.group(1)}"), home)
             ways = set()
             for op in level.ops if level.kind == "command" else ():
                 device_type, _, what = op.partition(":")

@@ -88,9 +88,15 @@ _ONE = r"(?:one|1)(?!\s+(?:degrees?|percent|per\s+cent|%|kelvin|more|less|notch|
 
 def room_forms(room: str, rooms: set[str]) -> list[str]:
     """How ``room`` (one of the home's ``rooms``, lower case) may be said, longest first: itself,
-    and the other names of the same room (:data:`_SAME_ROOM`) that no other room of the home has."""
-    same = next((names for names in _SAME_ROOM if room in names), (room,))
-    return sorted({room} | (set(same) - rooms), key=len, reverse=True)
+    the other names of the same room (:data:`_SAME_ROOM`), and its last word when that names a
+    kind of room ("bedroom" of "master bedroom"; not "room"), each only when no other room of the
+    home has it ("the bedroom" beside a master and a guest bedroom is neither)."""
+    same = set(next((names for names in _SAME_ROOM if room in names), (room,)))
+    *qualifiers, kind = room.split()
+    if qualifiers and kind != "room" and len(kind) >= 3 and \
+            sum(r == kind or r.endswith(f" {kind}") for r in rooms) == 1:
+        same.add(kind)
+    return sorted({room} | (same - rooms), key=len, reverse=True)
 
 
 @dataclass
@@ -504,7 +510,8 @@ class Resolver:
                 pattern = rf"(?:{pattern}|\s+in\s+(?:the\s+|my\s+)?{re.escape(short)}(?=\s))"
             # The room as the subject, "the guest room is freezing": "it's freezing", as the
             # model knows it (taken out, "the is freezing" read as nothing it can do)
-            subject = rf"(?<=\s)(?:the\s+|my\s+|our\s+)?{said}(?=\s+{_SUBJECT}\s)"
+            subject = rf"(?<=\s)(?<!\bin\s)(?<!\bof\s)(?<!\bat\s)(?<!\bfrom\s)(?<!\bthe\s)(?<!\bmy\s)(?<!\bour\s)" \
+                      rf"(?:the\s+|my\s+|our\s+)?{said}(?=\s+{_SUBJECT}\s)"  # (not "the lamp in the snug too")
             if re.search(subject, masked):
                 masked = re.sub(r"\bit is\b", "it's", re.sub(subject, "it", masked))
                 found.rooms.append(room)
