@@ -2676,3 +2676,24 @@ def test_a_room_said_twice_is_taken_out_both_times(interpreter):
     out = ask(interpreter, "turn on the heat in the snug and the lamp in the snug too", home=snug)
     assert out["kind"] == "action" and out["after"]["snug radiator"]["state"] == "heat", out
     assert out["after"]["snug lamp"]["state"] == "on" and out["after"]["snug lamp"].get("color_temp") != 2200, out
+
+
+def test_the_other_way_of_a_device_not_changed_last_is_asked(interpreter):
+    """ "Wrong way the sewing lamp." (heard for "wrong one, the sewing lamp") just after "yoga
+    lamp off" switched the yoga lamp back on and left the sewing lamp on."""
+    off = [{**d, "snapshot": {"state": "off"}} if d["name"] == "easel lamp" else d for d in COOLED_STUDIO]
+    history = _history("easel lamp off", "easel lamp", {"state": "off"}, {"state": "on", "brightness": 90})
+    for text in ("the other way, the porch lamp", "undo the porch lamp"):
+        out = ask(interpreter, text, home=off, now="2026-11-29T08:01:00", history=history)
+        assert out["kind"] == "clarify" and unchanged(out, off), (text, out)
+    out = ask(interpreter, "undo the easel lamp", home=off, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["easel lamp"]["state"] == "on", out
+
+
+def test_anymore_alone_is_no_switch_off(interpreter):
+    """ "Tug light anymore." (heard for "tub light ten more") switched the light off: "anymore"
+    says a device is not needed only with the words that negate."""
+    out = ask(interpreter, "porch lamp anymore", home=COOLED_STUDIO)
+    assert out["kind"] != "action" and unchanged(out, COOLED_STUDIO), out
+    out = ask(interpreter, "I don't need the porch lamp anymore", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["porch lamp"] == {"state": "off"}, out

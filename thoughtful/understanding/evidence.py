@@ -34,10 +34,11 @@ LEVELS = {"half", "halfway", "quarter", "quarters", "third", "thirds", "full"}
 _BEING = {"it's", "is", "are", "was", "were", "it", "that's", "'s"}
 """Words before a verb in "-ing" that make it a description ("it's killing the hall"), not a
 request to switch a state."""
-CIRCUMSTANCES = {"today", "tonight", "now", "long", "longer", "stay", "using", "more"}
+CIRCUMSTANCES = {"today", "tonight", "now", "long", "longer", "stay", "using", "more", "anymore"}
 """Words of the phrasebook's ways of saying a device is not needed ("that's enough light for
-today", "no more lamp tonight") that do not say it themselves: "the light in the hall today" (for
-"to 80") asks for no switch off."""
+today", "no more lamp tonight", "I don't need the lamp anymore") that do not say it themselves:
+"the light in the hall today" (for "to 80") and "tug light anymore" (for "tub light ten more")
+ask for no switch off."""
 WORKING = {"running", "going"}
 """Words for a device at work ("the ac running"): negated, they ask for it off."""
 _NO_MORE = re.compile(r"\bno\s+more\b")

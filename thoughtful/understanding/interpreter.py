@@ -1325,6 +1325,13 @@ class Interpreter:
             kind, prediction = "command", replace(prediction.only({op: prediction.confidence}), kind="command")
             request = request if less else replace(request, guessed=True)
             worded = less  # "I don't want the lamp this dim": brighter, though no word says "brighter"
+        if kind in ("undo", "reverse") and found.devices and \
+                not set(found.devices) <= {e.device for e in replay.last_by_voice(request.home, request.now)}:
+            # "wrong way the sewing lamp" (heard for "wrong one, the sewing lamp") just after the
+            # yoga lamp went off: not a change to mirror on a device the last change did not touch
+            return Interpretation("clarify", f"I didn't change anything: I last changed "
+                                             f"{self._last_changed_said(request)}. What should "
+                                             f"{explain.the(found.devices[0])} do?")
         if kind in ("undo", "reverse") and _AS_IT_WAS.search(found.masked):
             return self._undo(request)  # "put it the way it was", read as "the other way", had mirrored the change
         if kind == "undo" and set(vocabulary.words(found.masked)) & UNDOING:
@@ -2585,6 +2592,11 @@ class Interpreter:
         if not changes:
             return Interpretation("clarify", "There's nothing I changed that I could undo.")
         return self._apply(request, changes)
+
+    def _last_changed_said(self, request: Request) -> str:
+        """The devices the last change by voice touched, as said ("the yoga lamp"), or "nothing"."""
+        names = list(dict.fromkeys(e.device for e in replay.last_by_voice(request.home, request.now)))
+        return " and ".join(explain.the(n) for n in names) or "nothing lately"
 
     def _reverse(self, request: Request) -> Interpretation:
         """ "No, the other way" (:func:`replay.other_way`)."""
