@@ -2697,3 +2697,55 @@ def test_anymore_alone_is_no_switch_off(interpreter):
     assert out["kind"] != "action" and unchanged(out, COOLED_STUDIO), out
     out = ask(interpreter, "I don't need the porch lamp anymore", home=COOLED_STUDIO)
     assert out["kind"] == "action" and out["after"]["porch lamp"] == {"state": "off"}, out
+
+
+def test_a_room_said_on_the_room_is_a_place(interpreter):
+    """ "it shouldn't be this cold on the sunporch" left "on the" in what the model read, and
+    the cooling was switched off; "turn on the studio" keeps its "on"."""
+    out = ask(interpreter, "it shouldn't be this cold on the studio", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["studio ac"]["state"] == "cool", out
+    assert out["after"]["studio ac"]["setpoint"] > 73, out
+    off = [{**d, "snapshot": {"state": "off"}} if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
+    out = ask(interpreter, "turn on the porch", home=off)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["state"] == "on", out
+
+
+def test_higher_just_after_a_lamp_level_is_the_lamp(interpreter):
+    """ "a bit higher" just after "dock lights to 30" asked which thermostat ("higher" is the
+    heat's word)."""
+    dim = [{**d, "snapshot": {**d["snapshot"], "brightness": 30}} if d["name"] == "porch lamp" else d
+           for d in COOLED_STUDIO]
+    history = _history("porch lamp to 30", "porch lamp", {"brightness": 30}, {"brightness": 60})
+    out = ask(interpreter, "a bit higher", home=dim, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and 30 < out["after"]["porch lamp"]["brightness"] < 60, out
+    assert out["after"]["studio ac"] == COOLED_STUDIO[1]["snapshot"], out
+
+
+def test_no_before_a_colour_with_nothing_to_correct_refuses_it(interpreter):
+    """ "no green on the sunporch lamp" (green now) was read as the correction "no, green" and
+    set green at full saturation; with no turn lately there is nothing to correct."""
+    green = [{**d, "snapshot": {"state": "on", "brightness": 60, "color": {"hue": 120, "saturation": 70}}}
+             if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
+    out = ask(interpreter, "no green on the porch lamp", home=green)
+    assert out["after"]["porch lamp"].get("color") != {"hue": 120, "saturation": 100}, out
+    assert out["kind"] != "action" or "color" not in out["after"]["porch lamp"], out
+
+
+def test_a_thermostat_after_a_lamp_switched_on_is_switched_on_as_its_room_calls_for(interpreter):
+    """ "and the playhouse heater too" just after "tree house light on" asked what the heater
+    should do (a thermostat has no "on" state: heat, as its cold room calls for)."""
+    cold = [BIG_HOME[1], {**BIG_HOME[3], "snapshot": {"state": "off", "room_temperature": 55, "fan": "auto"}}]
+    history = _history("ceiling light on", "ceiling light", {"state": "on"}, {"state": "off"})
+    out = ask(interpreter, "and the thermostat too", home=cold, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "heat", out
+    assert out["after"]["ceiling light"] == BIG_HOME[1]["snapshot"], out
+
+
+def test_a_question_of_it_just_after_a_change_is_about_that_device(interpreter):
+    """ "what's it at?" just after "shower room light dimmer" answered the thermostats'
+    setpoints; "why is it so cold?" is still the heating's."""
+    dim = [{**d, "snapshot": {**d["snapshot"], "brightness": 50}} if d["name"] == "porch lamp" else d
+           for d in COOLED_STUDIO]
+    history = _history("porch lamp dimmer", "porch lamp", {"brightness": 50}, {"brightness": 60})
+    out = ask(interpreter, "what's it at?", home=dim, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "explanation" and "porch lamp" in out["say"] and "50" in out["say"], out

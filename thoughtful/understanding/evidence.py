@@ -241,9 +241,9 @@ def _phrases(model: StateModel) -> dict[str, list[str]]:
         spec = model.settings.get(key)
         if spec is None:
             continue
-        if spec.numeric:
-            out[f"{t}:{key}=up"] = spoken.up + spoken.raise_
-            out[f"{t}:{key}=down"] = spoken.down + spoken.lower
+        if spec.numeric:  # "higher" and "lower" move any level ("a bit higher" just after "the lights to 30")
+            out[f"{t}:{key}=up"] = spoken.up + spoken.raise_ + ["higher"]
+            out[f"{t}:{key}=down"] = spoken.down + spoken.lower + ["lower"]
             out[f"{t}:{key}=max"] = spoken.max + spoken.up + spoken.raise_
             out[f"{t}:{key}=min"] = spoken.min + spoken.down + spoken.lower
             out[f"{t}:{key}=set"] = spoken.names

@@ -315,7 +315,9 @@ class Interpreter:
         if spared is not None:
             return spared
         # "not that much" is no "not that"; "hmm, swap that for the annex lamp": past its filler
-        rest = None if followup.overshot(text) else followup.correction(vocabulary.without_courtesy(text))
+        # a correction corrects something: with no turn lately, "no green on the lamp" refuses green
+        rest = None if followup.overshot(text) or not (request.turns or replay.last_by_voice(request.home, request.now)) \
+            else followup.correction(vocabulary.without_courtesy(text))
         if rest and re.match(r"not\s+th(?:at|is|ose|ese)\s", text) and (rest.split()[0] in self.device_words
                                                                  or rest.split()[0] in ("1", "one")):
             noun, _, rest = rest.partition(" ")  # "not that light, the barn one": "the barn one"
@@ -542,6 +544,10 @@ class Interpreter:
                 return None
             # "and the thermostat" after "turn off the porch light": the same operations on its type
             mapped = self._said_again(found, prediction, request.home)
+            if mapped is False and set(self._ops(prediction)) <= {f"{t}:state=on" for t in self.models} \
+                    and found.devices:  # "and the playhouse heater too" after "tree house light on":
+                # switched on as its own type is (a thermostat to the state its room calls for)
+                return self.interpret(replace(request, text=f"turn on the {' and the '.join(found.devices)}"))
             if mapped:
                 before = replace(before, masked=self._retyped(before.masked, self._types_of(prediction),
                                                                self._types_of(mapped)))
@@ -775,6 +781,15 @@ class Interpreter:
         if found.devices or found.rooms or found.everything:
             return prediction
         recent = [n for n in self._recent(request) if n in request.home.devices]
+        if recent and prediction.kind == "question" and not prediction.ops and \
+                set(found.masked.split()) & {"it", "its", "that"} and not self._says_a_type(found.masked):
+            # "what's it at?" just after "shower light dimmer", read unsure: the light's level, not the heat's
+            talked_of = request.home[recent[-1]].type
+            kept = self.lm.predict(found.masked, types={talked_of})
+            if kept.kind != "question":
+                return prediction
+            asked = kept.best[0] if ":ask=" in kept.best[0] else f"{talked_of}:ask=state"
+            return replace(kept, ops=kept.ops or {asked: kept.best[1]}) if asked in self.label_space else prediction
         if not recent or prediction.kind != "command":
             return prediction
         talked_of = request.home[recent[-1]].type
@@ -819,10 +834,11 @@ class Interpreter:
         if any(w in self.device_words or w.rstrip("s") in self.nouns or w == "here" for w in masked.split()):
             return {}
         moved = {op.rpartition("=")[0] for op in replay.ways_moved(request.home, request.now)}
-        said = {"up", "down"} & set(masked.split())
+        said = {{"higher": "up", "lower": "down"}.get(w, w) for w in masked.split()} & {"up", "down"}
         factors = {what: factor for what in moved if what.startswith(f"{talked_of}:")
                    if (factor := safety.multiple(masked, self.models[talked_of], what.partition(":")[2]))}
         if len(said) == 1:  # "back up one" just after "the thermostat down 3": that setting, that way
+            # ("a bit higher" just after "dock lights to 30": the lights, though "higher" is the heat's)
             asked = [f"{what}={way}" for what in moved if what.startswith(f"{talked_of}:") for way in said]
         elif factors:  # "half that" just after the desk lamp went to 100%: half of it
             asked = [f"{what}={'down' if factor < 1 else 'up'}" for what, factor in factors.items()]

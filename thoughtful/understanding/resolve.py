@@ -32,6 +32,9 @@ _NOT_SELECTING = re.compile(r"\ball\s+(?:the\s+way|the\s+time|day|night|right)\b
                             r"|\b(?:the\s+)?whole\s+(?:way|time|day|night)\b")
 """Where "all" or "whole" selects no device: "the bedroom thermostat all the way down" is that
 one; "Do the whole way light…" (heard for "dim the hallway light") names no whole home."""
+_SWITCHING = "".join(rf"(?<!\b{w})" for w in ("turn", "switch", "put", "flip", "leave", "keep", "stay", "be", "is",
+                                               "are", "it", "them", "that", "come", "go", "lights", "light"))
+"""Words before "on" that make it the state ("turn on the landing"), not a place ("cold on the sunporch")."""
 _SUBJECT = r"(?:is|isn't|feels|seems|looks|could|needs|gets|got|was|has|too)"
 """Words after a room that make it the subject ("the guest room is freezing")."""
 _SOMEONE = rf"(?:(?:the|my|our)\s+)?(?:{'|'.join(PEOPLE)})"
@@ -504,7 +507,8 @@ class Resolver:
                 found.excluded += [d.name for d in home.devices.values()
                                    if d.room.lower() == room and d.name not in found.excluded]
                 continue
-            pattern = rf"(?:\s+(?:in|of|from)\s+the|\s+(?:in|of|from))?\s+{said}(?=\s)"
+            # "on the sunporch", "at the cabin" too, but not after a switching verb ("turn on the landing")
+            pattern = rf"(?:\s+(?:in|of|from)\s+the|\s+(?:in|of|from)|{_SWITCHING}\s+(?:on|at)\s+the)?\s+{said}(?=\s)"
             short = room.removesuffix("room").strip()
             if short != room and len(short) >= 3:  # "in bed" for the bedroom, "in the bath" for the bathroom
                 pattern = rf"(?:{pattern}|\s+in\s+(?:the\s+|my\s+)?{re.escape(short)}(?=\s))"
