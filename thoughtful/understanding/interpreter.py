@@ -317,7 +317,7 @@ class Interpreter:
         # "not that much" is no "not that"; "hmm, swap that for the annex lamp": past its filler
         # a correction corrects something: with no turn lately, "no green on the lamp" refuses green
         lately = request.turns or replay.last_by_voice(request.home, request.now)
-        rest = followup.correction(vocabulary.without_courtesy(text)) if lately and not followup.overshot(text) else None
+        rest = None if not lately or followup.overshot(text) else followup.correction(vocabulary.without_courtesy(text))
         if rest and re.match(r"not\s+th(?:at|is|ose|ese)\s", text) and (rest.split()[0] in self.device_words
                                                                  or rest.split()[0] in ("1", "one")):
             noun, _, rest = rest.partition(" ")  # "not that light, the barn one": "the barn one"
