@@ -1184,3 +1184,27 @@ def test_an_amount_heard_two_ways_counts_a_misheard_two(interpreter):
     heard = Transcript("Thermostat up to 3.", 0.72, cross_check=Transcript("Thermostat, up to degree.", 0.63))
     out = heard_line(interpreter, heard)
     assert out["kind"] == "clarify" and out["after"]["thermostat"] == HOME[1]["snapshot"], out
+
+
+def test_a_follow_up_word_is_no_echo_of_a_name(interpreter):
+    """ "Back to 50." just after "mezzanine lamp up 20" was asked about: "back" was taken for a lost
+    part of the "back bedroom lamp"."""
+    home = HOME + [{"name": "back porch light", "type": "lamp", "room": "porch", "snapshot": {"state": "off"}}]
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "desk lamp up 20", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "desk lamp", "changed": {"brightness": 60},
+                "from": {"brightness": 40}, "by": "voice"}]
+    heard = Transcript("Back to 50.", 0.96, cross_check=Transcript("Back to 50.", 0.95))
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text, "history": history,
+                               "now": "2026-11-29T08:01:00"}), interpreter, heard=heard)
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 50, out
+    assert out["after"]["back porch light"] == {"state": "off"}, out
+
+
+def test_a_refused_state_heard_sure_twice_is_switched_off(interpreter):
+    """ "No heat in the sleepout.", heard alike by both decoders, was asked about (the model reads
+    "no heat" as heating); heard once, or unsure, it is still asked."""
+    said = "No heat in the hallway."
+    out = heard_line(interpreter, Transcript(said, 0.93, cross_check=Transcript(said, 0.9)))
+    assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "off", out
+    out = heard_line(interpreter, Transcript(said, 0.93))
+    assert out["kind"] == "clarify" and out["after"]["thermostat"] == HOME[1]["snapshot"], out

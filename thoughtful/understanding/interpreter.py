@@ -1399,8 +1399,10 @@ class Interpreter:
                 prediction = wanted
             elif refused:
                 stop = self._refused_in_use(prediction, refused, request.home)
-                if stop is None or request.heard_confidence is not None:
+                if stop is None or request.heard_confidence is not None and not (
+                        request.heard_twice and request.heard_confidence >= SURE_ALONE):
                     request = replace(request, guessed=True)  # "No heat to night." read as heating and good night
+                    # (both decoders sure of "No heat in the sleepout.": switched off)
                 if stop is not None:  # "no cooling in the media room", read as cooling, while it cools: off
                     prediction = prediction.only({stop: prediction.ops[refused[0]]})  # (heard: asked first)
             if request.heard_confidence is not None and self._refusal_lost(prediction, found.masked, request.home):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from thoughtful.state.device import Device
 from thoughtful.state.home import Home
 from thoughtful.state.schema import StateModel
+from thoughtful.understanding import phrasebook as pb
 from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.vocabulary import (COMMON_WORDS, DETERMINERS, OWNERS, PEOPLE, known_words, place_words,
                                                  type_nouns, unknown_name_words, words)
@@ -32,6 +33,9 @@ _NOT_SELECTING = re.compile(r"\ball\s+(?:the\s+way|the\s+time|day|night|right)\b
                             r"|\b(?:the\s+)?whole\s+(?:way|time|day|night)\b")
 """Where "all" or "whole" selects no device: "the bedroom thermostat all the way down" is that
 one; "Do the whole way light…" (heard for "dim the hallway light") names no whole home."""
+_REPLAYING = {w for p in pb.UNDO + pb.REVERSE + pb.MORE for w in words(p)}
+"""The words of follow-ups that replay the last change ("go back", "the other way"): "back" of
+"back to 50" is no echo of the "back bedroom lamp"."""
 _SWITCHING = "".join(rf"(?<!\b{w})" for w in ("turn", "switch", "put", "flip", "leave", "keep", "stay", "be", "is",
                                                "are", "it", "them", "that", "come", "go", "lights", "light"))
 """Words before "on" that make it the state ("turn on the landing"), not a place ("cold on the sunporch")."""
@@ -642,7 +646,7 @@ class Resolver:
         number of the name only beside a noun of its type ("2 lamp 1 down", not "ac 2 degrees
         cooler" for "lamp 2")."""
         said = text.split()
-        own = set(self._distinctive(device.name)) - COMMON_WORDS - besides
+        own = set(self._distinctive(device.name)) - COMMON_WORDS - _REPLAYING - besides
         if any(w.isdigit() for w in own):  # only a numbered name ("lamp 2") looks at what is beside it
             nouns = self.nouns_of[device.type]
             beside_noun = {w for i, w in enumerate(said) if w.isdigit() and any(
