@@ -1208,3 +1208,12 @@ def test_a_refused_state_heard_sure_twice_is_switched_off(interpreter):
     assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "off", out
     out = heard_line(interpreter, Transcript(said, 0.93))
     assert out["kind"] == "clarify" and out["after"]["thermostat"] == HOME[1]["snapshot"], out
+
+
+def test_up_after_a_name_never_lowers_it(interpreter):
+    """ "Bay window lamp up at 25%." (heard for "up by 25 percent") at 45% set 25%: "up" right
+    after the lamp's noun says the way, and 25% is the other way."""
+    out = heard_line(interpreter, Transcript("Desk lamp up at 25%.", 0.76))
+    assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+    out = heard_line(interpreter, Transcript("Desk lamp up to 80.", 0.9))
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 80, out

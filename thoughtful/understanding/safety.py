@@ -597,6 +597,8 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
         direction, words = said_direction(text, model, key)
         if direction == 0:  # "turn the lamp up to 20" at 50%: a level, said as reached going up
             direction, words = _way_to(text)
+        if direction == 0 and (direction := particle_direction(text, model)):  # "Bay window lamp up at 25%."
+            words = "up" if direction > 0 else "down"  # (heard for "up by 25 percent") at 45%
         if direction == 0:
             continue
         said = f'you said "{words}", but that would'
