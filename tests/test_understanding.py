@@ -2749,3 +2749,62 @@ def test_a_question_of_it_just_after_a_change_is_about_that_device(interpreter):
     history = _history("porch lamp dimmer", "porch lamp", {"brightness": 50}, {"brightness": 60})
     out = ask(interpreter, "what's it at?", home=dim, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "explanation" and "porch lamp" in out["say"] and "50" in out["say"], out
+
+
+def test_a_colour_and_a_white_read_together_keep_the_surer(interpreter):
+    """ "reading room light orange" was read as orange and as a warmer white ("more orange"):
+    the colour was set, then the white over it (the lamp ended white at 2200 K)."""
+    home = [{"name": "window seat lamp", "type": "lamp", "room": "reading room",
+             "snapshot": {"state": "on", "brightness": 55, "color_temp": 2700}}, COOLED_STUDIO[1]]
+    out = ask(interpreter, "reading room light orange", home=home)
+    assert out["kind"] == "action" and abs(out["after"]["window seat lamp"]["color"]["hue"] - 30) <= 30, out
+
+
+def test_a_named_white_not_wanted_this_way_is_never_set(interpreter):
+    """ "I don't want the attic studio lamp this blue-white" set daylight (a synonym of it)."""
+    out = ask(interpreter, "I don't want the easel lamp this blue-white", home=COOLED_STUDIO)
+    assert out["after"]["easel lamp"].get("color_temp", 0) <= 5000, out
+
+
+def test_back_the_other_way_undoes_the_last_change(interpreter):
+    """ "and back down" just after "cot heater up 2" went one step down; "back down 1" is still
+    one degree."""
+    warm = [BIG_HOME[0], {**BIG_HOME[3], "snapshot": {"state": "heat", "setpoint": 70, "room_temperature": 66,
+                                                       "fan": "auto"}}]
+    history = _history("thermostat up 2", "thermostat", {"setpoint": 70}, {"setpoint": 68})
+    for text, setpoint in (("and back down", 68), ("back down 1", 69)):
+        out = ask(interpreter, text, home=warm, now="2026-11-29T08:01:00", history=history)
+        assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == setpoint, (text, out)
+
+
+def test_not_so_a_feeling_or_a_level_goes_the_other_way(interpreter):
+    """ "I'd like the spa room light not so dim" dimmed it ("less dim" read for "dim"); "the spa
+    room doesn't need to be this toasty" was refused ("toastier" has the base "toasty"); "the
+    window seat lamp isn't warm enough" offered a cooler white."""
+    out = ask(interpreter, "I'd like the spare room lamp not quite so dim", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["spare room lamp"]["brightness"] > 40, out
+    out = ask(interpreter, "I'd like the spare room lamp not so dim", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["spare room lamp"]["brightness"] > 40, out
+    out = ask(interpreter, "the living room doesn't need to be this toasty")
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] < 69, out
+    out = ask(interpreter, "the porch lamp isn't warm enough", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["color_temp"] < 2700, out
+
+
+def test_follow_ups_of_another_degree_and_off_again(interpreter):
+    """ "up another degree" just after "heater up 1" was refused as out of scope; "off again"
+    just after "laundry strip on" was asked about."""
+    history = _history("thermostat up 1", "thermostat", {"setpoint": 69}, {"setpoint": 68})
+    out = ask(interpreter, "up another degree", now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 70, out
+    history = _history("lamp on", "lamp", {"state": "on"}, {"state": "off"})
+    out = ask(interpreter, "off again", now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["lamp"] == {"state": "off"}, out
+
+
+def test_a_device_not_wanted_goes_off_but_not_wanted_so_bright_dims(interpreter):
+    """ "I don't want the small globe at all" was asked about (no word of the off state)."""
+    out = ask(interpreter, "I don't want the porch lamp at all", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["porch lamp"] == {"state": "off"}, out
+    out = ask(interpreter, "I don't want the porch lamp so bright", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and 1 <= out["after"]["porch lamp"]["brightness"] < 60, out

@@ -41,6 +41,10 @@ today", "no more lamp tonight", "I don't need the lamp anymore") that do not say
 ask for no switch off."""
 WORKING = {"running", "going"}
 """Words for a device at work ("the ac running"): negated, they ask for it off."""
+_NOT_WANTED = (r"\b(?:don't|do\s+not|never|doesn't)\s+want\s+(?:the\s+|my\s+|any\s+)?(?:{names})s?"
+               r"(?:\s+(?:at\s+all|anymore|any\s+more|tonight|today|now|please|on))*$")
+"""A device said not to be wanted (its name masked as its type's noun), and nothing else of it ("I
+don't want the small globe at all"): off (not "I don't want the lamp so bright")."""
 _NO_MORE = re.compile(r"\bno\s+more\b")
 _NOT_TO_BE = (r"\b(?:not|never|doesn't|don't|does\s+not|do\s+not|needn't|need\s+not|shouldn't|should\s+not)\s+"
               r"(?:need\s+to\s+|have\s+to\s+)?(?:be|stay|remain)\s+{}\b")
@@ -79,6 +83,7 @@ class Evidence:
                  for t, m in models.items()}
         self._no_names = {t: re.compile(rf"no\s+(?:{said})s?\b") for t, said in names.items()}
         """Per type, "no" before one of its names ("no lights in the kitchen")."""
+        self._not_wanted = {t: re.compile(_NOT_WANTED.format(names=said)) for t, said in names.items()}
 
     def _complaint_words(self, models: dict[str, StateModel]) -> dict[str, set[str]]:
         """Per complaint goal (one whose effect is steps toward a level, perhaps with the state
@@ -110,7 +115,7 @@ class Evidence:
         if op.endswith(("=set", "=up", "=down")) and (find_numbers(text) or set(said) & LEVELS):
             return True  # "set the ac to seventy two", "one more degree", "half as bright"
         if op.endswith(":state=off"):
-            if _NO_MORE.search(text) or self._none_of(op, text):
+            if _NO_MORE.search(text) or self._none_of(op, text) or self._not_wanted[op.partition(":")[0]].search(text):
                 return True  # "no more led strip", "no more heat tonight", "no lights in the kitchen"
             # "out of it", "out of the room" ask for no switch off; nor does "isn't big enough";
             # nor "out" of "max out the lamp", the top of a setting said

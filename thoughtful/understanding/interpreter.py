@@ -252,6 +252,7 @@ class Interpreter:
         self.cancelled_as_stopped = re.compile(rf"\bcancel\s+((?:all\s+)?(?:the\s+)?(?:{working})\b)", re.IGNORECASE)
         """ "cancel the heating in the loft": stop it (a cancel alone, "cancel that", changes nothing)."""
         self.comparative_bases = safety.comparative_bases(models)
+        self.comparative_opposites = safety.comparative_opposites(models)
         """ "bright", "warm": what "not so …" asks for less of."""
         self.doubts = Doubts(models, self.resolver.nouns, self.device_words, self.planner.cues)
         self.evidence = Evidence(models)
@@ -278,7 +279,7 @@ class Interpreter:
         # brighter, dimmer": dimmer (so no clause reads "not brighter" as brighter)
         said = safety.not_so_as_less(taken_off(signs_spelled(first_of_either(safety.out_as_a_place(
             vocabulary.lit_as_on(self.cancelled_as_stopped.sub(r"stop \1", request.text)))))),
-            self.comparative_bases, self.nouns)
+            self.comparative_bases, self.comparative_opposites, self.nouns)
         refused, rest = safety.refused_ways(said, self.models)
         if refused & replay.ways_moved(request.home, request.now) and self._asks_something(rest, request.home):
             return self._undone_and(request, rest)  # "warmer white, not brighter" just after "brighter"
@@ -752,13 +753,14 @@ class Interpreter:
     def _read(self, text: str, types: set[str]) -> Prediction:
         """The model's reading of ``text``, a small amount said in the words it knows ("a touch
         less" as "a bit less"); unsure of any operation, read again with its amounts as numbers, as
-        the planner reads them ("down by a quarter": "down by 25 percent"), and without the
-        courtesy around it ("no ac please": "no ac")."""
+        the planner reads them ("down by a quarter": "down by 25 percent"), without the courtesy
+        around it ("no ac please": "no ac"), and without "again" ("off again": "off")."""
         text = _SMALL_SAID.sub("a bit", text)  # "a touch less": "a bit less"
         prediction = self.lm.predict(text, types=types)
         if prediction.ops:
             return prediction
-        for other in dict.fromkeys((" ".join(tokens(text)), vocabulary.without_courtesy(text))):
+        for other in dict.fromkeys((" ".join(tokens(text)), vocabulary.without_courtesy(text),
+                                    " ".join(w for w in text.split() if w != "again"))):
             again = self.lm.predict(other, types=types) if other not in (text, "") else prediction
             if again.ops and again.kind == prediction.kind:
                 return again
@@ -1278,6 +1280,8 @@ class Interpreter:
         kind = prediction.kind
         if _HELP.match(vocabulary.without_courtesy(found.masked)):  # "help": what the home's devices can do
             return self._explain(request, found, {t: TypePlan(questions=["how=device"]) for t in request.home.types()})
+        if kind == "out_of_scope" and (by := self._more_by(request, found)):  # "up another degree" just after
+            return self._apply(request, by, own_words={name: "" for name, _, _ in by})  # "heater up 1"
         if kind == "out_of_scope":
             return Interpretation("reject", f"Sorry, that's not something I can do. {self._abilities(request.home)}")
         # these rules read the words alone, however unsure the model is of them ("not that far")
@@ -1354,6 +1358,8 @@ class Interpreter:
             return self._undo(request)
         if kind == "undo":  # "And did it." (heard for "and dim it") had undone the last change
             return Interpretation("clarify", "Sorry, what would you like me to do?")
+        if kind == "command" and (back := self._back_the_other_way(request, found)) is not None:
+            return back  # "and back down" just after "cot heater up 2": to where it was, not one step
         if kind in ("command", "more") and (by := self._more_by(request, found)):
             # "one more degree" just after "the split down 2": down, as the change it continues
             # says (its "more degrees" is no "warmer" to check the change against)
@@ -1858,10 +1864,13 @@ class Interpreter:
         the office": the heater up; :func:`safety.not_enough`); None otherwise."""
         named = {home[n].type for n in found.devices} | \
             {d.type for d in home.devices.values() if d.room.lower() in found.rooms}
-        ways = {f"{t}:{key}={'up' if way > 0 else 'down'}" for t in named or home.types()
-                for key in self.models[t].settings if (way := safety.not_enough(found.masked, self.models[t], key))}
-        ways &= self.label_space
-        return next(iter(ways)) if len(ways) == 1 else None
+        for first in (False, True):  # "the window seat lamp isn't warm enough": its white ("warmer white")
+            ways = {f"{t}:{key}={'up' if way > 0 else 'down'}" for t in named or home.types()
+                    for key in self.models[t].settings
+                    if (way := safety.not_enough(found.masked, self.models[t], key, first))} & self.label_space
+            if ways:
+                return next(iter(ways)) if len(ways) == 1 else None
+        return None
 
     def _on_as_called_for(self, prediction: Prediction, found: Mentions, home: Home) -> Prediction:
         """``prediction`` with a working state the words do not say, read for "on", replaced by the
@@ -2038,13 +2047,24 @@ class Interpreter:
                     return op if op in self.label_space else None
         return None
 
-    @staticmethod
-    def _ops(prediction: Prediction) -> list[str]:
-        """The operations to plan, surest first (so numbers go to the surest)."""
+    def _ops(self, prediction: Prediction) -> list[str]:
+        """The operations to plan, surest first (so numbers go to the surest); of settings only one
+        of which a state holds (a lamp's white or its colour), the surest one's alone ("light
+        orange" read as orange and as a warmer white had set the colour, then the white over it)."""
         ops = sorted(prediction.ops, key=prediction.ops.get, reverse=True)
         if not ops and prediction.kind in ("command", "question") and prediction.best[1] >= WEAK_OPERATION:
             ops = [prediction.best[0]]
-        return ops
+        kept: list[str] = []
+        for op in ops:
+            device_type, _, what = op.partition(":")
+            key = what.partition("=")[0]
+            model = self.models.get(device_type)
+            rivals = {other for state in (model.states.values() if model else ()) for group in state.one_of
+                      if key in group for other in group if other != key}
+            if not any(k.startswith(f"{device_type}:") and k.partition(":")[2].partition("=")[0] in rivals
+                       for k in kept):
+                kept.append(op)
+        return kept
 
     def _recent(self, request: Request) -> list[str]:
         """Devices talked about lately, most recent last."""
@@ -2610,6 +2630,18 @@ class Interpreter:
         if not changes:
             return Interpretation("clarify", "There's nothing I changed that I could undo.")
         return self._apply(request, changes)
+
+    def _back_the_other_way(self, request: Request, found: Mentions) -> Interpretation | None:
+        """ "and back down", "back up again": only "back" and the way the last change by voice did
+        not go, no amount: that change undone. None otherwise ("back down a bit" is a step)."""
+        said = [w for w in found.masked.split() if w not in followup.LINKING]
+        if len(said) != 2 or said[0] != "back" or said[1] not in ("up", "down") or found.devices or found.rooms \
+                or find_numbers(found.masked) or {"1", "one"} & set(found.masked.split()):
+            return None  # ("back up one": one step)
+        moved = {op.rpartition("=")[2] for op in replay.ways_moved(request.home, request.now)}
+        if moved != {"down" if said[1] == "up" else "up"}:
+            return None
+        return self._apply(request, replay.undo(request.home, request.now))
 
     def _last_changed_said(self, request: Request) -> str:
         """The devices the last change by voice touched, as said ("the yoga lamp"), or "nothing"."""

@@ -366,13 +366,16 @@ class Planner:
     def _named(model: StateModel, key: str, text: str):
         """The named value ``text`` asks for ("make it blue"); :class:`Ask` when it names none,
         or only complains of one ("the light is too red" asks for anything but red) or refuses it
-        ("lamp not purple green": green, not the longer name refused)."""
+        ("lamp not purple green": green, not the longer name refused; "I don't want the lamp this
+        blue-white" had set daylight)."""
         lang = model.language.settings[key]
         best = None
         for name, named in lang.named.items():
             for synonym in [name, *named.synonyms]:
-                if re.search(rf"(?<!\btoo\s)(?<!\bnot\s)(?<!\bno\s)(?<!n't\s)\b{re.escape(synonym)}\b", text) and \
-                        (best is None or len(synonym) > len(best[0])):
+                said = re.escape(synonym)
+                if re.search(rf"(?<!\btoo\s)(?<!\bnot\s)(?<!\bno\s)(?<!n't\s)\b{said}\b", text) and \
+                        not re.search(rf"(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so|that|any)\s+{said}\b", text) and \
+                        (best is None or len(synonym) > len(best[0])):  # ("I don't want it this blue white")
                     best = (synonym, named.value)
         if best is None:
             raise Ask(f"Which {model.setting_name(key)}: {', '.join(lang.named)}?")

@@ -254,7 +254,7 @@ def out_as_a_place(text: str) -> str:
     return _OUT_AS_A_PLACE.sub("on ", text)
 
 
-_NOT_SO = re.compile(r"\b(\S+\s+)?not\s+(so|that|as)\s+(\w+)\b(?!\s+as\b)", re.IGNORECASE)
+_NOT_SO = re.compile(r"\b(\S+\s+)?not\s+(?:quite\s+)?(so|that|as)\s+(\w+)\b(?!\s+as\b)", re.IGNORECASE)
 _BEING_WORDS = {"it's", "is", "are", "isn't", "aren't", "it", "that's", "was"}
 
 
@@ -264,19 +264,35 @@ def comparative_bases(models: dict[str, StateModel]) -> frozenset[str]:
                      for c in lang.up + lang.down if (b := base(c)))
 
 
-def not_so_as_less(text: str, bases: frozenset[str], nouns: Collection[str] = ()) -> str:
-    """ "not so bright, sofa lamp" → "less bright, sofa lamp": asked for (not said of how it is:
-    "it's not so bright in here" complains it is dark), "not so" one of the settings'
-    adjectives (``bases``: :func:`comparative_bases`) is less of it. Unchanged otherwise, for
-    "not as bright as the lamp" (a comparison), and for "not that" before a word that is also a
-    device's noun (``nouns``: "not that light, the barn one" points at a light)."""
+def comparative_opposites(models: dict[str, StateModel]) -> dict[str, str]:
+    """The base of a setting's one-word comparative → the first one-word comparative of the other
+    way ("dim" → "brighter", "warm" → "cooler"), where every setting with that base agrees."""
+    found: dict[str, set[str]] = {}
+    for model in models.values():
+        for lang in model.language.settings.values():
+            for same, other in ((lang.up, lang.down), (lang.down, lang.up)):
+                opposite = next((p for p in other if " " not in p.strip() and base(p)), None)
+                for b in {base(p) for p in same} - {None}:
+                    found.setdefault(b, set()).add(opposite)
+    return {b: next(iter(words)) for b, words in found.items() if len(words) == 1 and None not in words}
+
+
+def not_so_as_less(text: str, bases: frozenset[str], opposites: dict[str, str], nouns: Collection[str] = ()) -> str:
+    """ "not so bright, sofa lamp" → "dimmer, sofa lamp", "not quite so dim" → "brighter": asked
+    for (not said of how it is: "it's not so bright in here" complains it is dark), "not so" one
+    of the settings' adjectives (``bases``: :func:`comparative_bases`) is the other way
+    (``opposites``: :func:`comparative_opposites`;
+    "less dim", read for "dim", had dimmed the lamp), or less of it when the settings do not agree
+    on one. Unchanged otherwise, for "not as bright as the lamp" (a comparison), and for "not
+    that" before a word that is also a device's noun (``nouns``: "not that light, the barn one"
+    points at a light)."""
 
     def less(match: re.Match) -> str:
         before, degree, said = match.group(1) or "", match.group(2).lower(), match.group(3)
         if said.lower() not in bases or before.strip().lower() in _BEING_WORDS or \
                 (degree == "that" and said.lower() in nouns):
             return match.group(0)
-        return f"{before}less {said}"
+        return f"{before}{opposites.get(said.lower()) or f'less {said}'}"
     return _NOT_SO.sub(less, text)
 
 
@@ -463,16 +479,17 @@ def refused_direction(text: str, model: StateModel, key: str) -> tuple[int, str]
 _NOT_ENOUGH = re.compile(r"(?:\bnot\b|n't)\s+(?:[a-z']+\s+){0,2}?([a-z]+)\s+enough\b")
 
 
-def not_enough(text: str, model: StateModel, key: str) -> int:
+def not_enough(text: str, model: StateModel, key: str, first: bool = False) -> int:
     """+1 when ``text`` says the devices are not something of ``key`` enough ("it's not warm
     enough in the office": warmer; "the lamp isn't bright enough"), -1 for the other way
-    ("not cool enough"), by the bases of the setting's one-word comparatives; 0 otherwise."""
+    ("not cool enough"), by the bases of the setting's one-word comparatives (with ``first``,
+    of the comparatives that open its longer phrases: the lamp's "warmer white"); 0 otherwise."""
     lang = model.language.settings.get(key)
     match = _NOT_ENOUGH.search(text)
     if lang is None or match is None:
         return 0
     said = match.group(1)
-    up, down = ({base(p) for p in phrases} for phrases in (lang.up, lang.down))
+    up, down = ({base(p.split()[0] if first else p) for p in phrases} for phrases in (lang.up, lang.down))
     return 1 if said in up and said not in down else -1 if said in down and said not in up else 0
 
 

@@ -54,10 +54,13 @@ def words(phrase: str) -> list[str]:
 
 
 def base(comparative: str) -> str | None:
-    """ "hotter" → "hot", "warmer" → "warm", "dimmer" → "dim"; None for other words."""
+    """ "hotter" → "hot", "warmer" → "warm", "dimmer" → "dim", "toastier" → "toasty"; None for
+    other words."""
     if not comparative.endswith("er") or " " in comparative or len(comparative) < 5:
         return None
     stem = comparative[:-2]
+    if stem.endswith("i"):
+        return stem[:-1] + "y"
     return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
 
 
