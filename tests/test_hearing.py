@@ -1217,3 +1217,21 @@ def test_up_after_a_name_never_lowers_it(interpreter):
     assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
     out = heard_line(interpreter, Transcript("Desk lamp up to 80.", 0.9))
     assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 80, out
+
+
+def test_a_word_taken_off_for_an_amount_is_confirmed(interpreter):
+    """ "Take time off the foyer pendant." (for "take 5 off") switched it off; "Take 5 off the
+    desk lamp." takes 5 off."""
+    out = heard_line(interpreter, Transcript("Take time off the desk lamp.", 0.75))
+    assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+    out = heard_line(interpreter, Transcript("Take 5 off the desk lamp.", 0.85))
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 55, out
+
+
+def test_a_long_word_of_a_name_heard_as_two_short_ones_is_rejoined(interpreter):
+    """ "Tall up light 20 less." (the "tall uplight") brightened it by 20."""
+    home = HOME + [{"name": "tall uplight", "type": "lamp", "room": "lounge",
+                    "snapshot": {"state": "on", "brightness": 70, "color_temp": 3000}}]
+    heard = Transcript("Tall up light 20 less.", 0.85)
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text}), interpreter, heard=heard)
+    assert out["kind"] == "action" and out["after"]["tall uplight"]["brightness"] == 50, out

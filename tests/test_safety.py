@@ -968,3 +968,12 @@ def test_a_lamps_value_never_switches_another_type_too(interpreter, models):
     assert "whites" in interpreter._value_of_another_type(found, both, home)
     lamps = Prediction("command", 1.0, {"lamp:state=off": 0.9}, ("lamp:state=off", 0.9))
     assert interpreter._value_of_another_type(found, lamps, home) is None
+
+
+def test_a_way_said_by_a_noun_s_particle_or_a_sign_is_kept(models):
+    """ "Bay window lamp up at 25%." had set 25% at 45%; "tall up light minus 20" had gone up 20."""
+    lamp = models["lamp"]
+    assert contradiction("bay window lamp up at 25 percent", lamp, "lamp", ON, {**ON, "brightness": 25})
+    assert contradiction("tall up light minus 20", lamp, "lamp", ON, {**ON, "brightness": 80})
+    assert contradiction("tall up light minus 20", lamp, "lamp", ON, {**ON, "brightness": 40}) is None
+    assert contradiction("lamp up to 80", lamp, "lamp", ON, {**ON, "brightness": 80}) is None

@@ -68,6 +68,9 @@ EIGHT_FOR_A = re.compile(r"\b(?:up|down|by|raise|lower)\s+8\s+(?:degrees?|percen
                          r"|(?:^|\s)8\s+(?:degrees?|notch(?:es)?|steps?)\s+(?:more|less|warmer|cooler|higher|lower)\b")
 """ "The strip heater up 8 degrees.", "8 degrees more." (for "up a degree", "a degree more"): a
 step of 8 heard where "a" is said."""
+_TAKEN = re.compile(r"\b(?:take|knock|shave)\s+(?!(?:it|them|that|this|the|a|an|my|all|everything|some)\b)"
+                    r"([a-z']+)\s+off\b")
+"""A word taken "off" ("take time off the …"), where an amount is said ("take 5 off")."""
 NUMBER_OF = re.compile(r"\d\s*(?:%|percent)?\s+of$")
 """ "Island lights 10 % of." (for "10% up"): a number, then a word lost after "of"."""
 _TO_A_DEVICE = re.compile(r"\b(?:to|at)\s+(?:the\s+)?([a-z']+)$")
@@ -205,6 +208,13 @@ class Doubts:
         """Whether a heard request says a unit and no number ("Emma's lamp off then the boiler of
         the degree.", for "up a degree", had switched the boiler off): its amount was lost."""
         return bool(set(text.split()) & UNIT_WORDS) and not find_numbers(text)
+
+    def amount_lost_taking_off(self, text: str) -> bool:
+        """Whether a heard request takes a word that is no amount and names nothing "off" ("Take
+        time off the foyer pendant.", for "take 5 off", had switched it off): its amount was lost."""
+        taken = _TAKEN.search(text)
+        return bool(taken) and taken.group(1) not in self.nouns and taken.group(1).rstrip("s") not in self.nouns \
+            and taken.group(1) not in self.device_words
 
     @staticmethod
     def misheard(text: str) -> bool:

@@ -1069,6 +1069,7 @@ class Interpreter:
                                                      or self.doubts.teen_percentage(plans)
                                                      or self.doubts.both_ways(masked, plans)
                                                      or self.doubts.unit_without_amount(masked)
+                                                     or self.doubts.amount_lost_taking_off(masked)
                                                      or self._instead_of_another(masked, plans, request)):
             return replace(request, guessed=True)
         return request

@@ -265,10 +265,10 @@ class Resolver:
     @staticmethod
     def names_rejoined(text: str, home: Home) -> str:
         """A long word of a device's name or a room heard as two ("the night stand lamp" for the
-        "nightstand lamp"): written as one."""
+        "nightstand lamp", "tall up light" for the "tall uplight"): written as one."""
         for said in {w for d in home.devices.values() for w in words(f"{d.name} {d.room}") if len(w) >= 7}:
             if said not in text:
-                split = "|".join(rf"{re.escape(said[:i])}\s+{re.escape(said[i:])}" for i in range(3, len(said) - 2))
+                split = "|".join(rf"{re.escape(said[:i])}\s+{re.escape(said[i:])}" for i in range(2, len(said) - 2))
                 text = re.sub(rf"\b(?:{split})\b", said, text)
         return text
 

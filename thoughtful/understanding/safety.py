@@ -33,6 +33,7 @@ from thoughtful.state.registry import Units
 from thoughtful.state.schema import StateModel
 from thoughtful.understanding.abilities import state_word
 from thoughtful.understanding.explain import the
+from thoughtful.understanding.numbers import said_sign
 from thoughtful.understanding.phrasebook import SMALL
 from thoughtful.understanding.vocabulary import base
 
@@ -616,6 +617,8 @@ def contradiction(text: str, model: StateModel, name: str, before: dict[str, Any
             direction, words = _way_to(text)
         if direction == 0 and (direction := particle_direction(text, model)):  # "Bay window lamp up at 25%."
             words = "up" if direction > 0 else "down"  # (heard for "up by 25 percent") at 45%
+        if direction == 0 and (direction := said_sign(text)):  # "tall up light minus 20" ("20 less")
+            words = "plus" if direction > 0 else "minus"
         if direction == 0:
             continue
         said = f'you said "{words}", but that would'
