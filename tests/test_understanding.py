@@ -2808,3 +2808,44 @@ def test_a_device_not_wanted_goes_off_but_not_wanted_so_bright_dims(interpreter)
     assert out["kind"] == "action" and out["after"]["porch lamp"] == {"state": "off"}, out
     out = ask(interpreter, "I don't want the porch lamp so bright", home=COOLED_STUDIO)
     assert out["kind"] == "action" and 1 <= out["after"]["porch lamp"]["brightness"] < 60, out
+
+
+def test_a_complaint_then_a_remedy_of_its_own_does_the_remedy(interpreter):
+    """ "too bright, halve it" just after the landing light went on at 80% set the too-bright
+    goal's 30% ("halve it" alone was not understood); "hmm, that's too hot, 70" just after
+    "furnace to 72" asked what the 70 was for."""
+    bright = [{**d, "snapshot": {**d["snapshot"], "brightness": 80}} if d["name"] == "porch lamp" else d
+              for d in COOLED_STUDIO]
+    history = _history("porch lamp on", "porch lamp", {"state": "on"}, {"state": "off"})
+    for text in ("too bright, halve it", "halve it"):
+        out = ask(interpreter, text, home=bright, now="2026-11-29T08:01:00", history=history)
+        assert out["kind"] == "action" and out["after"]["porch lamp"]["brightness"] == 40, (text, out)
+    hot = [LAMP_ON, {**THERMO, "snapshot": {**THERMO["snapshot"], "setpoint": 72}}]
+    history = _history("thermostat to 72", "thermostat", {"setpoint": 72}, {"setpoint": 69})
+    out = ask(interpreter, "hmm, that's too hot, 70", home=hot, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 70, out
+
+
+def test_a_name_in_the_plural_names_the_others_that_share_its_word(interpreter):
+    """ "I don't want the lanterns on" beside a "lantern" and a "big lantern" asked which device;
+    "the other lantern too" just after "lantern dimmer" was not understood."""
+    porch = [{"name": "lantern", "type": "lamp", "room": "porch",
+              "snapshot": {"state": "on", "brightness": 60, "color_temp": 2700}},
+             {"name": "big lantern", "type": "lamp", "room": "porch",
+              "snapshot": {"state": "on", "brightness": 40, "color_temp": 2700}}, COOLED_STUDIO[0]]
+    out = ask(interpreter, "I don't want the lanterns on", home=porch)
+    assert out["kind"] == "action" and out["after"]["lantern"] == {"state": "off"}, out
+    assert out["after"]["big lantern"] == {"state": "off"} and out["after"]["easel lamp"]["state"] == "on", out
+    dimmed = [{**porch[0], "snapshot": {**porch[0]["snapshot"], "brightness": 50}}, *porch[1:]]
+    history = _history("lantern dimmer", "lantern", {"brightness": 50}, {"brightness": 60})
+    out = ask(interpreter, "the other lantern too", home=dimmed, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["big lantern"]["brightness"] < 40, out
+    assert out["after"]["easel lamp"] == COOLED_STUDIO[0]["snapshot"], out
+
+
+def test_a_colour_it_should_not_be_is_asked_about(interpreter):
+    """ "the desk strip shouldn't be pink" (pink now) answered that there was nothing to change."""
+    pink = [{**d, "snapshot": {"state": "on", "brightness": 40, "color": {"hue": 320, "saturation": 100}}}
+            if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
+    out = ask(interpreter, "the porch lamp shouldn't be pink", home=pink)
+    assert out["kind"] == "clarify" and unchanged(out, pink), out

@@ -142,11 +142,14 @@ def the_other(text: str, last: list[tuple[str, str]], devices: dict[str, str], n
         return None
     word = match.group(1)
     said = nouns.get(word) or nouns.get(word.rstrip("s"))
-    if word not in ("one", "1", "ones") and said is None:
+    heads = {name.split()[-1] for name, _ in last}  # "the other lantern" after the lantern: a word of its name
+    head = None if said else word if word in heads else word.rstrip("s") if word.rstrip("s") in heads else None
+    if word not in ("one", "1", "ones") and said is None and head is None:
         return None  # "the other way", "the wrong direction"
     types = {said} if said else {t for _, t in last}
     before = {name for name, _ in last}
-    meant = [name for name, t in devices.items() if t in types and name not in before]
+    meant = [name for name, t in devices.items() if t in types and name not in before
+             and (head is None or head in name.split())]
     if rooms:
         near = {rooms.get(b) for b in before}
         meant = [name for name in meant if rooms.get(name) in near] or meant

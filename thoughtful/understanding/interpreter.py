@@ -922,6 +922,11 @@ class Interpreter:
                     and not self._about_devices(found) and not (find_numbers(found.masked)
                                                                 or set(found.masked.split()) & DIRECTIONS):
                 continue  # "I'm about to have a bath, warm up the bathroom": a reason, then the request
+            if i == 0 and len(clauses) == 2 and prediction is not None and \
+                    self._complaint_only(prediction, found, request):  # "hmm, that's too hot, 70" just after
+                remedy = self.interpret(replace(request, text=clauses[1]))  # "furnace to 72": the 70 is the
+                if remedy.kind == "action":  # remedy, the complaint why (the 70 had been asked about)
+                    return remedy
             if i == 0 and prediction is not None and self._remedied(prediction, found, clauses[1], request):
                 continue  # "that's too cold, two degrees warmer": the complaint says why (its goal and the
                 # two degrees had taken the cooling from 71°F to 84°F)
@@ -989,15 +994,21 @@ class Interpreter:
         own_words = {name: clause for name, clause in said_in.items() if clause}
         return self._apply(request, changes, own_words) if changes else None
 
-    def _remedied(self, complaint: Prediction, found: Mentions, then: str, request: Request) -> bool:
-        """Whether ``complaint``, the reading of a first clause that only complains ("that's too
-        cold") naming nothing, just after a change by voice, is followed by a clause that moves the
-        same types' settings a way of its own ("two degrees warmer"): the complaint says why."""
+    def _complaint_only(self, complaint: Prediction, found: Mentions, request: Request) -> bool:
+        """Whether ``complaint`` is the reading of a clause that only complains ("that's too cold"),
+        naming nothing and no amount, just after a change by voice."""
         ops = self._ops(complaint)
-        if complaint.kind != "command" or not ops or not all(op in self.evidence.complaints for op in ops) \
-                or found.devices or found.rooms or find_numbers(found.masked) \
-                or not replay.last_by_voice(request.home, request.now):
+        return complaint.kind == "command" and bool(ops) and all(op in self.evidence.complaints for op in ops) \
+            and not (found.devices or found.rooms or find_numbers(found.masked)) \
+            and bool(replay.last_by_voice(request.home, request.now))
+
+    def _remedied(self, complaint: Prediction, found: Mentions, then: str, request: Request) -> bool:
+        """Whether ``complaint``, the reading of a first clause that only complains
+        (:meth:`_complaint_only`), is followed by a clause that moves the same types' settings a
+        way of its own ("two degrees warmer"): the complaint says why."""
+        if not self._complaint_only(complaint, found, request):
             return False
+        ops = self._ops(complaint)
         remedy = self._ops(self._predict(self.resolver.mentions(then, request.home), request.home))
         return bool(remedy) and all(op.endswith(("=up", "=down")) for op in remedy) and \
             {op.partition(":")[0] for op in remedy} == {op.partition(":")[0] for op in ops}
@@ -2427,9 +2438,10 @@ class Interpreter:
         return bool(rest) and all(w in self.nouns or w.rstrip("s") in self.nouns for w in rest)
 
     def _interjection(self, clause: str, home: Home) -> bool:
-        """Whether a clause is only words nothing here knows ("ugh", "argh", "meh"): a feeling
-        voiced, no request."""
-        return len(self._unknown_words(clause, home)) == len(clause.split()) <= 2
+        """Whether a clause is only words nothing here knows ("ugh", "argh", "meh"), or fillers
+        ("hmm", "well"): a feeling voiced, no request."""
+        return len(self._unknown_words(clause, home)) == len(clause.split()) <= 2 or \
+            set(clause.split()) <= _FILLER_WORDS
 
     def _unknown_words(self, text: str, home: Home) -> list[str]:
         home_words = {w for d in home.devices.values()
@@ -2846,6 +2858,8 @@ def _signed_amount(text: str) -> str:
                                       f"{m.group(4)}", text)
 
 
+_FILLER_WORDS = {w for phrase in pb.FILLERS for w in vocabulary.words(phrase)}
+"""Words that fill a pause ("hmm", "well"): a clause of them alone asks nothing."""
 _WAYS = {"up": 1, "higher": 1, "down": -1, "lower": -1}
 """Ways a follow-up of an amount more may say, which the change it continues must have gone
 ("up 2 more" after "the heat on at 68": 70; after "the heat down 2", read the usual way)."""

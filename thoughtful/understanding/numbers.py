@@ -126,12 +126,16 @@ _KNOCKED_BACK = re.compile(rf"\b((?:knock|dial|pull|cut|scale|wind|ease)(?:ing|e
                            rf"(\s+(?:by\s+)?(?:{_AMOUNT}|a\s+(?:bit|little|touch|tad|notch)))\b", re.IGNORECASE)
 
 
+_HALVED = re.compile(r"\bhalve\s+((?:it|them|that|this|(?:the|my|our)\s+[a-z0-9' ]+?))"
+                     r"(?=\s*(?:$|[,.!?;]|\s+(?:and|then|please|now)\b))", re.IGNORECASE)
+
+
 def taken_off(text: str) -> str:
     """An amount said taken off ("knock 5 degrees off the heat pump", "take 10 percent off the
-    lamp", "take twenty off the bunk light"), knocked back ("knock the lamp back 15") or added
-    ("add five percent to the lamp") said as the change it is: down or up by it, never a level
-    of it, nor a switch off."""
-    text = _KNOCKED_BACK.sub(r"\1down\2", text)
+    lamp", "take twenty off the bunk light"), knocked back ("knock the lamp back 15"), added
+    ("add five percent to the lamp") or halved ("halve it": "turn it down by half") said as the
+    change it is: down or up by it, never a level of it, nor a switch off."""
+    text = _HALVED.sub(r"turn \1 down by half", _KNOCKED_BACK.sub(r"\1down\2", text))
     text = _ADDED.sub(r"up \1 on", text)
     return _AMOUNT_TAKEN_OFF.sub(r"\1 down", _TAKEN_OFF.sub(r"\1 down", text))
 

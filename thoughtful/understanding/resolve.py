@@ -301,7 +301,11 @@ class Resolver:
         name without the place it opens with ("mini split", :meth:`_without_its_place`); and the
         pronoun of a name that is someone's ("hers" for "her lamp")."""
         by_length = sorted(home.devices.values(), key=lambda d: -len(d.name))
-        whole = [(d, "(?:" + "|".join(map(re.escape, self.spoken_forms(d.name))) + ")") for d in by_length]
+        # in the plural too when its last word is no type's noun ("the lanterns": the "lantern" and,
+        # by :meth:`_group`, the "big lantern"; "the lights" stay every light)
+        whole = [(d, "(?:" + "|".join(map(re.escape, self.spoken_forms(d.name))) + ")"
+                  + ("s?" if words(d.name)[-1] not in self.nouns and not d.name.endswith("s") else ""))
+                 for d in by_length]
         short, single = [], []
         all_nouns = "|".join(map(re.escape, sorted(self.nouns, key=len, reverse=True)))
         rooms = _room_words(home)
@@ -432,7 +436,8 @@ class Resolver:
         """The other devices of ``device``'s type that a name said in the plural also names ("the
         porch lights" beside a "porch light" and a "front porch light": both, whose names hold
         "porch light"; [] when none does); None when it was said in the singular."""
-        plural = [s.split() for s in said if s.split()[-1].endswith("s") and s.split()[-1][:-1] in self.nouns]
+        head = words(device.name)[-1]  # "the lanterns" beside a "lantern" and a "big lantern": its own last word
+        plural = [s.split() for s in said if s.split()[-1].endswith("s") and s.split()[-1][:-1] in {*self.nouns, head}]
         if not plural:
             return None
         singular = " ".join([*plural[0][:-1], plural[0][-1][:-1]])
