@@ -1235,3 +1235,10 @@ def test_a_long_word_of_a_name_heard_as_two_short_ones_is_rejoined(interpreter):
     heard = Transcript("Tall up light 20 less.", 0.85)
     out = run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text}), interpreter, heard=heard)
     assert out["kind"] == "action" and out["after"]["tall uplight"]["brightness"] == 50, out
+
+
+def test_warm_enough_heard_with_a_degree_word_asks_for_nothing(interpreter):
+    """ "The window seat lamp is so warm enough." (heard for "isn't warm enough") made the white
+    cooler: it says the lamp is warm enough, which asks for no change."""
+    out = heard_line(interpreter, Transcript("The desk lamp is so warm enough.", 0.8))
+    assert out["after"]["desk lamp"] == HOME[0]["snapshot"], out

@@ -87,7 +87,8 @@ _STATED = r"(?:\b(?:is|are|was|it's|that's|i'm|we're|feels?|looks?|seems?|gettin
 def says_enough(text: str) -> bool:
     """Whether ``text`` says something is enough as it is ("it's warm enough in here", "the lamp
     is bright enough now"): no wish for more or for less."""
-    return not negates(text) and not _WISH.search(text) and bool(re.search(rf"{_STATED}[a-z]+\s+enough\b", text))
+    return not negates(text) and not _WISH.search(text) and \
+        bool(re.search(rf"{_STATED}(?:{_DEGREE})?[a-z]+\s+enough\b", text))  # ("is so warm enough", heard)
 
 
 def states_not_so(text: str) -> bool:
