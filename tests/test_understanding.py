@@ -2849,3 +2849,12 @@ def test_a_colour_it_should_not_be_is_asked_about(interpreter):
             if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
     out = ask(interpreter, "the porch lamp shouldn't be pink", home=pink)
     assert out["kind"] == "clarify" and unchanged(out, pink), out
+
+
+def test_can_it_be_a_colour_is_answered_not_done(interpreter):
+    """ "can the dressing table lamp be blue?" made the lamp blue; "can you make it blue?" is a
+    request."""
+    out = ask(interpreter, "can the porch lamp be blue?", home=COOLED_STUDIO)
+    assert out["kind"] == "explanation" and unchanged(out, COOLED_STUDIO), out
+    out = ask(interpreter, "can you make the porch lamp blue?", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and abs(out["after"]["porch lamp"]["color"]["hue"] - 230) <= 30, out
