@@ -45,11 +45,11 @@ _GO_ANY = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+"
                      r"(?:(?:go|get)\s+(?:[a-z']+\s+)?|be\s+(?:any|even)\s+)(\w+er)\b(.*)$")
 """A device's headroom asked about: "can the lamp go any brighter", "could it get any warmer"
 (heard: "can the sofa lamp go in brighter"). "Can the lamp be brighter" is a request."""
-_GO_TO = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+(?:go|do|turn|change\s+to|be\s+set\s+to|be|"
+_GO_TO = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+(?:go|do|turn|change\s+to|be\s+set\s+to|be(?!\s+\w+er$)|"
                     r"show|display|glow|shine|light\s+up(?:\s+in)?)\s+(\w+)$")
 """What a device can become asked about: "can the strip light go green?", "can the lamp do blue?",
-"can the bulb be set to orange?", "can the dressing table lamp be blue?" (it had been made blue),
-"can the tv strip show purple?", "could it glow red?"."""
+"can the bulb be set to orange?", "can the dressing table lamp be blue?" (it had been made blue;
+"can the lamp be brighter?" asks for it), "can the tv strip show purple?", "could it glow red?"."""
 
 
 _NOT = r"(?:not|no|don't|never)\s+(?:(?:any|so|too|that|the|a|bit|much)\s+)?"
