@@ -1242,3 +1242,17 @@ def test_warm_enough_heard_with_a_degree_word_asks_for_nothing(interpreter):
     cooler: it says the lamp is warm enough, which asks for no change."""
     out = heard_line(interpreter, Transcript("The desk lamp is so warm enough.", 0.8))
     assert out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+
+
+def test_heard_words_that_may_hide_a_number_or_a_refusal_are_confirmed(interpreter):
+    """ "Kids' den lamp up for the." (for "up 40") went up a step; "Not back dim." (for "not that
+    dim") dimmed the lantern to 1%."""
+    for said in ("Desk lamp up for the.", "Not back dim."):
+        out = heard_line(interpreter, Transcript(said, 0.85))
+        assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], (said, out)
+
+
+def test_a_question_of_what_should_be_is_answered(interpreter):
+    """ "The kids' den should it get any colder." cooled the room (read as "colder")."""
+    out = heard_line(interpreter, Transcript("The hallway, should it get any colder?", 0.87))
+    assert out["kind"] == "explanation" and out["after"]["thermostat"] == HOME[1]["snapshot"], out

@@ -216,3 +216,10 @@ def test_a_part_of_a_level_said_after_up_or_down_needs_its_count():
 def test_amounts_added_or_knocked_back_are_changes(said, read):
     """ "add five percent to the pergola lights" had set 5%; "knock the annex lamp back 15" 15%."""
     assert taken_off(said) == read
+
+
+def test_halve_said_or_heard_as_half_is_down_by_half():
+    """ "Too bright, half it." (heard for "halve it")."""
+    assert taken_off("too bright, half it") == "too bright, turn it down by half"
+    assert taken_off("halve the porch lamp") == "turn the porch lamp down by half"
+    assert taken_off("half the lights are on") == "half the lights are on"

@@ -71,6 +71,12 @@ step of 8 heard where "a" is said."""
 _TAKEN = re.compile(r"\b(?:take|knock|shave)\s+(?!(?:it|them|that|this|the|a|an|my|all|everything|some)\b)"
                     r"([a-z']+)\s+off\b")
 """A word taken "off" ("take time off the …"), where an amount is said ("take 5 off")."""
+FOR_FOUR = re.compile(r"\b(?:up|down|to|at|by)\s+for\b")
+""" "Kids' den lamp up for the." (for "up 40"): "for" where a number goes, perhaps "four" or "forty"."""
+NEGATED_APART = re.compile(r"\b(?:not|no|never|don't)\s+(?!so\b|too\b|that\b|any\b|the\b|a\b|bit\b|much\b)[a-z']+\s+"
+                           r"(?:dim|dimmer|bright|brighter|warm|warmer|cool|cooler|up|down|higher|lower)\b")
+""" "Not back dim." (for "not that dim") had dimmed to the minimum: a negation one word before a way
+may be the way refused, its word between misheard."""
 NUMBER_OF = re.compile(r"\d\s*(?:%|percent)?\s+of$")
 """ "Island lights 10 % of." (for "10% up"): a number, then a word lost after "of"."""
 _TO_A_DEVICE = re.compile(r"\b(?:to|at)\s+(?:the\s+)?([a-z']+)$")
@@ -221,9 +227,10 @@ class Doubts:
         """Whether a heard request has words a recognizer easily writes for others: "up too"
         (perhaps "up two"), "done" (perhaps "down"), a bare number after "a" ("to a 4"), a tens
         torn in two ("to 8 it"), a step of 8 ("up 8 degrees", perhaps "up a degree"), a number
-        ending in "of" ("10 % of")."""
+        ending in "of" ("10 % of"), "for" where a number goes ("up for the"), a negation a word
+        before a way ("not back dim")."""
         return any(pattern.search(text) for pattern in (TOO_FOR_TWO, DONE_FOR_DOWN, A_NUMBER, TENS_TORN, EIGHT_FOR_A,
-                                                        NUMBER_OF))
+                                                        NUMBER_OF, FOR_FOUR, NEGATED_APART))
 
     def target_lost(self, text: str) -> bool:
         """Whether a heard request ends "to" or "at" a word for a kind of device, where a number

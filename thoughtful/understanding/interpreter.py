@@ -167,6 +167,9 @@ _YES_NO = re.compile(r"^(?:(?:so|and|um|hmm|but)\s+)?(?:is|are|was|were|isn't|ar
                      r"these|the|my|our|there)\b")
 """A yes-no question of how something is ("is that too high?", "is the lamp on?"): answered, never
 carried out, whatever the model reads."""
+_SHOULD_IT = re.compile(r"\b(?:should|shall)\s+(?:it|i|we|they|that|this)\s+(?:get|be|go|stay|feel)\b")
+"""A question of what should be ("the kids' den, should it get any colder?"), asked inverted: no
+request (it had cooled the room)."""
 _WHERE = re.compile(r"^(?:(?:so|and|um|hmm|ok|okay)\s+)?where(?:'s|\s+is|\s+are|\s+was)\s+(?:it|that|they|the|my|our)\b")
 """A question of where a device is or is set ("where is it at now?", "where's the heat set?"): the
 model, trained on none, read a command of nothing."""
@@ -1308,7 +1311,8 @@ class Interpreter:
                                                    ops={op: p for op, p in prediction.ops.items() if "ask=" in op})
         if prediction.confidence < CONFIDENCE:
             return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
-        if kind == "command" and _YES_NO.match(found.masked):  # "is that too high?" read as a complaint
+        if kind == "command" and (_YES_NO.match(found.masked) or _SHOULD_IT.search(found.masked)):
+            # "is that too high?" read as a complaint
             kind, prediction = "question", replace(prediction, kind="question")
         asking_for = _ASKING_FOR.match(found.masked) if kind == "question" else None
         if asking_for:  # "can I get the lamp on": the request after "can I get", read as one

@@ -126,8 +126,9 @@ _KNOCKED_BACK = re.compile(rf"\b((?:knock|dial|pull|cut|scale|wind|ease)(?:ing|e
                            rf"(\s+(?:by\s+)?(?:{_AMOUNT}|a\s+(?:bit|little|touch|tad|notch)))\b", re.IGNORECASE)
 
 
-_HALVED = re.compile(r"\bhalve\s+((?:it|them|that|this|(?:the|my|our)\s+[a-z0-9' ]+?))"
+_HALVED = re.compile(r"\b(?:halve\s+((?:it|them|that|this|(?:the|my|our)\s+[a-z0-9' ]+?))|half\s+(it|them|that|this))"
                      r"(?=\s*(?:$|[,.!?;]|\s+(?:and|then|please|now)\b))", re.IGNORECASE)
+"""A level halved: "halve the porch lamp", and heard, "half it" ("half the lights are on" is none)."""
 
 
 def taken_off(text: str) -> str:
@@ -135,7 +136,7 @@ def taken_off(text: str) -> str:
     lamp", "take twenty off the bunk light"), knocked back ("knock the lamp back 15"), added
     ("add five percent to the lamp") or halved ("halve it": "turn it down by half") said as the
     change it is: down or up by it, never a level of it, nor a switch off."""
-    text = _HALVED.sub(r"turn \1 down by half", _KNOCKED_BACK.sub(r"\1down\2", text))
+    text = _HALVED.sub(lambda m: f"turn {m.group(1) or m.group(2)} down by half", _KNOCKED_BACK.sub(r"\1down\2", text))
     text = _ADDED.sub(r"up \1 on", text)
     return _AMOUNT_TAKEN_OFF.sub(r"\1 down", _TAKEN_OFF.sub(r"\1 down", text))
 
