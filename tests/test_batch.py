@@ -108,3 +108,23 @@ def test_batch_audio_lines_go_through_the_recognizer(model_dir, tmp_path):
     else:
         assert {k: heard[k] for k in ("kind", "after", "say")} == {k: expected[k] for k in ("kind", "after", "say")}
     assert missing["id"] == "w" and "no such file" in missing["error"]
+
+
+def test_a_fault_on_one_line_is_reported_and_the_batch_goes_on(interpreter):
+    """An answer that fails inside the interpreter (as "is that the warmest it goes?" once did,
+    asking about a sensor) is that line's error; the lines after it are still answered."""
+    from thoughtful.understanding.batch import run_batch
+
+    class Faulty:  # the real interpreter, failing on one utterance as a fault of ours would
+        models = interpreter.models
+
+        def interpret(self, request):
+            if request.text == "fail here":
+                raise KeyError("room_temperature")
+            return interpreter.interpret(request)
+
+    lines = [json.dumps({"id": i, "home": HOME, "utterance": text})
+             for i, text in enumerate(("fail here", "turn on the lamp"))]
+    out = list(run_batch(lines, Faulty()))
+    assert "internal error" in out[0]["error"] and "room_temperature" in out[0]["error"], out
+    assert out[1]["kind"] == "action" and out[1]["after"]["lamp"]["state"] == "on", out

@@ -2858,3 +2858,53 @@ def test_can_it_be_a_colour_is_answered_not_done(interpreter):
     assert out["kind"] == "explanation" and unchanged(out, COOLED_STUDIO), out
     out = ask(interpreter, "can you make the porch lamp blue?", home=COOLED_STUDIO)
     assert out["kind"] == "action" and abs(out["after"]["porch lamp"]["color"]["hue"] - 230) <= 30, out
+
+
+def test_a_question_read_as_about_a_sensor_is_answered(interpreter, models):
+    """ "is that the warmest it goes?" just after "house heating up 2" was read as how the room
+    temperature works, and the answer failed (a sensor, not a setting)."""
+    from thoughtful.state.registry import Units
+    from thoughtful.understanding import abilities
+
+    said = abilities.explain(models["thermostat"], "room_temperature", Units())
+    assert "measured" in said and "room" in said, said
+    history = _history("thermostat up 2", "thermostat", {"setpoint": 69}, {"setpoint": 67})
+    out = ask(interpreter, "is that the warmest it goes?", now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "explanation" and unchanged(out, (LAMP_ON, THERMO)), out
+
+
+def test_refusing_the_state_just_switched_to_undoes_it_then_does_the_rest(interpreter):
+    """ "dimmer, not off" just after "parlour lamp off" asked (dimming would switch it on)."""
+    off = [{**d, "snapshot": {"state": "off"}} if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
+    history = _history("porch lamp off", "porch lamp", {"state": "off"}, {"state": "on", "brightness": 60})
+    out = ask(interpreter, "dimmer, not off", home=off, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["state"] == "on", out
+    assert out["after"]["porch lamp"]["brightness"] < 60, out
+
+
+def test_a_type_said_alone_just_after_a_change_is_that_rooms(interpreter):
+    """ "the lamp too" just after "bonus room ac off" asked which lamp (the bonus room's)."""
+    home = COOLED_STUDIO + [{"name": "studio heater", "type": "thermostat", "room": "porch",
+                             "snapshot": {"state": "off", "room_temperature": 60, "fan": "auto"}}]
+    off = [{**d, "snapshot": {"state": "off", "room_temperature": 79, "fan": "on"}} if d["name"] == "studio ac" else d
+           for d in home]
+    history = _history("studio ac off", "studio ac", {"state": "off"}, {"state": "cool", "setpoint": 73})
+    out = ask(interpreter, "the lamp too", home=off, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["easel lamp"] == {"state": "off"}, out
+    assert out["after"]["porch lamp"]["state"] == "on", out
+
+
+def test_a_rooms_light_said_need_not_be_off_goes_on(interpreter):
+    """ "the loo light doesn't need to be off" (the light of the downstairs loo) was asked about."""
+    home = [{"name": "downstairs loo light", "type": "lamp", "room": "downstairs loo", "snapshot": {"state": "off"}},
+            COOLED_STUDIO[0]]
+    out = ask(interpreter, "the loo light doesn't need to be off", home=home)
+    assert out["kind"] == "action" and out["after"]["downstairs loo light"]["state"] == "on", out
+
+
+def test_a_colour_not_wanted_is_asked_about(interpreter):
+    """ "I don't want purple in the teen room" (purple now) said there was nothing to change."""
+    purple = [{**d, "snapshot": {"state": "on", "brightness": 40, "color": {"hue": 275, "saturation": 100}}}
+              if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
+    out = ask(interpreter, "I don't want purple on the porch", home=purple)
+    assert out["kind"] == "clarify" and unchanged(out, purple), out

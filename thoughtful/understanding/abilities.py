@@ -47,7 +47,12 @@ def values_of(model: StateModel, key: str, units: Units) -> str:
 
 def explain_setting(model: StateModel, key: str, units: Units) -> str:
     """ "The thermostat's setpoint: the temperature the thermostat holds the room at; from 50°F
-    to 90°F, while heating or cooling." """
+    to 90°F, while heating or cooling." A sensor is said to be read, not set ("is that the warmest
+    it goes?" had asked about the room temperature, and the answer had failed)."""
+    if key not in model.settings:
+        sensor = model.sensors.get(key)
+        what = f": {sensor.description}" if sensor is not None and sensor.description else ""
+        return f"The {model.display_name}'s {model.setting_name(key)}{what}. It is measured, not set."
     spec = model.settings[key]
     parts = [p for p in (spec.description, values_of(model, key, units), _valid_in(model, key)) if p]
     text = f"The {model.display_name}'s {model.setting_name(key)}: {'; '.join(parts)}."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime
 from typing import Any, Iterable, Iterator
 
@@ -18,6 +19,8 @@ from thoughtful.state.schema import StateModel
 from thoughtful.understanding.contract import CaseInput, CaseOutput, Turn
 from thoughtful.understanding.interpreter import Interpreter, Request
 from thoughtful.yamlfile import format_location
+
+log = logging.getLogger(__name__)
 
 
 def home_from_case(case: CaseInput, models: dict[str, StateModel]) -> Home:
@@ -85,6 +88,9 @@ def run_line(line: str, interpreter: Interpreter, transcribe=None, heard: Transc
         return {"id": case_id, "error": f"invalid line: {problems}"}
     except (ThoughtfulError, ValueError) as exc:
         return {"id": case_id, "error": str(exc)}
+    except Exception as exc:  # a fault of ours on one line must not lose the rest of the batch
+        log.exception("interpreting line %r failed", case_id)
+        return {"id": case_id, "error": f"internal error ({type(exc).__name__}: {exc}); the line was not carried out"}
 
 
 def run_batch(lines: Iterable[str], interpreter: Interpreter, transcribe=None) -> Iterator[dict[str, Any]]:

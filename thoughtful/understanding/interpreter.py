@@ -284,8 +284,9 @@ class Interpreter:
             vocabulary.lit_as_on(self.cancelled_as_stopped.sub(r"stop \1", request.text)))))),
             self.comparative_bases, self.comparative_opposites, self.nouns)
         refused, rest = safety.refused_ways(said, self.models)
-        if refused & replay.ways_moved(request.home, request.now) and self._asks_something(rest, request.home):
-            return self._undone_and(request, rest)  # "warmer white, not brighter" just after "brighter"
+        last_went = replay.ways_moved(request.home, request.now) | replay.states_switched(request.home, request.now)
+        if refused & last_went and self._asks_something(rest, request.home):  # "warmer white, not brighter"
+            return self._undone_and(request, rest)  # just after "brighter"; "dimmer, not off" after "lamp off"
         request = replace(request, text=safety.without_refused_direction(said, self.models))
         request = replace(request, text=self._there_as_the_room(request.text, request.home))
         if request.heard_confidence is not None:
@@ -593,7 +594,8 @@ class Interpreter:
         """The device an elliptical follow-up names by a word of its name alone ("and downstairs
         too"), when of the devices with that word only one is of the type just talked about
         (the "downstairs light" is not, after the upstairs thermostat was set), or by a word of
-        its type alone, the only one of it ("and the heat"); else none."""
+        its type alone, the only one of it ("and the heat") or of it in the room of the device
+        talked about ("the lamp too"); else none."""
         said = [w for w in found.masked.split() if w not in followup.LINKING]
         recent = [n for n in self._recent(request) if n in request.home.devices]
         if not said or not recent or found.devices or found.rooms or found.everything:
@@ -605,8 +607,12 @@ class Interpreter:
                  and which and which <= set(vocabulary.words(d.name)) - set(self.nouns)
                  and nouns_said <= {talked_of}]
         if not named and len(types := {self.device_words.get(w) for w in said}) == 1 and None not in types:
-            # "and the heat" just after "desk lamp off": the one device of the type its word says
+            # "and the heat" just after "desk lamp off": the one device of the type its word says;
+            # of several, the one in the room of the device changed ("the lamp too" just after
+            # "bonus room ac off": the bonus room's lamp)
             named = [d.name for d in request.home.devices.values() if d.type in types]
+            there = [n for n in named if request.home[n].room == request.home[recent[-1]].room]
+            named = there if len(named) > 1 and len(there) == 1 else named
         return named if len(named) == 1 else []
 
     def _corrected(self, request: Request) -> Interpretation:
@@ -1696,7 +1702,7 @@ class Interpreter:
         bathroom heats); None otherwise ("the heat pump shouldn't be off" in a 72°F room could
         mean heating or cooling: asked)."""
         said = _NOT_LEFT.search(found.masked)
-        devices = [home[n] for n in found.devices]
+        devices = [home[n] for n in found.devices or self._of_the_rooms(found, home)]  # "the loo light": its room's
         if not said or not devices or any(d.snapshot.get("state") != said.group(1) for d in devices):
             return None
         others = {f"{d.type}:state={s}" for d in devices for s in d.model.states if s != said.group(1)}

@@ -374,8 +374,8 @@ class Planner:
             for synonym in [name, *named.synonyms]:
                 said = re.escape(synonym)
                 if re.search(rf"(?<!\btoo\s)(?<!\bnot\s)(?<!\bno\s)(?<!n't\s)\b{said}\b", text) and \
-                        not re.search(rf"(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so|that|any|be|stay|look)\s+{said}\b",
-                                      text) and \
+                        not re.search(rf"(?:\bnot\b|n't|\bnever\b).*?\b(?:this|so|that|any|be|stay|look|want)"
+                                      rf"\s+{said}\b", text) and \
                         (best is None or len(synonym) > len(best[0])):  # ("I don't want it this blue white")
                     best = (synonym, named.value)
         if best is None:

@@ -61,6 +61,13 @@ def other_way(home: Home, now: datetime) -> list[Planned]:
     return changes
 
 
+def states_switched(home: Home, now: datetime) -> set[str]:
+    """The states the last change by voice switched devices to, as operations are written
+    ("lamp:state=off" after "parlour lamp off")."""
+    return {f"{home[e.device].type}:state={e.changed['state']}" for e in last_by_voice(home, now)
+            if "state" in e.changed and e.changed["state"] != e.from_.get("state")}
+
+
 def ways_moved(home: Home, now: datetime) -> set[str]:
     """The ways the last change by voice moved numeric settings, as operations are written
     ("thermostat:setpoint=down" after "the heater down two degrees")."""

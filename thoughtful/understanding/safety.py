@@ -233,9 +233,17 @@ def without_refused_direction(text: str, models: dict[str, StateModel]) -> str:
 
 def refused_ways(text: str, models: dict[str, StateModel]) -> tuple[set[str], str]:
     """The ways the words refuse by a setting's comparative ("warmer white, not brighter":
-    ``lamp:brightness=up``), as operations are written, and the text without those refusals."""
+    ``lamp:brightness=up``) or a state's word ("dimmer, not off": ``lamp:state=off``), as
+    operations are written, and the text without those refusals."""
     ways: set[str] = set()
     for t, model in models.items():
+        for state, lang in model.language.states.items():
+            for word in dict.fromkeys((state, lang.say)):
+                match = re.search(rf"(?:,\s*)?\bnot\s+{re.escape(word)}\b(?!\s+\w)", text, re.IGNORECASE) \
+                    if word else None
+                if match:  # ("not off" closing the words, not "not off yet, dim it")
+                    ways.add(f"{t}:state={state}")
+                    text = " ".join(f"{text[:match.start()]} {text[match.end():]}".split())
         for key, lang in model.language.settings.items():
             for phrases, way in ((lang.up, "up"), (lang.down, "down")):
                 for phrase in sorted(phrases, key=len, reverse=True):
