@@ -977,3 +977,13 @@ def test_a_way_said_by_a_noun_s_particle_or_a_sign_is_kept(models):
     assert contradiction("tall up light minus 20", lamp, "lamp", ON, {**ON, "brightness": 80})
     assert contradiction("tall up light minus 20", lamp, "lamp", ON, {**ON, "brightness": 40}) is None
     assert contradiction("lamp up to 80", lamp, "lamp", ON, {**ON, "brightness": 80}) is None
+
+
+def test_a_complaint_of_a_lamps_white_by_its_longer_words(models):
+    """ "that's too cold now" just after a lamp went to daylight made its white colder: "cold" is
+    the lamp's only in "colder white", and "too cold" complains of it; "too bright" stays the
+    brightness's, not the white's ("brighter white")."""
+    lamp = models["lamp"]
+    assert said_direction("that's too cold now", lamp, "color_temp") == (-1, "too cold")
+    assert said_direction("too bright", lamp, "color_temp") == (0, "")
+    assert said_direction("too bright", lamp, "brightness")[0] == -1

@@ -2908,3 +2908,13 @@ def test_a_colour_not_wanted_is_asked_about(interpreter):
               if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
     out = ask(interpreter, "I don't want purple on the porch", home=purple)
     assert out["kind"] == "clarify" and unchanged(out, purple), out
+
+
+def test_too_cold_just_after_a_lamp_went_daylight_is_a_warmer_white(interpreter):
+    """ "that's too cold now" just after "summer kitchen light daylight" took it to 6000 K."""
+    cool = [{**d, "snapshot": {**d["snapshot"], "color_temp": 5500}} if d["name"] == "porch lamp" else d
+            for d in COOLED_STUDIO]
+    history = _history("porch lamp daylight", "porch lamp", {"color_temp": 5500}, {"color_temp": 2700})
+    out = ask(interpreter, "that's too cold now", home=cool, now="2026-11-29T08:01:00", history=history)
+    assert out["after"]["porch lamp"]["color_temp"] <= 5500, out
+    assert out["after"]["studio ac"] == COOLED_STUDIO[1]["snapshot"], out

@@ -313,15 +313,16 @@ _COMPLAINED = (r"(?:\btoo\s+(?:much\s+)?|(?:\bis|\bare|\b(?:it|that|this|everyth
 the possessive "the kitchen's light")."""
 
 
-def _complaint(text: str, up: list[str], down: list[str]) -> tuple[int, str]:
+def _complaint(text: str, up: list[str], down: list[str], others: Collection[str] = ()) -> tuple[int, str]:
     """ "the heat is too high", "too bright", "the lamp is a bit dim": a complaint about too much
     asks for less, and "too low", "too dim" for more ((-1 or +1, the words); (0, "") when there
     is none; never "not too bright" or "bright enough"). The words are the setting's own
     comparatives and their bases ("higher" → "too high")."""
     for phrases, direction in ((up, -1), (down, 1)):
         for phrase in phrases:
-            if " " in phrase.strip():
-                continue
+            if " " in phrase.strip() and (not base(phrase.split()[0]) or phrase.split()[0] in others):
+                continue  # ("brighter white": "too bright" is the brightness's, ``others``' own word)
+            phrase = phrase.split()[0]  # "colder white": "too cold" of a lamp's white is a complaint too
             for word in {phrase, base(phrase)} - {None}:
                 match = re.search(rf"{_COMPLAINED}{re.escape(word)}\b(?!\s+enough\b)", text)
                 if match and not re.search(rf"\b(?:not|n't)\s+{re.escape(match.group(0).split()[-1])}\b"
@@ -393,7 +394,14 @@ def complained(text: str, model: StateModel, key: str) -> bool:
     """Whether ``text`` complains of ``key``'s level ("too bright", "is a bit dim":
     :func:`_complaint`)."""
     lang = model.language.settings.get(key)
-    return lang is not None and bool(_complaint(text, lang.up + lang.raise_, lang.down + lang.lower)[0])
+    return lang is not None and bool(_complaint(text, lang.up + lang.raise_, lang.down + lang.lower,
+                                                _others_words(model, key))[0])
+
+
+def _others_words(model: StateModel, key: str) -> set[str]:
+    """The one-word comparatives of ``model``'s settings other than ``key``."""
+    return {p for k, other in model.language.settings.items() if k != key for p in other.up + other.down
+            if " " not in p.strip()}
 
 
 def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
@@ -403,7 +411,7 @@ def said_direction(text: str, model: StateModel, key: str) -> tuple[int, str]:
     lang = model.language.settings.get(key)
     if lang is None:
         return 0, ""
-    complaint = _complaint(text, lang.up + lang.raise_, lang.down + lang.lower)
+    complaint = _complaint(text, lang.up + lang.raise_, lang.down + lang.lower, _others_words(model, key))
     if complaint[0]:
         return complaint
     times = _multiple(text, model, key)
