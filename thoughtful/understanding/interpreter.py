@@ -355,9 +355,10 @@ class Interpreter:
             if len(other.meant) != 1:
                 return Interpretation("clarify", self._which_other(other))
             text = f"{text[:other.start]} the {other.meant[0]} {text[other.end:]}".strip()
-        text = self._one_as_last(request, safety.without_refused_direction(text, self.models))  # "not dimmer,
-        found = self._both_just_changed(request, self.resolver.mentions(text, request.home))  # brighter"; "the
-        if found.compared:  # hall one too"  # "the tall lamp as bright as the lamp" had set it to its maximum
+        # "not dimmer, brighter"; "the hall one too"; "both to 40" (the two just changed)
+        text = self._one_as_last(request, safety.without_refused_direction(text, self.models))
+        found = self._both_just_changed(request, self.resolver.mentions(text, request.home))
+        if found.compared:  # "the tall lamp as bright as the lamp" had set it to its maximum
             return Interpretation("clarify", f"I can't set one device by another yet ({explain.the(found.compared[0])}), so I "
                                              f"changed nothing. Could you say the level you want?")
         crossed = self.doubts.rooms_crossed(text, found)
@@ -2667,7 +2668,7 @@ class Interpreter:
         return self._apply(request, replay.undo(request.home, request.now))
 
     def _last_changed_said(self, request: Request) -> str:
-        """The devices the last change by voice touched, as said ("the yoga lamp"), or "nothing"."""
+        """The devices the last change by voice touched, as said ("the yoga lamp"), or "nothing lately"."""
         names = list(dict.fromkeys(e.device for e in replay.last_by_voice(request.home, request.now)))
         return " and ".join(explain.the(n) for n in names) or "nothing lately"
 
