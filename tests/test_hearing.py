@@ -1256,3 +1256,12 @@ def test_a_question_of_what_should_be_is_answered(interpreter):
     """ "The kids' den should it get any colder." cooled the room (read as "colder")."""
     out = heard_line(interpreter, Transcript("The hallway, should it get any colder?", 0.87))
     assert out["kind"] == "explanation" and out["after"]["thermostat"] == HOME[1]["snapshot"], out
+
+
+def test_a_number_heard_before_to_the_device_is_confirmed(interpreter):
+    """ "At 5% to the pergola lights." (for "add five percent to…") set 5%; "Add 5% to the desk
+    lamp." adds."""
+    out = heard_line(interpreter, Transcript("At 5% to the desk lamp.", 0.88))
+    assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+    out = heard_line(interpreter, Transcript("Add 5% to the desk lamp.", 0.9))
+    assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 65, out

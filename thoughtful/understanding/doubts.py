@@ -77,6 +77,9 @@ NEGATED_APART = re.compile(r"\b(?:not|no|never|don't)\s+(?!so\b|too\b|that\b|any
                            r"(?:dim|dimmer|bright|brighter|warm|warmer|cool|cooler|up|down|higher|lower)\b")
 """ "Not back dim." (for "not that dim") had dimmed to the minimum: a negation one word before a way
 may be the way refused, its word between misheard."""
+AMOUNT_TO = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent|degrees?)?\s+(?:to|onto)\s+the\b")
+""" "At 5% to the pergola lights." (for "add five percent to"): a number before "to the" a device,
+where a level follows "to" — an amount added, its verb misheard."""
 NUMBER_OF = re.compile(r"\d\s*(?:%|percent)?\s+of$")
 """ "Island lights 10 % of." (for "10% up"): a number, then a word lost after "of"."""
 _TO_A_DEVICE = re.compile(r"\b(?:to|at)\s+(?:the\s+)?([a-z']+)$")
@@ -228,9 +231,9 @@ class Doubts:
         (perhaps "up two"), "done" (perhaps "down"), a bare number after "a" ("to a 4"), a tens
         torn in two ("to 8 it"), a step of 8 ("up 8 degrees", perhaps "up a degree"), a number
         ending in "of" ("10 % of"), "for" where a number goes ("up for the"), a negation a word
-        before a way ("not back dim")."""
+        before a way ("not back dim"), a number before "to the" ("at 5% to the lights")."""
         return any(pattern.search(text) for pattern in (TOO_FOR_TWO, DONE_FOR_DOWN, A_NUMBER, TENS_TORN, EIGHT_FOR_A,
-                                                        NUMBER_OF, FOR_FOUR, NEGATED_APART))
+                                                        NUMBER_OF, FOR_FOUR, NEGATED_APART, AMOUNT_TO))
 
     def target_lost(self, text: str) -> bool:
         """Whether a heard request ends "to" or "at" a word for a kind of device, where a number

@@ -121,7 +121,7 @@ _AMOUNT_TAKEN_OFF = re.compile(rf"\b((?:take|knock|shave)\s+(?:\d+(?:\.\d+)?|{'|
 
 _AMOUNT = rf"(?:\d+(?:\.\d+)?|{'|'.join(_ONES | _TENS)})(?:\s+(?:{'|'.join(_ONES)}))?"
 _ADDED = re.compile(rf"\badd\s+(?:another\s+|an?\s+extra\s+)?((?:an?|{_AMOUNT})"
-                    rf"(?:\s+(?:degrees?|percent|per\s+cent|%))?)\s+(?:more\s+)?(?:to|on(?:to)?)\b", re.IGNORECASE)
+                    rf"(?:\s*%|\s+(?:degrees?|percent|per\s+cent))?)\s+(?:more\s+)?(?:to|on(?:to)?)\b", re.IGNORECASE)
 _KNOCKED_BACK = re.compile(rf"\b((?:knock|dial|pull|cut|scale|wind|ease)(?:ing|ed|s)?\s+(?:\w+\s+){{1,4}}?)back"
                            rf"(\s+(?:by\s+)?(?:{_AMOUNT}|a\s+(?:bit|little|touch|tad|notch)))\b", re.IGNORECASE)
 
