@@ -1265,3 +1265,11 @@ def test_a_number_heard_before_to_the_device_is_confirmed(interpreter):
     assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
     out = heard_line(interpreter, Transcript("Add 5% to the desk lamp.", 0.9))
     assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 65, out
+
+
+def test_a_not_only_the_first_decoder_heard_keeps_the_second_from_acting(interpreter):
+    """ "The dining room isn't cold." beside the second decoder's "The dining room is cold."
+    heated the room: the second's reading is asked about, not carried out."""
+    heard = Transcript("The hallway isn't cold.", 0.94, cross_check=Transcript("The hallway is cold.", 0.8))
+    out = heard_line(interpreter, heard)
+    assert out["kind"] != "action" and out["after"]["thermostat"] == HOME[1]["snapshot"], out

@@ -464,7 +464,9 @@ class Interpreter:
         if acts[1] and missed and not self._against(first, tried[1]):
             # "Is the thing light dimmable?" beside "It's a big light, dimmer": a question heard;
             # "Best light up by 15." beside "Desk light up by 50.": the amount heard two ways
-            asked = first.text.rstrip().endswith("?") or self._of_another_type(first, tried[1])
+            asked = first.text.rstrip().endswith("?") or self._of_another_type(first, tried[1]) or \
+                safety.negates(normalize(first.text)) and not safety.negates(normalize(other.text))
+            # (a "not" only the first heard: "The dining room isn't cold." beside "…is cold." had heated it)
             # (not one the first lost, "Hey split on degree.", nor its own extra ones, "Radiator 2 18.")
             other_amount = bool(first_heard) and not second_heard <= first_heard or \
                 self.doubts.misheard(normalize(first.text))  # "Cabana ac too cooler.": "too" for "two"
