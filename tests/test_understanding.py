@@ -2918,3 +2918,31 @@ def test_too_cold_just_after_a_lamp_went_daylight_is_a_warmer_white(interpreter)
     out = ask(interpreter, "that's too cold now", home=cool, now="2026-11-29T08:01:00", history=history)
     assert out["after"]["porch lamp"]["color_temp"] <= 5500, out
     assert out["after"]["studio ac"] == COOLED_STUDIO[1]["snapshot"], out
+
+
+def test_a_type_refused_is_no_device_asked_for(interpreter):
+    """ "not the ac, turn down the darkroom heater" asked which other thermostat was meant (the
+    refused "ac" counted as one more asked for)."""
+    home = [COOLED_STUDIO[1], {"name": "darkroom heater", "type": "thermostat", "room": "darkroom",
+                               "snapshot": {"state": "heat", "setpoint": 65, "room_temperature": 62, "fan": "auto"}}]
+    out = ask(interpreter, "not the ac, turn down the darkroom heater", home=home)
+    assert out["kind"] == "action" and out["after"]["darkroom heater"]["setpoint"] < 65, out
+    assert out["after"]["studio ac"] == COOLED_STUDIO[1]["snapshot"], out
+
+
+def test_the_other_one_beside_a_device_left_out(interpreter):
+    """ "not wall washer 2, the other one off" with nothing said before: "the other one" is the
+    one beside the device the words leave out."""
+    home = [{"name": "wall washer", "type": "lamp", "room": "lounge",
+             "snapshot": {"state": "on", "brightness": 50, "color_temp": 3000}},
+            {"name": "wall washer 2", "type": "lamp", "room": "lounge",
+             "snapshot": {"state": "on", "brightness": 50, "color_temp": 3000}}, COOLED_STUDIO[2]]
+    out = ask(interpreter, "not wall washer 2, the other one off", home=home)
+    assert out["kind"] == "action" and out["after"]["wall washer"] == {"state": "off"}, out
+    assert out["after"]["wall washer 2"]["state"] == "on" and out["after"]["porch lamp"]["state"] == "on", out
+
+
+def test_a_room_said_need_not_be_heated_goes_off(interpreter):
+    """ "the lounge doesn't need to be heated" was refused ("heated" is "heat" inflected)."""
+    out = ask(interpreter, "the living room doesn't need to be heated")
+    assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "off", out

@@ -80,6 +80,8 @@ may be the way refused, its word between misheard."""
 AMOUNT_TO = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent|degrees?)?\s+(?:to|onto)\s+the\b")
 """ "At 5% to the pergola lights." (for "add five percent to"): a number before "to the" a device,
 where a level follows "to" — an amount added, its verb misheard."""
+_REFUSED_BEFORE = re.compile(r"(?:^|.*\s)(?:not|no)(?:\s+(?:the|my|that))?$")
+"""Words before a noun that refuse it ("not the ac"): a device left out, not one more asked for."""
 NUMBER_OF = re.compile(r"\d\s*(?:%|percent)?\s+of$")
 """ "Island lights 10 % of." (for "10% up"): a number, then a word lost after "of"."""
 _TO_A_DEVICE = re.compile(r"\b(?:to|at)\s+(?:the\s+)?([a-z']+)$")
@@ -304,8 +306,8 @@ class Doubts:
             return None
         words = found.masked.split()
         nouns = self.nouns
-        said = [None if i and words[i - 1] in AS_MATTER else nouns.get(w) or nouns.get(w[:-1])
-                for i, w in enumerate(words)]
+        said = [None if i and words[i - 1] in AS_MATTER or _REFUSED_BEFORE.match(" ".join(words[max(0, i - 2):i]))
+                else nouns.get(w) or nouns.get(w[:-1]) for i, w in enumerate(words)]  # ("not the ac, …": refused)
         for device_type in {t for t in said if t}:
             named = [n for n in found.devices if home[n].type == device_type]
             of_type = [d.name for d in home.devices.values() if d.type == device_type]

@@ -692,7 +692,9 @@ class Interpreter:
         home = request.home
         moved = [e.device for e in replay.last_by_voice(home, request.now)]
         recent = [n for n in self._recent(request) if n in home.devices]
-        last = [(n, home[n].type) for n in dict.fromkeys(moved or recent[-1:])]
+        # with nothing talked about, the device the words leave out: "not wall washer 2, the other one off"
+        left_out = [] if moved or recent else self.resolver.mentions(text, home).excluded
+        last = [(n, home[n].type) for n in dict.fromkeys(moved or recent[-1:] or left_out)]
         return followup.the_other(text, last, {d.name: d.type for d in home.devices.values()}, self.resolver.nouns,
                                   {d.name: d.room for d in home.devices.values()})
 
@@ -1624,14 +1626,15 @@ class Interpreter:
         needless = _NEEDLESS.search(found.masked)
         if not needless:
             return None
-        how = needless.group(1)
-        named = found.devices or [d.name for d in home.devices.values() if d.room in found.rooms
-                                  and how in self.resolver.state_words[d.type].get(d.snapshot["state"], ())]
+        how = set(vocabulary.stems(needless.group(1)))  # "heated": "heat"
+
+        def in_it(device: Device) -> bool:
+            return bool(how & set(self.resolver.state_words[device.type].get(device.snapshot["state"], ())))
+        named = found.devices or [d.name for d in home.devices.values() if d.room in found.rooms and in_it(d)]
         working = [home[n] for n in named if home[n].snapshot.get("state") != "off"]
         if not working or len(working) < len(named):
             return None
-        if how not in _WORKING and not all(how in self.resolver.state_words[d.type].get(d.snapshot["state"], ())
-                                           for d in working):
+        if not how & _WORKING and not all(in_it(d) for d in working):
             return None
         stop = {f"{d.type}:state=off" for d in working}
         return next(iter(stop)) if len(stop) == 1 and stop <= self.label_space else None
