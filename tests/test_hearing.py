@@ -1273,3 +1273,16 @@ def test_a_not_only_the_first_decoder_heard_keeps_the_second_from_acting(interpr
     heard = Transcript("The hallway isn't cold.", 0.94, cross_check=Transcript("The hallway is cold.", 0.8))
     out = heard_line(interpreter, heard)
     assert out["kind"] != "action" and out["after"]["thermostat"] == HOME[1]["snapshot"], out
+
+
+def test_a_names_s_closing_the_words_is_its_plural(interpreter):
+    """ "Leave the heater, dim the wall washer's." (heard for "washers") dimmed one of the two."""
+    home = [{"name": "wall washer", "type": "lamp", "room": "lounge",
+             "snapshot": {"state": "on", "brightness": 50, "color_temp": 3000}},
+            {"name": "wall washer 2", "type": "lamp", "room": "lounge",
+             "snapshot": {"state": "on", "brightness": 50, "color_temp": 3000}}, HOME[1]]
+    heard = Transcript("Leave the thermostat, dim the wall washer's.", 0.81)
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text}), interpreter, heard=heard)
+    assert out["kind"] == "action", out
+    assert out["after"]["wall washer"]["brightness"] < 50 and out["after"]["wall washer 2"]["brightness"] < 50, out
+    assert out["after"]["thermostat"] == HOME[1]["snapshot"], out

@@ -378,6 +378,8 @@ class Resolver:
                 # light's a bit bright": the name, and "is" (a device's, before no word of what it has)
                 masked = re.sub(rf"(?<=\s)({re.escape(said)})'s(?=\s+(\S+))", lambda m: m.group(1)
                                 if m.group(1) in rooms or m.group(2) in self.owned else f"{m.group(1)} is", masked)
+                # a name's "'s" closing the words is its plural ("dim the wall washer's", heard for "washers")
+                masked = re.sub(rf"(?<=\s)({re.escape(said)})'s\s*$", r"\1s ", masked)
         placeholders: dict[str, str] = {}
         named: dict[str, str] = {}  # slot → the device's name
         except_ = _except(text)
