@@ -2946,3 +2946,43 @@ def test_a_room_said_need_not_be_heated_goes_off(interpreter):
     """ "the lounge doesn't need to be heated" was refused ("heated" is "heat" inflected)."""
     out = ask(interpreter, "the living room doesn't need to be heated")
     assert out["kind"] == "action" and out["after"]["thermostat"]["state"] == "off", out
+
+
+def test_follow_ups_of_probes63(interpreter):
+    """ "nope, leave it as it was" just after a light went on was refused as a cancel; "a bit less
+    than that" just after "lamp to 40" was asked about; "what did it used to be?" answered the
+    level now only; "and the heater out there" just after "potting shed light on" read "out" as
+    off."""
+    on = [{**d, "snapshot": {"state": "on", "brightness": 80, "color_temp": 2700}} if d["name"] == "porch lamp"
+          else d for d in COOLED_STUDIO]
+    off = [{**d, "snapshot": {"state": "off"}} if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
+    history = _history("porch lamp on", "porch lamp", {"state": "on"}, {"state": "off"})
+    out = ask(interpreter, "nope, leave it as it was", home=on, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["porch lamp"] == {"state": "off"}, out
+    dim = [{**d, "snapshot": {**d["snapshot"], "brightness": 40}} if d["name"] == "porch lamp" else d
+           for d in COOLED_STUDIO]
+    history = _history("porch lamp to 40", "porch lamp", {"brightness": 40}, {"brightness": 60})
+    out = ask(interpreter, "a bit less than that", home=dim, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["brightness"] < 40, out
+    out = ask(interpreter, "what did it used to be?", home=dim, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "explanation" and "60" in out["say"], out
+    shed = [{"name": "potting shed light", "type": "lamp", "room": "potting shed",
+             "snapshot": {"state": "on", "brightness": 80, "color_temp": 2700}},
+            {"name": "potting shed heater", "type": "thermostat", "room": "potting shed",
+             "snapshot": {"state": "off", "room_temperature": 45, "fan": "auto"}}, *off]
+    history = _history("potting shed light on", "potting shed light", {"state": "on"}, {"state": "off"})
+    out = ask(interpreter, "and the heater out there", home=shed, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["potting shed heater"]["state"] == "heat", out
+
+
+def test_negations_of_probes63(interpreter):
+    """ "not brighter, warmer, the reading corner lamp" was refused as doing what it said no to;
+    "I don't want the patio lantern that orange" (2200 K: "more orange" is a warmer white) was
+    asked about."""
+    out = ask(interpreter, "not brighter, warmer, the porch lamp", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["brightness"] == 60, out
+    assert out["after"]["porch lamp"]["color_temp"] < 2700, out
+    orange = [{**d, "snapshot": {**d["snapshot"], "color_temp": 2200}} if d["name"] == "porch lamp" else d
+              for d in COOLED_STUDIO]
+    out = ask(interpreter, "I don't want the porch lamp that orange", home=orange)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["color_temp"] > 2200, out

@@ -145,9 +145,10 @@ def describe_event(event: Event, device: Device, units: Units, now: datetime | N
     who = SOURCE_WORDS.get(event.by, event.by)
     why = f" ({event.why})" if event.why else ""
     before = event.from_ or {}
-    if event.changed and state is None and all(k in device.model.settings and device.model.spec(k).kind == "number"
-                             and before.get(k, v) != v for k, v in event.changed.items()):
-        # "by how much?": from what, to what ("The heater's setpoint went from 68°F to 70°F…")
+    if event.changed and state is None and all(k in device.model.settings and device.model.spec(k).numeric
+                                               and before.get(k, v) != v for k, v in event.changed.items()):
+        # "by how much?", "what did it used to be?": from what, to what ("The heater's setpoint went
+        # from 68°F to 70°F…", "The lantern's brightness went from 70% to 40%…")
         return possessive(the(device.name, True)) + " " + " and ".join(
             f"{device.model.setting_name(k)} went from {value_text(device, k, before[k], units)} to "
             f"{value_text(device, k, v, units)}" for k, v in event.changed.items()) + \

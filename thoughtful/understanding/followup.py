@@ -61,13 +61,14 @@ _REASON = re.compile(r"^(?:why|how come|what (?:was|is|did you do) (?:that|this|
                      r"|who (?:did|changed|turned|switched|set)"
                      r"|(?:by )?how much (?:did|has|was)|by how much"
                      r"|(?:what|where) (?:was|were|had) (?:it|that|they)(?: set(?: to| at)?| at)?"
-                     r" (?:before|earlier)|what did (?:it|that|they) (?:say|read|show) (?:before|earlier))\b")
+                     r" (?:before|earlier)|what did (?:it|that|they) (?:say|read|show) (?:before|earlier)"
+                     r"|what did (?:it|that|they) used to be)\b")
 _OF_THE_LAST = set("""why how come what was is did you do that this it for just the reason so but and then
 happen happened change changed have done set to who turned switched off on by much go went move moved
-up down where were had they before earlier at say read show""".split())
+up down where were had they before earlier at say read show used be""".split())
 """The words of a reason, or of what was done, asked of nothing named: "why?", "how come?", "what
 was that for?", "what did you just change?", "what did you set it to?", "who did that?", "by how
-much?", "what was it before?", "what did it say before?"."""
+much?", "what was it before?", "what did it say before?", "what did it used to be?"."""
 
 
 def asks_why_of_the_last(text: str) -> bool:

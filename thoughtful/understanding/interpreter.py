@@ -190,7 +190,7 @@ _NOT_AT = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+(?:[a-z]+\s+){0,3}?be\s+((?:a
                      r"overnight\b|for\b|during\b|tonight\b|today\b|now\b|anymore\b)[a-z0-9% ]+)$")
 """A level said not to be needed: "don't need to be at full", "shouldn't be on max" (not a time:
 "doesn't need to be on all night" is the state)."""
-_THERE = re.compile(r"(?<=\s)(?:over\s+|in\s+)?there\b(?!\s*(?:is|are|was|were|'s|isn't|aren't)\b)")
+_THERE = re.compile(r"(?<=\s)(?:over\s+|in\s+|out\s+)?there\b(?!\s*(?:is|are|was|were|'s|isn't|aren't)\b)")
 """A place said as "there" ("the lamp there off"), not "there is"."""
 _HALF_BACK = re.compile(r"\bhalf\s*way\s+back\b|\bback\s+half\s*way\b|\bhalf\s+(?:of\s+)?(?:it|that)\s+back\b")
 """Half the last change taken back: "halfway back", "go back halfway", "put half of it back"."""
@@ -284,11 +284,13 @@ class Interpreter:
             vocabulary.lit_as_on(self.cancelled_as_stopped.sub(r"stop \1", request.text)))))),
             self.comparative_bases, self.comparative_opposites, self.nouns)
         refused, rest = safety.refused_ways(said, self.models)
+        if replay.last_by_voice(request.home, request.now):  # "a bit less than that" just after "lamp to 40":
+            said = _THAN_NOW.sub("", said)  # less than the level just set, "a bit less" (it had been asked)
         last_went = replay.ways_moved(request.home, request.now) | replay.states_switched(request.home, request.now)
         if refused & last_went and self._asks_something(rest, request.home):  # "warmer white, not brighter"
             return self._undone_and(request, rest)  # just after "brighter"; "dimmer, not off" after "lamp off"
         request = replace(request, text=safety.without_refused_direction(said, self.models))
-        request = replace(request, text=self._there_as_the_room(request.text, request.home))
+        request = replace(request, text=self._there_as_the_room(request))
         if request.heard_confidence is not None:
             request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))
         text = normalize(request.text)
@@ -552,10 +554,11 @@ class Interpreter:
                 return None
             # "and the thermostat" after "turn off the porch light": the same operations on its type
             mapped = self._said_again(found, prediction, request.home)
+            meant = found.devices or self._of_the_rooms(found, request.home)  # ("the heater out there")
             if mapped is False and set(self._ops(prediction)) <= {f"{t}:state=on" for t in self.models} \
-                    and found.devices:  # "and the playhouse heater too" after "tree house light on":
-                # switched on as its own type is (a thermostat to the state its room calls for)
-                return self.interpret(replace(request, text=f"turn on the {' and the '.join(found.devices)}"))
+                    and meant:  # "and the playhouse heater too" after "tree house light on": switched on
+                # as its own type is (a thermostat to the state its room calls for)
+                return self.interpret(replace(request, text=f"turn on the {' and the '.join(meant)}"))
             if mapped:
                 before = replace(before, masked=self._retyped(before.masked, self._types_of(prediction),
                                                                self._types_of(mapped)))
@@ -571,15 +574,18 @@ class Interpreter:
                                         replayed_for=normalize(request.text)), moved, prediction)
         return None
 
-    def _there_as_the_room(self, text: str, home: Home) -> str:
+    def _there_as_the_room(self, request: Request) -> str:
         """ "the garden office heater to 18 and the lamp there off": "there" said as the one room
         the words before it name, or the room of the one device they name (the lamp there had
-        been asked which). ``text`` otherwise, and for "there is", "is there"."""
+        been asked which); naming none, the room of the last change by voice ("and the heater out
+        there" just after "potting shed light on"). The text otherwise, and for "there is"."""
+        text, home = request.text, request.home
         there = _THERE.search(text)
         if there is None:
             return text
         before = self.resolver.mentions(normalize(text[:there.start()]), home)
-        rooms = set(before.rooms) | {home[n].room.lower() for n in before.devices}
+        rooms = set(before.rooms) | {home[n].room.lower() for n in before.devices} or \
+            {home[e.device].room.lower() for e in replay.last_by_voice(home, request.now)}
         return f"{text[:there.start()]}in the {rooms.pop()}{text[there.end():]}" if len(rooms) == 1 else text
 
     def _both_just_changed(self, request: Request, found: Mentions) -> Mentions:
@@ -624,8 +630,9 @@ class Interpreter:
         lamp" (:meth:`_swapped`); "no, the garden one" is the garden's of the type changed last;
         "nope, go back": the last change undone."""
         said = normalize(request.text)
-        if set(vocabulary.words(said)) & UNDOING and self.lm.predict(said).kind == "undo":
-            return self._undo(request)
+        if set(vocabulary.words(said)) & UNDOING and self.lm.predict(said).kind == "undo" or \
+                _AS_IT_WAS.search(said) and replay.last_by_voice(request.home, request.now):
+            return self._undo(request)  # ("nope, leave it as it was" had been refused as a cancel)
         request = replace(request, text=self._one_as_last(request, request.text))
         found = self.resolver.mentions(request.text, request.home)
         if found.rooms and not found.devices and followup.is_ellipsis(found.masked, self.nouns):
@@ -1575,8 +1582,9 @@ class Interpreter:
         setting in use with a one-word comparative of that base ("warmer": the heat's setpoint),
         or of a working state said by it ("heat"). With ``first``, the comparatives that open a
         longer phrase count ("warmer white": the lamp's white, when nothing says "warm" alone)."""
-        def bases(phrases: list[str]) -> set[str | None]:
-            return {vocabulary.base(p.split()[0] if first else p) for p in phrases}
+        def bases(phrases: list[str]) -> set[str | None]:  # ("more orange": "orange", the lamp's white)
+            return {vocabulary.base(p.split()[0] if first else p) for p in phrases} | \
+                {p.split()[1] for p in phrases if first and len(p.split()) == 2 and p.split()[0] == "more"}
         ways = set()
         for t in types:
             model = self.models[t]
@@ -2846,6 +2854,8 @@ _CANCEL_FIRST = re.compile(rf"^\s*(?:{'|'.join(_CANCELS)})\s*[,.;!]+\s*(?=\w)", 
 """A cancel that opens an utterance before a request of its own ("never mind, switch it off")."""
 _OOPS = re.compile(r"\b(?:whoops|whoopsie|oopsie|oops-a-daisy)\b", re.IGNORECASE)
 """Ways of writing "oops" ("Whoops, not the nursery, the kitchen." had been refused whole)."""
+_THAN_NOW = re.compile(r"\s+than\s+(?:that|this|it\s+is|it\s+was|now|before)\b(?!\s+\w)", re.IGNORECASE)
+"""A comparison with how it is just after a change ("a bit less than that"): the change again."""
 _THAN = re.compile(r"\b(?:less|more|lower|higher|dimmer|brighter|warmer|cooler|colder|hotter)\s+than\b")
 """A level said by another ("a bit less than half"): not that level."""
 _GO_BACK = re.compile(r"\b(?:go|put|set|turn|take|switch|bring)\s+(?:it\s+|that\s+)?back\b|\bundo\b", re.IGNORECASE)

@@ -213,8 +213,9 @@ def without_refused_direction(text: str, models: dict[str, StateModel]) -> str:
     """ "the hall light not dimmer, brighter" → "the hall light brighter": a direction the words
     refuse, before the one they ask for, is left out of what the model reads (it read "dimmer").
     Only when the text asks for the other direction of the same setting, or says what it wants
-    instead with "just", "only" or "but" ("no brighter, just warmer" → "warmer": "no brighter"
-    had been read as brighter); otherwise unchanged."""
+    instead with "just", "only" or "but", or a comparative after a comma ("no brighter, just
+    warmer", "not brighter, warmer, the lamp" → "warmer": "no brighter" had been read as
+    brighter); otherwise unchanged."""
     for model in models.values():
         for lang in model.language.settings.values():
             for refused, wanted in ((lang.up + lang.raise_, lang.down + lang.lower),
@@ -225,7 +226,7 @@ def without_refused_direction(text: str, models: dict[str, StateModel]) -> str:
                         continue
                     refusal = rf"\b{_NOT}{_pattern(phrase)}\b"
                     match = re.search(rf"{refusal}(?:\s*,)?(?:\s+but\b)?(?:\s+rather\b)?", text) if other_way \
-                        else re.search(rf"{refusal}\s*,?\s+(?:just|only|but)\s+(?=\w)", text)
+                        else re.search(rf"{refusal}\s*(?:,?\s+(?:just|only|but)|,)\s+(?=\w+er\b|just|only|but)", text)
                     if match:
                         return " ".join(f"{text[:match.start()]} {text[match.end():]}".split())
     return text
