@@ -1286,3 +1286,14 @@ def test_a_names_s_closing_the_words_is_its_plural(interpreter):
     assert out["kind"] == "action", out
     assert out["after"]["wall washer"]["brightness"] < 50 and out["after"]["wall washer 2"]["brightness"] < 50, out
     assert out["after"]["thermostat"] == HOME[1]["snapshot"], out
+
+
+def test_an_amount_more_heard_as_eight_is_confirmed(interpreter):
+    """ "8 degree more." (for "a degree more") just after "thermostat down 1" lowered it by 8."""
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "thermostat down 1", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "thermostat", "changed": {"setpoint": 68},
+                "from": {"setpoint": 69}, "by": "voice"}]
+    out = heard_line(interpreter, Transcript("8 degree more.", 0.84), history=history, now="2026-11-29T08:01:00")
+    assert out["kind"] == "clarify" and out["after"]["thermostat"] == HOME[1]["snapshot"], out
+    out = heard_line(interpreter, Transcript("A degree more.", 0.84), history=history, now="2026-11-29T08:01:00")
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 67, out

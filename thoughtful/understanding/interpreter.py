@@ -1396,7 +1396,10 @@ class Interpreter:
             return back  # "and back down" just after "cot heater up 2": to where it was, not one step
         if kind in ("command", "more") and (by := self._more_by(request, found)):
             # "one more degree" just after "the split down 2": down, as the change it continues
-            # says (its "more degrees" is no "warmer" to check the change against)
+            # says (its "more degrees" is no "warmer" to check the change against); heard, its
+            # amount may be misheard ("8 degree more." for "a degree more" had lowered it by 8)
+            if request.heard_confidence is not None and self.doubts.misheard(found.masked):
+                request = replace(request, guessed=True)
             return self._apply(request, by, own_words={name: "" for name, _, _ in by})
         if kind in ("command", "more") and (plus := _signed_amount(found.masked)) != found.masked:
             # "tub light ten more" (no change before to continue): "tub light plus 10"
