@@ -555,8 +555,9 @@ class Interpreter:
             # "and the thermostat" after "turn off the porch light": the same operations on its type
             mapped = self._said_again(found, prediction, request.home)
             meant = found.devices or self._of_the_rooms(found, request.home)  # ("the heater out there")
-            if mapped is False and set(self._ops(prediction)) <= {f"{t}:state=on" for t in self.models} \
-                    and meant:  # "and the playhouse heater too" after "tree house light on": switched on
+            working = {f"{t}:state={st}" for t, m in self.models.items() for st in m.states if st != "off"}
+            if mapped is False and set(self._ops(prediction)) <= working and meant:  # "and the playhouse heater
+                # too" after "tree house light on", "and the light in there" after "heater on": switched on
                 # as its own type is (a thermostat to the state its room calls for)
                 return self.interpret(replace(request, text=f"turn on the {' and the '.join(meant)}"))
             if mapped:
@@ -974,6 +975,8 @@ class Interpreter:
                 if isinstance(prediction, Interpretation):
                     return None
             previous = prediction
+            if safety.says_small(found.masked) and (stepped := self._complaint_as_step(prediction, found.masked)):
+                prediction = stepped  # "a bit too bright, not by much": a step (:meth:`_complaint_as_step`)
             plans: dict[str, TypePlan] = {}
             try:
                 plans = self.planner.plan(self._ops(prediction), found.masked, request.home.units,
@@ -1332,6 +1335,9 @@ class Interpreter:
         if kind == "command" and (_YES_NO.match(found.masked) or _SHOULD_IT.search(found.masked)):
             # "is that too high?" read as a complaint
             kind, prediction = "question", replace(prediction, kind="question")
+        if kind == "command" and safety.says_small(found.masked) and \
+                (stepped := self._complaint_as_step(prediction, found.masked)):
+            prediction = stepped  # "a bit too bright, not by much": one step, not the goal's 30%
         asking_for = _ASKING_FOR.match(found.masked) if kind == "question" else None
         if asking_for:  # "can I get the lamp on": the request after "can I get", read as one
             rest = found.masked[asking_for.end():]
@@ -1343,7 +1349,7 @@ class Interpreter:
             return unwanted  # "the fan doesn't need to run all the time": fan auto (it had switched the ac off)
         if kind in ("command", "negated") and (limited := self._limited(request, found)) is not None:
             return limited  # "I don't want the thermostat above 68": down to 68, only if it is above
-        if kind == "command" and self._end_of_as_it_is(prediction, found):
+        if kind == "command" and self._end_of_as_it_is(prediction, found) and not _NOT_SO.search(found.masked):
             return Interpretation("clarify", "I didn't change anything: what level would you like?")
         if kind == "command" and _THAN.search(found.masked) and any(op.endswith("=set") for op in prediction.ops):
             # "a bit less than half" had set half: a level said by another is no level to set
@@ -1586,7 +1592,8 @@ class Interpreter:
         or of a working state said by it ("heat"). With ``first``, the comparatives that open a
         longer phrase count ("warmer white": the lamp's white, when nothing says "warm" alone)."""
         def bases(phrases: list[str]) -> set[str | None]:  # ("more orange": "orange", the lamp's white)
-            return {vocabulary.base(p.split()[0] if first else p) for p in phrases} | \
+            said_bases = {vocabulary.base(p.split()[0] if first else p) for p in phrases} - {None}
+            return said_bases | {b + "e" for b in said_bases} | \
                 {p.split()[1] for p in phrases if first and len(p.split()) == 2 and p.split()[0] == "more"}
         ways = set()
         for t in types:
@@ -1974,6 +1981,24 @@ class Interpreter:
             if isinstance(step, Toward) and (step.step > 0) == (how == "up"):
                 return True
         return False
+
+    def _complaint_as_step(self, prediction: Prediction, text: str) -> Prediction | None:
+        """``prediction`` with each complaint goal read that ``text`` complains of in its setting's
+        own words (:meth:`_complained_its_way`: "too bright") as a step of the settings it moves,
+        its way ("lamp:brightness=down"); None when it reads none. Said small ("a bit too
+        bright"), such a complaint asks for a step, not the goal's level ("a bit chilly" stays
+        the goal: its words are no setting's)."""
+        ops: dict[str, float] = {}
+        for op, p in prediction.ops.items():
+            device_type, _, what = op.partition(":")
+            goal = self.models[device_type].language.goals.get(what[5:]) \
+                if op in self.evidence.complaints and self._complained_its_way(op, text) else None
+            steps = {f"{device_type}:{key}={'up' if v.step > 0 else 'down'}": p for key, v in goal.effect.items()
+                     if isinstance(v, Toward)} if goal else {op: p}
+            ops.update(steps)
+        if set(ops) == set(prediction.ops) or not set(ops) <= self.label_space:
+            return None
+        return prediction.only(ops)
 
     def _complained_its_way(self, op: str, text: str) -> bool:
         """Whether ``op`` is a complaint goal whose every step the words complain of, the same way
@@ -2828,7 +2853,7 @@ def _contrary(first: Change, then: Change) -> bool:
 
 _NEEDLESS = re.compile(r"\b(?:(?:doesn't|don't|does not|do not|needn't|need not|shouldn't|should not)\s+"
                        r"(?:need\s+to\s+|have\s+to\s+)?|no\s+need\s+to\s+)(?:let\s+(?:[a-z']+\s+){1,3}?)?"
-                       r"(?:be\s+|keep\s+|stay\s+)?([a-z]+)"
+                       r"(?:be\s+|keep\s+(?:[a-z']+\s+){0,3}?|stay\s+)?([a-z]+)"
                        r"(?:\s+(?:now|right now|for now|at the moment|anymore|any more|any longer|today|tonight))?$")
 """Words that end saying a device need not be working ("doesn't need to run", "needn't stay on",
 "shouldn't be heating", "don't let it run tonight"), the last of them how it works (:data:`_WORKING`, or its
