@@ -1297,3 +1297,17 @@ def test_an_amount_more_heard_as_eight_is_confirmed(interpreter):
     assert out["kind"] == "clarify" and out["after"]["thermostat"] == HOME[1]["snapshot"], out
     out = heard_line(interpreter, Transcript("A degree more.", 0.84), history=history, now="2026-11-29T08:01:00")
     assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 67, out
+
+
+def test_a_complaint_then_go_back_heard_undoes_the_change(interpreter):
+    """ "That's too cold, go back." (heard, its comma a pause) just after the ac went 76 → 70°F took
+    one step back: "that's too cold" beside an ac alone reads unsure, and is a complaint by its words."""
+    ac = [{"name": "pavilion ac", "type": "thermostat", "room": "pavilion",
+           "snapshot": {"state": "cool", "setpoint": 70, "room_temperature": 84, "fan": "auto"}}]
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "pavilion ac to 70", "say": "Done."},
+               {"at": "2026-11-29T08:00:00", "device": "pavilion ac", "changed": {"setpoint": 70},
+                "from": {"setpoint": 76}, "by": "voice"}]
+    heard = Transcript("That's too cold, go back.", 0.96)
+    out = run_line(json.dumps({"id": 1, "home": ac, "utterance": heard.text, "history": history,
+                               "now": "2026-11-29T08:01:00"}), interpreter, heard=heard)
+    assert out["kind"] == "action" and out["after"]["pavilion ac"]["setpoint"] == 76, out
