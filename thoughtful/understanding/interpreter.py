@@ -256,6 +256,13 @@ class Interpreter:
         """ "cancel the heating in the loft": stop it (a cancel alone, "cancel that", changes nothing)."""
         self.comparative_bases = safety.comparative_bases(models)
         self.comparative_opposites = safety.comparative_opposites(models)
+        self.working_ops = {f"{t}:state={st}" for t, m in models.items() for st in m.states if st != "off"}
+        """Every switch to a working state, as operations are written ("thermostat:state=heat")."""
+        self.rivals = {t: {key: {other for state in m.states.values() for group in state.one_of if key in group
+                                 for other in group if other != key}
+                           for state in m.states.values() for group in state.one_of for key in group}
+                       for t, m in models.items()}
+        """Per type, the settings a state holds only one of with each (a lamp's white and colour)."""
         """ "bright", "warm": what "not so …" asks for less of."""
         self.doubts = Doubts(models, self.resolver.nouns, self.device_words, self.planner.cues)
         self.evidence = Evidence(models)
@@ -284,11 +291,13 @@ class Interpreter:
             vocabulary.lit_as_on(self.cancelled_as_stopped.sub(r"stop \1", request.text)))))),
             self.comparative_bases, self.comparative_opposites, self.nouns)
         refused, rest = safety.refused_ways(said, self.models)
-        if replay.last_by_voice(request.home, request.now):  # "a bit less than that" just after "lamp to 40":
-            said = _THAN_NOW.sub("", said)  # less than the level just set, "a bit less" (it had been asked)
-        last_went = replay.ways_moved(request.home, request.now) | replay.states_switched(request.home, request.now)
-        if refused & last_went and self._asks_something(rest, request.home):  # "warmer white, not brighter"
-            return self._undone_and(request, rest)  # just after "brighter"; "dimmer, not off" after "lamp off"
+        changed_lately = bool(replay.last_by_voice(request.home, request.now))
+        if changed_lately:  # "a bit less than that" just after "lamp to 40": less than the level just set,
+            said = _THAN_NOW.sub("", said)  # "a bit less" (it had been asked)
+        if refused and changed_lately and self._asks_something(rest, request.home) and refused & (
+                replay.ways_moved(request.home, request.now) | replay.states_switched(request.home, request.now)):
+            return self._undone_and(request, rest)  # "warmer white, not brighter" just after "brighter";
+            # "dimmer, not off" just after "lamp off"
         request = replace(request, text=safety.without_refused_direction(said, self.models))
         request = replace(request, text=self._there_as_the_room(request))
         if request.heard_confidence is not None:
@@ -323,7 +332,7 @@ class Interpreter:
             return spared
         # "not that much" is no "not that"; "hmm, swap that for the annex lamp": past its filler
         # a correction corrects something: with no turn lately, "no green on the lamp" refuses green
-        lately = request.turns or replay.last_by_voice(request.home, request.now)
+        lately = request.turns or changed_lately
         rest = None if not lately or followup.overshot(text) else followup.correction(vocabulary.without_courtesy(text))
         if rest and re.match(r"not\s+th(?:at|is|ose|ese)\s", text) and (rest.split()[0] in self.device_words
                                                                  or rest.split()[0] in ("1", "one")):
@@ -555,10 +564,9 @@ class Interpreter:
             # "and the thermostat" after "turn off the porch light": the same operations on its type
             mapped = self._said_again(found, prediction, request.home)
             meant = found.devices or self._of_the_rooms(found, request.home)  # ("the heater out there")
-            working = {f"{t}:state={st}" for t, m in self.models.items() for st in m.states if st != "off"}
-            if mapped is False and set(self._ops(prediction)) <= working and meant:  # "and the playhouse heater
-                # too" after "tree house light on", "and the light in there" after "heater on": switched on
-                # as its own type is (a thermostat to the state its room calls for)
+            if mapped is False and set(self._ops(prediction)) <= self.working_ops and meant:
+                # "and the playhouse heater too" after "tree house light on", "and the light in there"
+                # after "heater on": switched on as its own type is (a thermostat as its room calls for)
                 return self.interpret(replace(request, text=f"turn on the {' and the '.join(meant)}"))
             if mapped:
                 before = replace(before, masked=self._retyped(before.masked, self._types_of(prediction),
@@ -2121,10 +2129,7 @@ class Interpreter:
         kept: list[str] = []
         for op in ops:
             device_type, _, what = op.partition(":")
-            key = what.partition("=")[0]
-            model = self.models.get(device_type)
-            rivals = {other for state in (model.states.values() if model else ()) for group in state.one_of
-                      if key in group for other in group if other != key}
+            rivals = self.rivals.get(device_type, {}).get(what.partition("=")[0], set())
             if not any(k.startswith(f"{device_type}:") and k.partition(":")[2].partition("=")[0] in rivals
                        for k in kept):
                 kept.append(op)
@@ -2663,9 +2668,8 @@ class Interpreter:
         if undone.kind != "action":
             return undone
         then = self._corrected(replace(request, text=rest))  # of the device changed: "warmer" is its white
-        if then.kind != "action":
-            return Interpretation("action", f"{undone.say} {then.say}", undone.applied)
-        return Interpretation("action", f"{undone.say} {then.say}", undone.applied + then.applied)
+        return Interpretation("action", f"{undone.say} {then.say}",
+                              undone.applied + (then.applied if then.kind == "action" else []))
 
     def _undo(self, request: Request) -> Interpretation:
         """ "Put it back": the last change by voice undone; "back a bit" ("too much, back a bit")

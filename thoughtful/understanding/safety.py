@@ -232,11 +232,16 @@ def without_refused_direction(text: str, models: dict[str, StateModel]) -> str:
     return text
 
 
+_REFUSING = re.compile(r"\b(?:not|no|don't|never)\b", re.IGNORECASE)
+
+
 def refused_ways(text: str, models: dict[str, StateModel]) -> tuple[set[str], str]:
     """The ways the words refuse by a setting's comparative ("warmer white, not brighter":
     ``lamp:brightness=up``) or a state's word ("dimmer, not off": ``lamp:state=off``), as
     operations are written, and the text without those refusals."""
     ways: set[str] = set()
+    if not _REFUSING.search(text):  # (every refusal below opens with one of these words)
+        return ways, text
     for t, model in models.items():
         for state, lang in model.language.states.items():
             for word in dict.fromkeys((state, lang.say)):
