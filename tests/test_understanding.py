@@ -33,6 +33,16 @@ def unchanged(out, home):
     return all(out["after"][d["name"]] == d["snapshot"] for d in home)
 
 
+def _with_values(home, name, values):
+    """``home`` with the device called ``name`` given ``values`` over its snapshot."""
+    return [{**d, "snapshot": {**d["snapshot"], **values}} if d["name"] == name else d for d in home]
+
+
+def _with_snapshot(home, name, snapshot):
+    """``home`` with the device called ``name`` in ``snapshot`` instead of its own."""
+    return [{**d, "snapshot": snapshot} if d["name"] == name else d for d in home]
+
+
 @pytest.mark.parametrize("utterance, device, check", [
     ("turn off the lamp", "lamp", lambda s: s["state"] == "off"),
     ("set the light to forty percent", "lamp", lambda s: s["brightness"] == 40),
@@ -2090,7 +2100,7 @@ def test_make_it_match_is_the_last_request_on_it(interpreter):
     to_40 = [{"at": "2026-11-29T08:00:00", "utterance": "ceiling light to 40", "say": "Done."},
              {"at": "2026-11-29T08:00:00", "device": "ceiling light", "changed": {"brightness": 40},
               "from": {"brightness": 80}, "by": "voice", "why": "asked"}]
-    lit = [{**d, "snapshot": {**d["snapshot"], "brightness": 40}} if d["name"] == "ceiling light" else d for d in home]
+    lit = _with_values(home, "ceiling light", {"brightness": 40})
     for text in ("make the desk lamp match", "set the desk lamp the same"):
         out = ask(interpreter, text, home=lit, now="2026-11-29T08:01:00", history=to_40)
         assert out["kind"] == "action" and out["after"]["desk lamp"]["brightness"] == 40, (text, out)
@@ -2432,8 +2442,7 @@ def test_follow_ups_of_a_lamp_just_changed(interpreter):
     out = ask(interpreter, "the other one", home=SCONCES, now="2026-11-29T08:01:00", history=off)
     assert out["kind"] == "action" and out["after"]["bedroom sconce"] == {"state": "off"}, out
     assert out["after"]["den lamp"] == {"state": "off"} and out["after"]["sconce"]["state"] == "on", out
-    bright = [{**d, "snapshot": {**d["snapshot"], "brightness": 80}} if d["name"] == "bedroom sconce" else d
-              for d in SCONCES]
+    bright = _with_values(SCONCES, "bedroom sconce", {"brightness": 80})
     up = [{"at": "2026-11-29T08:00:00", "utterance": "bedroom sconce up 20", "say": "Done."},
           {"at": "2026-11-29T08:00:00", "device": "bedroom sconce", "changed": {"brightness": 80},
            "from": {"brightness": 60}, "by": "voice", "why": "asked"}]
@@ -2443,8 +2452,7 @@ def test_follow_ups_of_a_lamp_just_changed(interpreter):
     out = ask(interpreter, "oops, wrong light, the den", home=bright, now="2026-11-29T08:01:00", history=moved)
     assert out["kind"] == "action" and out["after"]["bedroom sconce"]["brightness"] == 60, out
     assert out["after"]["den lamp"]["state"] == "on", out
-    den_on = [{**d, "snapshot": {"state": "on", "brightness": 80, "color_temp": 4000}} if d["name"] == "den lamp"
-              else d for d in SCONCES]
+    den_on = _with_snapshot(SCONCES, "den lamp", {"state": "on", "brightness": 80, "color_temp": 4000})
     lit = [{"at": "2026-11-29T08:00:00", "utterance": "den lamp on", "say": "Done."},
            {"at": "2026-11-29T08:00:00", "device": "den lamp", "changed": {"state": "on"},
             "from": {"state": "off"}, "by": "voice", "why": "asked"}]
@@ -2501,8 +2509,7 @@ def test_a_lamp_not_wanted_so_warm_is_a_cooler_white(interpreter):
 
 def test_not_those_swaps_the_last_change(interpreter):
     """ "not those, the gallery spots" just after "spots to 30" was not understood."""
-    dim = [{**d, "snapshot": {**d["snapshot"], "brightness": 30}} if d["name"] == "porch lamp" else d
-           for d in COOLED_STUDIO]
+    dim = _with_values(COOLED_STUDIO, "porch lamp", {"brightness": 30})
     history = _history("porch lamp to 30", "porch lamp", {"brightness": 30}, {"brightness": 60})
     out = ask(interpreter, "not those, the easel lamp", home=dim, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "action" and out["after"]["porch lamp"]["brightness"] == 60, out
@@ -2530,7 +2537,7 @@ def test_courtesy_around_a_request_does_not_hide_it(interpreter):
 def test_the_x_one_by_a_word_of_a_name(interpreter):
     """ "the guest one too" just after "writing lamp off": "guest" is a word of the guest suite
     lamp's name (it had been refused: "I don't know the guest lamp")."""
-    off = [{**d, "snapshot": {"state": "off"}} if d["name"] == "easel lamp" else d for d in COOLED_STUDIO]
+    off = _with_snapshot(COOLED_STUDIO, "easel lamp", {"state": "off"})
     history = _history("easel lamp off", "easel lamp", {"state": "off"}, {"state": "on", "brightness": 90})
     out = ask(interpreter, "the spare one too", home=off, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "action" and out["after"]["spare room lamp"] == {"state": "off"}, out
@@ -2565,8 +2572,7 @@ def test_a_way_refused_before_what_is_wanted_instead_is_not_done(interpreter):
 def test_refusing_the_way_the_last_change_went_undoes_it(interpreter):
     """ "warmer white, not brighter" just after "back bedroom lamp brighter" warmed the white and
     kept the brightness the words refused."""
-    bright = [{**d, "snapshot": {**d["snapshot"], "brightness": 80}} if d["name"] == "porch lamp" else d
-              for d in COOLED_STUDIO]
+    bright = _with_values(COOLED_STUDIO, "porch lamp", {"brightness": 80})
     history = _history("porch lamp brighter", "porch lamp", {"brightness": 80}, {"brightness": 60})
     for text in ("warmer white, not brighter", "I said warmer, not brighter"):
         out = ask(interpreter, text, home=bright, now="2026-11-29T08:01:00", history=history)
@@ -2606,7 +2612,7 @@ def test_a_working_state_cancelled_or_not_let_run_goes_off(interpreter):
 
 def test_swap_that_for_another_device_after_a_filler(interpreter):
     """ "hmm, swap that for the annex lamp" just after "cinema sconces off" was not understood."""
-    off = [{**d, "snapshot": {"state": "off"}} if d["name"] == "easel lamp" else d for d in COOLED_STUDIO]
+    off = _with_snapshot(COOLED_STUDIO, "easel lamp", {"state": "off"})
     history = _history("easel lamp off", "easel lamp", {"state": "off"}, {"state": "on", "brightness": 90})
     out = ask(interpreter, "hmm, swap that for the porch lamp", home=off, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "action" and out["after"]["porch lamp"] == {"state": "off"}, out
@@ -2636,8 +2642,7 @@ def test_a_feeling_said_need_not_be_so_is_eased(interpreter):
 def test_a_level_said_need_not_be_on_full_is_less(interpreter):
     """ "the workroom lamp doesn't have to be on full" was refused: the words before "n't" were cut
     mid-word ("the lamp does|on full") when reading the level said."""
-    full = [{**d, "snapshot": {**d["snapshot"], "brightness": 100}} if d["name"] == "porch lamp" else d
-            for d in COOLED_STUDIO]
+    full = _with_values(COOLED_STUDIO, "porch lamp", {"brightness": 100})
     out = ask(interpreter, "the porch lamp doesn't have to be on full", home=full)
     assert out["kind"] == "action" and 1 <= out["after"]["porch lamp"]["brightness"] < 100, out
 
@@ -2681,7 +2686,7 @@ def test_a_room_said_twice_is_taken_out_both_times(interpreter):
 def test_the_other_way_of_a_device_not_changed_last_is_asked(interpreter):
     """ "Wrong way the sewing lamp." (heard for "wrong one, the sewing lamp") just after "yoga
     lamp off" switched the yoga lamp back on and left the sewing lamp on."""
-    off = [{**d, "snapshot": {"state": "off"}} if d["name"] == "easel lamp" else d for d in COOLED_STUDIO]
+    off = _with_snapshot(COOLED_STUDIO, "easel lamp", {"state": "off"})
     history = _history("easel lamp off", "easel lamp", {"state": "off"}, {"state": "on", "brightness": 90})
     for text in ("the other way, the porch lamp", "undo the porch lamp"):
         out = ask(interpreter, text, home=off, now="2026-11-29T08:01:00", history=history)
@@ -2705,7 +2710,7 @@ def test_a_room_said_on_the_room_is_a_place(interpreter):
     out = ask(interpreter, "it shouldn't be this cold on the studio", home=COOLED_STUDIO)
     assert out["kind"] == "action" and out["after"]["studio ac"]["state"] == "cool", out
     assert out["after"]["studio ac"]["setpoint"] > 73, out
-    off = [{**d, "snapshot": {"state": "off"}} if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
+    off = _with_snapshot(COOLED_STUDIO, "porch lamp", {"state": "off"})
     out = ask(interpreter, "turn on the porch", home=off)
     assert out["kind"] == "action" and out["after"]["porch lamp"]["state"] == "on", out
 
@@ -2713,8 +2718,7 @@ def test_a_room_said_on_the_room_is_a_place(interpreter):
 def test_higher_just_after_a_lamp_level_is_the_lamp(interpreter):
     """ "a bit higher" just after "dock lights to 30" asked which thermostat ("higher" is the
     heat's word)."""
-    dim = [{**d, "snapshot": {**d["snapshot"], "brightness": 30}} if d["name"] == "porch lamp" else d
-           for d in COOLED_STUDIO]
+    dim = _with_values(COOLED_STUDIO, "porch lamp", {"brightness": 30})
     history = _history("porch lamp to 30", "porch lamp", {"brightness": 30}, {"brightness": 60})
     out = ask(interpreter, "a bit higher", home=dim, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "action" and 30 < out["after"]["porch lamp"]["brightness"] < 60, out
@@ -2724,8 +2728,8 @@ def test_higher_just_after_a_lamp_level_is_the_lamp(interpreter):
 def test_no_before_a_colour_with_nothing_to_correct_refuses_it(interpreter):
     """ "no green on the sunporch lamp" (green now) was read as the correction "no, green" and
     set green at full saturation; with no turn lately there is nothing to correct."""
-    green = [{**d, "snapshot": {"state": "on", "brightness": 60, "color": {"hue": 120, "saturation": 70}}}
-             if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
+    green = _with_snapshot(COOLED_STUDIO, "porch lamp",
+                           {"state": "on", "brightness": 60, "color": {"hue": 120, "saturation": 70}})
     out = ask(interpreter, "no green on the porch lamp", home=green)
     assert out["after"]["porch lamp"].get("color") != {"hue": 120, "saturation": 100}, out
     assert out["kind"] != "action" or "color" not in out["after"]["porch lamp"], out
@@ -2744,8 +2748,7 @@ def test_a_thermostat_after_a_lamp_switched_on_is_switched_on_as_its_room_calls_
 def test_a_question_of_it_just_after_a_change_is_about_that_device(interpreter):
     """ "what's it at?" just after "shower room light dimmer" answered the thermostats'
     setpoints; "why is it so cold?" is still the heating's."""
-    dim = [{**d, "snapshot": {**d["snapshot"], "brightness": 50}} if d["name"] == "porch lamp" else d
-           for d in COOLED_STUDIO]
+    dim = _with_values(COOLED_STUDIO, "porch lamp", {"brightness": 50})
     history = _history("porch lamp dimmer", "porch lamp", {"brightness": 50}, {"brightness": 60})
     out = ask(interpreter, "what's it at?", home=dim, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "explanation" and "porch lamp" in out["say"] and "50" in out["say"], out
@@ -2814,8 +2817,7 @@ def test_a_complaint_then_a_remedy_of_its_own_does_the_remedy(interpreter):
     """ "too bright, halve it" just after the landing light went on at 80% set the too-bright
     goal's 30% ("halve it" alone was not understood); "hmm, that's too hot, 70" just after
     "furnace to 72" asked what the 70 was for."""
-    bright = [{**d, "snapshot": {**d["snapshot"], "brightness": 80}} if d["name"] == "porch lamp" else d
-              for d in COOLED_STUDIO]
+    bright = _with_values(COOLED_STUDIO, "porch lamp", {"brightness": 80})
     history = _history("porch lamp on", "porch lamp", {"state": "on"}, {"state": "off"})
     for text in ("too bright, halve it", "halve it"):
         out = ask(interpreter, text, home=bright, now="2026-11-29T08:01:00", history=history)
@@ -2845,8 +2847,8 @@ def test_a_name_in_the_plural_names_the_others_that_share_its_word(interpreter):
 
 def test_a_colour_it_should_not_be_is_asked_about(interpreter):
     """ "the desk strip shouldn't be pink" (pink now) answered that there was nothing to change."""
-    pink = [{**d, "snapshot": {"state": "on", "brightness": 40, "color": {"hue": 320, "saturation": 100}}}
-            if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
+    pink = _with_snapshot(COOLED_STUDIO, "porch lamp",
+                           {"state": "on", "brightness": 40, "color": {"hue": 320, "saturation": 100}})
     out = ask(interpreter, "the porch lamp shouldn't be pink", home=pink)
     assert out["kind"] == "clarify" and unchanged(out, pink), out
 
@@ -2875,7 +2877,7 @@ def test_a_question_read_as_about_a_sensor_is_answered(interpreter, models):
 
 def test_refusing_the_state_just_switched_to_undoes_it_then_does_the_rest(interpreter):
     """ "dimmer, not off" just after "parlour lamp off" asked (dimming would switch it on)."""
-    off = [{**d, "snapshot": {"state": "off"}} if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
+    off = _with_snapshot(COOLED_STUDIO, "porch lamp", {"state": "off"})
     history = _history("porch lamp off", "porch lamp", {"state": "off"}, {"state": "on", "brightness": 60})
     out = ask(interpreter, "dimmer, not off", home=off, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "action" and out["after"]["porch lamp"]["state"] == "on", out
@@ -2886,8 +2888,7 @@ def test_a_type_said_alone_just_after_a_change_is_that_rooms(interpreter):
     """ "the lamp too" just after "bonus room ac off" asked which lamp (the bonus room's)."""
     home = COOLED_STUDIO + [{"name": "studio heater", "type": "thermostat", "room": "porch",
                              "snapshot": {"state": "off", "room_temperature": 60, "fan": "auto"}}]
-    off = [{**d, "snapshot": {"state": "off", "room_temperature": 79, "fan": "on"}} if d["name"] == "studio ac" else d
-           for d in home]
+    off = _with_snapshot(home, "studio ac", {"state": "off", "room_temperature": 79, "fan": "on"})
     history = _history("studio ac off", "studio ac", {"state": "off"}, {"state": "cool", "setpoint": 73})
     out = ask(interpreter, "the lamp too", home=off, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "action" and out["after"]["easel lamp"] == {"state": "off"}, out
@@ -2904,16 +2905,15 @@ def test_a_rooms_light_said_need_not_be_off_goes_on(interpreter):
 
 def test_a_colour_not_wanted_is_asked_about(interpreter):
     """ "I don't want purple in the teen room" (purple now) said there was nothing to change."""
-    purple = [{**d, "snapshot": {"state": "on", "brightness": 40, "color": {"hue": 275, "saturation": 100}}}
-              if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
+    purple = _with_snapshot(COOLED_STUDIO, "porch lamp",
+                           {"state": "on", "brightness": 40, "color": {"hue": 275, "saturation": 100}})
     out = ask(interpreter, "I don't want purple on the porch", home=purple)
     assert out["kind"] == "clarify" and unchanged(out, purple), out
 
 
 def test_too_cold_just_after_a_lamp_went_daylight_is_a_warmer_white(interpreter):
     """ "that's too cold now" just after "summer kitchen light daylight" took it to 6000 K."""
-    cool = [{**d, "snapshot": {**d["snapshot"], "color_temp": 5500}} if d["name"] == "porch lamp" else d
-            for d in COOLED_STUDIO]
+    cool = _with_values(COOLED_STUDIO, "porch lamp", {"color_temp": 5500})
     history = _history("porch lamp daylight", "porch lamp", {"color_temp": 5500}, {"color_temp": 2700})
     out = ask(interpreter, "that's too cold now", home=cool, now="2026-11-29T08:01:00", history=history)
     assert out["after"]["porch lamp"]["color_temp"] <= 5500, out
@@ -2953,14 +2953,12 @@ def test_follow_ups_of_probes63(interpreter):
     than that" just after "lamp to 40" was asked about; "what did it used to be?" answered the
     level now only; "and the heater out there" just after "potting shed light on" read "out" as
     off."""
-    on = [{**d, "snapshot": {"state": "on", "brightness": 80, "color_temp": 2700}} if d["name"] == "porch lamp"
-          else d for d in COOLED_STUDIO]
-    off = [{**d, "snapshot": {"state": "off"}} if d["name"] == "porch lamp" else d for d in COOLED_STUDIO]
+    on = _with_snapshot(COOLED_STUDIO, "porch lamp", {"state": "on", "brightness": 80, "color_temp": 2700})
+    off = _with_snapshot(COOLED_STUDIO, "porch lamp", {"state": "off"})
     history = _history("porch lamp on", "porch lamp", {"state": "on"}, {"state": "off"})
     out = ask(interpreter, "nope, leave it as it was", home=on, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "action" and out["after"]["porch lamp"] == {"state": "off"}, out
-    dim = [{**d, "snapshot": {**d["snapshot"], "brightness": 40}} if d["name"] == "porch lamp" else d
-           for d in COOLED_STUDIO]
+    dim = _with_values(COOLED_STUDIO, "porch lamp", {"brightness": 40})
     history = _history("porch lamp to 40", "porch lamp", {"brightness": 40}, {"brightness": 60})
     out = ask(interpreter, "a bit less than that", home=dim, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "action" and out["after"]["porch lamp"]["brightness"] < 40, out
@@ -2982,8 +2980,7 @@ def test_negations_of_probes63(interpreter):
     out = ask(interpreter, "not brighter, warmer, the porch lamp", home=COOLED_STUDIO)
     assert out["kind"] == "action" and out["after"]["porch lamp"]["brightness"] == 60, out
     assert out["after"]["porch lamp"]["color_temp"] < 2700, out
-    orange = [{**d, "snapshot": {**d["snapshot"], "color_temp": 2200}} if d["name"] == "porch lamp" else d
-              for d in COOLED_STUDIO]
+    orange = _with_values(COOLED_STUDIO, "porch lamp", {"color_temp": 2200})
     out = ask(interpreter, "I don't want the porch lamp that orange", home=orange)
     assert out["kind"] == "action" and out["after"]["porch lamp"]["color_temp"] > 2200, out
 
@@ -2996,8 +2993,7 @@ def test_fixes_of_probes64(interpreter):
     nothing."""
     out = ask(interpreter, "the porch lamp is a bit too bright, not by much", home=COOLED_STUDIO)
     assert out["kind"] == "action" and 40 <= out["after"]["porch lamp"]["brightness"] < 60, out
-    white = [{**d, "snapshot": {**d["snapshot"], "color_temp": 4000}} if d["name"] == "porch lamp" else d
-             for d in COOLED_STUDIO]
+    white = _with_values(COOLED_STUDIO, "porch lamp", {"color_temp": 4000})
     out = ask(interpreter, "I don't need the porch lamp so white", home=white)
     assert out["kind"] == "action" and out["after"]["porch lamp"]["state"] == "on", out
     assert out["after"]["porch lamp"]["color_temp"] < 4000, out
