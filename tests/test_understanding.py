@@ -2845,12 +2845,15 @@ def test_a_name_in_the_plural_names_the_others_that_share_its_word(interpreter):
     assert out["after"]["easel lamp"] == COOLED_STUDIO[0]["snapshot"], out
 
 
-def test_a_colour_it_should_not_be_is_asked_about(interpreter):
-    """ "the desk strip shouldn't be pink" (pink now) answered that there was nothing to change."""
-    pink = _with_snapshot(COOLED_STUDIO, "porch lamp",
-                           {"state": "on", "brightness": 40, "color": {"hue": 320, "saturation": 100}})
-    out = ask(interpreter, "the porch lamp shouldn't be pink", home=pink)
-    assert out["kind"] == "clarify" and unchanged(out, pink), out
+@pytest.mark.parametrize("hue, utterance", [(320, "the porch lamp shouldn't be pink"),
+                                             (275, "I don't want purple on the porch")])
+def test_a_colour_it_should_not_be_is_asked_about(interpreter, hue, utterance):
+    """ "the desk strip shouldn't be pink" (pink now) and "I don't want purple in the teen room"
+    (purple now) answered that there was nothing to change."""
+    coloured = _with_snapshot(COOLED_STUDIO, "porch lamp",
+                              {"state": "on", "brightness": 40, "color": {"hue": hue, "saturation": 100}})
+    out = ask(interpreter, utterance, home=coloured)
+    assert out["kind"] == "clarify" and unchanged(out, coloured), out
 
 
 def test_can_it_be_a_colour_is_answered_not_done(interpreter):
@@ -2901,14 +2904,6 @@ def test_a_rooms_light_said_need_not_be_off_goes_on(interpreter):
             COOLED_STUDIO[0]]
     out = ask(interpreter, "the loo light doesn't need to be off", home=home)
     assert out["kind"] == "action" and out["after"]["downstairs loo light"]["state"] == "on", out
-
-
-def test_a_colour_not_wanted_is_asked_about(interpreter):
-    """ "I don't want purple in the teen room" (purple now) said there was nothing to change."""
-    purple = _with_snapshot(COOLED_STUDIO, "porch lamp",
-                           {"state": "on", "brightness": 40, "color": {"hue": 275, "saturation": 100}})
-    out = ask(interpreter, "I don't want purple on the porch", home=purple)
-    assert out["kind"] == "clarify" and unchanged(out, purple), out
 
 
 def test_too_cold_just_after_a_lamp_went_daylight_is_a_warmer_white(interpreter):
