@@ -3002,3 +3002,169 @@ def test_fixes_of_probes64(interpreter):
     out = ask(interpreter, "and the light in there", home=shed, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "action" and out["after"]["drying room light"]["state"] == "on", out
     assert out["after"]["easel lamp"] == COOLED_STUDIO[0]["snapshot"], out
+
+
+def _heater_home(state="heat", setpoint=68, room=64):
+    snapshot = {"state": state, "room_temperature": room, "fan": "auto",
+                **({"setpoint": setpoint} if state != "off" else {})}
+    return [*COOLED_STUDIO, {"name": "den heater", "type": "thermostat", "room": "den", "snapshot": snapshot}]
+
+
+def test_a_state_said_unwanted_while_not_in_it_changes_nothing(interpreter):
+    """ "I don't want the heater off in the nursery" and "the back bedroom heater can't be off
+    tonight", said while they heated, had switched them off."""
+    home = _heater_home()
+    for said in ("I don't want the den heater off", "the den heater can't be off tonight"):
+        out = ask(interpreter, said, home=home)
+        assert out["kind"] in ("reject", "explanation") and unchanged(out, home), out
+
+
+def test_less_of_what_a_way_is_more_of_is_the_other_way(interpreter):
+    """ "a little less yellow" ("more yellow" is the warmer white) and "isn't orange enough" had
+    each gone the wrong way; of a lamp showing orange, "less orange" still asks (its
+    test in test_safety)."""
+    out = ask(interpreter, "the porch lamp a little less yellow", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["color_temp"] > 2700, out
+    white = _with_values(COOLED_STUDIO, "porch lamp", {"color_temp": 3500})
+    out = ask(interpreter, "the porch lamp isn't orange enough", home=white)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["color_temp"] < 3500, out
+
+
+def test_again_after_halving_halves_again(interpreter):
+    """ "half again" just after "halve the porch lamp" (80% → 40%) took it 40 points lower, to 1%."""
+    home = _with_values(COOLED_STUDIO, "porch lamp", {"brightness": 40})
+    history = _history("halve the porch lamp", "porch lamp", {"brightness": 40}, {"brightness": 80})
+    out = ask(interpreter, "half that again", home=home, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["brightness"] == 20, out
+
+
+def test_a_correction_of_a_level_or_by_an_amount_is_not_mirrored(interpreter):
+    """ "no, lower" just after "the porch lamp to 80" from 40 mirrored the change about 40, to 1%;
+    "actually that's plenty, down one" just after "up 2" mirrored it too (down 2 past the start)."""
+    home = _with_values(COOLED_STUDIO, "porch lamp", {"brightness": 80})
+    history = _history("porch lamp to 80", "porch lamp", {"brightness": 80}, {"brightness": 40})
+    out = ask(interpreter, "no, lower", home=home, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and 40 < out["after"]["porch lamp"]["brightness"] < 80, out
+    home = _heater_home(setpoint=70)
+    history = _history("den heater up 2", "den heater", {"setpoint": 70}, {"setpoint": 68})
+    out = ask(interpreter, "actually that's plenty, down one", home=home, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["den heater"]["setpoint"] == 69, out
+
+
+def test_that_device_refused_by_name_is_left_out(interpreter):
+    """ "not that ac, the yoga one, up 2" raised both."""
+    home = [{"name": "ac", "type": "thermostat", "room": "den",
+             "snapshot": {"state": "cool", "setpoint": 75, "room_temperature": 78, "fan": "auto"}},
+            {"name": "yoga ac", "type": "thermostat", "room": "yoga studio",
+             "snapshot": {"state": "cool", "setpoint": 72, "room_temperature": 80, "fan": "auto"}}]
+    out = ask(interpreter, "not that ac, the yoga one, up 2", home=home)
+    assert out["kind"] == "action" and out["after"]["yoga ac"]["setpoint"] == 74, out
+    assert out["after"]["ac"] == home[0]["snapshot"], out
+
+
+def test_the_fan_of_a_thing_not_here_is_not_the_thermostats(interpreter):
+    """ "turn on the extractor fan in the kitchen" switched the kitchen radiator's fan on."""
+    home = _heater_home()
+    out = ask(interpreter, "turn on the extractor fan in the den", home=home)
+    assert out["kind"] == "reject" and "extractor fan" in out["say"] and unchanged(out, home), out
+
+
+def test_a_device_spared_alone_is_left_as_it_is(interpreter):
+    """ "hold off on the fairy lights" and "annexe lamp off, the fairy lights stay" switched the
+    fairy lights off; "keep the X on" while it is off still switches it on."""
+    out = ask(interpreter, "hold off on the porch lamp", home=COOLED_STUDIO)
+    assert out["kind"] in ("explanation", "reject") and unchanged(out, COOLED_STUDIO), out
+    out = ask(interpreter, "easel lamp off, the porch lamp stays", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["easel lamp"]["state"] == "off", out
+    assert out["after"]["porch lamp"] == COOLED_STUDIO[2]["snapshot"], out
+    dark = _with_snapshot(COOLED_STUDIO, "porch lamp", {"state": "off"})
+    out = ask(interpreter, "keep the porch lamp on", home=dark)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["state"] == "on", out
+
+
+def test_a_request_meant_instead_undoes_the_last(interpreter):
+    """ "oops, I meant the garage spot on" just after "spot off" left the spot off; "actually, just
+    turn it down instead" just after "heater off" turned it down from off, to cooling."""
+    dark = _with_snapshot(COOLED_STUDIO, "easel lamp", {"state": "off"})
+    dark = _with_snapshot(dark, "porch lamp", {"state": "off"})
+    history = _history("easel lamp off", "easel lamp", {"state": "off"},
+                       {"state": "on", "brightness": 90, "color_temp": 5000})
+    out = ask(interpreter, "oops, I meant the porch lamp on", home=dark, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["state"] == "on", out
+    assert out["after"]["easel lamp"] == COOLED_STUDIO[0]["snapshot"], out
+    home = _heater_home(state="off")
+    history = _history("den heater off", "den heater", {"state": "off"}, {"state": "heat", "setpoint": 68})
+    out = ask(interpreter, "actually, just turn it down instead", home=home, now="2026-11-29T08:01:00",
+              history=history)
+    assert out["kind"] == "action" and out["after"]["den heater"]["state"] == "heat", out
+    assert out["after"]["den heater"]["setpoint"] < 68, out
+
+
+def test_a_heater_is_never_turned_down_into_cooling(interpreter):
+    """ "turn the utility heater down", said while it was off, switched it to cooling (a setpoint
+    below the room's implies cooling; its name says heating)."""
+    home = _heater_home(state="off")
+    out = ask(interpreter, "turn the den heater down", home=home)
+    assert out["kind"] == "clarify" and unchanged(out, home), out
+
+
+def test_a_way_refused_alone_changes_nothing(interpreter):
+    """ "the night light shouldn't be brighter" brightened it."""
+    out = ask(interpreter, "the porch lamp shouldn't be brighter", home=COOLED_STUDIO)
+    assert out["kind"] in ("reject", "clarify", "explanation") and unchanged(out, COOLED_STUDIO), out
+
+
+def test_undo_leaving_out_one_of_the_devices_asks(interpreter):
+    """ "except the sofa lamp, put that back on" just after all the lights went off put them all
+    back on."""
+    dark = [{**d, "snapshot": {"state": "off"}} if d["type"] == "lamp" else d for d in COOLED_STUDIO]
+    history = [{"at": "2026-11-29T08:00:00", "utterance": "all the lights off", "say": "Done."},
+               *({"at": "2026-11-29T08:00:00", "device": d["name"], "changed": {"state": "off"},
+                  "from": d["snapshot"], "by": "voice"} for d in COOLED_STUDIO if d["type"] == "lamp")]
+    out = ask(interpreter, "except the porch lamp, put that back on", home=dark, now="2026-11-29T08:01:00",
+              history=history)
+    assert out["kind"] == "clarify" and unchanged(out, dark), out
+
+
+def test_the_same_for_a_room_is_the_type_just_changed(interpreter):
+    """ "and the spare room the same" just after "main bedroom to 22" (its heat pump) switched the
+    spare room's lamp on at 22%."""
+    home = [*COOLED_STUDIO, {"name": "spare room heater", "type": "thermostat", "room": "spare room",
+                             "snapshot": {"state": "heat", "setpoint": 64, "room_temperature": 62, "fan": "auto"}}]
+    home = _with_snapshot(home, "spare room lamp", {"state": "off"})
+    cooled = _with_values(home, "studio ac", {"setpoint": 71})
+    history = _history("studio to 71", "studio ac", {"setpoint": 71}, {"setpoint": 73})
+    out = ask(interpreter, "and the spare room the same", home=cooled, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["spare room heater"]["setpoint"] == 71, out
+    assert out["after"]["spare room lamp"] == {"state": "off"}, out
+
+
+def test_not_needing_full_brightness_is_less(interpreter):
+    """ "the boot room doesn't need full brightness" switched the light off."""
+    full = _with_values(COOLED_STUDIO, "easel lamp", {"brightness": 100})
+    out = ask(interpreter, "the studio doesn't need full brightness", home=full)
+    assert out["kind"] == "action" and out["after"]["easel lamp"]["state"] == "on", out
+    assert out["after"]["easel lamp"]["brightness"] < 100, out
+
+
+def test_a_working_state_verb_opening_a_request_is_read_by_clause(interpreter):
+    """ "cool the bedroom and dim the light" made the light's white cooler and left the rest."""
+    for said in ("cool the studio and dim the easel lamp", "dim the easel lamp and cool the studio"):
+        out = ask(interpreter, said, home=COOLED_STUDIO)
+        assert out["kind"] == "action" and out["after"]["studio ac"]["setpoint"] < 73, out
+        assert out["after"]["easel lamp"]["brightness"] < 90, out
+        assert out["after"]["easel lamp"]["color_temp"] == 5000, out
+
+
+def test_the_light_in_here_is_not_a_device_called_light_elsewhere(interpreter):
+    """ "turn off the light in here", said in the ensuite, switched off the bedroom's device called
+    "light"."""
+    home = [{"name": "light", "type": "lamp", "room": "bedroom",
+             "snapshot": {"state": "on", "brightness": 50, "color_temp": 3000}},
+            {"name": "mirror light", "type": "lamp", "room": "ensuite",
+             "snapshot": {"state": "on", "brightness": 100, "color_temp": 5000}}]
+    out = ask(interpreter, "turn off the light in here", home=home, speaker_room="ensuite")
+    assert out["after"]["light"] == home[0]["snapshot"], out
+    out = ask(interpreter, "turn off the light in the ensuite", home=home)
+    assert out["kind"] == "action" and out["after"]["mirror light"]["state"] == "off", out
+    assert out["after"]["light"] == home[0]["snapshot"], out

@@ -33,7 +33,8 @@ from thoughtful.understanding.ask import Ask
 from thoughtful.understanding.bounds import Limit, said_limit
 from thoughtful.understanding.planner import Planner, TypePlan
 from thoughtful.understanding.readings import Readings
-from thoughtful.understanding.resolve import THE_HOME, Mentions, Resolver, but_leaves_out, serving, spares
+from thoughtful.understanding.resolve import (THE_HOME, Mentions, Resolver, but_leaves_out, serving, spares,
+                                             spares_alone)
 from thoughtful.understanding.runtime import LanguageModel, Prediction
 from thoughtful.understanding.text import normalize
 
@@ -186,10 +187,11 @@ _UNASKED = re.compile(r"\b(?:didn't|did\s+not|never)\s+ask(?:ed)?\s+(?:for|you\s
 """A change said not to have been asked for: "I didn't ask for the pantry light"."""
 _NOT_SO_MUCH = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+([a-z]+)(?:\s+[a-z']+){0,3}?\s+(?:so|that|as|too)\s+much\b")
 """A way of changing said to go too far: "don't cool it so much"."""
-_NOT_AT = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+(?:[a-z]+\s+){0,3}?be\s+((?:at|on)\s+(?!all\b|the\s+whole\b|"
-                     r"overnight\b|for\b|during\b|tonight\b|today\b|now\b|anymore\b)[a-z0-9% ]+)$")
-"""A level said not to be needed: "don't need to be at full", "shouldn't be on max" (not a time:
-"doesn't need to be on all night" is the state)."""
+_NOT_AT = re.compile(r"(?:\bnot\b|n't|\bnever\b)\s+(?:(?:[a-z]+\s+){0,3}?be\s+((?:at|on)\s+(?!all\b|the\s+whole\b|"
+                     r"overnight\b|for\b|during\b|tonight\b|today\b|now\b|anymore\b)[a-z0-9% ]+)"
+                     r"|need\s+((?:full|max|maximum|minimum|min)\b[a-z ]*))$")
+"""A level said not to be needed: "don't need to be at full", "shouldn't be on max", "doesn't need
+full brightness" (not a time: "doesn't need to be on all night" is the state)."""
 _THERE = re.compile(r"(?<=\s)(?:over\s+|in\s+|out\s+)?there\b(?!\s*(?:is|are|was|were|'s|isn't|aren't)\b)")
 """A place said as "there" ("the lamp there off"), not "there is"."""
 _HALF_BACK = re.compile(r"\bhalf\s*way\s+back\b|\bback\s+half\s*way\b|\bhalf\s+(?:of\s+)?(?:it|that)\s+back\b")
@@ -230,6 +232,10 @@ class Interpreter:
         self.joined = vocabulary.joined_pairs(models)
         self.device_nouns = vocabulary.device_nouns(models)
         self.nouns = set(vocabulary.type_nouns(models))
+        self.thing_nouns = self.nouns | {name for m in models.values() for lang in m.language.settings.values()
+                                         for name in lang.names if " " not in name}
+        """Nouns of devices and of what they have ("lamp", "fan"): after a word nobody here knows,
+        a thing this home does not have ("the extractor fan")."""
         self.label_space = set(label_space(models))
         self.device_words = vocabulary.device_words(models)
         self.comparative_words = {t: {w for lang in m.language.settings.values() for phrase in (*lang.up, *lang.down)
@@ -256,6 +262,11 @@ class Interpreter:
         """ "cancel the heating in the loft": stop it (a cancel alone, "cancel that", changes nothing)."""
         self.comparative_bases = safety.comparative_bases(models)
         self.comparative_opposites = safety.comparative_opposites(models)
+        self.less_of_more = safety.less_of_more(models)
+        self.value_words = {name for m in models.values() for lang in m.language.settings.values()
+                            for value in lang.named.values() for name in value.synonyms if " " not in name}
+        """One-word names of values ("orange"): "less orange" of a lamp showing a colour is no
+        white to make whiter."""
         self.working_ops = {f"{t}:state={st}" for t, m in models.items() for st in m.states if st != "off"}
         """Every switch to a working state, as operations are written ("thermostat:state=heat")."""
         self.rivals = {t: {key: {other for state in m.states.values() for group in state.one_of if key in group
@@ -287,9 +298,9 @@ class Interpreter:
         request = replace(request, text=_OOPS.sub("oops", _CANCEL_FIRST.sub("", request.text)))
         # "5 degrees off the heat pump": down 5; "not so bright, sofa lamp": less bright; "not
         # brighter, dimmer": dimmer (so no clause reads "not brighter" as brighter)
-        said = safety.not_so_as_less(taken_off(signs_spelled(first_of_either(safety.out_as_a_place(
-            vocabulary.lit_as_on(self.cancelled_as_stopped.sub(r"stop \1", request.text)))))),
-            self.comparative_bases, self.comparative_opposites, self.nouns)
+        said = safety.less_as_the_other_way(safety.not_so_as_less(taken_off(signs_spelled(first_of_either(
+            safety.out_as_a_place(vocabulary.lit_as_on(self.cancelled_as_stopped.sub(r"stop \1", request.text)))))),
+            self.comparative_bases, self.comparative_opposites, self.nouns), self._less_of_more(request))
         refused, rest = safety.refused_ways(said, self.models)
         changed_lately = bool(replay.last_by_voice(request.home, request.now))
         if changed_lately:  # "a bit less than that" just after "lamp to 40": less than the level just set,
@@ -320,6 +331,9 @@ class Interpreter:
         if unknown and self._done_to_devices(text, unknown[0], request.home):
             # "water more light bulbs" (heard for "order…") had brightened every light
             return Interpretation("reject", f"Sorry, I can't {unknown[0]} anything. {self._abilities(request.home)}")
+        if unknown and (thing := self._another_thing(text, unknown)):
+            # "turn on the extractor fan in the kitchen" had switched the radiator's fan on
+            return Interpretation("reject", f"I don't know the {thing}. {self._inventory(request.home)}")
         if followup.asks_why_of_the_last(text) and (last := replay.last_changed(request.home, request.now)):
             home = request.home  # "what was that for?" just after the kids lamp was switched off
             return Interpretation("explanation", " ".join(explain.explain_why(
@@ -347,6 +361,14 @@ class Interpreter:
             said = followup.correction(request.text.lower()) or rest  # its commas kept: "too warm, go back"
             if self._undone_after_a_complaint(replace(request, text=said)):
                 return self._undo(request)  # "nope, too warm, go back": read as a complaint, one step back
+            if meant := self._meant_instead(request, text):
+                return self._undone_and(request, meant)  # "oops, I meant the garage spot on" just after
+                # "spot off": the spot back on too (it had stayed off)
+            instead = _INSTEAD.sub("", rest)
+            if instead != rest and changed_lately and \
+                    not followup.is_ellipsis(self.resolver.mentions(instead, request.home).masked, self.nouns):
+                return self._undone_and(request, instead)  # "actually, just turn it down instead" just after
+                # "heater off": on again, and down (it had been read as down from off: cooling)
             return self._corrected(replace(request, text=rest))
         other = self._other(request, text)
         if other is not None and other.alone:  # "the other one", "wrong lamp"
@@ -561,6 +583,11 @@ class Interpreter:
             prediction = self._predict(before, request.home)
             if prediction.kind not in ("command", "question"):
                 return None
+            changed = {request.home[e.device].type for e in replay.last_by_voice(request.home, request.now)}
+            kept = {op: p for op, p in prediction.ops.items() if op.partition(":")[0] in changed}
+            if i == len(request.turns) - 1 and kept and len(kept) < len(prediction.ops):
+                prediction = prediction.only(kept)  # "main bedroom to 22" set the heat pump: "and the spare
+                # room the same" is its heater's 22, not its lamp's 22%
             # "and the thermostat" after "turn off the porch light": the same operations on its type
             mapped = self._said_again(found, prediction, request.home)
             meant = found.devices or self._of_the_rooms(found, request.home)  # ("the heater out there")
@@ -659,11 +686,29 @@ class Interpreter:
                 said_of = f"{found.masked} {self.models[device_type].display_name}"
                 narrowed = self.lm.predict(said_of, types={device_type})
                 if narrowed.kind == "command" and narrowed.confidence >= CONFIDENCE and narrowed.ops:
-                    if self._only_the_other_way(narrowed.ops, request):
+                    if self._only_the_other_way(narrowed.ops, request) and not self._named_a_level(request) \
+                            and not find_numbers(found.masked):
                         return self._reverse(request)  # "no, warmer" just after "two degrees cooler"
+                    # ("no, lower" just after "the cellar light to 80" from 40: lower than 80, not
+                    # mirrored about 40 to 1%; "that's plenty, down one" just after "up 2": down one)
                     # with its type said: "make that 72" is the thermostat's, not a number for nothing
                     return self._decide(request, replace(found, masked=said_of), narrowed)
         return self.interpret(request)
+
+    def _meant_instead(self, request: Request, text: str) -> str | None:
+        """The request ``text`` says was meant instead of the last by voice ("no, I meant the
+        garage spot on" just after "spot off": "the garage spot on"): a whole request (not "no, the
+        desk lamp") on devices that change did not touch, adding none ("I meant the hall light
+        too"); None otherwise."""
+        said = _MEANT.match(text)
+        meant = text[said.end():] if said else ""
+        if not meant or followup.BOTH & set(meant.split()):
+            return None
+        found = self.resolver.mentions(meant, request.home)
+        moved = {e.device for e in replay.last_by_voice(request.home, request.now)}
+        whole = bool(found.devices and moved) and not moved & set(found.devices) and \
+            not followup.is_ellipsis(found.masked, self.nouns)
+        return meant if whole else None
 
     def _one_as_last(self, request: Request, text: str, types: Collection[str] | None = None) -> str:
         """``text`` with "the garden one" said as the type talked of last (or the one of ``types``),
@@ -1305,11 +1350,13 @@ class Interpreter:
             {self.resolver.nouns.get(w) or self.resolver.nouns.get(w[:-1]) for w in words} - {None}  # "…the lights"
         if not (found.devices or found.rooms) or not followup.is_ellipsis(found.masked, self.nouns):
             content = [w for w in words if w not in followup.LINKING]
-            if len(content) != 1 or content[0] not in self.device_words or set(words) & PRONOUNS:
-                return None  # "heat it" is a verb and its object, not "the heat"
+            if len(content) != 1 or content[0] not in self.device_words or set(words) & PRONOUNS or \
+                    words[0] == content[0] and len(words) > 1:
+                return None  # "heat it", "cool the bedroom" (masked "cool the") are a verb and its object,
+                # not "the heat"
             named = {self.device_words[content[0]]}  # "the heat": a word for the thermostat alone
-        if previous is None:
-            return False
+        if previous is None:  # nothing before to say again: read on its own ("cool the bedroom and dim
+            return None  # the light" had given up reading by clause, and the whole had cooled the light's white)
         ops = self._ops(previous)
         if named:
             if len(named) > 1:
@@ -1328,6 +1375,19 @@ class Interpreter:
             return self._apply(request, by, own_words={name: "" for name, _, _ in by})  # "heater up 1"
         if kind == "out_of_scope":
             return Interpretation("reject", f"Sorry, that's not something I can do. {self._abilities(request.home)}")
+        refusal, rest = safety.refused_ways(found.masked, self.models)
+        if refusal and followup.is_ellipsis(rest, self.nouns):  # "the night light shouldn't be brighter"
+            # had brightened it: a way refused, and nothing else asked
+            if refusal & (replay.ways_moved(request.home, request.now) |
+                          replay.states_switched(request.home, request.now)):
+                return self._undo(request)  # "no, not brighter" just after it was brightened
+            return Interpretation("reject", "OK, I'll leave everything as it is.")
+        if kind == "command" and spares_alone(found.masked, self.nouns) and self._left_as_said(found, request.home):
+            # "hold off on the fairy lights" had switched them off ("keep the porch light on" while it
+            # is off switches it on)
+            return Interpretation("explanation", "Nothing to change. " + " ".join(
+                explain.describe(request.home[n], request.home.units) for n in found.devices)) if found.devices \
+                else Interpretation("reject", "OK, I'll leave everything as it is.")
         # these rules read the words alone, however unsure the model is of them ("not that far")
         if followup.overshot(found.masked):  # "too much", "not so much" (read as negated): a step back
             return self._undo(request)
@@ -1381,6 +1441,9 @@ class Interpreter:
         not_left = kind == "command" and bool(_NOT_LEFT.search(found.masked))
         if less is None and (kind == "negated" or unsure or not_left):
             less = self._not_left(found, request.home)  # "the hall light shouldn't be off": on
+        if less is None and kind in ("command", "negated") and \
+                (kept := self._not_in_the_state_refused(found, request.home)):
+            return Interpretation("reject", kept)  # "I don't want the heater off" while it heats had switched it off
         if kind == "negated" or not_at or ((unsure or not_so or not_left) and less):
             if less is None and (needless := self._needless(found, request.home)):
                 less = needless  # "the heat pump doesn't need to run": off, as "…to be on" is
@@ -1400,6 +1463,13 @@ class Interpreter:
             return Interpretation("clarify", f"I didn't change anything: I last changed "
                                              f"{self._last_changed_said(request)}. What should "
                                              f"{explain.the(found.devices[0])} do?")
+        if kind in ("undo", "reverse") and set(found.excluded) & \
+                {e.device for e in replay.last_by_voice(request.home, request.now)}:
+            # "except the sofa lamp, put that back on" just after all the lights went off had put
+            # them all back: the sofa lamp alone, or all but it?
+            return Interpretation("clarify", f"I didn't change anything: should I put back only "
+                                             f"{' and '.join(map(explain.the, found.excluded))}, or all but "
+                                             f"{'them' if len(found.excluded) > 1 else 'it'}?")
         if kind in ("undo", "reverse") and _AS_IT_WAS.search(found.masked):
             return self._undo(request)  # "put it the way it was", read as "the other way", had mirrored the change
         if kind == "undo" and set(vocabulary.words(found.masked)) & UNDOING:
@@ -1408,6 +1478,13 @@ class Interpreter:
             return Interpretation("clarify", "Sorry, what would you like me to do?")
         if kind == "command" and (back := self._back_the_other_way(request, found)) is not None:
             return back  # "and back down" just after "cot heater up 2": to where it was, not one step
+        if kind == "command" and set(found.masked.split()) & REVERSING and \
+                self._only_the_other_way(prediction.ops, request):
+            if not self._named_a_level(request):
+                return self._reverse(request)  # "wrong way, warmer" just after "2 degrees cooler"
+            rest = " ".join(w for w in found.masked.split() if w not in REVERSING | followup.LINKING)
+            return self._undone_and(request, rest)  # "wrong way, brighter" just after "dim it to 40" from
+            # 70: back to 70, then brighter (it had gone one step up from 40)
         if kind in ("command", "more") and (by := self._more_by(request, found)):
             # "one more degree" just after "the split down 2": down, as the change it continues
             # says (its "more degrees" is no "warmer" to check the change against); heard, its
@@ -1561,7 +1638,7 @@ class Interpreter:
         at = _NOT_AT.search(found.masked)
         if at:  # "the kitchen lights don't need to be at full": read as "the lights at full", the other way
             before = re.sub(r"\S*$", "", found.masked[:at.start()])  # "the lamp does|n't": "the lamp "
-            level = self._predict(replace(found, masked=f"{before}{at.group(1)}"), home)
+            level = self._predict(replace(found, masked=f"{before}{at.group(1) or at.group(2)}"), home)
             ways = set()
             for op in level.ops if level.kind == "command" else ():
                 device_type, _, what = op.partition(":")
@@ -1741,6 +1818,17 @@ class Interpreter:
         if len(others) > 1:
             others = {f"{d.type}:state={d.state_called_for()}" for d in devices} & others
         return next(iter(others)) if len(others) == 1 and others <= self.label_space else None
+
+    def _not_in_the_state_refused(self, found: Mentions, home: Home) -> str | None:
+        """What to say when the words end saying the devices must not be in a state they are
+        not in ("the heater can't be off tonight" while it heats): they stay as they are."""
+        said = _NOT_LEFT.search(found.masked)
+        devices = [home[n] for n in found.devices or self._of_the_rooms(found, home)]
+        state = said.group(1) if said else None
+        if not devices or not all(state in d.model.states and d.snapshot.get("state") != state for d in devices):
+            return None
+        names = " and ".join(explain.the(d.name) for d in devices)
+        return f"OK, I'll leave {names} as {'they are' if len(devices) > 1 else 'it is'}: not {state}."
 
     def _no_longer(self, found: Mentions, home: Home) -> str | None:
         """ "don't cool the bedroom any more": switching off the one type whose working state the
@@ -2368,7 +2456,8 @@ class Interpreter:
                     or safety.out_of_range(change, device.model, home.units)
                 if asked and (beyond := safety.out_of_range(change, device.model, home.units)):
                     return Interpretation("explanation", f"You can't: {beyond}.")  # "how do I set it to 40?"
-                wrong = wrong or self._state_unsaid(request.replayed_for, device.model, name, after)
+                wrong = wrong or self._state_unsaid(request.replayed_for, device.model, name, after) \
+                    or self._state_against_its_name(device, change, after)
                 if wrong:
                     return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
                 proposed.append(Applied(name, device.snapshot, after, notes))
@@ -2429,6 +2518,17 @@ class Interpreter:
         if not any(a.changed for a in applied):
             return Interpretation("explanation", self._nothing_to_change(applied, home), applied)
         return Interpretation("action", say, applied)
+
+    def _state_against_its_name(self, device: Device, change: Change, after: dict) -> str | None:
+        """What is wrong when a change no state was asked for switches ``device`` into a working
+        state its name speaks against ("turn the utility heater down" while it was off had switched
+        it to cooling: a lower setpoint than the room's implies cooling); None otherwise."""
+        state, words = after.get("state"), self.resolver.state_words.get(device.type, {})
+        name = set(vocabulary.words(device.name))
+        if change.state is not None or state == device.snapshot.get("state") or name & words.get(state, set()) \
+                or not any(name & said for other, said in words.items() if other != state):
+            return None
+        return f"{explain.the(device.name)} is {device.snapshot.get('state')}, and that would switch it to {state}"
 
     def _room_untouched(self, text: str, home: Home, changing: set[str]) -> bool:
         """Whether ``text`` names a room none of the ``changing`` devices is in, though it has a
@@ -2505,6 +2605,34 @@ class Interpreter:
                       for w in vocabulary.words(" ".join([*self.resolver.spoken_forms(d.name), d.room]))}
         return vocabulary.unknown_words(self._as_named(normalize(text), home), self.models, home_words,
                                         self.known_words)
+
+    def _less_of_more(self, request: Request) -> dict[str, str]:
+        """:func:`safety.less_of_more`, but for the names of values while a device meant (named,
+        else changed last, else any) shows a colour ("make the strip less orange" of an orange
+        strip: which colour, then?)."""
+        home = request.home
+        if "less" not in request.text.lower():
+            return self.less_of_more
+        meant = self.resolver.mentions(normalize(request.text), home).devices or \
+            [e.device for e in replay.last_by_voice(home, request.now)] or list(home.devices)
+        if not any("color" in home[n].snapshot for n in meant):
+            return self.less_of_more
+        return {w: other for w, other in self.less_of_more.items() if w not in self.value_words}
+
+    @staticmethod
+    def _left_as_said(found: Mentions, home: Home) -> bool:
+        """Whether the devices named are already as the words leave them: on or off, if they end
+        saying one ("leave the lamp on"), or anyhow."""
+        said = found.masked.split()[-1]
+        return said not in ("on", "off") or all((home[n].snapshot["state"] == "off") == (said == "off")
+                                                 for n in found.devices)
+
+    def _another_thing(self, text: str, unknown: Collection[str]) -> str | None:
+        """An unknown word just before a noun of a device or of what one has, the two of them
+        ("extractor fan"): a thing this home does not have; None when there is none."""
+        said = text.split()
+        return next((f"{w} {then}" for w, then in zip(said, said[1:])
+                     if w in unknown and {then, then.removesuffix("s")} & self.thing_nouns), None)
 
     def _as_named(self, text: str, home: Home) -> str:
         """``text`` (normalized) with the devices' names as the home writes them ("night stand
@@ -2731,7 +2859,8 @@ class Interpreter:
         said = set(vocabulary.words(normalize(request.text)))
         level = self._named_a_level(request)
         if replay.AGAIN & said:  # "again" after "the cot light to 10": that level again, not 20% lower
-            changes = [] if level else replay.once_again(request.home, request.now)
+            by_ratio = bool(request.turns and replay.IN_PROPORTION.search(normalize(request.turns[-1].utterance)))
+            changes = [] if level else replay.once_again(request.home, request.now, in_proportion=by_ratio)
         else:  # "even less" just after "the heat down 2": lower still, as "less" of a level is
             changes = replay.one_more_step(request.home, request.now, back=bool(replay.LESS & said),
                                            of_the_level=level or bool(_EVEN & said and replay.LESS & said))
@@ -2864,11 +2993,18 @@ _NEEDLESS = re.compile(r"\b(?:(?:doesn't|don't|does not|do not|needn't|need not|
 "shouldn't be heating", "don't let it run tonight"), the last of them how it works (:data:`_WORKING`, or its
 state's word)."""
 _WORKING = {"on", "run", "running", "work", "working", "going"}
-_NOT_LEFT = re.compile(r"\b(?:doesn't|don't|does not|do not|shouldn't|should not|mustn't|must not|never)\s+"
-                       r"(?:(?:need|have)\s+to\s+)?(?:be|stay|remain|(?:leave|keep)(?:\s+[a-z']+){0,3}?)\s+([a-z]+)"
+_INSTEAD = re.compile(r"[\s,]*\binstead\s*$")
+"""A correction's closing "instead" ("actually, just turn it down instead"): the last change is
+not wanted, this is."""
+_MEANT = re.compile(r"^(?:(?:oops|sorry|no|nope|wait)\s+)*i\s+(?:meant|mean|said|wanted|asked\s+for)\s")
+"""A correction that says what was meant instead ("oops, I meant…", "no, I said…")."""
+_NOT_LEFT = re.compile(r"\b(?:doesn't|don't|does not|do not|shouldn't|should not|mustn't|must not|never|can't|cannot|"
+                       r"can not|won't)\s+(?:(?:need|have)\s+to\s+)?"
+                       r"(?:be|stay|remain|(?:leave|keep|want)(?:\s+[a-z']+){0,3}?)\s+([a-z]+)"
                        r"(?:\s+(?:tonight|today|now|anymore|overnight|please|all\s+(?:night|day)))?$")
 """Words that end saying a device must not be left in a state ("shouldn't be off", "don't leave
-the lamp off", "doesn't need to be off", "mustn't be off tonight")."""
+the lamp off", "doesn't need to be off", "mustn't be off tonight", "can't be off", "I don't want the
+heater off")."""
 
 
 _A_PART = re.compile(r"(?:a\s+|an\s+)?(?:half|quarter|third)")

@@ -5,6 +5,7 @@ device that change touched."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Callable
 
@@ -116,12 +117,24 @@ LESS = {"less", "fewer"}
 AGAIN = {"again", "repeat", "same", "once"}
 """Words of a "more" follow-up that ask for the whole change again ("same again", "do it
 again", "once more"), not one step ("a bit more")."""
+IN_PROPORTION = re.compile(r"\b(?:halve|half|double|twice|third|quarter|fifth)\b")
+"""Words of a change by a ratio ("halve the lamp"), which "again" repeats as a ratio."""
 
 
-def once_again(home: Home, now: datetime) -> list[Planned]:
+def once_again(home: Home, now: datetime, in_proportion: bool = False) -> list[Planned]:
     """Each setting the last change moved, moved as far again ("boiler up two degrees" …
-    "same again": two more)."""
-    return _moved_again(home, now, 1.0, "you asked for the same again")
+    "same again": two more); ``in_proportion``, by the same ratio ("halve the lamp" 80% → 40% …
+    "half again": 20%, not 40% less)."""
+    if not in_proportion:
+        return _moved_again(home, now, 1.0, "you asked for the same again")
+    changes = []
+    for event in last_by_voice(home, now):
+        settings = home[event.device].model.settings
+        adjust = {k: new * new / event.from_[k] - new for k, new in _moved(event, settings).items()
+                  if new != event.from_[k] and event.from_[k]}
+        if adjust:
+            changes.append((event.device, Change(adjust=adjust), "you asked for the same again"))
+    return changes
 
 
 def part_back(home: Home, now: datetime, part: float) -> list[Planned]:

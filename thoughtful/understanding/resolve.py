@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Collection
 
 from thoughtful.state.device import Device
 from thoughtful.state.home import Home
@@ -51,16 +52,20 @@ _EXCEPT = rf"(?:{_LISTING}|not)"
 """Words that take a device out of a selection: "all the lights except the desk lamp", "not the
 lamp" (one device: "not the reading lamp, the wall lamp" contrasts the two)."""
 _SPARE = (r"(?:(?:don't|do\s+not|never)\s+(?:touch|change)|(?<!n't\s)(?<!not\s)"
-          r"(?:leave|forget(?:\s+about)?|skip|nothing\s+(?:for|to|on)|no\s+changes?\s+(?:for|to|on)))")
+          r"(?:leave|forget(?:\s+about)?|skip|hold\s+off\s+on|nothing\s+(?:for|to|on)|no\s+changes?\s+(?:for|to|on)))")
 """Words that spare a device beside another request: "don't touch the nightlight just dim the
 chandelier", "leave the heater just switch the lamp off", "forget the lamp, do the heat", "nothing
-for the boiler, just the attic bulb on" (said alone, "don't touch the nightlight" asks for nothing)."""
-_AS_IT_IS = r"(?:\s+(?:alone|on|off|be|as\s+it\s+is|as\s+is))?"
+for the boiler, just the attic bulb on", "hold off on the fairy lights" (had switched them off;
+said alone, "don't touch the nightlight" asks for nothing)."""
+_AS_IT_IS = r"(?:\s+(?:alone|on|off|be|as\s+it\s+is|as\s+they\s+are|as\s+is))?"
 """How a spared device is left ("leave the lamp on"): its words, not a request for another."""
-_KEPT = (r"(?<!n't\s)(?<!not\s)keep\s+(?:the\s+|my\s+|any\s+)?(?:{what})"
-         r"\s+(?:on|off|going|running|as\s+it\s+is|as\s+is|the\s+same)")
+_KEPT = (r"(?:(?<!n't\s)(?<!not\s)keep\s+(?:the\s+|my\s+|any\s+)?(?:{what})"
+         r"\s+(?:on|off|going|running|as\s+it\s+is|as\s+they\s+are|as\s+is|the\s+same)"
+         r"|(?:the\s+|my\s+)?(?:{what})\s+(?:can\s+|should\s+|will\s+)?(?:stays?|remains?)"
+         r"(?:\s+(?:on|as\s+it\s+is|as\s+they\s+are|as\s+is|the\s+same))?(?=\s*$))")
 """A device kept as it is beside another request ("keep the thermostat as it is and dim the
-lamp"); "keep the lamp dimmer" is a request."""
+lamp", "lamp off, the fairy lights stay": it had switched them off too); "keep the lamp dimmer"
+is a request."""
 
 
 _AFTER_A_DETERMINER = "(?:(?<=^\\s)|" + "|".join(rf"(?<=\b{w}\s)" for w in sorted(DETERMINERS)) + ")"
@@ -149,6 +154,13 @@ def spares(clause: str) -> bool:
     """Whether ``clause`` only spares what it names: "leave the lamp on", "don't touch the fan",
     "keep the thermostat as it is"."""
     return bool(re.match(rf"\s*{_SPARE}\s", clause) or re.fullmatch(rf"\s*{_KEPT.format(what='.+?')}\s*", clause))
+
+
+def spares_alone(masked: str, nouns: Collection[str]) -> bool:
+    """Whether ``masked`` (names masked as their type's noun) only spares a device, asking for
+    nothing else: "hold off on the fairy lights" (read as "off"), "the lamp can stay"."""
+    what = "|".join(rf"{re.escape(n)}s?" for n in sorted(nouns, key=len, reverse=True))
+    return bool(re.fullmatch(rf"\s*{_spared(what)}\s*", masked))
 
 
 def _except(text: str) -> str:
@@ -388,8 +400,8 @@ class Resolver:
         for device, pattern in patterns:
             if device.name in found.devices or device.name in found.excluded:
                 continue
-            # (heard: "not a strip" for "not the strip")
-            new, n = re.subn(rf"\s{except_}\s+(?:the\s+|my\s+|a\s+)?{pattern}(?=\s)", " ", masked)
+            # (heard: "not a strip" for "not the strip"; "not that ac, the yoga one" had changed both)
+            new, n = re.subn(rf"\s{except_}\s+(?:the\s+|my\s+|a\s+|that\s+|this\s+)?{pattern}(?=\s)", " ", masked)
             spared, s = re.subn(rf"\s{_spared(pattern)}(?=\s)", " ", new)
             if s and spared.split():
                 new, n = spared, n + s
@@ -587,6 +599,10 @@ class Resolver:
                 return []  # each one left out: "everything except the thermostat"
             raise Ask(f"There is no {display} here.")
         named = [n for n in found.devices if home[n].type == device_type]
+        where = found.rooms or ([speaker_room.lower()] if found.here and speaker_room else [])
+        if named and where and all(n.lower() in self.nouns for n in named) and \
+                not serving([home[n] for n in named], where):
+            named = []  # "the light in here" said in the ensuite: its light, not the bedroom's device "light"
         if named and not _EVERY.search(_NOT_SELECTING.sub(" ", found.masked)):
             return named
         if named:  # "all the lights and (set) the strip light": all of them, the one named among them

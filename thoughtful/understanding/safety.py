@@ -52,8 +52,10 @@ _GO_TO = re.compile(r"^(?:can|could)\s+(?!you\b|i\b|we\b|u\b)(.+?)\s+(?:go|do|tu
 "can the lamp be brighter?" asks for it), "can the tv strip show purple?", "could it glow red?"."""
 
 
-_NOT = r"(?:not|no|don't|never)\s+(?:(?:any|so|too|that|the|a|bit|much)\s+)?"
-"""A negation before a phrase: "not brighter", "not any warmer"."""
+_NOT = (r"(?:not|no|don't|never|(?:shouldn't|should\s+not|mustn't|must\s+not|needn't|can't|cannot|won't)\s+"
+        r"(?:be|get)|(?:doesn't|don't|does\s+not|do\s+not)\s+(?:need|have)\s+to\s+(?:be|get))\s+"
+        r"(?:(?:any|so|too|that|the|a|bit|much)\s+)?")
+"""A negation before a phrase: "not brighter", "not any warmer", "shouldn't be brighter"."""
 
 
 _NEGATED = re.compile(r"\b(?:not|no|don't|never|nor|without)\b|n't\b")
@@ -232,7 +234,7 @@ def without_refused_direction(text: str, models: dict[str, StateModel]) -> str:
     return text
 
 
-_REFUSING = re.compile(r"\b(?:not|no|don't|never)\b", re.IGNORECASE)
+_REFUSING = re.compile(r"\b(?:not|no|never)\b|n't\b", re.IGNORECASE)
 
 
 def refused_ways(text: str, models: dict[str, StateModel]) -> tuple[set[str], str]:
@@ -292,6 +294,32 @@ def comparative_opposites(models: dict[str, StateModel]) -> dict[str, str]:
                 for b in {base(p) for p in same} - {None}:
                     found.setdefault(b, set()).add(opposite)
     return {b: next(iter(words)) for b, words in found.items() if len(words) == 1 and None not in words}
+
+
+def less_of_more(models: dict[str, StateModel]) -> dict[str, str]:
+    """The word of a way said "more W" ("more yellow": the lamp's warmer white) → the first
+    one-word comparative of the other way ("whiter"), where every setting with "more W" agrees and
+    "less W" is no phrase of its own (as "less light" is)."""
+    found: dict[str, set[str | None]] = {}
+    for model in models.values():
+        for lang in model.language.settings.values():
+            for same, other in ((lang.up, lang.down), (lang.down, lang.up)):
+                opposite = next((p for p in other if " " not in p.strip()), None)
+                for phrase in same:
+                    said = phrase.split()
+                    if len(said) == 2 and said[0] == "more" and f"less {said[1]}" not in other:
+                        found.setdefault(said[1], set()).add(opposite)
+    return {w: next(iter(words)) for w, words in found.items() if len(words) == 1 and None not in words}
+
+
+def less_as_the_other_way(text: str, others: dict[str, str]) -> str:
+    """ "a little less yellow" → "a little whiter" (``others``: :func:`less_of_more`): less of what
+    one way is "more" of is the other way ("less yellow", read for "more yellow", had warmed the
+    white)."""
+    if not others:
+        return text
+    pattern = re.compile(rf"\bless\s+({'|'.join(map(re.escape, others))})\b", re.IGNORECASE)
+    return pattern.sub(lambda m: others[m.group(1).lower()], text)
 
 
 def not_so_as_less(text: str, bases: frozenset[str], opposites: dict[str, str], nouns: Collection[str] = ()) -> str:
@@ -508,13 +536,17 @@ def not_enough(text: str, model: StateModel, key: str, first: bool = False) -> i
     """+1 when ``text`` says the devices are not something of ``key`` enough ("it's not warm
     enough in the office": warmer; "the lamp isn't bright enough"), -1 for the other way
     ("not cool enough"), by the bases of the setting's one-word comparatives (with ``first``,
-    of the comparatives that open its longer phrases: the lamp's "warmer white"); 0 otherwise."""
+    of the comparatives that open its longer phrases: the lamp's "warmer white"), and by the word
+    of a way said "more W" ("the lamp isn't orange enough": "more orange", its warmer white, had
+    made it cooler); 0 otherwise."""
     lang = model.language.settings.get(key)
     match = _NOT_ENOUGH.search(text)
     if lang is None or match is None:
         return 0
     said = match.group(1)
-    up, down = ({base(p.split()[0] if first else p) for p in phrases} for phrases in (lang.up, lang.down))
+    up, down = ({base(p.split()[0] if first else p) for p in phrases} |
+                {p.split()[1] for p in phrases if len(p.split()) == 2 and p.split()[0] == "more"}
+                for phrases in (lang.up, lang.down))
     return 1 if said in up and said not in down else -1 if said in down and said not in up else 0
 
 
