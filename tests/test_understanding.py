@@ -3168,3 +3168,42 @@ def test_the_light_in_here_is_not_a_device_called_light_elsewhere(interpreter):
     out = ask(interpreter, "turn off the light in the ensuite", home=home)
     assert out["kind"] == "action" and out["after"]["mirror light"]["state"] == "off", out
     assert out["after"]["light"] == home[0]["snapshot"], out
+
+
+def test_a_lamp_said_a_bit_warmer_is_its_white(interpreter):
+    """ "loft lamp a tad warmer", "the hall lamp a touch cooler" were asked about: "warmer" of a
+    lamp named is its white ("warmer white"), whatever the model was unsure of."""
+    out = ask(interpreter, "porch lamp a tad warmer", home=_with_values(COOLED_STUDIO, "porch lamp",
+                                                                       {"color_temp": 4000}))
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["color_temp"] < 4000, out
+    out = ask(interpreter, "the porch lamp a touch cooler", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["color_temp"] > 2700, out
+
+
+def test_a_number_closing_a_complaint_is_the_level_just_changed(interpreter):
+    """ "that's too much, 21" and "not that low, 62" just after a heater was set read the number as
+    a lamp's ("which lamp do you mean?")."""
+    home = _heater_home(setpoint=71.6)
+    history = _history("den heater to 22", "den heater", {"setpoint": 71.6}, {"setpoint": 68})
+    out = ask(interpreter, "that's too much, 21", home=home, now="2026-11-29T08:01:00", history=history,
+              units={"temperature": "C"})
+    assert out["kind"] == "action" and out["after"]["den heater"]["setpoint"] == 69.8, out
+    assert unchanged(out, COOLED_STUDIO), out
+    home = _heater_home(setpoint=60)
+    history = _history("den heater down 8", "den heater", {"setpoint": 60}, {"setpoint": 68})
+    out = ask(interpreter, "not that low, 62", home=home, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["den heater"]["setpoint"] == 62, out
+    assert unchanged(out, COOLED_STUDIO), out
+
+
+def test_a_room_said_not_warm_is_asked_about_and_needless_heat_goes_off(interpreter):
+    """ "the living room isn't warm" was refused (now: asked, "warmer?", as "isn't cold" may only
+    say how it is); "nobody's in the spare room, no need to heat it" was refused; "the porch light
+    doesn't have to be on in daylight" was refused."""
+    home = _heater_home()
+    out = ask(interpreter, "the den isn't warm", home=home)
+    assert out["kind"] == "clarify" and "69" in out["say"] and unchanged(out, home), out
+    out = ask(interpreter, "nobody's in the den, no need to heat it", home=home)
+    assert out["kind"] == "action" and out["after"]["den heater"]["state"] == "off", out
+    out = ask(interpreter, "the porch lamp doesn't have to be on in daylight", home=COOLED_STUDIO)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["state"] == "off", out

@@ -311,6 +311,7 @@ class Interpreter:
             # "dimmer, not off" just after "lamp off"
         request = replace(request, text=safety.without_refused_direction(said, self.models))
         request = replace(request, text=self._there_as_the_room(request))
+        request = replace(request, text=self._level_of_the_last(request))
         if request.heard_confidence is not None:
             request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))
         text = normalize(request.text)
@@ -609,6 +610,25 @@ class Interpreter:
             return self._decide(replace(request, text=said, turns=request.turns[:i],
                                         replayed_for=normalize(request.text)), moved, prediction)
         return None
+
+    def _level_of_the_last(self, request: Request) -> str:
+        """``request.text``, or when a number alone closes it after words that name no device
+        ("that's too much, 21", "not that low, 62"), that level of the one setting the last
+        change by voice moved ("kitchen radiator to 21"; the number had been read as a lamp's)."""
+        events = replay.last_by_voice(request.home, request.now)
+        moved = {(e.device, k) for e in events for k, v in e.changed.items()
+                 if k in request.home[e.device].model.settings and request.home[e.device].model.settings[k].numeric
+                 and v != e.from_.get(k)}
+        if len(moved) != 1:
+            return request.text
+        (name, _), = moved
+        level = _LEVEL_ALONE.search(request.text)
+        if level is None:
+            return request.text
+        before = self.resolver.mentions(normalize(request.text[:level.start()]), request.home)
+        if before.devices or before.rooms or before.everything:  # "lamp off, 62": the number is the lamp's?
+            return request.text
+        return f"{name} to {level.group(1)}"  # the words before say why ("not that low, 62")
 
     def _there_as_the_room(self, request: Request) -> str:
         """ "the garden office heater to 18 and the lamp there off": "there" said as the one room
@@ -1426,6 +1446,8 @@ class Interpreter:
         if kind in ("command", "negated") and (worded := self._not_enough(found, request.home)):
             # "it's not warm enough in here" had been read as too warm
             kind, prediction = "command", replace(prediction.only({worded: prediction.confidence}), kind="command")
+            if not re.search(r"\benough\b", found.masked):  # "the living room isn't warm" complains, "the
+                request = replace(request, guessed=True)  # dining room isn't cold" may only say how it is: asked
         # "the lamp shouldn't be at the minimum" is no request for the minimum; "the sofa lamp
         # shouldn't be this bright", read unsure, and "the ac unit shouldn't be this cold", read as
         # off (no word says it), still say less
@@ -1831,10 +1853,13 @@ class Interpreter:
         return f"OK, I'll leave {names} as {'they are' if len(devices) > 1 else 'it is'}: not {state}."
 
     def _no_longer(self, found: Mentions, home: Home) -> str | None:
-        """ "don't cool the bedroom any more": switching off the one type whose working state the
-        words name while a device of it is in that state; None otherwise."""
+        """ "don't cool the bedroom any more", "no ac in the rec room": switching off the one type
+        whose working state the words name while a device of it is in that state; None otherwise."""
         said = set(found.masked.split())
-        if not re.search(r"\b(?:any\s?more|any\s+longer)\b", found.masked):
+        opening = re.match(r"(?:no|without)\s+(?:the\s+)?([a-z]+)\b", found.masked)
+        if opening and (found.rooms or found.devices):  # "no ac in the rec room, it's fine"
+            said = {opening.group(1)}
+        elif not re.search(r"\b(?:any\s?more|any\s+longer)\b", found.masked):
             return None
         types = {t for t, states in self.resolver.state_words.items() for state, words in states.items()
                  if said & words and _in_state(home, t, state)}
@@ -1940,6 +1965,8 @@ class Interpreter:
         if how in ("max", "min"):
             return safety.said_extreme(text, model, key) == how
         said = safety.said_direction(text, model, key)[0] or safety.particle_direction(text, model)
+        if not said and set(text.split()) & self.resolver.nouns_of[device_type]:
+            said = safety.leading_direction(text, model, key)  # "loft lamp a tad warmer": its white
         if how == "set":  # "light up another 10": an amount with its way, which the plan makes a change
             numbers = find_numbers(text)
             return bool(said and numbers) and all(n.relative for n in numbers)
@@ -2988,11 +3015,15 @@ def _contrary(first: Change, then: Change) -> bool:
 _NEEDLESS = re.compile(r"\b(?:(?:doesn't|don't|does not|do not|needn't|need not|shouldn't|should not)\s+"
                        r"(?:need\s+to\s+|have\s+to\s+)?|no\s+need\s+to\s+)(?:let\s+(?:[a-z']+\s+){1,3}?)?"
                        r"(?:be\s+|keep\s+(?:[a-z']+\s+){0,3}?|stay\s+)?([a-z]+)"
+                       r"(?:\s+(?:it|them|that|this))?"
                        r"(?:\s+(?:now|right now|for now|at the moment|anymore|any more|any longer|today|tonight))?$")
 """Words that end saying a device need not be working ("doesn't need to run", "needn't stay on",
 "shouldn't be heating", "don't let it run tonight"), the last of them how it works (:data:`_WORKING`, or its
 state's word)."""
 _WORKING = {"on", "run", "running", "work", "working", "going"}
+_LEVEL_ALONE = re.compile(r",\s*(?:(?:then|so|maybe|ok|okay|make\s+it|try)\s+)?(\d+(?:\.\d+)?)"
+                          r"(?:\s+(?:then|please|instead|degrees?|percent))?\s*[.!]?\s*$", re.IGNORECASE)
+"""A number alone closing the words after a comma ("that's too much, 21"), the number its group 1."""
 _INSTEAD = re.compile(r"[\s,]*\binstead\s*$")
 """A correction's closing "instead" ("actually, just turn it down instead"): the last change is
 not wanted, this is."""
@@ -3001,7 +3032,8 @@ _MEANT = re.compile(r"^(?:(?:oops|sorry|no|nope|wait)\s+)*i\s+(?:meant|mean|said
 _NOT_LEFT = re.compile(r"\b(?:doesn't|don't|does not|do not|shouldn't|should not|mustn't|must not|never|can't|cannot|"
                        r"can not|won't)\s+(?:(?:need|have)\s+to\s+)?"
                        r"(?:be|stay|remain|(?:leave|keep|want)(?:\s+[a-z']+){0,3}?)\s+([a-z]+)"
-                       r"(?:\s+(?:tonight|today|now|anymore|overnight|please|all\s+(?:night|day)))?$")
+                       r"(?:\s+(?:tonight|today|now|anymore|overnight|please|all\s+(?:night|day)|"
+                       r"in\s+(?:the\s+)?(?:daylight|daytime|day)|during\s+the\s+day))?$")
 """Words that end saying a device must not be left in a state ("shouldn't be off", "don't leave
 the lamp off", "doesn't need to be off", "mustn't be off tonight", "can't be off", "I don't want the
 heater off")."""

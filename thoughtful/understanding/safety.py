@@ -529,7 +529,11 @@ def refused_direction(text: str, model: StateModel, key: str) -> tuple[int, str]
     return refused[0] if len({way for way, _ in refused}) == 1 else (0, "")
 
 
-_NOT_ENOUGH = re.compile(r"(?:\bnot\b|n't)\s+(?:[a-z']+\s+){0,2}?([a-z]+)\s+enough\b")
+_NOT_ENOUGH = re.compile(r"(?:\bnot\b|n't)\s+(?:[a-z']+\s+){0,2}?([a-z]+)\s+enough\b"
+                         r"|(?:\b(?:is|are|it's|that's)\s+not|\b(?:isn't|aren't))\s+(?!(?:that|so|too|very|as|quite)\b)"
+                         r"([a-z]+)(?:\s+at\s+all)?(?:\s+(?:in\s+here|in\s+there|yet|now|anymore))?\s*$")
+"""Something said not to be enough ("the lamp isn't bright enough"), or said not to be so at all,
+closing the words ("the living room isn't warm": warmer; not "it's not that cold", how it is)."""
 
 
 def not_enough(text: str, model: StateModel, key: str, first: bool = False) -> int:
@@ -543,7 +547,7 @@ def not_enough(text: str, model: StateModel, key: str, first: bool = False) -> i
     match = _NOT_ENOUGH.search(text)
     if lang is None or match is None:
         return 0
-    said = match.group(1)
+    said = match.group(1) or match.group(2)
     up, down = ({base(p.split()[0] if first else p) for p in phrases} |
                 {p.split()[1] for p in phrases if len(p.split()) == 2 and p.split()[0] == "more"}
                 for phrases in (lang.up, lang.down))
@@ -577,6 +581,19 @@ def _leading(text: str, model: StateModel, key: str) -> str | None:
                 re.search(rf"\b{re.escape(first)}\b", text):
             return first
     return None
+
+
+def leading_direction(text: str, model: StateModel, key: str) -> int:
+    """+1 when ``text`` says the first word of one of ``key``'s two-word comparatives of more
+    (:func:`_leading`: a lamp's "warmer" of "warmer white" is its white down, -1), and no word of
+    the other way; 0 otherwise."""
+    lang = model.language.settings.get(key)
+    word = _leading(text, model, key) if lang is not None else None
+    if word is None:
+        return 0
+    up = any(p.split()[0] == word for p in lang.up if len(p.split()) > 1)
+    down = any(p.split()[0] == word for p in lang.down if len(p.split()) > 1)
+    return 0 if up == down else 1 if up else -1
 
 
 def unasked_setting(text: str, model: StateModel, before: dict[str, Any], after: dict[str, Any]) -> str | None:
