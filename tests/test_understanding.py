@@ -3207,3 +3207,24 @@ def test_a_room_said_not_warm_is_asked_about_and_needless_heat_goes_off(interpre
     assert out["kind"] == "action" and out["after"]["den heater"]["state"] == "off", out
     out = ask(interpreter, "the porch lamp doesn't have to be on in daylight", home=COOLED_STUDIO)
     assert out["kind"] == "action" and out["after"]["porch lamp"]["state"] == "off", out
+
+
+def test_heard_refusals_and_corrections_of_probes65_72(interpreter):
+    """Heard wrong actions: "Actually pre-instead." (for "actually, green instead") undid the last
+    change and then understood nothing; "I don't want the heater off it the nursery." switched it
+    off; "The cellar not cold enough, it's too cold." cooled it; "…is still orange enough"
+    cooled the white."""
+    red = _with_snapshot(COOLED_STUDIO, "porch lamp", {"state": "on", "brightness": 60,
+                                                       "color": {"hue": 0, "saturation": 100}})
+    history = _history("porch lamp red", "porch lamp", {"color": {"hue": 0, "saturation": 100}},
+                       {"color_temp": 2700})
+    out = ask(interpreter, "actually, pre instead", home=red, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "clarify" and unchanged(out, red), out
+    home = _heater_home()
+    heard = Transcript("I don't want the den heater off it the den.", 0.84)
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text}), interpreter, heard=heard)
+    assert out["kind"] != "action" and unchanged(out, home), out
+    out = ask(interpreter, "the den's not cold enough, it's too cold", home=home)
+    assert out["kind"] == "clarify" and unchanged(out, home), out
+    out = ask(interpreter, "the porch lamp is still orange enough", home=COOLED_STUDIO)
+    assert out["kind"] != "action" and unchanged(out, COOLED_STUDIO), out

@@ -447,6 +447,8 @@ class Interpreter:
                                              f"nothing. Say it without the time to do it now.")
         if prediction.kind == "command" and self._undone_after_a_complaint(request):
             return self._undo(request)  # "too warm now, go back": the complaint says why
+        if both := self._both_ways(found, request.home):  # "the cellar's not cold enough, it's too cold"
+            return Interpretation("clarify", f"I didn't change anything: you said both {both}. Which did you mean?")
         if prediction.kind == "command" or text.split()[0] in NEGATING:
             # "turn off the lamp and set the heat to 70", "make the lamp blue then turn up the
             # heat": when every clause is a sure command on its own, each lands on its own
@@ -1548,6 +1550,10 @@ class Interpreter:
                 prediction = self._at_an_end(self.evidence.one_type_for_shared_words(
                     said, found.masked, self._types_said(found, request.home)), found.masked)
             refused = self._negated_states(prediction, found.masked)
+            if refused and set(refused) == set(prediction.ops) and \
+                    all(op.endswith((":state=off", ":state=on")) for op in refused):  # "I don't want the heater
+                way = refused[0].rpartition("=")[2]  # off it the nursery." (heard) had switched it off
+                return Interpretation("clarify", f"I didn't change anything: you said not {way}. What would you like?")
             wanted = self._wanted_instead(found, refused, request.home) if refused else None
             if refused and all(f"{op.split(':')[0]}:state=off" in prediction.ops for op in refused):
                 prediction = replace(prediction, ops={o: p for o, p in prediction.ops.items() if o not in refused})
@@ -1892,6 +1898,8 @@ class Interpreter:
             said = self.resolver.state_words.get(device_type, {}).get(state) if key == "state" else None
             if said and safety.refusal(text, said, no_more=True):
                 refused.append(op)
+            elif key == "state" and state in ("on", "off") and re.search(_SWITCH_REFUSED.format(state), text):
+                refused.append(op)  # "I don't want the heater off it the nursery." (heard: past "off")
         return refused
 
     def _type_unsaid(self, prediction: Prediction, found: Mentions, home: Home, speaker_room: str | None) -> str | None:
@@ -2040,6 +2048,17 @@ class Interpreter:
             if ways:
                 return next(iter(ways)) if len(ways) == 1 else None
         return None
+
+    def _both_ways(self, found: Mentions, home: Home) -> str | None:
+        """The words saying a setting is not enough and too much at once ("the cellar's not cold
+        enough, it's too cold"): what they say of each way; None otherwise."""
+        wanted = self._not_enough(found, home)
+        if wanted is None:
+            return None
+        device_type, _, what = wanted.partition(":")
+        key, _, way = what.partition("=")
+        direction, words = safety.said_direction(_NOT_ENOUGH_SAID.sub(" ", found.masked), self.models[device_type], key)
+        return f'"not … enough" and "{words}"' if direction == (-1 if way == "up" else 1) else None
 
     def _on_as_called_for(self, prediction: Prediction, found: Mentions, home: Home) -> Prediction:
         """``prediction`` with a working state the words do not say, read for "on", replaced by the
@@ -2819,12 +2838,20 @@ class Interpreter:
         """The last change by voice undone, then ``rest`` done: a request that refuses the way
         that change went ("I said warmer, not brighter" just after "brighter": the brightness
         back, and warmer; it had kept the brightness and warmed the white)."""
+        tried = self._undone_then(replace(request, home=request.home.rehearsal()), rest)
+        if tried.kind != "action":  # "Actually pre-instead." (heard): what then? nothing undone
+            return Interpretation("clarify", f"I didn't change anything: what did you mean by \"{rest}\"?")
+        return self._undone_then(request, rest)
+
+    def _undone_then(self, request: Request, rest: str) -> Interpretation:
+        """:meth:`_undone_and` on ``request.home``: an action only when both parts act."""
         undone = self._apply(replace(request, text="undo that"), replay.undo(request.home, request.now))
         if undone.kind != "action":
             return undone
         then = self._corrected(replace(request, text=rest))  # of the device changed: "warmer" is its white
-        return Interpretation("action", f"{undone.say} {then.say}",
-                              undone.applied + (then.applied if then.kind == "action" else []))
+        if then.kind != "action":
+            return then
+        return Interpretation("action", f"{undone.say} {then.say}", undone.applied + then.applied)
 
     def _undo(self, request: Request) -> Interpretation:
         """ "Put it back": the last change by voice undone; "back a bit" ("too much, back a bit")
@@ -3024,6 +3051,11 @@ _WORKING = {"on", "run", "running", "work", "working", "going"}
 _LEVEL_ALONE = re.compile(r",\s*(?:(?:then|so|maybe|ok|okay|make\s+it|try)\s+)?(\d+(?:\.\d+)?)"
                           r"(?:\s+(?:then|please|instead|degrees?|percent))?\s*[.!]?\s*$", re.IGNORECASE)
 """A number alone closing the words after a comma ("that's too much, 21"), the number its group 1."""
+_SWITCH_REFUSED = (r"\b(?:don't|do\s+not|never|can't|cannot|mustn't|shouldn't|won't)\s+(?:want|be|stay|remain|leave|"
+                   r"keep)\b(?:\s+[a-z']+){{0,3}}?\s+{}\b")
+"""Words refusing a switch ("I don't want the heater off", "can't be off"), wherever they stand."""
+_NOT_ENOUGH_SAID = re.compile(r"(?:\bnot\b|n't)\s+(?:[a-z']+\s+){0,2}?[a-z]+\s+enough\b")
+"""Words saying something is not enough, taken out to read what else the words say."""
 _INSTEAD = re.compile(r"[\s,]*\binstead\s*$")
 """A correction's closing "instead" ("actually, just turn it down instead"): the last change is
 not wanted, this is."""

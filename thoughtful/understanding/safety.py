@@ -83,7 +83,7 @@ def denies(text: str, word: str) -> bool:
         bool(re.search(rf"{_STATED_NOT}(?:{_DEGREE})?{re.escape(word)}\b(?!\s+enough\b)", text))
 
 
-_STATED = r"(?:\b(?:is|are|was|it's|that's|i'm|we're|feels?|looks?|seems?|getting)\s+(?:now\s+|plenty\s+)?)"
+_STATED = r"(?:\b(?:is|are|was|it's|that's|i'm|we're|feels?|looks?|seems?|getting)\s+(?:now\s+|plenty\s+|still\s+)?)"
 """How it is, said of how it is now ("it's", "that's", "the hall is", "feels")."""
 
 
