@@ -1311,3 +1311,19 @@ def test_a_complaint_then_go_back_heard_undoes_the_change(interpreter):
     out = run_line(json.dumps({"id": 1, "home": ac, "utterance": heard.text, "history": history,
                                "now": "2026-11-29T08:01:00"}), interpreter, heard=heard)
     assert out["kind"] == "action" and out["after"]["pavilion ac"]["setpoint"] == 76, out
+
+
+def test_a_closing_number_two_past_one_said_may_be_its_too(interpreter):
+    """ "Studio lamp to 20 and the strip to 22." (for "…the strip to 20 too"), both decoders
+    agreeing, set the strip to 22%: heard, "20 too" and "22" sound alike, so it is asked; said
+    with "too", it is done."""
+    home = HOME + [{"name": "floor lamp", "type": "lamp", "room": "office",
+                    "snapshot": {"state": "on", "brightness": 30, "color_temp": 3000}}]
+    text = "Desk lamp to 20 and the floor lamp to 22."
+    heard = Transcript(text, 0.97, cross_check=Transcript(text, 0.95))
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter, heard=heard)
+    assert out["kind"] == "clarify" and out["after"]["floor lamp"] == home[2]["snapshot"], out
+    text = "Desk lamp to 20 and the floor lamp to 20 too."
+    heard = Transcript(text, 0.97, cross_check=Transcript(text, 0.95))
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter, heard=heard)
+    assert out["kind"] == "action" and out["after"]["floor lamp"]["brightness"] == 20, out

@@ -3228,3 +3228,16 @@ def test_heard_refusals_and_corrections_of_probes65_72(interpreter):
     assert out["kind"] == "clarify" and unchanged(out, home), out
     out = ask(interpreter, "the porch lamp is still orange enough", home=COOLED_STUDIO)
     assert out["kind"] != "action" and unchanged(out, COOLED_STUDIO), out
+
+
+def test_one_of_several_picked_out_by_a_word_no_name_has_is_asked(interpreter):
+    """ "the bunk room doesn't need the big light" switched off both of its lamps; "the lights"
+    still means both."""
+    home = [{"name": "bunk light", "type": "lamp", "room": "bunk room",
+             "snapshot": {"state": "on", "brightness": 40, "color_temp": 2700}},
+            {"name": "lava lamp", "type": "lamp", "room": "bunk room",
+             "snapshot": {"state": "on", "brightness": 60, "color": {"hue": 0, "saturation": 90}}}]
+    out = ask(interpreter, "turn off the big light in the bunk room", home=home)
+    assert out["kind"] == "clarify" and unchanged(out, home), out
+    out = ask(interpreter, "turn off the lights in the bunk room", home=home)
+    assert out["kind"] == "action" and all(s == {"state": "off"} for s in out["after"].values()), out

@@ -237,6 +237,14 @@ class Doubts:
         return any(pattern.search(text) for pattern in (TOO_FOR_TWO, DONE_FOR_DOWN, A_NUMBER, TENS_TORN, EIGHT_FOR_A,
                                                         NUMBER_OF, FOR_FOUR, NEGATED_APART, AMOUNT_TO))
 
+    @staticmethod
+    def too_as_two(text: str) -> bool:
+        """Whether a heard request closes on a number two more than one it said before, ending in
+        2 ("Studio lamp to 20 and the strip to 22." for "…the strip to 20 too")."""
+        numbers = re.findall(r"\b\d+\b", text)
+        last = re.search(r"\b(\d*2)\W*$", text)
+        return bool(last) and len(numbers) > 1 and str(int(last.group(1)) - 2) in numbers[:-1]
+
     def target_lost(self, text: str) -> bool:
         """Whether a heard request ends "to" or "at" a word for a kind of device, where a number
         belongs ("Conservatory heater on to ac.", "The light in the hall to ac.", for "to 18" and

@@ -68,6 +68,9 @@ lamp", "lamp off, the fairy lights stay": it had switched them off too); "keep t
 is a request."""
 
 
+_PICKED_OUT = re.compile(r"\b(big|main|small|little|tall|overhead|ceiling|top|round|long)\s+([a-z]+)\b")
+"""A word that picks one device out of several by how it looks or where it hangs ("the big
+light"), its noun after it."""
 _AFTER_A_DETERMINER = "(?:(?<=^\\s)|" + "|".join(rf"(?<=\b{w}\s)" for w in sorted(DETERMINERS)) + ")"
 """Right after "the", "my", "that"… or opening the request: where a word stands for a whole name
 ("the pendant", "stove plus three")."""
@@ -590,7 +593,19 @@ class Resolver:
 
     def select(self, device_type: str, found: Mentions, home: Home, speaker_room: str | None,
                recent: list[str]) -> list[str]:
-        """Names of the devices of ``device_type`` meant; :class:`Ask` when unsure."""
+        """Names of the devices of ``device_type`` meant; :class:`Ask` when unsure, as when one
+        of several is picked out by a word no name has ("the big light" in a room of two lamps:
+        both had gone off)."""
+        meant = self._selected(device_type, found, home, speaker_room, recent)
+        picked = _PICKED_OUT.search(found.masked)
+        if picked and len(meant) > 1 and not (found.plural or found.everything) and \
+                picked.group(2) in self.nouns_of[device_type] and \
+                not any(picked.group(1) in words(d.name) for d in home.devices.values()):
+            raise Ask(f"Which is the {picked.group(1)} {picked.group(2)}: {', '.join(meant)}?")
+        return meant
+
+    def _selected(self, device_type: str, found: Mentions, home: Home, speaker_room: str | None,
+                  recent: list[str]) -> list[str]:
         every = [d for d in home.devices.values() if d.type == device_type]
         of_type = [d for d in every if d.name not in found.excluded]
         display = self.models[device_type].display_name
