@@ -3241,3 +3241,34 @@ def test_one_of_several_picked_out_by_a_word_no_name_has_is_asked(interpreter):
     assert out["kind"] == "clarify" and unchanged(out, home), out
     out = ask(interpreter, "turn off the lights in the bunk room", home=home)
     assert out["kind"] == "action" and all(s == {"state": "off"} for s in out["after"].values()), out
+
+
+def test_follow_ups_of_probes65_72(interpreter):
+    """ "scratch that" just after a change was refused as a cancel; "oh, forget it, off" was
+    refused; "back on please" just after "porch light off" was asked about; "on again please,
+    someone's coming" was not understood; "a couple of degrees less" (read as up) was asked
+    about; "I said 70, not 72" asked what the 72 was for; "put it on again at 74" just after
+    "yoga ac off" asked what the ac should do."""
+    home = _heater_home(setpoint=72)
+    history = _history("den heater to 72", "den heater", {"setpoint": 72}, {"setpoint": 68})
+    out = ask(interpreter, "scratch that", home=home, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["den heater"]["setpoint"] == 68, out
+    out = ask(interpreter, "oh, forget it, off", home=home, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["den heater"]["state"] == "off", out
+    out = ask(interpreter, "a couple of degrees less", home=home, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["den heater"]["setpoint"] == 70, out
+    out = ask(interpreter, "I said 70, not 72", home=home, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["den heater"]["setpoint"] == 70, out
+    dark = _with_snapshot(COOLED_STUDIO, "porch lamp", {"state": "off"})
+    history = _history("porch lamp off", "porch lamp", {"state": "off"},
+                       {"state": "on", "brightness": 60, "color_temp": 2700})
+    out = ask(interpreter, "back on please", home=dark, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["porch lamp"] == COOLED_STUDIO[2]["snapshot"], out
+    out = ask(interpreter, "on again please, someone's coming", home=dark, now="2026-11-29T08:01:00",
+              history=history)
+    assert out["kind"] == "action" and out["after"]["porch lamp"]["state"] == "on", out
+    off = _with_snapshot(COOLED_STUDIO, "studio ac", {"state": "off", "room_temperature": 79, "fan": "on"})
+    history = _history("studio ac off", "studio ac", {"state": "off"}, {"state": "cool", "setpoint": 73})
+    out = ask(interpreter, "put it on again at 74", home=off, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["studio ac"]["state"] == "cool", out
+    assert out["after"]["studio ac"]["setpoint"] == 74, out

@@ -294,6 +294,12 @@ class Interpreter:
         if agreed is not None:
             return agreed
         request = self._best_reading(request)
+        if _CANCEL_THAT.match(request.text) and replay.last_by_voice(request.home, request.now):
+            return self._undo(request)
+        back = _SWITCHED_BACK.match(vocabulary.without_courtesy(normalize(request.text)))
+        switched = {op.rpartition("=")[2] for op in replay.states_switched(request.home, request.now)}
+        if back and switched and (back.group(1) or back.group(2)) == ("on" if switched == {"off"} else "off"):
+            return self._undo(request)  # "back on please" just after "porch light off" had been asked about
         # "never mind, switch it off": what follows a cancel is the request ("it": the last device)
         request = replace(request, text=_OOPS.sub("oops", _CANCEL_FIRST.sub("", request.text)))
         # "5 degrees off the heat pump": down 5; "not so bright, sofa lamp": less bright; "not
@@ -312,6 +318,8 @@ class Interpreter:
         request = replace(request, text=safety.without_refused_direction(said, self.models))
         request = replace(request, text=self._there_as_the_room(request))
         request = replace(request, text=self._level_of_the_last(request))
+        if len(re.findall(r"\d+", request.text)) > 1:  # "I said 70, not 72": the 72 is no level asked for
+            request = replace(request, text=_NOT_A_NUMBER.sub("", request.text))
         if request.heard_confidence is not None:
             request = replace(request, text=self.resolver.and_heard_as_in(heard_numbers(request.text), request.home))
         text = normalize(request.text)
@@ -917,11 +925,23 @@ class Interpreter:
             said = {moved: p for op, p in prediction.ops.items() if op.split(":", 1)[1].startswith("state=")
                     and (moved := f"{talked_of}:{op.split(':', 1)[1]}") in self.label_space
                     and self.evidence.supported(moved, found.masked)}
+        if not said and any(op.endswith(":state=on") for op in prediction.ops):
+            said = self._state_before_off(request, recent[-1], kept.best[1])  # "put it on again at 74"
+            if said and find_numbers(found.masked):  # its level: the one set the words' number fits
+                said |= {op: p for op, p in [*kept.ops.items(), kept.best] if op.endswith("=set")}
         if said:
             return replace(kept.only(said), kind="command")
         if all(":goal=" in op for op in prediction.ops):
             return prediction
         return Interpretation("clarify", f"I didn't change anything: what should {explain.the(recent[-1])} do?")
+
+    def _state_before_off(self, request: Request, name: str, sureness: float) -> dict[str, float]:
+        """The working state ``name`` was in before the last change by voice switched it off (the
+        yoga ac's cooling, for "put it on again at 74" just after "yoga ac off"), or nothing."""
+        before = [e.from_.get("state") for e in replay.last_by_voice(request.home, request.now)
+                  if e.device == name and e.changed.get("state") == "off"]
+        op = f"{request.home[name].type}:state={before[0]}" if before and before[0] else None
+        return {op: sureness} if op in self.label_space else {}
 
     def _of_the_setting_moved(self, request: Request, masked: str, talked_of: str) -> dict[str, float]:
         """The one way of a setting the last change by voice moved on a ``talked_of`` device that
@@ -1015,10 +1035,11 @@ class Interpreter:
                     prediction = self._at_an_end(prediction, found.masked)
                 if prediction is None and found.devices and request.heard_confidence is not None:
                     return replace(request, guessed=True)
-            if i == 0 and prediction is not None and prediction.kind == "command" and not self._ops(prediction) \
-                    and not self._about_devices(found) and not (find_numbers(found.masked)
-                                                                or set(found.masked.split()) & DIRECTIONS):
+            if (i == 0 or i == len(clauses) - 1 and changes) and prediction is not None and \
+                    prediction.kind == "command" and not self._ops(prediction) and not self._about_devices(found) \
+                    and not (find_numbers(found.masked) or set(found.masked.split()) & DIRECTIONS):
                 continue  # "I'm about to have a bath, warm up the bathroom": a reason, then the request
+                # (or the request, then the reason: "on again please, someone's coming")
             if i == 0 and len(clauses) == 2 and prediction is not None and \
                     self._complaint_only(prediction, found, request):  # "hmm, that's too hot, 70" just after
                 remedy = self.interpret(replace(request, text=clauses[1]))  # "furnace to 72": the 70 is the
@@ -1541,6 +1562,7 @@ class Interpreter:
                                   and all(op.endswith(("=up", "=down")) for op in prediction.ops)):
             request = replace(request, guessed=True)  # "I'm warming up in the hall" had raised the heat
         if kind == "command":
+            prediction = self._way_of_the_units(prediction, found.masked)
             said = prediction if worded else self.evidence.said(prediction, self._ops(prediction), found.masked)
             if said is None and (direction := self._said_outright(found, request.home)):
                 said = prediction.only({direction: prediction.best[1]})
@@ -2048,6 +2070,18 @@ class Interpreter:
             if ways:
                 return next(iter(ways)) if len(ways) == 1 else None
         return None
+
+    def _way_of_the_units(self, prediction: Prediction, masked: str) -> Prediction:
+        """``prediction`` with a way the words' units say otherwise turned ("a couple of degrees
+        less", read as up, had been asked about)."""
+        ops = {}
+        for op, p in prediction.ops.items():
+            device_type, _, what = op.partition(":")
+            key, _, way = what.partition("=")
+            said = safety.units_way(masked, self.models[device_type], key) if way in ("up", "down") else 0
+            turned = f"{device_type}:{key}={'up' if said > 0 else 'down'}"
+            ops[turned if said and turned in self.label_space else op] = p
+        return prediction.only(ops) if ops and ops != prediction.ops else prediction
 
     def _both_ways(self, found: Mentions, home: Home) -> str | None:
         """The words saying a setting is not enough and too much at once ("the cellar's not cold
@@ -3050,6 +3084,8 @@ _NEEDLESS = re.compile(r"\b(?:(?:doesn't|don't|does not|do not|needn't|need not|
 "shouldn't be heating", "don't let it run tonight"), the last of them how it works (:data:`_WORKING`, or its
 state's word)."""
 _WORKING = {"on", "run", "running", "work", "working", "going"}
+_NOT_A_NUMBER = re.compile(r",?\s*\bnot\s+\d+(?:\.\d+)?(?:\s*(?:%|percent|degrees?))?(?=\s*(?:[,.!]|$))", re.IGNORECASE)
+"""A number refused beside another ("I said 70, not 72")."""
 _LEVEL_ALONE = re.compile(r",\s*(?:(?:then|so|maybe|ok|okay|make\s+it|try)\s+)?(\d+(?:\.\d+)?)"
                           r"(?:\s+(?:then|please|instead|degrees?|percent))?\s*[.!]?\s*$", re.IGNORECASE)
 """A number alone closing the words after a comma ("that's too much, 21"), the number its group 1."""
@@ -3085,8 +3121,18 @@ _EXCEPT_ALONE = re.compile(r"^(?:but\s+|and\s+)?(?:except(?:\s+for)?|apart\s+fro
 """A follow-up that only leaves devices out ("except the porch light", "but not the hall")."""
 _CANCELS = [re.escape(c).replace(",", ",?") for c in pb.CANCELS
             if "{" not in c and c.split()[-1] in ("mind", "nevermind", "it", "that")]
-_CANCEL_FIRST = re.compile(rf"^\s*(?:{'|'.join(_CANCELS)})\s*[,.;!]+\s*(?=\w)", re.IGNORECASE)
-"""A cancel that opens an utterance before a request of its own ("never mind, switch it off")."""
+_CANCEL_FIRST = re.compile(rf"^\s*(?:(?:oh|ah|um|hmm|ok|okay|actually)\s*[,.]?\s+)?(?:{'|'.join(_CANCELS)})\s*[,.;!]+"
+                           rf"\s*(?=\w)", re.IGNORECASE)
+"""A cancel that opens an utterance before a request of its own ("never mind, switch it off",
+"oh, forget it, off")."""
+_SWITCHED_BACK = re.compile(r"^(?:(?:and|ok|okay|oh|oops|sorry|actually)\s+)*"
+                            r"(?:turn\s+it\s+|switch\s+it\s+|put\s+it\s+)?(?:(?:back|again)\s+(on|off)|(on|off)\s+(?:again|back))$")
+"""A switch back, naming nothing ("back on", "on again"): the last switch by voice undone when it
+went the other way."""
+_CANCEL_THAT = re.compile(r"^\s*(?:(?:oh|ah|um|hmm|no|actually)\s*[,.]?\s+)?(?:scratch|cancel|ignore)\s+that"
+                          r"\s*[.!]?\s*$", re.IGNORECASE)
+"""A cancel of the last request alone ("scratch that"): just after a change by voice, that change
+undone (it had been refused, and the heat stayed at 72)."""
 _OOPS = re.compile(r"\b(?:whoops|whoopsie|oopsie|oops-a-daisy)\b", re.IGNORECASE)
 """Ways of writing "oops" ("Whoops, not the nursery, the kitchen." had been refused whole)."""
 _THAN_NOW = re.compile(r"\s+than\s+(?:that|this|it\s+is|it\s+was|now|before)\b(?!\s+\w)", re.IGNORECASE)

@@ -204,6 +204,17 @@ def _more_units_of(text: str, model: StateModel, key: str) -> tuple[int, str]:
     return (more * state, f"{verb} … {words}") if state else (more, words)
 
 
+def units_way(text: str, model: StateModel, key: str) -> int:
+    """+1 or -1 when ``text`` asks for units of ``key`` more or less and says no other way
+    ("a couple of degrees less": -1; "two more degrees of cooling": -1), else 0."""
+    if key not in model.settings or said_direction(text, model, key)[0] == 0:
+        return 0
+    lang = model.language.settings.get(key)
+    if lang is not None and (_said(text, lang.up + lang.raise_) or _said(text, lang.down + lang.lower)):
+        return 0
+    return _more_units_of(text, model, key)[0]
+
+
 def says_both_ways(text: str, model: StateModel, key: str) -> bool:
     """Whether ``text`` asks for more and for less of ``key``, negating neither ("brighter
     dimmer")."""
