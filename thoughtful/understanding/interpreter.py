@@ -3126,7 +3126,8 @@ _CANCEL_FIRST = re.compile(rf"^\s*(?:(?:oh|ah|um|hmm|ok|okay|actually)\s*[,.]?\s
 """A cancel that opens an utterance before a request of its own ("never mind, switch it off",
 "oh, forget it, off")."""
 _SWITCHED_BACK = re.compile(r"^(?:(?:and|ok|okay|oh|oops|sorry|actually)\s+)*"
-                            r"(?:turn\s+it\s+|switch\s+it\s+|put\s+it\s+)?(?:(?:back|again)\s+(on|off)|(on|off)\s+(?:again|back))$")
+                            r"(?:turn\s+it\s+|switch\s+it\s+|put\s+it\s+)?"
+                            r"(?:(?:back|again)\s+(on|off)|(on|off)\s+(?:again|back))$")
 """A switch back, naming nothing ("back on", "on again"): the last switch by voice undone when it
 went the other way."""
 _CANCEL_THAT = re.compile(r"^\s*(?:(?:oh|ah|um|hmm|no|actually)\s*[,.]?\s+)?(?:scratch|cancel|ignore)\s+that"
