@@ -1327,3 +1327,14 @@ def test_a_closing_number_two_past_one_said_may_be_its_too(interpreter):
     heard = Transcript(text, 0.97, cross_check=Transcript(text, 0.95))
     out = run_line(json.dumps({"id": 1, "home": home, "utterance": text}), interpreter, heard=heard)
     assert out["kind"] == "action" and out["after"]["floor lamp"]["brightness"] == 20, out
+
+
+def test_a_comparative_heard_closing_on_2_may_be_its_too(interpreter):
+    """ "Dimmer 2." (for "dimmer too", just after the lava lamp went green) dimmed it by 2%: heard,
+    it is asked; "Thermostat up 2." is still done."""
+    heard = Transcript("Desk lamp dimmer 2.", 0.76, cross_check=Transcript("Desk lamp dimmer 2.", 0.7))
+    out = heard_line(interpreter, heard)
+    assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+    heard = Transcript("Thermostat up 2.", 0.9, cross_check=Transcript("Thermostat up 2.", 0.9))
+    out = heard_line(interpreter, heard)
+    assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 70, out

@@ -3272,3 +3272,12 @@ def test_follow_ups_of_probes65_72(interpreter):
     out = ask(interpreter, "put it on again at 74", home=off, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "action" and out["after"]["studio ac"]["state"] == "cool", out
     assert out["after"]["studio ac"]["setpoint"] == 74, out
+
+
+def test_no_need_for_a_device_before_another_request_switches_it_off(interpreter):
+    """ "no need for the lamp, the string lights on instead" lit the string lights and left the
+    lamp on."""
+    dark = _with_snapshot(COOLED_STUDIO, "spare room lamp", {"state": "off"})
+    out = ask(interpreter, "no need for the porch lamp, the spare room lamp on instead", home=dark)
+    assert out["kind"] == "action" and out["after"]["porch lamp"] == {"state": "off"}, out
+    assert out["after"]["spare room lamp"]["state"] == "on", out

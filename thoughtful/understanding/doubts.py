@@ -50,9 +50,11 @@ LOST_AMOUNT = re.compile(r"\bby\s+(?!(?:\d+(?:\.\d+)?|an?|the|my|our|your|this|t
 ceiling lights by a turn", "third" misheard)."""
 
 TOO_FOR_TWO = re.compile(r"\b(?:up|down|warmer|cooler|colder|hotter|brighter|dimmer|higher|lower)\s+(?:too?|do)$"
+                         r"|\b(?:warmer|cooler|colder|hotter|brighter|dimmer|higher|lower)\s+2$"
                          r"|\btoo?\s+(?:warmer|cooler|colder|hotter|brighter|dimmer|higher|lower|up|down)\b")
 """A heard direction ending in "too", "to" or "do" may have been "two" ("guest room thermostat up
-too", "…and the heater up to.", "…then heater down do."), and so may "too" or "to" before a
+too", "…and the heater up to.", "…then heater down do."), a comparative ending in "2" may have
+been "too" ("Dimmer 2." for "dimmer too"; not "up 2"), and so may "too" or "to" before a
 comparative or a direction ("Cabana ac too cooler.", "Kids room heater to warmer.", "Heat too
 up.")."""
 DONE_FOR_DOWN = re.compile(r"(?<!i'm )(?<!we're )(?<!i am )(?<!we are )\bdone\b(?!\s+with\b)")

@@ -1375,7 +1375,13 @@ class Interpreter:
 
     def _stopped(self, masked: str) -> str | None:
         """ "no heating", "not the cooling": the off operation of the type whose working state
-        the clause names and negates, and nothing else; None for any other negated clause."""
+        the clause names and negates, and nothing else; "no need for the lamp": its type's off
+        (it had been left on while "…, the string lights on instead" lit them); None for any
+        other negated clause."""
+        needless = _NO_NEED_FOR.match(masked)
+        if needless and (device_type := self.resolver.nouns.get(needless.group(1))):
+            off = f"{device_type}:state=off"
+            return off if off in self.label_space else None
         content = [w for w in masked.split() if w not in NEGATING and w not in followup.LINKING]
         if len(content) != 1 or content[0] not in self.working_states:
             return None
@@ -3084,6 +3090,8 @@ _NEEDLESS = re.compile(r"\b(?:(?:doesn't|don't|does not|do not|needn't|need not|
 "shouldn't be heating", "don't let it run tonight"), the last of them how it works (:data:`_WORKING`, or its
 state's word)."""
 _WORKING = {"on", "run", "running", "work", "working", "going"}
+_NO_NEED_FOR = re.compile(r"^(?:there's\s+|there\s+is\s+)?no\s+need\s+for\s+(?:the\s+|my\s+|any\s+)?([a-z]+?)s?$")
+"""A clause saying a device is not needed ("no need for the lamp"), its noun group 1."""
 _NOT_A_NUMBER = re.compile(r",?\s*\bnot\s+\d+(?:\.\d+)?(?:\s*(?:%|percent|degrees?))?(?=\s*(?:[,.!]|$))", re.IGNORECASE)
 """A number refused beside another ("I said 70, not 72")."""
 _LEVEL_ALONE = re.compile(r",\s*(?:(?:then|so|maybe|ok|okay|make\s+it|try)\s+)?(\d+(?:\.\d+)?)"
