@@ -3281,3 +3281,30 @@ def test_no_need_for_a_device_before_another_request_switches_it_off(interpreter
     out = ask(interpreter, "no need for the porch lamp, the spare room lamp on instead", home=dark)
     assert out["kind"] == "action" and out["after"]["porch lamp"] == {"state": "off"}, out
     assert out["after"]["spare room lamp"]["state"] == "on", out
+
+
+def test_wrong_actions_of_probes73_76(interpreter):
+    """ "no fan, just the cooling" switched the fan on ("the cooling" read as a device to do the
+    refused thing to); "too cosy for work, cooler" made the desk light cosy and lowered the heat;
+    "the second reading lamp brighter" brightened "reading lamp", not "reading lamp 2"; "right,
+    and the lamp warmer" just after the heater was set raised the heat too."""
+    fan_auto = _with_values(_heater_home(state="off"), "studio ac", {"fan": "auto"})
+    out = ask(interpreter, "no fan, just the cooling", home=fan_auto)
+    assert out["after"]["studio ac"]["fan"] == "auto", out
+    warm = _with_values(COOLED_STUDIO, "easel lamp", {"color_temp": 2700})
+    history = _history("easel lamp warm white", "easel lamp", {"color_temp": 2700}, {"color_temp": 5000})
+    out = ask(interpreter, "too cosy for work, cooler", home=warm, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["easel lamp"]["color_temp"] > 2700, out
+    assert out["after"]["easel lamp"]["brightness"] == 90 and out["after"]["studio ac"] == COOLED_STUDIO[1]["snapshot"]
+    two = [*COOLED_STUDIO, {"name": "porch lamp 2", "type": "lamp", "room": "porch",
+                            "snapshot": {"state": "on", "brightness": 30, "color_temp": 2700}}]
+    out = ask(interpreter, "the second porch lamp brighter", home=two)
+    assert out["kind"] == "action" and out["after"]["porch lamp 2"]["brightness"] > 30, out
+    assert out["after"]["porch lamp"] == COOLED_STUDIO[2]["snapshot"], out
+    home = [_heater_home(setpoint=70)[-1],
+            {"name": "sofa lamp", "type": "lamp", "room": "den",
+             "snapshot": {"state": "on", "brightness": 50, "color_temp": 4000}}]
+    history = _history("den heater to 70", "den heater", {"setpoint": 70}, {"setpoint": 68})
+    out = ask(interpreter, "right, and the lamp warmer", home=home, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["den heater"]["setpoint"] == 70, out
+    assert out["after"]["sofa lamp"]["color_temp"] < 4000, out

@@ -193,15 +193,17 @@ class Evidence:
     def one_type_for_shared_words(self, prediction: Prediction, text: str, named: set[str]) -> Prediction:
         """``prediction`` without a goal or a change up or down of a type no word names
         (``named``: the types of the devices and type words said) whose words all speak for a
-        surer one of another type: "it's too warm" is too hot, not also a lamp's light too warm
-        ("the light is too warm" names it); "make it warmer and here" raises the heat and does
-        not also warm the lamp's white."""
+        surer one of another type, or for one of a type named: "it's too warm" is too hot, not also
+        a lamp's light too warm ("the light is too warm" names it); "make it warmer and here"
+        raises the heat and does not also warm the lamp's white; "right, and the lamp warmer" warms
+        the lamp's white, not the heat too."""
         shared = [op for op in prediction.ops if ":goal=" in op or op.endswith(("=up", "=down"))]
         said = words(text)
         speaking = {op: {w for w in said if roots(w) & self.words.get(op, set())} for op in shared}
         weaker = {weak for weak in shared for strong in shared
                   if weak.split(":")[0] not in named | {strong.split(":")[0]}
-                  and prediction.ops[weak] < prediction.ops[strong] and speaking[weak] <= speaking[strong]}
+                  and (prediction.ops[weak] < prediction.ops[strong] or strong.split(":")[0] in named)
+                  and speaking[weak] <= speaking[strong]}
         if not weaker:
             return prediction
         kept = {op: p for op, p in prediction.ops.items() if op not in weaker}

@@ -263,6 +263,12 @@ class Interpreter:
         self.comparative_bases = safety.comparative_bases(models)
         self.comparative_opposites = safety.comparative_opposites(models)
         self.less_of_more = safety.less_of_more(models)
+        self.goal_words = {f"{t}:goal={name}": {w for p in goal.phrases for v in vocabulary.words(p)
+                                                  for w in (v, v.replace("z", "s"))}
+                           for t, m in models.items() for name, goal in m.language.goals.items()
+                           if not name.startswith("too_")}
+        """Per goal, complaints ("too_bright") aside, its phrases' words ("cozy", "cosy"): said
+        after "too", the goal is overdone, not asked for."""
         self.value_words = {name for m in models.values() for lang in m.language.settings.values()
                             for value in lang.named.values() for name in value.synonyms if " " not in name}
         """One-word names of values ("orange"): "less orange" of a lamp showing a colour is no
@@ -318,6 +324,7 @@ class Interpreter:
         request = replace(request, text=safety.without_refused_direction(said, self.models))
         request = replace(request, text=self._there_as_the_room(request))
         request = replace(request, text=self._level_of_the_last(request))
+        request = replace(request, text=_ordinals_as_numbers(request.text, request.home))
         if len(re.findall(r"\d+", request.text)) > 1:  # "I said 70, not 72": the 72 is no level asked for
             request = replace(request, text=_NOT_A_NUMBER.sub("", request.text))
         if request.heard_confidence is not None:
@@ -861,7 +868,7 @@ class Interpreter:
         the planner reads them ("down by a quarter": "down by 25 percent"), without the courtesy
         around it ("no ac please": "no ac"), and without "again" ("off again": "off")."""
         text = _SMALL_SAID.sub("a bit", text)  # "a touch less": "a bit less"
-        prediction = self.lm.predict(text, types=types)
+        prediction = self._without_goals_overdone(self.lm.predict(text, types=types), text)
         if prediction.ops:
             return prediction
         for other in dict.fromkeys((" ".join(tokens(text)), vocabulary.without_courtesy(text),
@@ -870,6 +877,20 @@ class Interpreter:
             if again.ops and again.kind == prediction.kind:
                 return again
         return prediction
+
+    def _without_goals_overdone(self, prediction: Prediction, text: str) -> Prediction:
+        """``prediction`` without a goal the words say is overdone ("too cosy for work" had made
+        the desk light cosier), a complaint goal ("too bright") aside."""
+        overdone = {m.group(1) for m in re.finditer(r"\btoo\s+(?:much\s+)?([a-z]+)", text)}
+        if not overdone:
+            return prediction
+        def kept(op: str) -> bool:
+            return not overdone & self.goal_words.get(op, set())
+        if kept(prediction.best[0]) and all(map(kept, prediction.ops)):
+            return prediction
+        ops = {op: p for op, p in prediction.ops.items() if kept(op)}
+        return replace(prediction, ops=ops, best=max(ops.items(), key=lambda item: item[1],
+                                                     default=(prediction.best[0], 0.0)))
 
     def _whole_home(self, found: Mentions) -> bool:
         """Whether the words say everything ("everything off including the heat pump"), not all
@@ -913,7 +934,7 @@ class Interpreter:
                 # "make it 72 degrees" the heat)
         if prediction.ops and {op.split(":")[0] for op in prediction.ops} <= {talked_of}:
             return prediction
-        kept = self.lm.predict(found.masked, types={talked_of})
+        kept = self._without_goals_overdone(self.lm.predict(found.masked, types={talked_of}), found.masked)
         said = {op: p for op, p in kept.ops.items() if self.evidence.supported(op, found.masked)}
         best, sureness = kept.best
         if not said and best.split(":", 1)[1].split("=")[0] in self.models[talked_of].settings \
@@ -934,6 +955,12 @@ class Interpreter:
         if all(":goal=" in op for op in prediction.ops):
             return prediction
         return Interpretation("clarify", f"I didn't change anything: what should {explain.the(recent[-1])} do?")
+
+    def _of_another_type_than_the_last(self, request: Request, prediction: Prediction) -> bool:
+        """Whether ``prediction`` is sure only of operations of another type than the device
+        talked about last."""
+        recent = [n for n in self._recent(request) if n in request.home.devices]
+        return bool(recent and prediction.ops) and request.home[recent[-1]].type not in self._types_of(prediction)
 
     def _state_before_off(self, request: Request, name: str, sureness: float) -> dict[str, float]:
         """The working state ``name`` was in before the last change by voice switched it off (the
@@ -1014,6 +1041,11 @@ class Interpreter:
                 prediction = Prediction("command", 1.0, {stopped: 1.0}, (stopped, 1.0))
             else:
                 prediction = self._predict(found, request.home)
+                if not (changes or found.devices or found.rooms or found.everything) and prediction.kind == "command" \
+                        and self._of_another_type_than_the_last(request, prediction) \
+                        and isinstance(referred := self._referred(request, found, prediction), Prediction):
+                    prediction = referred  # "too cosy for work, cooler" just after the desk light went warm: its
+                    # white, as "cooler" alone is (the reason first said nothing to act on)
                 if prediction.kind == "negated" and found.devices and prediction.confidence >= CONFIDENCE:
                     left_alone.update(found.devices)  # "leave the lamp, just cool the room down"
                     continue
@@ -1184,8 +1216,8 @@ class Interpreter:
         corner lamp", "…, only the hall light", "…, the porch light instead"): the refused
         request, of that; None for any other clause ("…, and the heater" refuses it too)."""
         words = found.masked.split()
-        if refused is None or not set(words) & CONTRASTING:
-            return None
+        if refused is None or not set(words) & CONTRASTING or set(words) & set(self.working_states):
+            return None  # ("no fan, just the cooling" asks for the cooling: it had switched the fan on)
         named = replace(found, masked=" ".join(w for w in words if w not in CONTRASTING))
         return self._said_again(named, refused, home) or None
 
@@ -3070,6 +3102,25 @@ class Interpreter:
     def _inventory(self, home: Home) -> str:
         listed = ", ".join(f"{d.name}" + (f" ({d.room})" if d.room else "") for d in home.devices.values())
         return f"This home has: {listed}."
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_ORDINAL_NAME = re.compile(rf"\b({'|'.join(_ORDINALS)})\s+((?:[a-z']+\s+){{0,2}}[a-z']+)", re.IGNORECASE)
+
+
+def _ordinals_as_numbers(text: str, home: Home) -> str:
+    """``text`` with "the second reading lamp" said as the home names it, "reading lamp 2", when
+    the home has a device so named (it had brightened "reading lamp")."""
+    names = {name.lower() for name in home.devices}
+
+    def named(match: re.Match) -> str:
+        words = match.group(2).split()
+        for end in range(len(words), 0, -1):  # "the second reading lamp brighter": "reading lamp"
+            numbered = f"{' '.join(words[:end])} {_ORDINALS[match.group(1).lower()]}"
+            if numbered.lower() in names:
+                return " ".join([numbered, *words[end:]])
+        return match.group(0)
+    return _ORDINAL_NAME.sub(named, text)
 
 
 def _contrary(first: Change, then: Change) -> bool:
