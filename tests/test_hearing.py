@@ -1338,3 +1338,15 @@ def test_a_comparative_heard_closing_on_2_may_be_its_too(interpreter):
     heard = Transcript("Thermostat up 2.", 0.9, cross_check=Transcript("Thermostat up 2.", 0.9))
     out = heard_line(interpreter, heard)
     assert out["kind"] == "action" and out["after"]["thermostat"]["setpoint"] == 70, out
+
+
+def test_words_a_recognizer_writes_for_others_are_asked_about(interpreter):
+    """Heard wrong actions of probes72: "Turn it back to 8." (for "back to 80") set 8%;
+    "Everything put the desk lamp off." (for "but") switched it off; "Thermostat have a degree
+    lower." (for "half a degree") took a whole degree; "And the thermostat up too as well." (for
+    "up 2") took one. Each is asked about."""
+    for text in ("Desk lamp back to 8.", "Everything put the desk lamp off.", "Thermostat have a degree lower.",
+                 "Thermostat up too as well."):
+        heard = Transcript(text, 0.9, cross_check=Transcript(text, 0.9))
+        out = heard_line(interpreter, heard)
+        assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, (text, out)

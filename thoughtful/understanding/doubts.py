@@ -49,7 +49,8 @@ LOST_AMOUNT = re.compile(r"\bby\s+(?!(?:\d+(?:\.\d+)?|an?|the|my|our|your|this|t
 """By something that is not an amount ("warm the kitchen up by you", "two" misheard; "dim the
 ceiling lights by a turn", "third" misheard)."""
 
-TOO_FOR_TWO = re.compile(r"\b(?:up|down|warmer|cooler|colder|hotter|brighter|dimmer|higher|lower)\s+(?:too?|do)$"
+TOO_FOR_TWO = re.compile(r"\b(?:up|down|warmer|cooler|colder|hotter|brighter|dimmer|higher|lower)\s+(?:too?|do)"
+                         r"(?:\s+as\s+well)?$"
                          r"|\b(?:warmer|cooler|colder|hotter|brighter|dimmer|higher|lower)\s+2$"
                          r"|\btoo?\s+(?:warmer|cooler|colder|hotter|brighter|dimmer|higher|lower|up|down)\b")
 """A heard direction ending in "too", "to" or "do" may have been "two" ("guest room thermostat up
@@ -79,6 +80,11 @@ NEGATED_APART = re.compile(r"\b(?:not|no|never|don't)\s+(?!so\b|too\b|that\b|any
                            r"(?:dim|dimmer|bright|brighter|warm|warmer|cool|cooler|up|down|higher|lower)\b")
 """ "Not back dim." (for "not that dim") had dimmed to the minimum: a negation one word before a way
 may be the way refused, its word between misheard."""
+EXCEPT_HEARD_AS = re.compile(r"^(?:accept|expect)\b|\b(?:everything|all(?:\s+the\s+[a-z]+)?)\s+put\b")
+""" "Accept the sofa lamp, put that back on." (for "except"), "Everything put the kitchen spots off."
+(for "but"): a word that left something out, perhaps misheard as another."""
+HAVE_FOR_HALF = re.compile(r"\bhave\s+a\s+(?:degree|percent)\b")
+""" "Farmhouse thermostat have a degree lower." (for "half a degree"): a whole degree had been taken."""
 AMOUNT_TO = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent|degrees?)?\s+(?:to|onto)\s+the\b")
 """ "At 5% to the pergola lights." (for "add five percent to"): a number before "to the" a device,
 where a level follows "to" — an amount added, its verb misheard."""
@@ -92,6 +98,8 @@ PARTICLES = {"and", "then", "also", "so", "now", "oh", "um", "uh", "just"}
 """Words that join or open a turn and ask for nothing themselves."""
 TEENS = range(13, 20)
 """Heard percentages easily confused with the tens (14 / 40, 15 / 50: "set it to 14%")."""
+ONES = range(2, 10)
+"""Heard percentage levels easily confused with the tens too ("Turn it back to 8." for "back to 80")."""
 
 
 class Doubts:
@@ -235,9 +243,11 @@ class Doubts:
         (perhaps "up two"), "done" (perhaps "down"), a bare number after "a" ("to a 4"), a tens
         torn in two ("to 8 it"), a step of 8 ("up 8 degrees", perhaps "up a degree"), a number
         ending in "of" ("10 % of"), "for" where a number goes ("up for the"), a negation a word
-        before a way ("not back dim"), a number before "to the" ("at 5% to the lights")."""
+        before a way ("not back dim"), a number before "to the" ("at 5% to the lights"), "accept" or
+        "everything put" (perhaps "except", "but"), "have a degree" (perhaps "half a degree")."""
         return any(pattern.search(text) for pattern in (TOO_FOR_TWO, DONE_FOR_DOWN, A_NUMBER, TENS_TORN, EIGHT_FOR_A,
-                                                        NUMBER_OF, FOR_FOUR, NEGATED_APART, AMOUNT_TO))
+                                                        NUMBER_OF, FOR_FOUR, NEGATED_APART, AMOUNT_TO,
+                                                        EXCEPT_HEARD_AS, HAVE_FOR_HALF))
 
     @staticmethod
     def too_as_two(text: str) -> bool:
@@ -262,11 +272,11 @@ class Doubts:
                    if key in self.models[t].settings)
 
     def teen_percentage(self, plans: dict) -> bool:
-        """Whether a plan sets a percentage to 13–19, which a recognizer mixes up with 30–90, or
+        """Whether a plan sets a percentage to 2–9 or 13–19, which a recognizer mixes up with 20–90, or
         moves one by as much but 15, a step people take ("Take the workshop lights down 14." for
         "down 40"; on 2,088 heard requests of probes40–45 −3 wrong actions, −0 right, where 15
         too cost 15 right)."""
-        return any(self.models[t].settings[key].unit == "%" and value in TEENS
+        return any(self.models[t].settings[key].unit == "%" and (value in TEENS or value in ONES)
                    for t, plan in plans.items() for key, value in plan.change.set.items()
                    if key in self.models[t].settings and isinstance(value, (int, float))) or \
             any(self.models[t].settings[key].unit == "%" and abs(value) in TEENS and abs(value) != 15
