@@ -3308,3 +3308,27 @@ def test_wrong_actions_of_probes73_76(interpreter):
     out = ask(interpreter, "right, and the lamp warmer", home=home, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "action" and out["after"]["den heater"]["setpoint"] == 70, out
     assert out["after"]["sofa lamp"]["color_temp"] < 4000, out
+
+
+def test_follow_ups_of_probes75_76(interpreter):
+    """ "up another two" just after "heater up 4" (the model unsure) and "hmm, one back up" just
+    after "down 2" ("hmm one" read as "the hmm thermostat") were not understood; "the ac too" just
+    after "surgery heater off" answered for the heater; "only 19 though" just after "fan heater on"
+    asked what the heater should do."""
+    home = _heater_home(setpoint=72)
+    history = _history("den heater up 4", "den heater", {"setpoint": 72}, {"setpoint": 68})
+    out = ask(interpreter, "up another two", home=home, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["den heater"]["setpoint"] == 74, out
+    low = _heater_home(setpoint=66)
+    history = _history("den heater down 2", "den heater", {"setpoint": 66}, {"setpoint": 68})
+    out = ask(interpreter, "hmm, one back up", home=low, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["den heater"]["setpoint"] == 67, out
+    off = _heater_home(state="off")
+    history = _history("den heater off", "den heater", {"state": "off"}, {"state": "heat", "setpoint": 68})
+    out = ask(interpreter, "the ac too", home=off, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["studio ac"]["state"] == "off", out
+    on = _heater_home(setpoint=68)
+    history = _history("den heater on", "den heater", {"state": "heat", "setpoint": 68}, {"state": "off"})
+    out = ask(interpreter, "only 19 though", home=on, now="2026-11-29T08:01:00", history=history,
+              units={"temperature": "C"})
+    assert out["kind"] == "action" and out["after"]["den heater"]["setpoint"] == 66.2, out

@@ -162,10 +162,11 @@ def the_other(text: str, last: list[tuple[str, str]], devices: dict[str, str], n
 
 
 _ONE_OF = re.compile(r"\b(?!(?:the|a|an|this|that|other|wrong|which|each|every|no|any|another|more|same|last|"
-                     r"first|right|1|up|down|by|to|at|plus|minus|than|and|or|of|just|only)\b)([a-z']+)\s+(?:one|1)\b"
-                     r"(?!\s+(?:degrees?|percent|%|more|less|notch|step))")
+                     r"first|right|1|up|down|by|to|at|plus|minus|than|and|or|of|just|only|hmm|um|uh|er|ok|okay|"
+                     r"so|yeah|oh|well|now|then)\b)([a-z']+)\s+(?:one|1)\b"
+                     r"(?!\s+(?:degrees?|percent|%|more|less|notch|step|back))")
 """A word that says which, then "one" ("the garden one"; not "that one", "the other one", nor the
-number of "back up one", "lower by one degree")."""
+number of "back up one", "lower by one degree", "hmm, one back up")."""
 
 
 def one_as(text: str, noun: str) -> str:

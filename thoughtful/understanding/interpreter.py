@@ -630,7 +630,8 @@ class Interpreter:
 
     def _level_of_the_last(self, request: Request) -> str:
         """``request.text``, or when a number alone closes it after words that name no device
-        ("that's too much, 21", "not that low, 62"), that level of the one setting the last
+        ("that's too much, 21", "not that low, 62") or is all it says past a word ("only 19
+        though"), that level of the one setting the last
         change by voice moved ("kitchen radiator to 21"; the number had been read as a lamp's)."""
         events = replay.last_by_voice(request.home, request.now)
         moved = {(e.device, k) for e in events for k, v in e.changed.items()
@@ -639,7 +640,7 @@ class Interpreter:
         if len(moved) != 1:
             return request.text
         (name, _), = moved
-        level = _LEVEL_ALONE.search(request.text)
+        level = _LEVEL_ALONE.search(request.text) or _LEVEL_WHOLE.match(request.text)
         if level is None:
             return request.text
         before = self.resolver.mentions(normalize(request.text[:level.start()]), request.home)
@@ -693,8 +694,10 @@ class Interpreter:
             # of several, the one in the room of the device changed ("the lamp too" just after
             # "bonus room ac off": the bonus room's lamp)
             named = [d.name for d in request.home.devices.values() if d.type in types]
+            called = [n for n in named if n not in recent and set(said) & set(vocabulary.words(n))]
             there = [n for n in named if request.home[n].room == request.home[recent[-1]].room]
-            named = there if len(named) > 1 and len(there) == 1 else named
+            # ("the ac too" just after "surgery heater off": the waiting room ac, called so)
+            named = called if len(called) == 1 else there if len(named) > 1 and len(there) == 1 else named
         return named if len(named) == 1 else []
 
     def _corrected(self, request: Request) -> Interpretation:
@@ -1479,6 +1482,10 @@ class Interpreter:
         if _WHERE.match(found.masked):  # "where is it at now?", "where's the heat set?": how it is
             kind, prediction = "question", replace(prediction, kind="question", confidence=1.0,
                                                    ops={op: p for op, p in prediction.ops.items() if "ask=" in op})
+        if prediction.confidence < CONFIDENCE and (by := self._more_by(request, found)):  # "up another two"
+            if request.heard_confidence is not None and self.doubts.misheard(found.masked):
+                request = replace(request, guessed=True)
+            return self._apply(request, by, own_words={name: "" for name, _, _ in by})
         if prediction.confidence < CONFIDENCE:
             return Interpretation("clarify", "Sorry, I'm not sure what you mean. Could you put it another way?")
         if kind == "command" and (_YES_NO.match(found.masked) or _SHOULD_IT.search(found.masked)):
@@ -3153,6 +3160,9 @@ _SWITCH_REFUSED = (r"\b(?:don't|do\s+not|never|can't|cannot|mustn't|shouldn't|wo
 """Words refusing a switch ("I don't want the heater off", "can't be off"), wherever they stand."""
 _NOT_ENOUGH_SAID = re.compile(r"(?:\bnot\b|n't)\s+(?:[a-z']+\s+){0,2}?[a-z]+\s+enough\b")
 """Words saying something is not enough, taken out to read what else the words say."""
+_LEVEL_WHOLE = re.compile(r"^\s*(?:(?:only|just|maybe|try|make\s+it|ok|okay|actually)\s+)+(\d+(?:\.\d+)?)"
+                          r"(?:\s+(?:then|though|please|instead|degrees?|percent))*\s*[.!]?\s*$", re.IGNORECASE)
+"""A number alone, a word before it ("only 19 though", "maybe 70"), the number its group 1."""
 _INSTEAD = re.compile(r"[\s,]*\binstead\s*$")
 """A correction's closing "instead" ("actually, just turn it down instead"): the last change is
 not wanted, this is."""
