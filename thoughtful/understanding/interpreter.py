@@ -3153,7 +3153,7 @@ _NO_NEED_FOR = re.compile(r"^(?:there's\s+|there\s+is\s+)?no\s+need\s+for\s+(?:t
 _NOT_A_NUMBER = re.compile(r",?\s*\bnot\s+\d+(?:\.\d+)?(?:\s*(?:%|percent|degrees?))?(?=\s*(?:[,.!]|$))", re.IGNORECASE)
 """A number refused beside another ("I said 70, not 72")."""
 _LEVEL_ALONE = re.compile(r",\s*(?:(?:then|so|maybe|ok|okay|make\s+it|try)\s+)?(\d+(?:\.\d+)?)"
-                          r"(?:\s+(?:then|please|instead|degrees?|percent))?\s*[.!]?\s*$", re.IGNORECASE)
+                          r"(?:\s+(?:then|please|instead))?\s*[.!]?\s*$", re.IGNORECASE)
 """A number alone closing the words after a comma ("that's too much, 21"), the number its group 1."""
 _SWITCH_REFUSED = (r"\b(?:don't|do\s+not|never|can't|cannot|mustn't|shouldn't|won't)\s+(?:want|be|stay|remain|leave|"
                    r"keep)\b(?:\s+[a-z']+){{0,3}}?\s+{}\b")
@@ -3161,8 +3161,9 @@ _SWITCH_REFUSED = (r"\b(?:don't|do\s+not|never|can't|cannot|mustn't|shouldn't|wo
 _NOT_ENOUGH_SAID = re.compile(r"(?:\bnot\b|n't)\s+(?:[a-z']+\s+){0,2}?[a-z]+\s+enough\b")
 """Words saying something is not enough, taken out to read what else the words say."""
 _LEVEL_WHOLE = re.compile(r"^\s*(?:(?:only|just|maybe|try|make\s+it|ok|okay|actually)\s+)+(\d+(?:\.\d+)?)"
-                          r"(?:\s+(?:then|though|please|instead|degrees?|percent))*\s*[.!]?\s*$", re.IGNORECASE)
-"""A number alone, a word before it ("only 19 though", "maybe 70"), the number its group 1."""
+                          r"(?:\s+(?:then|though|please|instead))*\s*[.!]?\s*$", re.IGNORECASE)
+"""A number alone, a word before it ("only 19 though", "maybe 70"), the number its group 1 (with a
+unit, "make it 72 degrees", the unit says whose)."""
 _INSTEAD = re.compile(r"[\s,]*\binstead\s*$")
 """A correction's closing "instead" ("actually, just turn it down instead"): the last change is
 not wanted, this is."""
