@@ -1344,9 +1344,20 @@ def test_words_a_recognizer_writes_for_others_are_asked_about(interpreter):
     """Heard wrong actions of probes72: "Turn it back to 8." (for "back to 80") set 8%;
     "Everything put the desk lamp off." (for "but") switched it off; "Thermostat have a degree
     lower." (for "half a degree") took a whole degree; "And the thermostat up too as well." (for
-    "up 2") took one. Each is asked about."""
+    "up 2") took one; of probes73–74, "Chandelier off as bright." (for "half as bright") switched it
+    off, "…have a de re warmer." took a whole degree. Each is asked about."""
     for text in ("Desk lamp back to 8.", "Everything put the desk lamp off.", "Thermostat have a degree lower.",
-                 "Thermostat up too as well."):
+                 "Thermostat up too as well.", "Desk lamp off as bright.", "Thermostat have a de re warmer."):
         heard = Transcript(text, 0.9, cross_check=Transcript(text, 0.9))
         out = heard_line(interpreter, heard)
         assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, (text, out)
+
+
+def test_a_number_right_after_a_numbered_name_may_be_its_to(interpreter):
+    """ "Reading lamp 2 80." (for "reading lamp to 80"), both decoders agreeing, set reading lamp 2:
+    beside a "reading lamp", the 2 may be "to", so it is asked."""
+    home = HOME + [{"name": "desk lamp 2", "type": "lamp", "room": "office",
+                    "snapshot": {"state": "on", "brightness": 30, "color_temp": 3000}}]
+    heard = Transcript("Desk lamp 2 80.", 0.9, cross_check=Transcript("Desk lamp 2 80.", 0.9))
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text}), interpreter, heard=heard)
+    assert out["kind"] == "clarify" and out["after"]["desk lamp 2"] == home[2]["snapshot"], out

@@ -83,8 +83,10 @@ may be the way refused, its word between misheard."""
 EXCEPT_HEARD_AS = re.compile(r"^(?:accept|expect)\b|\b(?:everything|all(?:\s+the\s+[a-z]+)?)\s+put\b")
 """ "Accept the sofa lamp, put that back on." (for "except"), "Everything put the kitchen spots off."
 (for "but"): a word that left something out, perhaps misheard as another."""
-HAVE_FOR_HALF = re.compile(r"\bhave\s+a\s+(?:degree|percent)\b")
-""" "Farmhouse thermostat have a degree lower." (for "half a degree"): a whole degree had been taken."""
+HAVE_FOR_HALF = re.compile(r"\bhave\s+a\s+(?:degree|de|percent)\b"
+                           r"|\boff\s+as\s+(?:bright|dim|warm|cool|much|high|low)\b")
+""" "Farmhouse thermostat have a degree lower." (for "half a degree"): a whole degree had been
+taken; "Chandelier off as bright." (for "half as bright") had switched it off."""
 AMOUNT_TO = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent|degrees?)?\s+(?:to|onto)\s+the\b")
 """ "At 5% to the pergola lights." (for "add five percent to"): a number before "to the" a device,
 where a level follows "to" — an amount added, its verb misheard."""
@@ -256,6 +258,14 @@ class Doubts:
         numbers = re.findall(r"\b\d+\b", text)
         last = re.search(r"\b(\d*2)\W*$", text)
         return bool(last) and len(numbers) > 1 and str(int(last.group(1)) - 2) in numbers[:-1]
+
+    @staticmethod
+    def to_as_a_name_number(text: str, home: Home) -> bool:
+        """Whether a heard request puts a number right after a name ending in "2" whose name
+        without it is a device too ("Reading lamp 2 80." for "reading lamp to 80")."""
+        names = {name.lower() for name in home.devices}
+        return any(re.search(rf"\b{re.escape(name)}\s+\d", text) for name in names
+                   if name.endswith(" 2") and name[:-2] in names)
 
     def target_lost(self, text: str) -> bool:
         """Whether a heard request ends "to" or "at" a word for a kind of device, where a number

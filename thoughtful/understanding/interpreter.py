@@ -2606,8 +2606,10 @@ class Interpreter:
                 or self._room_untouched(text, home, {a.device for a in proposed})):
             request = replace(request, guessed=True)  # "Mirror light up and the wall then warm it" (not the
             # "bed" of "Lights out, I'm going to bed." with the bed light off already: it was meant too)
-        if request.heard_confidence is not None and self.doubts.too_as_two(request.text):
-            request = replace(request, guessed=True)  # "…and the strip to 22." for "…to 20 too"
+        if request.heard_confidence is not None and (self.doubts.too_as_two(request.text) or
+                                                     self.doubts.to_as_a_name_number(text, home)):
+            request = replace(request, guessed=True)  # "…and the strip to 22." for "…to 20 too"; "Reading lamp 2
+            # 80." for "reading lamp to 80"
         if request.heard_confidence is not None and \
                 any(safety.far_for_a_step(change, home[name].model) for name, change, _ in changes):
             request = replace(request, guessed=True)  # "The air conditioner down 20." (a heard number)
