@@ -1361,3 +1361,11 @@ def test_a_number_right_after_a_numbered_name_may_be_its_to(interpreter):
     heard = Transcript("Desk lamp 2 80.", 0.9, cross_check=Transcript("Desk lamp 2 80.", 0.9))
     out = run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text}), interpreter, heard=heard)
     assert out["kind"] == "clarify" and out["after"]["desk lamp 2"] == home[2]["snapshot"], out
+
+
+def test_an_amount_far_under_a_step_is_asked_about(interpreter):
+    """ "2 orange a bit whiter." (heard for "too orange, a bit whiter") moved the white by 2 K: an
+    amount with no unit under a tenth of the setting's step is no change anyone asks for."""
+    heard = Transcript("2 desk lamp a bit whiter.", 0.88, cross_check=Transcript("2 desk lamp a bit whiter.", 0.8))
+    out = heard_line(interpreter, heard)
+    assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out

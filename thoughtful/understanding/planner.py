@@ -312,6 +312,9 @@ class Planner:
                 # an amount, never a target
                 number = target
             sign = 1 if how == "up" else -1
+            if number is not None and not number.unit and spec.step and abs(number.value) < spec.step / 10:
+                raise Ask(f"By how much? ({number.value:g} {spec.unit or ''} is hardly a change.)")
+                # (heard, "2 orange a bit whiter" had moved the white 2 K)
             if number is not None:
                 amount = self._convert(number, spec, units, relative=True)
             elif self._unit_without_number(spec, text):
