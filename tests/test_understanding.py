@@ -3332,3 +3332,12 @@ def test_follow_ups_of_probes75_76(interpreter):
     out = ask(interpreter, "only 19 though", home=on, now="2026-11-29T08:01:00", history=history,
               units={"temperature": "C"})
     assert out["kind"] == "action" and out["after"]["den heater"]["setpoint"] == 66.2, out
+
+
+def test_a_lamp_said_not_to_be_so_blue_is_warmer(interpreter):
+    """ "the landing light doesn't need to be so blue" was refused, and "I don't want the gym lights
+    so blue" asked which colour: "the light is too blue" is a complaint of its white (warmer)."""
+    cool = _with_values(COOLED_STUDIO, "porch lamp", {"color_temp": 5000})
+    for said in ("the porch lamp doesn't need to be so blue", "I don't want the porch lamp so blue"):
+        out = ask(interpreter, said, home=cool)
+        assert out["kind"] == "action" and out["after"]["porch lamp"]["color_temp"] < 5000, (said, out)

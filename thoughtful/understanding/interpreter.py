@@ -1754,13 +1754,15 @@ class Interpreter:
         return ways.pop() if len(ways) == 1 else None
 
     def _felt_less(self, said: str, types: set[str], in_use: set[tuple[str, str]]) -> set[str]:
-        """The operations that make ``said`` felt less ("chilly": the heat's setpoint up): the way
-        of each goal whose phrases feel it ("it's chilly") moves a setting in use, toward a level
+        """The operations that make ``said`` felt less ("chilly": the heat's setpoint up; "blue": a
+        lamp's white down): the way of each goal whose phrases feel it ("it's chilly", "the light
+        is too blue") moves a setting in use, toward a level
         (:class:`Toward`) by steps of that sign."""
         ways = set()
         for t in types:
             for goal in self.models[t].language.goals.values():
-                felt = {p.split()[-1] for p in goal.phrases if re.match(r"(?:it's|i'm|i feel|the room is)\s+\S+$", p)}
+                felt = {p.split()[-1] for p in goal.phrases
+                        if re.match(r"(?:it's|i'm|i feel|the room is|the light is|it looks)\s+(?:too\s+)?\S+$", p)}
                 ways |= {f"{t}:{key}={'up' if effect.step > 0 else 'down'}" for key, effect in goal.effect.items()
                          if said in felt and isinstance(effect, Toward) and (t, key) in in_use}
         return ways & self.label_space
