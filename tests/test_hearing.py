@@ -1369,3 +1369,16 @@ def test_an_amount_far_under_a_step_is_asked_about(interpreter):
     heard = Transcript("2 desk lamp a bit whiter.", 0.88, cross_check=Transcript("2 desk lamp a bit whiter.", 0.8))
     out = heard_line(interpreter, heard)
     assert out["kind"] == "clarify" and out["after"]["desk lamp"] == HOME[0]["snapshot"], out
+
+
+def test_a_heater_is_not_switched_to_cooling_by_a_goal_no_word_names(interpreter):
+    """ "The study is too warm enough." (heard for "isn't warm enough") switched the off fan heater
+    to cooling by the too-hot goal: asked about; "cool the study with the fan heater" still cools."""
+    home = [{"name": "fan heater", "type": "thermostat", "room": "study",
+             "snapshot": {"state": "off", "room_temperature": 66, "fan": "auto"}}, HOME[0]]
+    text = "The study is too warm enough."
+    heard = Transcript(text, 0.86, cross_check=Transcript(text, 0.8))
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": heard.text}), interpreter, heard=heard)
+    assert out["kind"] == "clarify" and out["after"]["fan heater"] == home[0]["snapshot"], out
+    out = run_line(json.dumps({"id": 1, "home": home, "utterance": "cool the study with the fan heater"}), interpreter)
+    assert out["kind"] == "action" and out["after"]["fan heater"]["state"] == "cool", out

@@ -2584,7 +2584,7 @@ class Interpreter:
                 if asked and (beyond := safety.out_of_range(change, device.model, home.units)):
                     return Interpretation("explanation", f"You can't: {beyond}.")  # "how do I set it to 40?"
                 wrong = wrong or self._state_unsaid(request.replayed_for, device.model, name, after) \
-                    or self._state_against_its_name(device, change, after)
+                    or self._state_against_its_name(device, change, after, own_words.get(name, text))
                 if wrong:
                     return Interpretation("clarify", f"I didn't change anything: {wrong}. What would you like?")
                 proposed.append(Applied(name, device.snapshot, after, notes))
@@ -2650,14 +2650,17 @@ class Interpreter:
             return Interpretation("explanation", self._nothing_to_change(applied, home), applied)
         return Interpretation("action", say, applied)
 
-    def _state_against_its_name(self, device: Device, change: Change, after: dict) -> str | None:
-        """What is wrong when a change no state was asked for switches ``device`` into a working
-        state its name speaks against ("turn the utility heater down" while it was off had switched
-        it to cooling: a lower setpoint than the room's implies cooling); None otherwise."""
+    def _state_against_its_name(self, device: Device, change: Change, after: dict, text: str) -> str | None:
+        """What is wrong when a change switches ``device`` into a working state that no word of
+        ``text`` says and its name speaks against ("turn the utility heater down" while it was
+        off had switched it to cooling, as a lower setpoint than the room's implies; "The study is
+        too warm enough.", heard, switched the fan heater to cooling by the too-hot goal); None
+        otherwise."""
         state, words = after.get("state"), self.resolver.state_words.get(device.type, {})
         name = set(vocabulary.words(device.name))
-        if change.state is not None or state == device.snapshot.get("state") or name & words.get(state, set()) \
-                or not any(name & said for other, said in words.items() if other != state):
+        if state not in words or state == device.snapshot.get("state") or name & words[state] \
+                or not any(name & said for other, said in words.items() if other != state) \
+                or set(vocabulary.words(text)) & words.get(state, set()):
             return None
         return f"{explain.the(device.name)} is {device.snapshot.get('state')}, and that would switch it to {state}"
 
