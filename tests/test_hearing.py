@@ -1347,7 +1347,8 @@ def test_words_a_recognizer_writes_for_others_are_asked_about(interpreter):
     "up 2") took one; of probes73–74, "Chandelier off as bright." (for "half as bright") switched it
     off, "…have a de re warmer." took a whole degree. Each is asked about."""
     for text in ("Desk lamp back to 8.", "Everything put the desk lamp off.", "Thermostat have a degree lower.",
-                 "Thermostat up too as well.", "Desk lamp off as bright.", "Thermostat have a de re warmer."):
+                 "Thermostat up too as well.", "Desk lamp off as bright.", "Thermostat have a de re warmer.",
+                 "I off the desk lamp again."):
         heard = Transcript(text, 0.9, cross_check=Transcript(text, 0.9))
         out = heard_line(interpreter, heard)
         assert out["kind"] == "clarify" and out["after"] == {d["name"]: d["snapshot"] for d in HOME}, (text, out)

@@ -84,9 +84,10 @@ EXCEPT_HEARD_AS = re.compile(r"^(?:accept|expect)\b|\b(?:everything|all(?:\s+the
 """ "Accept the sofa lamp, put that back on." (for "except"), "Everything put the kitchen spots off."
 (for "but"): a word that left something out, perhaps misheard as another."""
 HAVE_FOR_HALF = re.compile(r"\bhave\s+a\s+(?:degree|de|percent)\b"
-                           r"|\boff\s+as\s+(?:bright|dim|warm|cool|much|high|low)\b")
+                           r"|\boff\s+as\s+(?:bright|dim|warm|cool|much|high|low)\b|^i\s+off\b")
 """ "Farmhouse thermostat have a degree lower." (for "half a degree"): a whole degree had been
-taken; "Chandelier off as bright." (for "half as bright") had switched it off."""
+taken; "Chandelier off as bright." (for "half as bright") and "I off that again." (for "half that
+again") had switched them off."""
 AMOUNT_TO = re.compile(r"\b\d+(?:\.\d+)?\s*(?:%|percent|degrees?)?\s+(?:to|onto)\s+the\b")
 """ "At 5% to the pergola lights." (for "add five percent to"): a number before "to the" a device,
 where a level follows "to" — an amount added, its verb misheard."""
