@@ -631,8 +631,8 @@ class Interpreter:
     def _level_of_the_last(self, request: Request) -> str:
         """``request.text``, or when a number alone closes it after words that name no device
         ("that's too much, 21", "not that low, 62") or is all it says past a word ("only 19
-        though"), that level of the one setting the last
-        change by voice moved ("kitchen radiator to 21"; the number had been read as a lamp's)."""
+        though"), that level of the one setting the last change by voice moved ("kitchen radiator
+        to 21"; the number had been read as a lamp's)."""
         events = replay.last_by_voice(request.home, request.now)
         moved = {(e.device, k) for e in events for k, v in e.changed.items()
                  if k in request.home[e.device].model.settings and request.home[e.device].model.settings[k].numeric
