@@ -3341,3 +3341,12 @@ def test_a_lamp_said_not_to_be_so_blue_is_warmer(interpreter):
     for said in ("the porch lamp doesn't need to be so blue", "I don't want the porch lamp so blue"):
         out = ask(interpreter, said, home=cool)
         assert out["kind"] == "action" and out["after"]["porch lamp"]["color_temp"] < 5000, (said, out)
+
+
+def test_a_room_said_not_to_be_freezing_is_heated(interpreter):
+    """ "the conservatory shouldn't be freezing" was refused: the too-cold goal's feeling, said not
+    to be felt, is that complaint (the off heater comes on)."""
+    home = _heater_home(state="off", room=58)
+    out = ask(interpreter, "the den shouldn't be freezing", home=home)
+    assert out["kind"] == "action" and out["after"]["den heater"]["state"] == "heat", out
+    assert unchanged(out, COOLED_STUDIO), out

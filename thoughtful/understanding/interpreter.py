@@ -263,6 +263,10 @@ class Interpreter:
         self.comparative_bases = safety.comparative_bases(models)
         self.comparative_opposites = safety.comparative_opposites(models)
         self.less_of_more = safety.less_of_more(models)
+        self.felt = {f"{t}:goal={name}": {p.split()[-1] for p in goal.phrases if _FELT.match(p)}
+                     for t, m in models.items() for name, goal in m.language.goals.items() if name.startswith("too_")}
+        """Per complaint goal, the feelings its phrases end on ("it's chilly", "the light is too
+        blue")."""
         self.goal_words = {f"{t}:goal={name}": {w for p in goal.phrases for v in vocabulary.words(p)
                                                   for w in (v, v.replace("z", "s"))}
                            for t, m in models.items() for name, goal in m.language.goals.items()
@@ -1531,6 +1535,8 @@ class Interpreter:
         not_left = kind == "command" and bool(_NOT_LEFT.search(found.masked))
         if less is None and (kind == "negated" or unsure or not_left):
             less = self._not_left(found, request.home)  # "the hall light shouldn't be off": on
+        if less is None and kind == "negated":
+            less = self._feeling_refused(found)  # "the conservatory shouldn't be freezing": too cold
         if less is None and kind in ("command", "negated") and \
                 (kept := self._not_in_the_state_refused(found, request.home)):
             return Interpretation("reject", kept)  # "I don't want the heater off" while it heats had switched it off
@@ -1753,6 +1759,16 @@ class Interpreter:
             or self._felt_less(said, types, in_use)
         return ways.pop() if len(ways) == 1 else None
 
+    def _feeling_refused(self, found: Mentions) -> str | None:
+        """The one complaint goal whose phrases feel what the words end saying must not be felt
+        ("the conservatory shouldn't be freezing": too cold, its heating on; "the yard shouldn't
+        be dark"); None otherwise."""
+        said = _FEELING_REFUSED.search(found.masked)
+        if said is None:
+            return None
+        goals = {op for op, felt in self.felt.items() if said.group(1) in felt} & self.label_space
+        return goals.pop() if len(goals) == 1 else None
+
     def _felt_less(self, said: str, types: set[str], in_use: set[tuple[str, str]]) -> set[str]:
         """The operations that make ``said`` felt less ("chilly": the heat's setpoint up; "blue": a
         lamp's white down): the way of each goal whose phrases feel it ("it's chilly", "the light
@@ -1761,8 +1777,7 @@ class Interpreter:
         ways = set()
         for t in types:
             for goal in self.models[t].language.goals.values():
-                felt = {p.split()[-1] for p in goal.phrases
-                        if re.match(r"(?:it's|i'm|i feel|the room is|the light is|it looks)\s+(?:too\s+)?\S+$", p)}
+                felt = {p.split()[-1] for p in goal.phrases if _FELT.match(p)}
                 ways |= {f"{t}:{key}={'up' if effect.step > 0 else 'down'}" for key, effect in goal.effect.items()
                          if said in felt and isinstance(effect, Toward) and (t, key) in in_use}
         return ways & self.label_space
@@ -3157,6 +3172,11 @@ state's word)."""
 _WORKING = {"on", "run", "running", "work", "working", "going"}
 _NO_NEED_FOR = re.compile(r"^(?:there's\s+|there\s+is\s+)?no\s+need\s+for\s+(?:the\s+|my\s+|any\s+)?([a-z]+?)s?$")
 """A clause saying a device is not needed ("no need for the lamp"), its noun group 1."""
+_FELT = re.compile(r"(?:it's|i'm|i feel|the room is|the light is|it looks)\s+(?:too\s+)?\S+$")
+"""A goal's phrase ending on a feeling ("it's chilly", "the light is too blue")."""
+_FEELING_REFUSED = re.compile(r"\b(?:shouldn't|should\s+not|mustn't|must\s+not|can't|cannot)\s+be\s+"
+                              r"(?:so\s+)?([a-z]+)(?:\s+(?:in\s+here|tonight|today|now|anymore))?$")
+"""Words ending saying something must not be felt ("the conservatory shouldn't be freezing")."""
 _NOT_A_NUMBER = re.compile(r",?\s*\bnot\s+\d+(?:\.\d+)?(?:\s*(?:%|percent|degrees?))?(?=\s*(?:[,.!]|$))", re.IGNORECASE)
 """A number refused beside another ("I said 70, not 72")."""
 _LEVEL_ALONE = re.compile(r",\s*(?:(?:then|so|maybe|ok|okay|make\s+it|try)\s+)?(\d+(?:\.\d+)?)"
