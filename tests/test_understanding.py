@@ -3350,3 +3350,23 @@ def test_a_room_said_not_to_be_freezing_is_heated(interpreter):
     out = ask(interpreter, "the den shouldn't be freezing", home=home)
     assert out["kind"] == "action" and out["after"]["den heater"]["state"] == "heat", out
     assert unchanged(out, COOLED_STUDIO), out
+
+
+def test_more_follow_ups_of_probes65_76(interpreter):
+    """ "that's a bit much" just after "heater up 2" and "no, I liked it before" just after a lamp
+    went warm were not understood; "hang on, someone's still out there, back on" just after "path
+    lights off" was not understood either."""
+    home = _heater_home(setpoint=70)
+    history = _history("den heater up 2", "den heater", {"setpoint": 70}, {"setpoint": 68})
+    out = ask(interpreter, "that's a bit much", home=home, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and 68 <= out["after"]["den heater"]["setpoint"] < 70, out
+    warm = _with_values(COOLED_STUDIO, "easel lamp", {"color_temp": 2700})
+    history = _history("easel lamp warm white", "easel lamp", {"color_temp": 2700}, {"color_temp": 5000})
+    out = ask(interpreter, "no, I liked it before", home=warm, now="2026-11-29T08:01:00", history=history)
+    assert out["kind"] == "action" and out["after"]["easel lamp"]["color_temp"] == 5000, out
+    dark = _with_snapshot(COOLED_STUDIO, "porch lamp", {"state": "off"})
+    history = _history("porch lamp off", "porch lamp", {"state": "off"},
+                       {"state": "on", "brightness": 60, "color_temp": 2700})
+    out = ask(interpreter, "hang on, someone's still out there, back on", home=dark, now="2026-11-29T08:01:00",
+              history=history)
+    assert out["kind"] == "action" and out["after"]["porch lamp"] == COOLED_STUDIO[2]["snapshot"], out

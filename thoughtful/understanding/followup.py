@@ -78,7 +78,8 @@ def asks_why_of_the_last(text: str) -> bool:
     return bool(_REASON.match(text)) and set(re.findall(r"[a-z']+", text)) <= _OF_THE_LAST
 
 
-_OVERSHOOT = re.compile(r"\btoo\s+(?:much|far)\b|\bover(?:did|done|shot|doing)\b|\bnot\s+(?:that|so)\s+(?:much|far)\b")
+_OVERSHOOT = re.compile(r"\btoo\s+(?:much|far)\b|\bover(?:did|done|shot|doing)\b|\bnot\s+(?:that|so)\s+(?:much|far)\b"
+                        r"|\ba\s+(?:bit|little|tad)\s+much\b")
 OVERSHOOT_WORDS = set("""too much far that's that it's it was is way a bit little now just you went gone go
 overdid overdone overshot overdoing a tad oh oops whoa not so less""".split())
 """The words of an overshoot of nothing named: "too much", "whoa, that's way too far", "not that

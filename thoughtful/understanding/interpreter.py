@@ -306,7 +306,10 @@ class Interpreter:
         request = self._best_reading(request)
         if _CANCEL_THAT.match(request.text) and replay.last_by_voice(request.home, request.now):
             return self._undo(request)
-        back = _SWITCHED_BACK.match(vocabulary.without_courtesy(normalize(request.text)))
+        *before, last = re.split(r"[,;]", request.text)  # ("hang on, someone's still out there, back on")
+        back = _SWITCHED_BACK.match(vocabulary.without_courtesy(normalize(last)))
+        if back and before and self.resolver.mentions(normalize(" ".join(before)), request.home).devices:
+            back = None  # ("the lamp off, back on": which is back on?)
         switched = {op.rpartition("=")[2] for op in replay.states_switched(request.home, request.now)}
         if back and switched and (back.group(1) or back.group(2)) == ("on" if switched == {"off"} else "off"):
             return self._undo(request)  # "back on please" just after "porch light off" had been asked about
@@ -3224,7 +3227,8 @@ _CANCEL_FIRST = re.compile(rf"^\s*(?:(?:oh|ah|um|hmm|ok|okay|actually)\s*[,.]?\s
 "oh, forget it, off")."""
 _SWITCHED_BACK = re.compile(r"^(?:(?:and|ok|okay|oh|oops|sorry|actually)\s+)*"
                             r"(?:turn\s+it\s+|switch\s+it\s+|put\s+it\s+)?"
-                            r"(?:(?:back|again)\s+(on|off)|(on|off)\s+(?:again|back))$")
+                            r"(?:(?:back|again)\s+(on|off)|(on|off)\s+(?:again|back))"
+                            r"(?:\s+for\s+a\s+(?:sec|second|minute|moment|bit))?$")
 """A switch back, naming nothing ("back on", "on again"): the last switch by voice undone when it
 went the other way."""
 _CANCEL_THAT = re.compile(r"^\s*(?:(?:oh|ah|um|hmm|no|actually)\s*[,.]?\s+)?(?:scratch|cancel|ignore)\s+that"
@@ -3239,8 +3243,10 @@ _THAN = re.compile(r"\b(?:less|more|lower|higher|dimmer|brighter|warmer|cooler|c
 """A level said by another ("a bit less than half"): not that level."""
 _GO_BACK = re.compile(r"\b(?:go|put|set|turn|take|switch|bring)\s+(?:it\s+|that\s+)?back\b|\bundo\b", re.IGNORECASE)
 """Where an undo opens, in words said without a pause before it ("too warm go back")."""
-_AS_IT_WAS = re.compile(r"\b(?:how|as|the\s+way)\s+(?:it|they)\s+(?:was|were)\b")
-"""An undo said by how it was ("put it how it was", "make it as it was before")."""
+_AS_IT_WAS = re.compile(r"\b(?:how|as|the\s+way)\s+(?:it|they)\s+(?:was|were)\b"
+                        r"|\bi\s+(?:liked|preferred)\s+(?:it|them)\s+(?:better\s+)?before\b")
+"""An undo said by how it was ("put it how it was", "make it as it was before", "no, I liked it
+before")."""
 _ONLY_ALONE = re.compile(r"^(?:(?:no|oh|actually|sorry|oops|wait)\s+)*(?:just|only)\s+(.+?)(?:\s+(?:please|then))?$")
 """A follow-up that narrows the last change to some of its devices ("just the tall one")."""
 _KEPT_ALONE = re.compile(r"^(?:(?:but|and|actually|no|oh|oops|wait|hmm|sorry|um)\s+)*(?:leave|keep)\s+(.+?)\s+"
