@@ -3370,3 +3370,14 @@ def test_more_follow_ups_of_probes65_76(interpreter):
     out = ask(interpreter, "hang on, someone's still out there, back on", home=dark, now="2026-11-29T08:01:00",
               history=history)
     assert out["kind"] == "action" and out["after"]["porch lamp"] == COOLED_STUDIO[2]["snapshot"], out
+
+
+def test_a_device_kept_as_it_was_among_clauses_of_why(interpreter):
+    """ "oh wait, leave it on, I'm going out" just after "front hall light off" changed nothing
+    (its reason clause hid the "leave it on")."""
+    dark = _with_snapshot(COOLED_STUDIO, "porch lamp", {"state": "off"})
+    history = _history("porch lamp off", "porch lamp", {"state": "off"},
+                       {"state": "on", "brightness": 60, "color_temp": 2700})
+    out = ask(interpreter, "oh wait, leave it on, I'm going out", home=dark, now="2026-11-29T08:01:00",
+              history=history)
+    assert out["kind"] == "action" and out["after"]["porch lamp"] == COOLED_STUDIO[2]["snapshot"], out

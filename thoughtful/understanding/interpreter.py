@@ -2836,7 +2836,7 @@ class Interpreter:
         devices it names ("it": the change's), each one the last change by voice touched, back
         as they were before it (switched as said, when a state is said); None when the words are
         not only that."""
-        match = _EXCEPT_ALONE.match(text) or _KEPT_ALONE.match(text)
+        match = _EXCEPT_ALONE.match(text) or _KEPT_ALONE.match(text) or self._kept_among_clauses(request)
         if not match:
             return None
         undone = replay.undo(request.home, request.now)
@@ -2857,6 +2857,16 @@ class Interpreter:
         undo = [(name, change, why) for name, change, _ in undone if name in devices
                 and (state is None or (change.state == "off") == (state == "off"))]
         return self._apply(request, undo) if undo and len(undo) == len(devices) else None
+
+    def _kept_among_clauses(self, request: Request) -> re.Match | None:
+        """A clause keeping a device as it was ("leave it on") among others that name no device
+        ("oh wait, leave it on, I'm going out": the rest says why)."""
+        clauses = [normalize(c) for c in re.split(r"[,;]", request.text)]
+        kept = [m for c in clauses if (m := _KEPT_ALONE.match(c))]
+        others = " ".join(c for c in clauses if not _KEPT_ALONE.match(c))
+        if len(kept) != 1 or len(clauses) < 2 or self.resolver.mentions(others, request.home).devices:
+            return None
+        return kept[0]
 
     def _narrowed_after(self, request: Request, text: str) -> Interpretation | None:
         """ "just the tall one", "only the tall lamp" just after "lamps off" changed two: the
