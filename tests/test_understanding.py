@@ -3364,20 +3364,19 @@ def test_more_follow_ups_of_probes65_76(interpreter):
     history = _history("easel lamp warm white", "easel lamp", {"color_temp": 2700}, {"color_temp": 5000})
     out = ask(interpreter, "no, I liked it before", home=warm, now="2026-11-29T08:01:00", history=history)
     assert out["kind"] == "action" and out["after"]["easel lamp"]["color_temp"] == 5000, out
-    dark = _with_snapshot(COOLED_STUDIO, "porch lamp", {"state": "off"})
-    history = _history("porch lamp off", "porch lamp", {"state": "off"},
-                       {"state": "on", "brightness": 60, "color_temp": 2700})
-    out = ask(interpreter, "hang on, someone's still out there, back on", home=dark, now="2026-11-29T08:01:00",
-              history=history)
-    assert out["kind"] == "action" and out["after"]["porch lamp"] == COOLED_STUDIO[2]["snapshot"], out
+    assert _porch_lamp_back_after_switching_off(interpreter, "hang on, someone's still out there, back on")
 
 
 def test_a_device_kept_as_it_was_among_clauses_of_why(interpreter):
     """ "oh wait, leave it on, I'm going out" just after "front hall light off" changed nothing
     (its reason clause hid the "leave it on")."""
+    assert _porch_lamp_back_after_switching_off(interpreter, "oh wait, leave it on, I'm going out")
+
+
+def _porch_lamp_back_after_switching_off(interpreter, said: str) -> bool:
+    """Whether ``said`` just after "porch lamp off" puts the porch lamp back as it was."""
     dark = _with_snapshot(COOLED_STUDIO, "porch lamp", {"state": "off"})
     history = _history("porch lamp off", "porch lamp", {"state": "off"},
                        {"state": "on", "brightness": 60, "color_temp": 2700})
-    out = ask(interpreter, "oh wait, leave it on, I'm going out", home=dark, now="2026-11-29T08:01:00",
-              history=history)
-    assert out["kind"] == "action" and out["after"]["porch lamp"] == COOLED_STUDIO[2]["snapshot"], out
+    out = ask(interpreter, said, home=dark, now="2026-11-29T08:01:00", history=history)
+    return out["kind"] == "action" and out["after"]["porch lamp"] == COOLED_STUDIO[2]["snapshot"]
