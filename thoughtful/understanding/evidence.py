@@ -50,7 +50,7 @@ _NOT_TO_BE = (r"\b(?:not|never|doesn't|don't|does\s+not|do\s+not|needn't|need\s+
               r"(?:need\s+to\s+|have\s+to\s+)?(?:be|stay|remain)\s+{}\b")
 """A word said as what something need not be ("doesn't need to be off", "shouldn't stay on")."""
 _OUT_OF = re.compile(r"\bout\s+of\b")
-_NOT_ENOUGH = re.compile(r"(?:\bnot\b|n't)(\s+[a-z']+){0,3}?\s+enough\b")
+NOT_ENOUGH = re.compile(r"(?:\bnot\b|n't)(\s+[a-z']+){0,3}?\s+enough\b")
 """Something said not to be enough ("the lamp isn't bright enough"): its "enough" is no "that's
 enough light" (a way of saying a device is not needed)."""
 IDLE = (COMMON_WORDS - MEANINGFUL) | {"turn", "switch", "set", "make", "put", "please", "the"} | \
@@ -122,7 +122,7 @@ class Evidence:
             model = self.models[op.partition(":")[0]]
             if "off" not in said and any(said_extreme(text, model, key) == "max" for key in model.settings):
                 return False
-            said = words(_NOT_ENOUGH.sub(" ", _OUT_OF.sub(" ", text)))
+            said = words(NOT_ENOUGH.sub(" ", _OUT_OF.sub(" ", text)))
         if ":state=" not in op:  # "it's not that cold" asks for nothing "cold" would
             if says_enough(text):  # "the lamp is bright enough now": neither more nor less
                 return False

@@ -24,7 +24,7 @@ from thoughtful.understanding import abilities, explain, followup, replay, safet
 from thoughtful.understanding import phrasebook as pb
 from thoughtful.understanding.contract import Kind, Turn
 from thoughtful.understanding.doubts import DIRECTIONS, SWITCHES, Doubts
-from thoughtful.understanding.evidence import LEVELS, Evidence, roots
+from thoughtful.understanding.evidence import LEVELS, NOT_ENOUGH, Evidence, roots
 from thoughtful.understanding.labels import label_space
 from thoughtful.understanding.numbers import (AMOUNT_TERMS, Number, find_numbers, first_of_either, heard_numbers,
                                               said_sign, signs_spelled, taken_off, tokens, unit_named,
@@ -264,9 +264,8 @@ class Interpreter:
         self.comparative_opposites = safety.comparative_opposites(models)
         self.less_of_more = safety.less_of_more(models)
         self.felt = {f"{t}:goal={name}": {p.split()[-1] for p in goal.phrases if _FELT.match(p)}
-                     for t, m in models.items() for name, goal in m.language.goals.items() if name.startswith("too_")}
-        """Per complaint goal, the feelings its phrases end on ("it's chilly", "the light is too
-        blue")."""
+                     for t, m in models.items() for name, goal in m.language.goals.items()}
+        """Per goal, the feelings its phrases end on ("it's chilly", "the light is too blue")."""
         self.goal_words = {f"{t}:goal={name}": {w for p in goal.phrases for v in vocabulary.words(p)
                                                   for w in (v, v.replace("z", "s"))}
                            for t, m in models.items() for name, goal in m.language.goals.items()
@@ -1769,7 +1768,8 @@ class Interpreter:
         said = _FEELING_REFUSED.search(found.masked)
         if said is None:
             return None
-        goals = {op for op, felt in self.felt.items() if said.group(1) in felt} & self.label_space
+        goals = {op for op, felt in self.felt.items()
+                 if ":goal=too_" in op and said.group(1) in felt} & self.label_space  # complaints only
         return goals.pop() if len(goals) == 1 else None
 
     def _felt_less(self, said: str, types: set[str], in_use: set[tuple[str, str]]) -> set[str]:
@@ -1779,10 +1779,9 @@ class Interpreter:
         (:class:`Toward`) by steps of that sign."""
         ways = set()
         for t in types:
-            for goal in self.models[t].language.goals.values():
-                felt = {p.split()[-1] for p in goal.phrases if _FELT.match(p)}
+            for name, goal in self.models[t].language.goals.items():
                 ways |= {f"{t}:{key}={'up' if effect.step > 0 else 'down'}" for key, effect in goal.effect.items()
-                         if said in felt and isinstance(effect, Toward) and (t, key) in in_use}
+                         if said in self.felt[f"{t}:goal={name}"] and isinstance(effect, Toward) and (t, key) in in_use}
         return ways & self.label_space
 
     def _less_of(self, said: str, types: set[str], home: Home, in_use: set[tuple[str, str]],
@@ -1925,21 +1924,27 @@ class Interpreter:
         (:meth:`Device.state_called_for`: "the towel rail doesn't need to be off" in a 62°F
         bathroom heats); None otherwise ("the heat pump shouldn't be off" in a 72°F room could
         mean heating or cooling: asked)."""
-        said = _NOT_LEFT.search(found.masked)
-        devices = [home[n] for n in found.devices or self._of_the_rooms(found, home)]  # "the loo light": its room's
-        if not said or not devices or any(d.snapshot.get("state") != said.group(1) for d in devices):
+        state, devices = self._state_not_left(found, home)
+        if not state or not devices or any(d.snapshot.get("state") != state for d in devices):
             return None
-        others = {f"{d.type}:state={s}" for d in devices for s in d.model.states if s != said.group(1)}
+        others = {f"{d.type}:state={s}" for d in devices for s in d.model.states if s != state}
         if len(others) > 1:
             others = {f"{d.type}:state={d.state_called_for()}" for d in devices} & others
         return next(iter(others)) if len(others) == 1 and others <= self.label_space else None
 
+    def _state_not_left(self, found: Mentions, home: Home) -> tuple[str | None, list[Device]]:
+        """The state the words end saying the devices must not be left in (:data:`_NOT_LEFT`) and
+        the devices meant: those named, else the rooms' ("the loo light"); (None, []) when the
+        words say none."""
+        said = _NOT_LEFT.search(found.masked)
+        if said is None:
+            return None, []
+        return said.group(1), [home[n] for n in found.devices or self._of_the_rooms(found, home)]
+
     def _not_in_the_state_refused(self, found: Mentions, home: Home) -> str | None:
         """What to say when the words end saying the devices must not be in a state they are
         not in ("the heater can't be off tonight" while it heats): they stay as they are."""
-        said = _NOT_LEFT.search(found.masked)
-        devices = [home[n] for n in found.devices or self._of_the_rooms(found, home)]
-        state = said.group(1) if said else None
+        state, devices = self._state_not_left(found, home)
         if not devices or not all(state in d.model.states and d.snapshot.get("state") != state for d in devices):
             return None
         names = " and ".join(explain.the(d.name) for d in devices)
@@ -2156,7 +2161,7 @@ class Interpreter:
             return None
         device_type, _, what = wanted.partition(":")
         key, _, way = what.partition("=")
-        direction, words = safety.said_direction(_NOT_ENOUGH_SAID.sub(" ", found.masked), self.models[device_type], key)
+        direction, words = safety.said_direction(NOT_ENOUGH.sub(" ", found.masked), self.models[device_type], key)
         return f'"not … enough" and "{words}"' if direction == (-1 if way == "up" else 1) else None
 
     def _on_as_called_for(self, prediction: Prediction, found: Mentions, home: Home) -> Prediction:
@@ -3198,8 +3203,6 @@ _LEVEL_ALONE = re.compile(r",\s*(?:(?:then|so|maybe|ok|okay|make\s+it|try)\s+)?(
 _SWITCH_REFUSED = (r"\b(?:don't|do\s+not|never|can't|cannot|mustn't|shouldn't|won't)\s+(?:want|be|stay|remain|leave|"
                    r"keep)\b(?:\s+[a-z']+){{0,3}}?\s+{}\b")
 """Words refusing a switch ("I don't want the heater off", "can't be off"), wherever they stand."""
-_NOT_ENOUGH_SAID = re.compile(r"(?:\bnot\b|n't)\s+(?:[a-z']+\s+){0,2}?[a-z]+\s+enough\b")
-"""Words saying something is not enough, taken out to read what else the words say."""
 _LEVEL_WHOLE = re.compile(r"^\s*(?:(?:only|just|maybe|try|make\s+it|ok|okay|actually)\s+)+(\d+(?:\.\d+)?)"
                           r"(?:\s+(?:then|though|please|instead))*\s*[.!]?\s*$", re.IGNORECASE)
 """A number alone, a word before it ("only 19 though", "maybe 70"), the number its group 1 (with a
