@@ -316,11 +316,15 @@ def less_of_more(models: dict[str, StateModel]) -> dict[str, str]:
         for lang in model.language.settings.values():
             for same, other in ((lang.up, lang.down), (lang.down, lang.up)):
                 opposite = next((p for p in other if " " not in p.strip()), None)
-                for phrase in same:
-                    said = phrase.split()
-                    if len(said) == 2 and said[0] == "more" and f"less {said[1]}" not in other:
-                        found.setdefault(said[1], set()).add(opposite)
+                for word in _more_words(same):
+                    if f"less {word}" not in other:
+                        found.setdefault(word, set()).add(opposite)
     return {w: next(iter(words)) for w, words in found.items() if len(words) == 1 and None not in words}
+
+
+def _more_words(phrases: list[str]) -> set[str]:
+    """The W of each two-word phrase "more W" ("more yellow": "yellow")."""
+    return {p.split()[1] for p in phrases if len(p.split()) == 2 and p.split()[0] == "more"}
 
 
 def less_as_the_other_way(text: str, others: dict[str, str]) -> str:
@@ -559,8 +563,7 @@ def not_enough(text: str, model: StateModel, key: str, first: bool = False) -> i
     if lang is None or match is None:
         return 0
     said = match.group(1) or match.group(2)
-    up, down = ({base(p.split()[0] if first else p) for p in phrases} |
-                {p.split()[1] for p in phrases if len(p.split()) == 2 and p.split()[0] == "more"}
+    up, down = ({base(p.split()[0] if first else p) for p in phrases} | _more_words(phrases)
                 for phrases in (lang.up, lang.down))
     return 1 if said in up and said not in down else -1 if said in down and said not in up else 0
 
